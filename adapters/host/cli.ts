@@ -1,0 +1,58 @@
+/**
+ * The process entry point: the command line of src/cli with `serve` wired to the host. Startup
+ * failures print one clear line and set the exit code: 2 for configuration, 1 for anything else.
+ */
+import { createRequire } from 'node:module';
+import { buildProgram, type ServeOptions } from '../../src/cli/program.ts';
+import { CommanderError } from 'commander';
+import { isForumError } from '../../src/core/errors.ts';
+
+const EXIT_CONFIG = 2;
+const EXIT_FAILURE = 1;
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+function fail(error: unknown): never {
+  // Commander has printed its own message (or the help or version, with exit code 0).
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : EXIT_CONFIG);
+  if (isForumError(error)) {
+    process.stderr.write(`ta-forum: ${error.message}\n`);
+    process.exit(error.code === 'config_invalid' ? EXIT_CONFIG : EXIT_FAILURE);
+  }
+  process.stderr.write(`ta-forum: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(EXIT_FAILURE);
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const { loadConfig, processEnv } = await import('../../src/config.ts');
+  const { createLogger } = await import('../../src/log.ts');
+  const { startHost } = await import('./server.ts');
+  const config = loadConfig(processEnv(), {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.port ? { port: options.port } : {}),
+  });
+  const log = createLogger(config.logLevel);
+  const host = await startHost(config, log);
+  log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
+  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  (Ctrl+C to stop)\n`);
+  const stop = (signal: string): void => {
+    log.info({ signal }, 'stopping');
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'error while stopping');
+        process.exit(EXIT_FAILURE);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram({ serve }, pkg.version).parseAsync(argv);
+  } catch (error) {
+    fail(error);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The host: one HTTP server on PORT for every adapter (the web chat now; Slack and Teams mount here
+ * too). It owns the process's start and graceful stop.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Config } from '../../src/config.ts';
+import { ForumError } from '../../src/core/errors.ts';
+import type { Logger } from '../../src/log.ts';
+import { createApp, type App, type AppOptions } from '../../src/main.ts';
+import { createWebRouter } from '../web/routes.ts';
+
+export interface Host {
+  app: App;
+  server: Server;
+  /** The base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createHttpApp(app: App, log: Logger): express.Express {
+  const http = express();
+  http.disable('x-powered-by');
+  http.set('trust proxy', false);
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', store: app.services.store.engine });
+  });
+  http.use(createWebRouter(app, log));
+  return http;
+}
+
+/** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
+export async function startHost(config: Config, log: Logger, options: AppOptions = {}): Promise<Host> {
+  const app = await createApp(config, log, options);
+  const server = createHttpApp(app, log).listen(config.port, config.host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ForumError(
+      'config_invalid',
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`
+        : `Cannot listen on ${config.host}:${config.port} (${code ?? 'unknown error'}). Check HOST and PORT.`,
+      { cause: error },
+    );
+  }
+  const address = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // An IPv6 address needs brackets in a URL (http://[::1]:3978).
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    })();
+    return closing;
+  };
+  return { app, server, url, close };
+}

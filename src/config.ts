@@ -1,0 +1,124 @@
+/**
+ * Configuration: the only module that reads `process.env`. Every variable is validated at start;
+ * a bad one stops the program with a message naming the variable and what it expects.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ForumError } from './core/errors.ts';
+import { PLATFORMS, type Platform } from './core/events.ts';
+import { LANGS } from './i18n/index.ts';
+
+export const DEFAULT_PORT = 3978;
+export const DEFAULT_DATA_DIR = '.ta-forum';
+const PORT_EXPECTED = 'a port number from 0 to 65535 (0 picks a free port)';
+
+/** A comma-separated list, blanks ignored. */
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+/** `platform:id` pairs, e.g. `slack:U0123ABC,teams:29:1abc,web:alice`. */
+const platformIds = list.pipe(
+  z.array(
+    z
+      .string()
+      .regex(new RegExp(`^(${PLATFORMS.join('|')}):\\S+$`), 'each entry must be platform:id, platform one of slack, teams, web')
+      .transform((entry) => {
+        const at = entry.indexOf(':');
+        return { platform: entry.slice(0, at) as Platform, id: entry.slice(at + 1) };
+      }),
+  ),
+);
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: PORT_EXPECTED })
+    .int(PORT_EXPECTED)
+    .min(0, PORT_EXPECTED)
+    .max(65535, PORT_EXPECTED)
+    .default(DEFAULT_PORT),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  TA_FORUM_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || /^postgres(ql)?:\/\/\S+$/.test(value), {
+      message: 'a PostgreSQL URL such as postgres://user:password@host:5432/database',
+    })
+    .transform((value) => (value ? value : undefined)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LANG: z.enum(LANGS).default('en'),
+  SLACK_ALLOWED_WORKSPACES: list,
+  TEAMS_ALLOWED_TENANTS: list,
+  ALLOWED_CHANNELS: platformIds,
+  MODERATORS: platformIds,
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory (embedded database, index, lock file). */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded database, when set. */
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  defaultLang: z.infer<typeof schema>['DEFAULT_LANG'];
+  access: {
+    slackWorkspaces: string[];
+    teamsTenants: string[];
+    /** Channels the forum serves, as `platform:channelId`; empty means every channel of an allowed workspace. */
+    channels: { platform: Platform; id: string }[];
+    moderators: { platform: Platform; id: string }[];
+  };
+}
+
+/** Values given on the command line, which win over the environment. */
+export interface ConfigOverrides {
+  dataDir?: string;
+  port?: number;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = String(issue.path[0] ?? 'configuration');
+  return `${variable}: ${issue.message}`;
+}
+
+/** Reads and validates the configuration; throws a `config_invalid` ForumError naming each bad variable. */
+export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(describeIssue);
+    throw new ForumError('config_invalid', `Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const v = parsed.data;
+  return {
+    port: overrides.port ?? v.PORT,
+    host: v.HOST,
+    dataDir: path.resolve(cwd, overrides.dataDir ?? v.TA_FORUM_DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    logLevel: v.LOG_LEVEL,
+    defaultLang: v.DEFAULT_LANG,
+    access: {
+      slackWorkspaces: v.SLACK_ALLOWED_WORKSPACES,
+      teamsTenants: v.TEAMS_ALLOWED_TENANTS,
+      channels: v.ALLOWED_CHANNELS,
+      moderators: v.MODERATORS,
+    },
+  };
+}
+
+/** The process environment, with a `.env` file in `cwd` loaded first when there is one. */
+export function processEnv(cwd = process.cwd()): Env {
+  const file = path.join(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
+}

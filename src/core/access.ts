@@ -1,0 +1,62 @@
+/**
+ * Who may use the forum. A person from an allowed Slack workspace or Teams tenant is a member;
+ * moderators come from configuration or the store; anyone else needs an unexpired guest role.
+ * Web chat people are in the web realm, which is served as long as the web adapter admits them.
+ */
+import type { Config } from '../config.ts';
+import type { Role } from '../store/index.ts';
+import type { Person } from '../store/people.ts';
+import type { Actor, Conversation } from './events.ts';
+
+export type AccessDecision =
+  | { allowed: true; role: Role }
+  | { allowed: false; reason: 'workspace' | 'channel' }
+  | { allowed: false; reason: 'guest_expired'; expiredAt: Date };
+
+function workspaceAllowed(access: Config['access'], platform: string, workspaceId: string): boolean {
+  switch (platform) {
+    case 'slack':
+      return access.slackWorkspaces.includes(workspaceId);
+    case 'teams':
+      return access.teamsTenants.includes(workspaceId);
+    case 'web':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function channelAllowed(access: Config['access'], conversation: Conversation): boolean {
+  if (conversation.kind === 'direct') return true;
+  const forPlatform = access.channels.filter((c) => c.platform === conversation.platform);
+  return forPlatform.length === 0 || forPlatform.some((c) => c.id === conversation.channelId);
+}
+
+export function isConfiguredModerator(access: Config['access'], actor: Actor): boolean {
+  return access.moderators.some((m) => m.platform === actor.platform && m.id === actor.userId);
+}
+
+/** Decides whether the actor may use the forum in this conversation, and with which role. */
+export function decideAccess(
+  access: Config['access'],
+  actor: Actor,
+  conversation: Conversation,
+  person: Person | undefined,
+  now: Date,
+): AccessDecision {
+  const moderator = isConfiguredModerator(access, actor) || person?.role === 'moderator';
+  if (!moderator && !workspaceAllowed(access, conversation.platform, conversation.workspaceId)) {
+    return { allowed: false, reason: 'workspace' };
+  }
+  if (!moderator && !channelAllowed(access, conversation)) return { allowed: false, reason: 'channel' };
+  if (moderator) return { allowed: true, role: 'moderator' };
+  if (person?.role === 'guest') {
+    const expires = person.guest_expires_at;
+    if (expires && expires.getTime() <= now.getTime()) {
+      return { allowed: false, reason: 'guest_expired', expiredAt: expires };
+    }
+    return { allowed: true, role: 'guest' };
+  }
+  if (workspaceAllowed(access, actor.platform, actor.workspaceId)) return { allowed: true, role: 'member' };
+  return { allowed: false, reason: 'workspace' };
+}

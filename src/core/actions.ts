@@ -1,0 +1,18 @@
+/**
+ * Action ids: the namespaced constants shared by the card that shows a button and the handler that
+ * takes its click. Adapters carry them through unchanged.
+ */
+export const ACTIONS = {
+  /** Set the person's language; value = language code. */
+  langSet: 'lang:set',
+  /** Show help; value = '' or a command name. */
+  helpShow: 'help:show',
+} as const;
+
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+const KNOWN = new Set<string>(Object.values(ACTIONS));
+
+export function isActionId(value: string): value is ActionId {
+  return KNOWN.has(value);
+}

@@ -1,0 +1,50 @@
+/**
+ * What the core asks of a platform. `reply` is the one required capability; everything else is
+ * optional and probed (`if (adapter.updateMessage)`), never switched on the platform's name.
+ */
+import type { Card } from './card.ts';
+import type { Conversation, InboundEvent, Platform } from './events.ts';
+import type { ActionId } from './actions.ts';
+
+/** A message the bot posted, as the adapter can find it again to update it. */
+export interface MessageRef {
+  platform: Platform;
+  conversation: Conversation;
+  messageId: string;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select';
+  required: boolean;
+  options?: { label: string; value: string }[];
+  placeholder?: string;
+}
+
+/** A form (Slack modal, Teams task module, web dialog). Its submission arrives as an action event. */
+export interface Form {
+  /** Submission arrives as an `action` event with this id and the values in `formValues`. */
+  actionId: ActionId;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** Passed back with the submission. */
+  value?: string;
+}
+
+export interface Adapter {
+  readonly platform: Platform;
+  /** Reply where the event happened: in its thread when it has one, or in the conversation. */
+  reply(event: InboundEvent, card: Card): Promise<MessageRef>;
+  /** Replace a message the bot posted. */
+  updateMessage?(ref: MessageRef, card: Card): Promise<void>;
+  /** A reply only the event's author sees. */
+  replyPrivately?(event: InboundEvent, card: Card): Promise<void>;
+  /** Open a form for the event's author (needs the event's trigger, e.g. a slash command). */
+  openForm?(event: InboundEvent, form: Form): Promise<void>;
+  /** Post to a conversation without an event to answer (weekly topics, poll deadlines). */
+  postProactive?(conversation: Conversation, card: Card): Promise<MessageRef>;
+  /** The user ids of a channel's members, for response rates. */
+  listChannelMembers?(conversation: Conversation): Promise<string[]>;
+}

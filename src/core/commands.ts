@@ -1,0 +1,305 @@
+/**
+ * The one command grammar, for Slack's `/forum`, messages to the bot in Teams and the web chat.
+ * `parseCommand` returns a typed command, a usage error naming the command and the reason, or
+ * `undefined` when the text is not a command at all (then it is a question).
+ */
+import { isLang, type HelpTopic, type Lang, type UsageReason } from '../i18n/index.ts';
+import { HELP_TOPICS } from './command-grammar.ts';
+
+export const POLL_MIN_OPTIONS = 2;
+export const POLL_MAX_OPTIONS = 10;
+export const INVITE_MAX_DAYS = 365;
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export type Command =
+  | { kind: 'ask'; question: string }
+  | { kind: 'help'; topic?: HelpTopic }
+  | { kind: 'lang'; lang?: Lang }
+  | { kind: 'experts'; query: string }
+  | { kind: 'topic.propose'; title: string; description: string }
+  | { kind: 'topic.queue' }
+  | { kind: 'topic.approve'; id: number }
+  | { kind: 'topic.reject'; id: number; reason: string }
+  | { kind: 'topic.schedule'; weekday: Weekday; hour: number; minute: number; timeZone: string }
+  | { kind: 'topic.post-now' }
+  | { kind: 'topic.close' }
+  | {
+      kind: 'poll.create';
+      question: string;
+      options: string[];
+      anonymous: boolean;
+      multi: boolean;
+      rating: boolean;
+      closesAt?: Date;
+    }
+  | { kind: 'poll.results'; id: number }
+  | { kind: 'poll.close'; id: number }
+  | { kind: 'poll.export'; id: number }
+  | { kind: 'stats' }
+  | { kind: 'my-data' }
+  | { kind: 'forget-me' }
+  | { kind: 'invite'; user: string; days?: number };
+
+export type CommandKind = Command['kind'];
+
+export interface UsageError {
+  /** The command whose syntax to show. */
+  topic: HelpTopic;
+  reason: UsageReason;
+  /** The offending word or value, or ''. */
+  detail: string;
+}
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: UsageError };
+
+/** Words that open a help request in each language, besides `help`. */
+const HELP_WORDS = new Set(['help', 'aide', 'ayuda', 'مساعدة', '帮助', 'помощь', '?']);
+
+const WEEKDAYS: Record<string, Weekday> = {};
+(
+  [
+    [1, ['monday', 'mon', 'lundi', 'lun', 'lunes']],
+    [2, ['tuesday', 'tue', 'mardi', 'mar', 'martes']],
+    [3, ['wednesday', 'wed', 'mercredi', 'mer', 'miércoles', 'miercoles', 'mié', 'mie']],
+    [4, ['thursday', 'thu', 'jeudi', 'jeu', 'jueves', 'jue']],
+    [5, ['friday', 'fri', 'vendredi', 'ven', 'viernes', 'vie']],
+    [6, ['saturday', 'sat', 'samedi', 'sam', 'sábado', 'sabado', 'sáb', 'sab']],
+    [7, ['sunday', 'sun', 'dimanche', 'dim', 'domingo', 'dom']],
+  ] as const
+).forEach(([day, names]) => names.forEach((name) => (WEEKDAYS[name] = day)));
+
+/** Opening quotation marks and the marks that close them. */
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '”': '”' };
+
+class ParseFailure extends Error {
+  constructor(readonly usage: UsageError) {
+    super(usage.reason);
+  }
+}
+
+function fail(topic: HelpTopic, reason: UsageReason, detail = ''): never {
+  throw new ParseFailure({ topic, reason, detail });
+}
+
+/** Splits on white space, keeping quoted strings whole (straight, curly and guillemet quotes). */
+export function tokenize(text: string, topic: HelpTopic): string[] {
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const close = QUOTES[ch];
+    if (close) {
+      const end = text.indexOf(close, i + 1);
+      if (end < 0) fail(topic, 'unterminated_quote');
+      tokens.push(text.slice(i + 1, end).replace(/\u00a0/g, ' ').trim());
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && !/\s/.test(text[end] as string)) end++;
+    tokens.push(text.slice(i, end));
+    i = end;
+  }
+  return tokens;
+}
+
+function parseId(topic: HelpTopic, value: string | undefined): number {
+  if (value === undefined) fail(topic, 'missing_argument');
+  const cleaned = value.replace(/^#/, '');
+  if (!/^\d{1,9}$/.test(cleaned) || Number(cleaned) === 0) fail(topic, 'bad_id', value);
+  return Number(cleaned);
+}
+
+function noMore(topic: HelpTopic, rest: string[]): void {
+  if (rest.length > 0) fail(topic, 'unexpected_argument', rest[0]);
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Whether the date part names a real day: `Date.parse` rolls 2026-02-30 over to 2 March. */
+function isCalendarDay(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function parseTopic(rest: string, words: string[]): Command {
+  const sub = words[0]?.toLowerCase();
+  const args = words.slice(1);
+  switch (sub) {
+    case 'propose': {
+      const body = rest.replace(/^\s*\S+\s*/, '');
+      const bar = body.indexOf('|');
+      const title = (bar < 0 ? body : body.slice(0, bar)).trim();
+      const description = bar < 0 ? '' : body.slice(bar + 1).trim();
+      if (!title) fail('topic propose', 'missing_argument');
+      return { kind: 'topic.propose', title, description };
+    }
+    case 'queue':
+      noMore('topic queue', args);
+      return { kind: 'topic.queue' };
+    case 'approve': {
+      const id = parseId('topic approve', args[0]);
+      noMore('topic approve', args.slice(1));
+      return { kind: 'topic.approve', id };
+    }
+    case 'reject': {
+      const id = parseId('topic reject', args[0]);
+      const reason = rest.replace(/^\s*\S+\s+\S+\s*/, '').trim();
+      if (args.length < 2 || !reason) fail('topic reject', 'missing_argument');
+      return { kind: 'topic.reject', id, reason };
+    }
+    case 'schedule': {
+      const [dayWord, time, zone, ...extra] = args;
+      if (!dayWord || !time || !zone) fail('topic schedule', 'missing_argument');
+      const weekday = WEEKDAYS[dayWord.toLowerCase()];
+      if (!weekday) fail('topic schedule', 'bad_weekday', dayWord);
+      const match = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/.exec(time);
+      if (!match) fail('topic schedule', 'bad_time', time);
+      if (!isValidTimeZone(zone)) fail('topic schedule', 'bad_time_zone', zone);
+      noMore('topic schedule', extra);
+      return { kind: 'topic.schedule', weekday, hour: Number(match[1]), minute: Number(match[2]), timeZone: zone };
+    }
+    case 'post-now':
+      noMore('topic post-now', args);
+      return { kind: 'topic.post-now' };
+    case 'close':
+      noMore('topic close', args);
+      return { kind: 'topic.close' };
+    // Everyone may propose; the moderators' sub-commands are listed in help.
+    case undefined:
+      return fail('topic propose', 'missing_argument');
+    default:
+      return fail('topic propose', 'unknown_subcommand', words[0]);
+  }
+}
+
+function parsePoll(rest: string): Command {
+  const tokens = tokenize(rest, 'poll');
+  const first = tokens[0]?.toLowerCase();
+  if (first === 'results' || first === 'close' || first === 'export') {
+    const topic = `poll ${first}` as const;
+    const id = parseId(topic, tokens[1]);
+    noMore(topic, tokens.slice(2));
+    return { kind: `poll.${first}`, id };
+  }
+  const flags = { anonymous: false, multi: false, rating: false };
+  let closesAt: Date | undefined;
+  const texts: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (token.startsWith('--') && token.length > 2) {
+      const name = token.slice(2).toLowerCase();
+      if (name === 'anonymous' || name === 'multi' || name === 'rating') flags[name] = true;
+      else if (name === 'closes') {
+        const value = tokens[++i];
+        if (value === undefined) fail('poll', 'missing_argument');
+        if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
+          fail('poll', 'bad_date', value);
+        }
+        closesAt = new Date(value);
+      } else fail('poll', 'unknown_option', token);
+    } else texts.push(token);
+  }
+  const [question, ...options] = texts;
+  if (!question) fail('poll', 'missing_argument');
+  if (options.some((o) => o.length === 0)) fail('poll', 'empty_option');
+  if (flags.rating && options.length > 0) fail('poll', 'options_with_rating');
+  if (!flags.rating && options.length < POLL_MIN_OPTIONS) fail('poll', 'too_few_options');
+  if (options.length > POLL_MAX_OPTIONS) fail('poll', 'too_many_options');
+  return { kind: 'poll.create', question, options, ...flags, ...(closesAt ? { closesAt } : {}) };
+}
+
+function parseInvite(rest: string): Command {
+  const tokens = tokenize(rest, 'invite');
+  let days: number | undefined;
+  const users: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (token.toLowerCase() === '--days') {
+      const value = tokens[++i];
+      if (value === undefined) fail('invite', 'missing_argument');
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > INVITE_MAX_DAYS) {
+        fail('invite', 'bad_days', value);
+      }
+      days = Number(value);
+    } else if (token.startsWith('--')) fail('invite', 'unknown_option', token);
+    else users.push(token);
+  }
+  const [user, ...extra] = users;
+  if (!user) fail('invite', 'missing_argument');
+  noMore('invite', extra);
+  return { kind: 'invite', user, ...(days !== undefined ? { days } : {}) };
+}
+
+function parseKnown(keyword: string, rest: string): Command | undefined {
+  const words = rest.split(/\s+/).filter(Boolean);
+  switch (keyword) {
+    case 'ask':
+      if (!rest.trim()) fail('ask', 'missing_argument');
+      return { kind: 'ask', question: rest.trim() };
+    case 'lang': {
+      if (words.length === 0) return { kind: 'lang' };
+      const code = (words[0] as string).toLowerCase();
+      if (!isLang(code)) fail('lang', 'bad_lang', words[0]);
+      noMore('lang', words.slice(1));
+      return { kind: 'lang', lang: code };
+    }
+    case 'experts':
+      if (!rest.trim()) fail('experts', 'missing_argument');
+      return { kind: 'experts', query: rest.trim() };
+    case 'topic':
+      return parseTopic(rest, words);
+    case 'poll':
+      return parsePoll(rest);
+    case 'stats':
+    case 'my-data':
+    case 'forget-me':
+      noMore(keyword, words);
+      return { kind: keyword };
+    case 'invite':
+      return parseInvite(rest);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Parses a line typed to the bot. Returns `undefined` when it is not a command (a question, to be
+ * answered as `ask`). A slash-command prefix (`/forum`) is ignored.
+ */
+export function parseCommand(input: string): ParseResult | undefined {
+  const text = input.trim().replace(/^\/forum\b\s*/i, '');
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!match) return { ok: true, command: { kind: 'help' } };
+  const keyword = (match[1] as string).toLowerCase();
+  const rest = match[2] as string;
+  if (HELP_WORDS.has(keyword)) {
+    if (!rest) return { ok: true, command: { kind: 'help' } };
+    const topic = HELP_TOPICS.find((t) => t === rest.trim().toLowerCase().replace(/\s+/g, ' '));
+    // "help me with …" is a question, not a request for the help of a command.
+    return topic ? { ok: true, command: { kind: 'help', topic } } : undefined;
+  }
+  try {
+    const command = parseKnown(keyword, rest);
+    return command ? { ok: true, command } : undefined;
+  } catch (error) {
+    if (error instanceof ParseFailure) return { ok: false, error: error.usage };
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Routing: a parsed command or a clicked action to the feature that handles it. Commands that later
+ * versions build answer "not available yet"; moderators' commands are refused to everyone else.
+ */
+import { handleLang } from '../features/preferences/handle-lang.ts';
+import { commandHelpToCard, helpToCard } from '../features/help/help-card.ts';
+import { isLang, messages, type HelpTopic } from '../i18n/index.ts';
+import { ACTIONS } from './actions.ts';
+import { textCard } from './card.ts';
+import { MODERATOR_TOPICS } from './command-grammar.ts';
+import type { Command } from './commands.ts';
+import type { HandlerContext } from './context.ts';
+import type { ActionEvent } from './events.ts';
+import { langPickerToCard } from '../features/preferences/lang-card.ts';
+
+/** The help topic (and so the display name) of a command. */
+export function commandTopic(command: Command): HelpTopic {
+  switch (command.kind) {
+    case 'poll.create':
+      return 'poll';
+    default:
+      return command.kind.replace('.', ' ') as HelpTopic;
+  }
+}
+
+async function notYet(ctx: HandlerContext, command: Command): Promise<void> {
+  await ctx.replyPrivately(textCard(messages(ctx.lang).notYet({ command: commandTopic(command) }), ctx.lang));
+}
+
+export async function routeCommand(ctx: HandlerContext, command: Command): Promise<void> {
+  const topic = commandTopic(command);
+  if (MODERATOR_TOPICS.has(topic) && ctx.role !== 'moderator') {
+    ctx.log.info({ command: topic, role: ctx.role }, 'moderator command refused');
+    await ctx.replyPrivately(textCard(messages(ctx.lang).access.moderatorOnly({ command: topic }), ctx.lang));
+    return;
+  }
+  switch (command.kind) {
+    case 'help':
+      await ctx.replyPrivately(command.topic ? commandHelpToCard(command.topic, ctx.lang) : helpToCard(ctx.lang, ctx.role));
+      return;
+    case 'lang':
+      await handleLang(ctx, command.lang);
+      return;
+    case 'ask':
+    case 'experts':
+    case 'topic.propose':
+    case 'topic.queue':
+    case 'topic.approve':
+    case 'topic.reject':
+    case 'topic.schedule':
+    case 'topic.post-now':
+    case 'topic.close':
+    case 'poll.create':
+    case 'poll.results':
+    case 'poll.close':
+    case 'poll.export':
+    case 'stats':
+    case 'my-data':
+    case 'forget-me':
+    case 'invite':
+      await notYet(ctx, command);
+      return;
+    default: {
+      const unreachable: never = command;
+      throw new Error(`unrouted command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export async function routeAction(ctx: HandlerContext, event: ActionEvent): Promise<void> {
+  switch (event.actionId) {
+    case ACTIONS.langSet:
+      if (isLang(event.value)) await handleLang(ctx, event.value);
+      else await ctx.replyPrivately(langPickerToCard(ctx.lang));
+      return;
+    case ACTIONS.helpShow:
+      await ctx.replyPrivately(helpToCard(ctx.lang, ctx.role));
+      return;
+    default:
+      // A button from an older version of a card, or a forged click: nothing to do.
+      ctx.log.warn({ actionId: event.actionId }, 'unknown action ignored');
+  }
+}

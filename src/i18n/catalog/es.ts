@@ -1,0 +1,91 @@
+import type { Catalog } from './types.ts';
+
+export const es: Catalog = {
+  languageName: 'Español',
+  errors: {
+    generic:
+      'Lo siento, se ha producido un error por mi parte y su solicitud no se ha completado. Vuelva a intentarlo dentro de un momento.',
+  },
+  access: {
+    refused:
+      'Este foro está abierto a las delegaciones de los Estados miembros y a las personas invitadas por el moderador. Su espacio de trabajo no figura en la lista: si considera que debería tener acceso, póngase en contacto con el moderador del foro.',
+    channelNotAllowed:
+      'El foro no está activo en este canal. Escríbame en uno de los canales del foro o por mensaje directo.',
+    guestExpired: ({ date }) =>
+      `Su acceso como invitado al foro finalizó el ${date}. Si vuelve a necesitarlo, solicítelo al moderador.`,
+    moderatorOnly: ({ command }) => `Solo los moderadores del foro pueden utilizar «${command}».`,
+  },
+  usage: {
+    title: 'El comando no es del todo correcto.',
+    reasons: {
+      missing_argument: () => 'Falta un elemento.',
+      unexpected_argument: ({ detail }) => `No esperaba «${detail}» en este lugar.`,
+      unknown_subcommand: ({ detail }) => `«${detail}» no es una de las opciones posibles.`,
+      unknown_option: ({ detail }) => `«${detail}» no es una opción de este comando.`,
+      unterminated_quote: () => 'Hay unas comillas que se abren pero no se cierran.',
+      bad_lang: ({ detail }) => `«${detail}» no es un idioma que yo hable. Elija ar, en, es, fr, ru o zh.`,
+      bad_weekday: ({ detail }) => `«${detail}» no es un día de la semana.`,
+      bad_time: ({ detail }) => `«${detail}» no es una hora con el formato HH:MM (reloj de 24 horas).`,
+      bad_time_zone: ({ detail }) => `«${detail}» no es un nombre de zona horaria como Europe/Zurich.`,
+      bad_date: ({ detail }) => `«${detail}» no es una fecha y hora como 2026-12-01T17:00+01:00.`,
+      bad_id: ({ detail }) => `«${detail}» no es un número válido.`,
+      bad_days: ({ detail }) => `«${detail}» no es un número de días entre 1 y 365.`,
+      too_few_options: () => 'Una encuesta necesita al menos 2 opciones.',
+      too_many_options: () => 'Una encuesta puede tener como máximo 10 opciones.',
+      options_with_rating: () =>
+        'Una encuesta de valoración pide una puntuación del 1 al 5, por lo que no admite opciones.',
+      empty_option: () => 'Una de las opciones está vacía.',
+    },
+    syntax: 'Utilícelo de la siguiente manera:',
+    seeHelp: 'Escriba «help» para ver todos los comandos.',
+  },
+  notYet: ({ command }) =>
+    `«${command}» aún no está disponible. Se incorporará en una versión posterior del bot del foro.`,
+  lang: {
+    set: 'A partir de ahora le escribiré en español.',
+    choose: 'Elija su idioma:',
+  },
+  help: {
+    title: 'Foro de asistencia técnica — ayuda',
+    intro:
+      'Respondo a preguntas sobre asistencia técnica a partir de la base de conocimientos del foro, gestiono el tema de debate semanal y recojo opiniones mediante breves encuestas.',
+    commands: {
+      ask: 'Formular una pregunta sobre asistencia técnica.',
+      help: 'Mostrar esta ayuda.',
+      lang: 'Elegir el idioma en el que me dirijo a usted.',
+      experts: 'Encontrar expertos en una materia.',
+      'topic propose': 'Proponer un tema para un debate semanal.',
+      'topic queue': 'Ver los temas pendientes de publicación.',
+      'topic approve': 'Aprobar un tema propuesto.',
+      'topic reject': 'Rechazar un tema propuesto, indicando el motivo.',
+      'topic schedule': 'Establecer cuándo se publica el tema semanal.',
+      'topic post-now': 'Publicar ahora el siguiente tema.',
+      'topic close': 'Cerrar el tema de esta semana y publicar su resumen.',
+      poll: 'Crear una encuesta en este canal.',
+      'poll results': 'Ver los resultados de una encuesta y su tasa de respuesta.',
+      'poll close': 'Cerrar una encuesta.',
+      'poll export': 'Descargar las respuestas de una encuesta en formato CSV.',
+      stats: 'Consultar las estadísticas de uso del foro.',
+      'my-data': 'Recibir una copia de todos los datos almacenados sobre usted.',
+      'forget-me': 'Eliminar todos los datos almacenados sobre usted.',
+      invite: 'Invitar a una persona durante un número determinado de días.',
+    },
+    moderatorSection: 'Para moderadores',
+    askHint: 'También puede escribirme directamente su pregunta, sin ningún comando.',
+    footer: 'Sus mensajes al bot se conservan hasta que solicite su eliminación con «forget-me».',
+  },
+  web: {
+    title: "Foro de asistencia técnica",
+    placeholder: "Haga una pregunta o escriba «help»…",
+    send: "Enviar",
+    inputLabel: "Su mensaje",
+    failed: "No se pudo enviar el mensaje. Compruebe su conexión e inténtelo de nuevo.",
+    localOnly: "Por ahora, el chat web solo está abierto en la propia máquina del servidor.",
+  },
+  welcome: {
+    memberJoined: ({ name }) =>
+      `Le doy la bienvenida al foro${name ? `, ${name}` : ''}. Puede preguntarme lo que desee sobre asistencia técnica o escribir «help» para ver lo que puedo hacer. Le ruego que mantenga un tono respetuoso en los intercambios y que no comparta información confidencial.`,
+    installed:
+      '¡Hola! Soy el bot del foro de asistencia técnica. Hágame una pregunta o escriba «help» para ver lo que puedo hacer.',
+  },
+};

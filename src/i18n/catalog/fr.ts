@@ -1,0 +1,94 @@
+import type { Catalog } from './types.ts';
+
+export const fr: Catalog = {
+  languageName: 'Français',
+  errors: {
+    generic:
+      'Veuillez m’excuser : une erreur s’est produite de mon côté et votre demande n’a pas abouti. Merci de réessayer dans quelques instants.',
+  },
+  access: {
+    refused:
+      'Ce forum est ouvert aux délégations des États membres et aux personnes invitées par le modérateur. Votre espace de travail ne figure pas sur la liste : si vous devriez y avoir accès, veuillez contacter le modérateur du forum.',
+    channelNotAllowed:
+      'Le forum n’est pas actif dans ce canal. Veuillez m’écrire dans l’un des canaux du forum ou par message direct.',
+    guestExpired: ({ date }) =>
+      `Votre accès invité au forum a pris fin le ${date}. Si vous en avez de nouveau besoin, veuillez vous adresser au modérateur.`,
+    moderatorOnly: ({ command }) => `Seuls les modérateurs du forum peuvent utiliser « ${command} ».`,
+  },
+  usage: {
+    title: 'Cette commande n’est pas tout à fait correcte.',
+    reasons: {
+      missing_argument: () => 'Il manque un élément.',
+      unexpected_argument: ({ detail }) => `Je ne m’attendais pas à trouver « ${detail} » à cet endroit.`,
+      unknown_subcommand: ({ detail }) => `« ${detail} » ne fait pas partie des choix possibles.`,
+      unknown_option: ({ detail }) => `« ${detail} » n’est pas une option de cette commande.`,
+      unterminated_quote: () => 'Un guillemet est ouvert mais n’est jamais fermé.',
+      bad_lang: ({ detail }) =>
+        `« ${detail} » n’est pas une langue que je parle. Choisissez ar, en, es, fr, ru ou zh.`,
+      bad_weekday: ({ detail }) => `« ${detail} » n’est pas un jour de la semaine.`,
+      bad_time: ({ detail }) => `« ${detail} » n’est pas une heure au format HH:MM (sur 24 heures).`,
+      bad_time_zone: ({ detail }) => `« ${detail} » n’est pas un nom de fuseau horaire tel que Europe/Zurich.`,
+      bad_date: ({ detail }) =>
+        `« ${detail} » n’est pas une date et une heure du type 2026-12-01T17:00+01:00.`,
+      bad_id: ({ detail }) => `« ${detail} » n’est pas un numéro valide.`,
+      bad_days: ({ detail }) => `« ${detail} » n’est pas un nombre de jours compris entre 1 et 365.`,
+      too_few_options: () => 'Un sondage doit comporter au moins 2 options.',
+      too_many_options: () => 'Un sondage peut comporter au maximum 10 options.',
+      options_with_rating: () =>
+        'Un sondage d’évaluation demande une note de 1 à 5 ; il ne comporte donc pas d’options.',
+      empty_option: () => 'L’une des options est vide.',
+    },
+    syntax: 'Voici comment l’utiliser :',
+    seeHelp: 'Tapez « help » pour afficher toutes les commandes.',
+  },
+  notYet: ({ command }) =>
+    `« ${command} » n’est pas encore disponible. Cette fonction arrivera dans une prochaine version du bot du forum.`,
+  lang: {
+    set: 'Désormais, je vous écrirai en français.',
+    choose: 'Choisissez votre langue :',
+  },
+  help: {
+    title: 'Forum d’assistance technique — aide',
+    intro:
+      'Je réponds aux questions relatives à l’assistance technique à partir de la base de connaissances du forum, j’anime le sujet de discussion hebdomadaire et je recueille vos avis au moyen de courts sondages.',
+    commands: {
+      ask: 'Poser une question sur l’assistance technique.',
+      help: 'Afficher cette aide.',
+      lang: 'Choisir la langue dans laquelle je m’adresse à vous.',
+      experts: 'Trouver des experts dans un domaine.',
+      'topic propose': 'Proposer un sujet pour une discussion hebdomadaire.',
+      'topic queue': 'Afficher les sujets en attente de publication.',
+      'topic approve': 'Approuver un sujet proposé.',
+      'topic reject': 'Rejeter un sujet proposé, en indiquant le motif.',
+      'topic schedule': 'Définir le moment de publication du sujet hebdomadaire.',
+      'topic post-now': 'Publier immédiatement le sujet suivant.',
+      'topic close': 'Clore le sujet de la semaine et en publier la synthèse.',
+      poll: 'Créer un sondage dans ce canal.',
+      'poll results': 'Afficher les résultats d’un sondage et son taux de réponse.',
+      'poll close': 'Clore un sondage.',
+      'poll export': 'Télécharger les réponses à un sondage au format CSV.',
+      stats: 'Consulter les statistiques d’utilisation du forum.',
+      'my-data': 'Recevoir une copie de toutes les données conservées à votre sujet.',
+      'forget-me': 'Supprimer toutes les données conservées à votre sujet.',
+      invite: 'Inviter une personne pour un nombre de jours donné.',
+    },
+    moderatorSection: 'Réservé aux modérateurs',
+    askHint: 'Vous pouvez aussi m’écrire directement votre question, sans commande.',
+    footer:
+      'Vos messages au bot sont conservés jusqu’à ce que vous en demandiez la suppression avec « forget-me ».',
+  },
+  web: {
+    title: "Forum de l’assistance technique",
+    placeholder: "Posez une question ou tapez « help »…",
+    send: "Envoyer",
+    inputLabel: "Votre message",
+    failed: "Le message n’a pas pu être envoyé. Veuillez vérifier votre connexion et réessayer.",
+    localOnly: "Pour l’instant, la discussion web n’est accessible que depuis la machine du serveur.",
+  },
+  welcome: {
+    memberJoined: ({ name }) =>
+      `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
+    installed:
+      'Bonjour ! Je suis le bot du forum d’assistance technique. Posez-moi une question, ou tapez « help » pour découvrir ce que je peux faire.',
+  },
+};

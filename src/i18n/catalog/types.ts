@@ -1,0 +1,112 @@
+/**
+ * The shape of a catalog of the bot's own words. English (`en.ts`) is the reference; every other
+ * language provides every key, checked by the compiler. Functions take the values to insert.
+ */
+
+/** Why a command did not parse; each reason has a sentence in every language. */
+export type UsageReason =
+  | 'missing_argument'
+  | 'unexpected_argument'
+  | 'unknown_subcommand'
+  | 'unknown_option'
+  | 'unterminated_quote'
+  | 'bad_lang'
+  | 'bad_weekday'
+  | 'bad_time'
+  | 'bad_time_zone'
+  | 'bad_date'
+  | 'bad_id'
+  | 'bad_days'
+  | 'too_few_options'
+  | 'too_many_options'
+  | 'options_with_rating'
+  | 'empty_option';
+
+/** The commands of the grammar, as help lists them. */
+export type HelpTopic =
+  | 'ask'
+  | 'help'
+  | 'lang'
+  | 'experts'
+  | 'topic propose'
+  | 'topic queue'
+  | 'topic approve'
+  | 'topic reject'
+  | 'topic schedule'
+  | 'topic post-now'
+  | 'topic close'
+  | 'poll'
+  | 'poll results'
+  | 'poll close'
+  | 'poll export'
+  | 'stats'
+  | 'my-data'
+  | 'forget-me'
+  | 'invite';
+
+export interface Catalog {
+  /** The language's name in itself ("Français"). */
+  languageName: string;
+  errors: {
+    /** The fixed sentence a person sees when something fails on the bot's side. */
+    generic: string;
+  };
+  access: {
+    /** To someone outside the allowed workspaces, tenants and guests. */
+    refused: string;
+    /** In a channel the forum is not configured to serve. */
+    channelNotAllowed: string;
+    /** To a guest whose access has ended; `date` is already formatted. */
+    guestExpired: (p: { date: string }) => string;
+    /** To a member who tried a moderator's command. */
+    moderatorOnly: (p: { command: string }) => string;
+  };
+  usage: {
+    /** Heads a usage message: "That command is not quite right." */
+    title: string;
+    /** One sentence per reason; `detail` is the offending word or value, when there is one. */
+    reasons: Record<UsageReason, (p: { detail: string }) => string>;
+    /** Introduces the syntax lines: "Use it like this:". */
+    syntax: string;
+    /** Points to the full list: "Type `help` for every command." */
+    seeHelp: string;
+  };
+  /** A command that exists in the grammar but is not built yet. */
+  notYet: (p: { command: string }) => string;
+  lang: {
+    /** Confirms the new language, written in that language. */
+    set: string;
+    /** Introduces the list of languages on a language picker. */
+    choose: string;
+  };
+  help: {
+    title: string;
+    intro: string;
+    /** One line per command: what it does. */
+    commands: Record<HelpTopic, string>;
+    /** Heads the commands only moderators may use. */
+    moderatorSection: string;
+    /** How to ask a question without a command. */
+    askHint: string;
+    footer: string;
+  };
+  /** The words of the web chat page itself. */
+  web: {
+    title: string;
+    /** Placeholder of the message box. */
+    placeholder: string;
+    send: string;
+    /** Label of the message box, for screen readers. */
+    inputLabel: string;
+    /** Shown when the bot could not be reached or the request failed. */
+    failed: string;
+    /** Shown when the web chat is reached from another machine than the server's. */
+    localOnly: string;
+  };
+  welcome: {
+    /** To a person who joins a channel the bot is in; `name` is '' when the platform does not tell it. */
+    memberJoined: (p: { name: string }) => string;
+    /** When the bot is added to a conversation. */
+    installed: string;
+  };
+}

@@ -1,0 +1,24 @@
+/** The bot's own words in six languages. */
+import type { Catalog } from './catalog/types.ts';
+import { ar } from './catalog/ar.ts';
+import { en } from './catalog/en.ts';
+import { es } from './catalog/es.ts';
+import { fr } from './catalog/fr.ts';
+import { ru } from './catalog/ru.ts';
+import { zh } from './catalog/zh.ts';
+import type { Lang } from './langs.ts';
+
+export { LANGS, RTL_LANGS, isLang, langFromLocale, type Lang } from './langs.ts';
+export type { Catalog, HelpTopic, UsageReason } from './catalog/types.ts';
+
+const CATALOGS: Record<Lang, Catalog> = { ar, en, es, fr, ru, zh };
+
+/** The catalog of the bot's words in `lang`. */
+export function messages(lang: Lang): Catalog {
+  return CATALOGS[lang];
+}
+
+/** A date in the reader's language, e.g. for a guest's expiry. */
+export function formatDate(date: Date, lang: Lang, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(date);
+}

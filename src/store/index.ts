@@ -1,0 +1,113 @@
+/**
+ * The store: one schema on two engines. PGlite (PostgreSQL in WebAssembly) in the data directory by
+ * default; PostgreSQL when a URL is given. Both are reached through node-postgres and Kysely, so
+ * every query runs unchanged on either; migrations are applied at open.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { ForumError } from '../core/errors.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type { Database, Role } from './schema.ts';
+
+export type StoreEngine = 'pglite' | 'postgres';
+
+export type StoreOptions =
+  /** Embedded PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
+  | { engine: 'pglite'; dataDir: string | undefined }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+export interface Store {
+  readonly engine: StoreEngine;
+  readonly db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export const PGLITE_SUBDIR = 'pgdata';
+const POSTGRES_POOL_SIZE = 10;
+
+async function openPglite(dataDir: string | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+  let release = (): void => undefined;
+  let dbPath: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+    dbPath = path.join(dataDir, PGLITE_SUBDIR);
+  }
+  try {
+    // Loaded on demand: the WebAssembly build is only needed when the embedded engine is used.
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const lite = dbPath ? new PGlite(dbPath) : new PGlite();
+    try {
+      await lite.waitReady;
+    } catch (error) {
+      await lite.close().catch(() => undefined);
+      throw error;
+    }
+    const pool = new pg.Pool(createPgConfig(lite));
+    return {
+      pool,
+      close: async () => {
+        try {
+          await lite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw new ForumError('store_unavailable', `Could not open the embedded database in ${dbPath ?? 'memory'}.`, {
+      cause: error,
+    });
+  }
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new ForumError('migration_failed', `Migration ${failed} failed.`, { cause: error });
+  }
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  let pool: pg.Pool;
+  let closeEngine = (): Promise<void> => Promise.resolve();
+  if (options.engine === 'pglite') {
+    const opened = await openPglite(options.dataDir);
+    pool = opened.pool;
+    closeEngine = opened.close;
+  } else {
+    pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? POSTGRES_POOL_SIZE });
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end();
+      throw new ForumError('store_unavailable', 'Could not connect to PostgreSQL at DATABASE_URL.', { cause: error });
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await db.destroy();
+    await closeEngine();
+  };
+  try {
+    await migrate(db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { engine: options.engine, db, close };
+}

@@ -1,0 +1,125 @@
+/** The web chat page in a real headless Chromium, against the real host. */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../../src/i18n/index.ts';
+import { CHROMIUM_MISSING, findChromium, launchChromium } from '../../support/browser.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
+
+const RESULTS_DIR = fileURLToPath(new URL('../../../test-results/', import.meta.url));
+const executablePath = findChromium();
+if (!executablePath) console.warn(CHROMIUM_MISSING);
+const describeBrowser = executablePath ? describe : describe.skip;
+
+describeBrowser('web chat page in Chromium', () => {
+  let host: TestHost;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    host = await startTestHost();
+    browser = await launchChromium(executablePath as string);
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 1000 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${new URL(res.url()).pathname}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await host?.close();
+  });
+
+  /** Waits until the page's own words are those of `lang` (they arrive with each API answer). */
+  async function waitForPageLanguage(lang: 'en' | 'es' | 'ar'): Promise<void> {
+    const { send, title } = messages(lang).web;
+    await page.getByRole('button', { name: send, exact: true }).waitFor();
+    await page.waitForFunction(
+      ([l, t]) => document.documentElement.lang === l && document.title === t,
+      [lang, title] as const,
+    );
+  }
+
+  it('loads in English with the input focused', async () => {
+    await page.goto(host.url);
+    await waitForPageLanguage('en');
+    expect(await page.locator('#title').textContent()).toBe(messages('en').web.title);
+    expect(await page.locator('#input').getAttribute('placeholder')).toBe(messages('en').web.placeholder);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+  });
+
+  it('answers `help` in Spanish after `lang es`, and the page words follow', async () => {
+    const es = messages('es');
+    const input = page.locator('#input');
+    await input.fill('lang es');
+    await input.press('Enter');
+    await page.locator('#log .bubble.bot', { hasText: es.lang.set }).waitFor();
+    await waitForPageLanguage('es');
+    expect(await page.locator('#send').textContent()).toBe(es.web.send);
+    expect(await input.inputValue()).toBe('');
+
+    // Keyboard only: type, Tab to the send button, press it.
+    await input.pressSequentially('help');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('send');
+    await page.keyboard.press('Enter');
+
+    const header = page.locator('#log .bubble.bot .card-header', { hasText: es.help.title });
+    await header.waitFor();
+    expect(await header.textContent()).toBe(es.help.title);
+    expect(await page.locator('#log .bubble.me').allTextContents()).toEqual(['lang es', 'help']);
+    expect(await page.locator('#log .bubble.bot').last().getAttribute('lang')).toBe('es');
+    // Long command syntax must not squeeze the descriptions into a narrow column.
+    const widths = await page.evaluate(() => {
+      const dl = document.querySelector('#log .card-fields');
+      const dd = dl?.querySelector('dd');
+      return { dl: dl?.getBoundingClientRect().width ?? 0, dd: dd?.getBoundingClientRect().width ?? 0 };
+    });
+    expect(widths.dd).toBeGreaterThanOrEqual(widths.dl * 0.5);
+    await page.screenshot({ path: `${RESULTS_DIR}web-chat-es.png`, fullPage: true });
+  });
+
+  it('switches to Arabic, right to left, with the language buttons', async () => {
+    const ar = messages('ar');
+    await page.locator('#log .card-button', { hasText: messages('es').lang.choose }).click();
+    const arabic = page.locator('#log .card-button[data-value="ar"]', { hasText: ar.languageName });
+    await arabic.waitFor();
+    await arabic.click();
+
+    await page.locator('#log .bubble.bot', { hasText: ar.lang.set }).waitFor();
+    await waitForPageLanguage('ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.locator('#log .bubble.bot').last().getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('#send').textContent()).toBe(ar.web.send);
+    await page.screenshot({ path: `${RESULTS_DIR}web-chat-ar.png`, fullPage: true });
+  });
+
+  it('shows hostile text as text, not markup', async () => {
+    const input = page.locator('#input');
+    const before = await page.locator('#log .bubble.bot').count();
+    await input.fill('<img src=x onerror="window.__pwned=1"> lang xx');
+    await input.press('Enter');
+    await page.locator('#log .bubble.me', { hasText: '<img src=x' }).waitFor();
+    // The bot's answer (a usage message) arrives after the typed text.
+    await page.waitForFunction((n) => document.querySelectorAll('#log .bubble.bot').length > n, before);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#log img').count()).toBe(0);
+  });
+
+  it('logged no script or console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

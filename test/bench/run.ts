@@ -1,0 +1,91 @@
+/**
+ * Benchmarks: prints figures, asserts nothing. `npm run bench`.
+ * - dispatch: events through the real dispatcher on the embedded store (de-duplication, access,
+ *   language, routing), sequential latency and concurrent throughput;
+ * - cli: how fast `ta-forum --help` answers (goal: under a second).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Adapter, MessageRef } from '../../src/core/adapter.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createApp } from '../../src/main.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const SEQUENTIAL_EVENTS = 1000;
+const CONCURRENT_EVENTS = 2000;
+const CONCURRENCY = 50;
+const CLI_RUNS = 5;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const sink: Adapter = {
+  platform: 'web',
+  reply: (event): Promise<MessageRef> =>
+    Promise.resolve({ platform: 'web', conversation: event.conversation, messageId: randomUUID() }),
+};
+
+function helpEvent(user: number): InboundEvent {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    platform: 'web',
+    actor: { platform: 'web', workspaceId: 'local', userId: `bench-${user}` },
+    conversation: { platform: 'web', workspaceId: 'local', channelId: `direct:bench-${user}`, kind: 'direct' },
+    receivedAt: new Date(),
+    text: 'help',
+  };
+}
+
+async function benchDispatch(): Promise<void> {
+  const store = await openStore({ engine: 'pglite', dataDir: undefined });
+  const app = await createApp(loadConfig({}), silentLogger(), { store });
+  const latencies: number[] = [];
+  for (let i = 0; i < SEQUENTIAL_EVENTS; i++) {
+    const started = performance.now();
+    await app.dispatcher.handle(helpEvent(i % 100), sink);
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  print(
+    `dispatch sequential (${SEQUENTIAL_EVENTS} "help" events, embedded store): p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`,
+  );
+
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < CONCURRENT_EVENTS) {
+        const n = next++;
+        await app.dispatcher.handle(helpEvent(n % 500), sink);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  print(
+    `dispatch concurrent (${CONCURRENT_EVENTS} events, ${CONCURRENCY} at a time): ${(CONCURRENT_EVENTS / seconds).toFixed(0)} events/s`,
+  );
+  await app.close();
+}
+
+function benchCli(): void {
+  const times: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const started = performance.now();
+    execFileSync(process.execPath, ['adapters/host/bin.mjs', '--help'], { stdio: 'ignore' });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  print(`cli "ta-forum --help": median ${percentile(times, 50).toFixed(0)} ms over ${CLI_RUNS} runs (goal: < 1000 ms)`);
+}
+
+benchCli();
+await benchDispatch();

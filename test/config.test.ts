@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, loadConfig, type Env } from '../src/config.ts';
+import { ForumError } from '../src/core/errors.ts';
+
+const CWD = path.resolve('/srv/forum');
+
+function configError(env: Env): ForumError {
+  try {
+    loadConfig(env, {}, CWD);
+  } catch (error) {
+    if (error instanceof ForumError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig defaults', () => {
+  it('fills every default from an empty environment', () => {
+    const config = loadConfig({}, {}, CWD);
+    expect(DEFAULT_PORT).toBe(3978);
+    expect(config).toEqual({
+      port: 3978,
+      host: '0.0.0.0',
+      dataDir: path.join(CWD, '.ta-forum'),
+      databaseUrl: undefined,
+      logLevel: 'info',
+      defaultLang: 'en',
+      access: { slackWorkspaces: [], teamsTenants: [], channels: [], moderators: [] },
+    });
+  });
+
+  it('resolves the data directory against the working directory', () => {
+    expect(DEFAULT_DATA_DIR).toBe('.ta-forum');
+    expect(loadConfig({}, {}, '/tmp/elsewhere').dataDir).toBe(path.resolve('/tmp/elsewhere', '.ta-forum'));
+    expect(loadConfig({ TA_FORUM_DATA_DIR: 'state/db' }, {}, CWD).dataDir).toBe(path.join(CWD, 'state/db'));
+    expect(loadConfig({ TA_FORUM_DATA_DIR: '/var/lib/forum' }, {}, CWD).dataDir).toBe(path.resolve('/var/lib/forum'));
+  });
+
+  it('uses the process working directory when none is given', () => {
+    expect(loadConfig({}).dataDir).toBe(path.resolve(process.cwd(), '.ta-forum'));
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }, {}, CWD).databaseUrl).toBeUndefined();
+  });
+});
+
+describe('loadConfig values', () => {
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        DATABASE_URL: 'postgresql://forum:secret@db:5432/forum',
+        LOG_LEVEL: 'debug',
+        DEFAULT_LANG: 'fr',
+        SLACK_ALLOWED_WORKSPACES: ' T001 , T002,, ',
+        TEAMS_ALLOWED_TENANTS: 'tenant-a',
+        ALLOWED_CHANNELS: 'slack:C1,teams:19:abc@thread.tacv2',
+        MODERATORS: 'slack:U0123ABC, teams:29:1abc ,web:alice',
+      },
+      {},
+      CWD,
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgresql://forum:secret@db:5432/forum',
+      logLevel: 'debug',
+      defaultLang: 'fr',
+      access: {
+        slackWorkspaces: ['T001', 'T002'],
+        teamsTenants: ['tenant-a'],
+        channels: [
+          { platform: 'slack', id: 'C1' },
+          { platform: 'teams', id: '19:abc@thread.tacv2' },
+        ],
+        moderators: [
+          { platform: 'slack', id: 'U0123ABC' },
+          { platform: 'teams', id: '29:1abc' },
+          { platform: 'web', id: 'alice' },
+        ],
+      },
+    });
+  });
+
+  it('lets command-line overrides win over the environment', () => {
+    const config = loadConfig({ PORT: '8080', TA_FORUM_DATA_DIR: 'from-env' }, { port: 9000, dataDir: 'from-flag' }, CWD);
+    expect(config.port).toBe(9000);
+    expect(config.dataDir).toBe(path.join(CWD, 'from-flag'));
+  });
+
+  it('keeps the environment where no override is given', () => {
+    const config = loadConfig({ PORT: '8080' }, { dataDir: '/data' }, CWD);
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toBe(path.resolve('/data'));
+  });
+});
+
+describe('loadConfig refuses bad variables', () => {
+  it.each<[string, Env]>([
+    ['DATABASE_URL', { DATABASE_URL: 'nonsense' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@db/forum' }],
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '80.5' }],
+    ['DEFAULT_LANG', { DEFAULT_LANG: 'xx' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['MODERATORS', { MODERATORS: 'bad' }],
+    ['MODERATORS', { MODERATORS: 'slack:U1,discord:U2' }],
+    ['ALLOWED_CHANNELS', { ALLOWED_CHANNELS: 'C123' }],
+  ])('%s in %j', (variable, env) => {
+    const error = configError(env);
+    expect(error.code).toBe('config_invalid');
+    expect(error.message).toContain(`${variable}:`);
+  });
+
+  it('names every bad variable at once, and only those', () => {
+    const error = configError({ PORT: 'abc', DEFAULT_LANG: 'xx', MODERATORS: 'bad', HOST: 'localhost' });
+    expect(error.code).toBe('config_invalid');
+    for (const variable of ['PORT', 'DEFAULT_LANG', 'MODERATORS']) expect(error.message).toContain(variable);
+    expect(error.message).not.toContain('HOST');
+  });
+
+  it('does not echo a database password in the message', () => {
+    const error = configError({ DATABASE_URL: 'postgres://forum:hunter2 @db/forum' });
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('hunter2');
+  });
+});
