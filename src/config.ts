@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ForumError } from './core/errors.ts';
 import { PLATFORMS, type Platform } from './core/events.ts';
@@ -11,6 +12,8 @@ import { LANGS } from './i18n/index.ts';
 
 export const DEFAULT_PORT = 3978;
 export const DEFAULT_DATA_DIR = '.ta-forum';
+/** The knowledge base that ships with the bot. */
+export const BUILT_IN_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
 const PORT_EXPECTED = 'a port number from 0 to 65535 (0 picks a free port)';
 
 /** A comma-separated list, blanks ignored. */
@@ -46,6 +49,7 @@ const schema = z.object({
     .default(DEFAULT_PORT),
   HOST: z.string().min(1).default('0.0.0.0'),
   TA_FORUM_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .optional()
@@ -68,6 +72,8 @@ export interface Config {
   host: string;
   /** Absolute path of the data directory (embedded database, index, lock file). */
   dataDir: string;
+  /** The knowledge folder: `docs/` indexed at start, `glossary.json`, `experts.json`. */
+  knowledgeDir: string;
   /** PostgreSQL instead of the embedded database, when set. */
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -104,6 +110,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     port: overrides.port ?? v.PORT,
     host: v.HOST,
     dataDir: path.resolve(cwd, overrides.dataDir ?? v.TA_FORUM_DATA_DIR),
+    knowledgeDir: v.KNOWLEDGE_DIR ? path.resolve(cwd, v.KNOWLEDGE_DIR) : BUILT_IN_KNOWLEDGE_DIR,
     databaseUrl: v.DATABASE_URL,
     logLevel: v.LOG_LEVEL,
     defaultLang: v.DEFAULT_LANG,

@@ -1,11 +1,15 @@
 /**
- * The platform-neutral application: configuration, store, dispatcher. The host (adapters/host)
- * wraps it with the HTTP server and the adapters.
+ * The platform-neutral application: configuration, store, knowledge base, dispatcher. The host
+ * (adapters/host) wraps it with the HTTP server and the adapters; the CLI uses it directly.
  */
+import path from 'node:path';
 import type { Config } from './config.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
 import type { Logger } from './log.ts';
+import { loadGlossary } from './rag/glossary.ts';
+import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
+import { KnowledgeBase } from './rag/knowledge-base.ts';
 import { openStore, type Store } from './store/index.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
@@ -19,6 +23,8 @@ export interface AppOptions {
   /** Use this store instead of opening the configured one (tests). */
   store?: Store;
   now?: () => Date;
+  /** Index the knowledge folder's `docs/` at start (unchanged files are skipped). */
+  ingestKnowledge?: boolean;
 }
 
 export async function openConfiguredStore(config: Config): Promise<Store> {
@@ -27,15 +33,33 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
     : openStore({ engine: 'pglite', dataDir: config.dataDir });
 }
 
+/** Indexes the knowledge folder's documents; sources are paths relative to the folder's parent. */
+export function ingestKnowledgeDir(services: Services, options: { prune: boolean }): Promise<IngestSummary> {
+  const { config, store, knowledge, now } = services;
+  return ingestPaths(knowledge, store.db, [path.join(config.knowledgeDir, 'docs')], {
+    cwd: path.dirname(config.knowledgeDir),
+    defaultLang: config.defaultLang,
+    prune: options.prune,
+    now,
+  });
+}
+
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? (await openConfiguredStore(config));
-  const now = options.now ?? (() => new Date());
-  const services: Services = { config, store, log, now };
-  const pruned = await pruneProcessedEvents(store.db, now());
-  log.info({ engine: store.engine, prunedEventIds: pruned }, 'store ready');
-  return {
-    services,
-    dispatcher: createDispatcher(services),
-    close: () => store.close(),
-  };
+  try {
+    const now = options.now ?? (() => new Date());
+    const knowledge = new KnowledgeBase(store.db, loadGlossary(path.join(config.knowledgeDir, 'glossary.json')));
+    await knowledge.load();
+    const services: Services = { config, store, log, knowledge, now };
+    const pruned = await pruneProcessedEvents(store.db, now());
+    log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.index.size }, 'store ready');
+    if (options.ingestKnowledge) {
+      const summary = await ingestKnowledgeDir(services, { prune: true });
+      log.info({ ...summary, failures: summary.failures.slice(0, 10) }, 'knowledge folder indexed');
+    }
+    return { services, dispatcher: createDispatcher(services), close: () => store.close() };
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
 }

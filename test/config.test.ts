@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, loadConfig, type Env } from '../src/config.ts';
+import { BUILT_IN_KNOWLEDGE_DIR, DEFAULT_DATA_DIR, DEFAULT_PORT, loadConfig, type Env } from '../src/config.ts';
 import { ForumError } from '../src/core/errors.ts';
 
 const CWD = path.resolve('/srv/forum');
@@ -23,6 +23,7 @@ describe('loadConfig defaults', () => {
       port: 3978,
       host: '0.0.0.0',
       dataDir: path.join(CWD, '.ta-forum'),
+      knowledgeDir: BUILT_IN_KNOWLEDGE_DIR,
       databaseUrl: undefined,
       logLevel: 'info',
       defaultLang: 'en',

@@ -33,7 +33,7 @@ export function createHttpApp(app: App, log: Logger): express.Express {
 
 /** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
 export async function startHost(config: Config, log: Logger, options: AppOptions = {}): Promise<Host> {
-  const app = await createApp(config, log, options);
+  const app = await createApp(config, log, { ingestKnowledge: true, ...options });
   const server = createHttpApp(app, log).listen(config.port, config.host);
   try {
     await once(server, 'listening');

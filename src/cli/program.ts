@@ -39,13 +39,40 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
       await hooks.serve(options);
     });
 
+  program
+    .command('ingest')
+    .description('add files and folders (md, txt, html, pdf, docx) to the knowledge base; unchanged files are skipped')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'print a JSON summary instead of text')
+    .option('--prune', 'remove documents whose files are gone from the given folders')
+    .option('--data-dir <path>', 'where the embedded database lives')
+    .action(async (paths: string[], options: { json?: boolean; prune?: boolean; dataDir?: string }) => {
+      const { runIngest } = await import('./knowledge-commands.ts');
+      await runIngest(paths, options);
+    });
+
+  program
+    .command('ask')
+    .description('answer a question from the knowledge base, with its sources ("-" reads one question per line)')
+    .argument('<question>', 'the question, or - for standard input')
+    .option('--json', 'print one JSON object per question')
+    .option('--lang <code>', 'the language of the answer: ar, en, es, fr, ru or zh (default: the question\'s)')
+    .option('--data-dir <path>', 'where the embedded database lives')
+    .action(async (question: string, options: { json?: boolean; lang?: string; dataDir?: string }) => {
+      const { runAsk } = await import('./knowledge-commands.ts');
+      await runAsk(question, options);
+    });
+
   program.addHelpText(
     'after',
     `
 Configuration comes from the environment or a .env file in the current folder (see README.md).
 Examples:
   ta-forum serve
-  ta-forum serve --data-dir /var/lib/ta-forum --port 8080`,
+  ta-forum serve --data-dir /var/lib/ta-forum --port 8080
+  ta-forum ingest ./documents --prune
+  ta-forum ask "How does a member state request technical assistance?"
+  ta-forum ask --json - < questions.txt`,
   );
   return program;
 }

@@ -7,6 +7,8 @@ export const ACTIONS = {
   langSet: 'lang:set',
   /** Show help; value = '' or a command name. */
   helpShow: 'help:show',
+  /** Helpful / not helpful on an answer; value = `<questionId>:1` or `<questionId>:0`. */
+  qaFeedback: 'qa:feedback',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

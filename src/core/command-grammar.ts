@@ -21,6 +21,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   'poll close': 'poll close <id>',
   'poll export': 'poll export <id>',
   stats: 'stats',
+  unanswered: 'unanswered',
   'my-data': 'my-data',
   'forget-me': 'forget-me',
   invite: 'invite <user> [--days <n>]',
@@ -46,6 +47,7 @@ export const MODERATOR_TOPICS: ReadonlySet<HelpTopic> = new Set<HelpTopic>([
   'topic post-now',
   'topic close',
   'stats',
+  'unanswered',
   'invite',
 ]);
 

@@ -38,6 +38,7 @@ export type Command =
   | { kind: 'poll.close'; id: number }
   | { kind: 'poll.export'; id: number }
   | { kind: 'stats' }
+  | { kind: 'unanswered' }
   | { kind: 'my-data' }
   | { kind: 'forget-me' }
   | { kind: 'invite'; user: string; days?: number };
@@ -268,6 +269,7 @@ function parseKnown(keyword: string, rest: string): Command | undefined {
     case 'poll':
       return parsePoll(rest);
     case 'stats':
+    case 'unanswered':
     case 'my-data':
     case 'forget-me':
       noMore(keyword, words);

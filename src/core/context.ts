@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
+import type { KnowledgeBase } from '../rag/knowledge-base.ts';
 import type { Role, Store } from '../store/index.ts';
 import type { PersonKey } from '../store/people.ts';
 import type { Adapter, MessageRef } from './adapter.ts';
@@ -13,6 +14,7 @@ export interface Services {
   config: Config;
   store: Store;
   log: Logger;
+  knowledge: KnowledgeBase;
   /** The clock; tests set it. */
   now: () => Date;
 }

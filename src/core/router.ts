@@ -3,6 +3,8 @@
  * versions build answer "not available yet"; moderators' commands are refused to everyone else.
  */
 import { handleLang } from '../features/preferences/handle-lang.ts';
+import { handleAnswerFeedback, handleAsk } from '../features/qa/handle-ask.ts';
+import { handleUnanswered } from '../features/qa/handle-unanswered.ts';
 import { commandHelpToCard, helpToCard } from '../features/help/help-card.ts';
 import { isLang, messages, type HelpTopic } from '../i18n/index.ts';
 import { ACTIONS } from './actions.ts';
@@ -42,6 +44,11 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleLang(ctx, command.lang);
       return;
     case 'ask':
+      await handleAsk(ctx, command.question);
+      return;
+    case 'unanswered':
+      await handleUnanswered(ctx);
+      return;
     case 'experts':
     case 'topic.propose':
     case 'topic.queue':
@@ -72,6 +79,9 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
     case ACTIONS.langSet:
       if (isLang(event.value)) await handleLang(ctx, event.value);
       else await ctx.replyPrivately(langPickerToCard(ctx.lang));
+      return;
+    case ACTIONS.qaFeedback:
+      await handleAnswerFeedback(ctx, event.value);
       return;
     case ACTIONS.helpShow:
       await ctx.replyPrivately(helpToCard(ctx.lang, ctx.role));

@@ -36,8 +36,57 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+/** One row per ingested document; `source` is its path or URL and is unique. */
+export interface DocumentsTable {
+  id: Generated<number>;
+  source: string;
+  title: string;
+  lang: string;
+  category: string | null;
+  format: string;
+  content_hash: string;
+  chunk_count: number;
+  ingested_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ChunksTable {
+  document_id: number;
+  ordinal: number;
+  heading: string;
+  text: string;
+  embedding: number[] | null;
+}
+
+/** Every question asked, whether it was answered, and the sources it drew on. */
+export interface QuestionsTable {
+  id: Generated<string>;
+  asked_at: ColumnType<Date, Date | undefined, never>;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  question: string;
+  lang: string;
+  answered: boolean;
+  support: number;
+  sources: ColumnType<string[], string | undefined, never>;
+}
+
+/** Helpful / not helpful on an answer: one per person and answer, the last click wins. */
+export interface AnswerFeedbackTable {
+  question_id: string;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  helpful: boolean;
+  given_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
   audit_log: AuditLogTable;
+  documents: DocumentsTable;
+  chunks: ChunksTable;
+  questions: QuestionsTable;
+  answer_feedback: AnswerFeedbackTable;
 }

@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
+import { benchKnowledge } from './retrieval.ts';
 
 const SEQUENTIAL_EVENTS = 1000;
 const CONCURRENT_EVENTS = 2000;
@@ -87,5 +88,8 @@ function benchCli(): void {
   print(`cli "ta-forum --help": median ${percentile(times, 50).toFixed(0)} ms over ${CLI_RUNS} runs (goal: < 1000 ms)`);
 }
 
+/** `npm run bench -- 10000` runs the knowledge-base part on that corpus size only. */
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 benchCli();
 await benchDispatch();
+for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);

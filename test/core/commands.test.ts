@@ -59,7 +59,7 @@ describe('parseCommand: every command kind', () => {
     const kinds = new Set(
       ['ask x', 'help', 'lang', 'experts x', 'topic propose x', 'topic queue', 'topic approve 1', 'topic reject 1 x',
         'topic schedule mon 9:00 UTC', 'topic post-now', 'topic close', 'poll "q" "a" "b"', 'poll results 1',
-        'poll close 1', 'poll export 1', 'stats', 'my-data', 'forget-me', 'invite x'].map((t) => command(t).kind),
+        'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x'].map((t) => command(t).kind),
     );
     expect(kinds.size).toBe(HELP_TOPICS.length);
   });

@@ -68,6 +68,7 @@ export const fr: Catalog = {
       'poll close': 'Clore un sondage.',
       'poll export': 'Télécharger les réponses à un sondage au format CSV.',
       stats: 'Consulter les statistiques d’utilisation du forum.',
+      unanswered: "Lister les questions auxquelles la base de connaissances n’a pas su répondre.",
       'my-data': 'Recevoir une copie de toutes les données conservées à votre sujet.',
       'forget-me': 'Supprimer toutes les données conservées à votre sujet.',
       invite: 'Inviter une personne pour un nombre de jours donné.',
@@ -76,6 +77,19 @@ export const fr: Catalog = {
     askHint: 'Vous pouvez aussi m’écrire directement votre question, sans commande.',
     footer:
       'Vos messages au bot sont conservés jusqu’à ce que vous en demandiez la suppression avec « forget-me ».',
+  },
+  ask: {
+    thinking: "Je cherche dans la base de connaissances…",
+    sources: "Sources",
+    quotedFrom: ({ language }) => `Extraits de documents en ${language} :`,
+    abstain: "La base de connaissances ne contient rien qui réponde à cette question ; je préfère ne pas avancer de réponse.",
+    closest: "Les documents les plus proches :",
+    helpful: "Utile",
+    notHelpful: "Pas utile",
+    unansweredTitle: "Questions restées sans réponse dans la base de connaissances",
+    unansweredNone: "Aucune question sans réponse pour l’instant.",
+    unansweredTimes: ({ count, date }) => `(${count} fois, dernière le ${date})`,
+    thanks: "Merci pour votre avis.",
   },
   web: {
     title: "Forum de l’assistance technique",

@@ -40,6 +40,7 @@ export type HelpTopic =
   | 'poll close'
   | 'poll export'
   | 'stats'
+  | 'unanswered'
   | 'my-data'
   | 'forget-me'
   | 'invite';
@@ -89,6 +90,27 @@ export interface Catalog {
     /** How to ask a question without a command. */
     askHint: string;
     footer: string;
+  };
+  /** Answers from the knowledge base. */
+  ask: {
+    /** Shown at once while the answer is prepared. */
+    thinking: string;
+    /** Heads the numbered sources under an answer. */
+    sources: string;
+    /** Introduces sentences quoted from documents in another language; `language` is that language's name. */
+    quotedFrom: (p: { language: string }) => string;
+    /** When the knowledge base does not support an answer. */
+    abstain: string;
+    /** Heads the nearest documents under an abstention. */
+    closest: string;
+    helpful: string;
+    notHelpful: string;
+    unansweredTitle: string;
+    unansweredNone: string;
+    /** How often and when a question was last asked; `date` is already formatted. */
+    unansweredTimes: (p: { count: number; date: string }) => string;
+    /** After a feedback click. */
+    thanks: string;
   };
   /** The words of the web chat page itself. */
   web: {

@@ -1,9 +1,11 @@
 /** Every migration, in order. A new migration is a new file here; an applied one is never edited. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-knowledge.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-knowledge': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,127 @@
+/**
+ * Text analysis for lexical ranking: words, minus stop words, stemmed per language, accents
+ * folded. Chinese has no spaces, so it is segmented into words first (Intl.Segmenter).
+ * Stems of every language share one term space: a French chunk and a French expansion of an
+ * English question meet on the same French stems.
+ */
+import { stemmer as arStem } from '@orama/stemmers/arabic';
+import { stemmer as enStem } from '@orama/stemmers/english';
+import { stemmer as esStem } from '@orama/stemmers/spanish';
+import { stemmer as frStem } from '@orama/stemmers/french';
+import { stemmer as ruStem } from '@orama/stemmers/russian';
+import { stopwords as arStop } from '@orama/stopwords/arabic';
+import { stopwords as enStop } from '@orama/stopwords/english';
+import { stopwords as esStop } from '@orama/stopwords/spanish';
+import { stopwords as frStop } from '@orama/stopwords/french';
+import { stopwords as ruStop } from '@orama/stopwords/russian';
+import { stopwords as zhStop } from '@orama/stopwords/mandarin';
+import type { Lang } from '../i18n/index.ts';
+
+const STEMMERS: Record<Lang, (word: string) => string> = {
+  ar: arStem,
+  en: enStem,
+  es: esStem,
+  fr: frStem,
+  ru: ruStem,
+  zh: (word) => word,
+};
+
+/** Extra words that carry no meaning for retrieval in a question. */
+const QUESTION_NOISE: Record<Lang, string[]> = {
+  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind'],
+  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles'],
+  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué'],
+  ar: [],
+  ru: ['пожалуйста', 'сколько', 'когда'],
+  zh: ['请问', '请'],
+};
+
+/** Stop-list words that are meaningful in this field ("Estado miembro", "el país solicitante"), accents folded. */
+const KEEP: ReadonlySet<string> = new Set(['estado', 'estados', 'pais']);
+
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
+  ar: new Set([...arStop, ...QUESTION_NOISE.ar].map(fold)),
+  en: new Set([...enStop, ...QUESTION_NOISE.en].map(fold)),
+  es: new Set([...esStop.filter((w) => !KEEP.has(fold(w))), ...QUESTION_NOISE.es].map(fold)),
+  fr: new Set([...frStop, ...QUESTION_NOISE.fr].map(fold)),
+  ru: new Set([...ruStop, ...QUESTION_NOISE.ru].map(fold)),
+  zh: new Set([...zhStop, ...QUESTION_NOISE.zh]),
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const HAN = /\p{Script=Han}/u;
+const zhSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** French and Italian elisions: l'assistance -> assistance. */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/;
+
+/** Words repeat a great deal: each language keeps the terms it has already worked out. */
+const TERM_CACHE_MAX = 200_000;
+const termCache: Record<Lang, Map<string, string | null>> = {
+  ar: new Map(),
+  en: new Map(),
+  es: new Map(),
+  fr: new Map(),
+  ru: new Map(),
+  zh: new Map(),
+};
+
+function computeTerm(raw: string, lang: Lang): string | null {
+  let word = raw.toLowerCase().replace(ELISION, '');
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  if (STOPWORDS[lang].has(fold(word))) return null;
+  word = word.replace(/['’]/g, '');
+  return fold(STEMMERS[lang](word));
+}
+
+function latinTerm(raw: string, lang: Lang): string | undefined {
+  const cache = termCache[lang];
+  let term = cache.get(raw);
+  if (term === undefined) {
+    term = computeTerm(raw, lang);
+    if (cache.size >= TERM_CACHE_MAX) cache.clear();
+    cache.set(raw, term);
+  }
+  return term ?? undefined;
+}
+
+function hanTerms(text: string, out: string[]): void {
+  for (const part of zhSegmenter.segment(text)) {
+    if (!part.isWordLike) continue;
+    const word = part.segment.toLowerCase();
+    if (HAN.test(word)) {
+      if (!STOPWORDS.zh.has(word)) out.push(word);
+    } else {
+      // Latin words inside Chinese text (acronyms, numbers) are analysed as English.
+      const term = latinTerm(word, 'en');
+      if (term) out.push(term);
+    }
+  }
+}
+
+/** The terms of a text for the index, in order (repeated terms repeat). */
+export function analyze(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  const normalised = text.normalize('NFKC');
+  if (lang === 'zh' || HAN.test(normalised)) {
+    // Segment the Han runs; other runs go through the language's own analysis.
+    for (const run of normalised.split(/(\p{Script=Han}[\p{Script=Han}\s\p{N}]*)/u)) {
+      if (!run) continue;
+      if (HAN.test(run)) hanTerms(run, out);
+      else for (const m of run.matchAll(WORD)) {
+        const term = latinTerm(m[0], lang === 'zh' ? 'en' : lang);
+        if (term) out.push(term);
+      }
+    }
+    return out;
+  }
+  for (const match of normalised.matchAll(WORD)) {
+    const term = latinTerm(match[0], lang);
+    if (term) out.push(term);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * The domain glossary (`knowledge/glossary.json`): the field's terms in the six languages. It
+ * expands a question into the other languages (cross-lingual retrieval offline) and files a
+ * document under an assistance area.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ForumError } from '../core/errors.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import { CATEGORIES, type Category } from './types.ts';
+
+const glossarySchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      id: z.string().min(1),
+      category: z.enum(CATEGORIES).nullable(),
+      terms: z.partialRecord(z.enum(LANGS), z.array(z.string().min(1))),
+    }),
+  ),
+});
+
+export type GlossaryFile = z.infer<typeof glossarySchema>;
+
+/** A glossary term, analysed: the stems it is made of, in order. */
+interface Term {
+  entry: number;
+  lang: Lang;
+  stems: string[];
+}
+
+/** An area needs this many term occurrences, and a clear lead over the next, to be assigned. */
+export const CATEGORY_MIN_HITS = 3;
+export const CATEGORY_LEAD_RATIO = 1.5;
+
+export class Glossary {
+  private readonly entries: GlossaryFile['entries'];
+  /** Terms by their first stem, for a single scan of a text. */
+  private readonly byFirstStem = new Map<string, Term[]>();
+  private readonly termsOfEntry: Term[][];
+
+  constructor(file: GlossaryFile) {
+    this.entries = file.entries;
+    this.termsOfEntry = file.entries.map(() => []);
+    file.entries.forEach((entry, index) => {
+      for (const lang of LANGS) {
+        for (const text of entry.terms[lang] ?? []) {
+          const stems = analyze(text, lang);
+          const first = stems[0];
+          if (!first) continue;
+          const term: Term = { entry: index, lang, stems };
+          (this.termsOfEntry[index] as Term[]).push(term);
+          const list = this.byFirstStem.get(first) ?? [];
+          list.push(term);
+          this.byFirstStem.set(first, list);
+        }
+      }
+    });
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Each occurrence of a glossary term in a sequence of stems: the entry and where it ends. */
+  *occurrences(stems: string[]): Generator<{ entry: number; start: number; length: number }> {
+    for (let i = 0; i < stems.length; i++) {
+      for (const term of this.byFirstStem.get(stems[i] as string) ?? []) {
+        if (term.stems.every((s, k) => stems[i + k] === s)) {
+          yield { entry: term.entry, start: i, length: term.stems.length };
+        }
+      }
+    }
+  }
+
+  /** The stems of every term of an entry, in every language. */
+  expansion(entry: number): { lang: Lang; stems: string[] }[] {
+    return (this.termsOfEntry[entry] ?? []).map((t) => ({ lang: t.lang, stems: t.stems }));
+  }
+
+  /** The assistance area a text's terms point to, or null when none stands out. */
+  classify(stems: string[]): Category | null {
+    const hits = new Map<Category, number>();
+    for (const { entry } of this.occurrences(stems)) {
+      const category = this.entries[entry]?.category;
+      if (category) hits.set(category, (hits.get(category) ?? 0) + 1);
+    }
+    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (!best || best[1] < CATEGORY_MIN_HITS) return null;
+    if (second && best[1] < second[1] * CATEGORY_LEAD_RATIO) return null;
+    return best[0];
+  }
+}
+
+export const EMPTY_GLOSSARY = new Glossary({ version: 1, entries: [] });
+
+/** Reads and checks a glossary file; a missing file is an empty glossary. */
+export function loadGlossary(file: string): Glossary {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_GLOSSARY;
+    throw new ForumError('bad_request', `Cannot read the glossary ${file}.`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new ForumError('bad_request', `The glossary ${file} is not valid JSON.`, { cause: error });
+  }
+  const parsed = glossarySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ForumError('bad_request', `The glossary ${file} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+  }
+  return new Glossary(parsed.data);
+}

@@ -1,0 +1,167 @@
+/**
+ * Ingestion: files and folders into the knowledge base. Unchanged files are skipped by content
+ * hash, changed ones replaced, and with `prune` documents whose files are gone are removed. A bad
+ * file is reported with its reason and the run goes on.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { isForumError } from '../../core/errors.ts';
+import { detectLang } from '../../core/language.ts';
+import { isLang, type Lang } from '../../i18n/index.ts';
+import type { Database } from '../../store/schema.ts';
+import { analyze } from '../analyze.ts';
+import type { KnowledgeBase } from '../knowledge-base.ts';
+import { findDocumentBySource, listDocuments, removeDocuments, replaceDocument } from '../knowledge-repo.ts';
+import { isCategory, type Category, type ParsedDocument } from '../types.ts';
+import { chunkDocument } from './chunk.ts';
+import { formatOf, parseBytes, parseFile, SUPPORTED_EXTENSIONS } from './parse.ts';
+
+/** Text read to detect a document's language. */
+const LANGUAGE_SAMPLE_CHARS = 4000;
+
+export interface IngestFailure {
+  source: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  removed: number;
+  chunks: number;
+  seconds: number;
+  failures: IngestFailure[];
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  source: string;
+}
+
+export interface IngestOptions {
+  prune?: boolean;
+  /** Sources are paths relative to this folder when the file lies inside it. */
+  cwd: string;
+  defaultLang: Lang;
+  now: () => Date;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** The files under the given paths, and the folders whose documents `prune` may remove. */
+async function collect(paths: string[], failures: IngestFailure[]): Promise<{ files: string[]; folders: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(full);
+    }
+  }
+  for (const given of paths) {
+    const full = path.resolve(given);
+    try {
+      const info = await stat(full);
+      if (info.isDirectory()) {
+        folders.push(full);
+        await walk(full);
+      } else files.push(full);
+    } catch {
+      failures.push({ source: given, reason: 'not found' });
+    }
+  }
+  return { files: [...new Set(files)], folders };
+}
+
+function sourceOf(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+function fullText(doc: ParsedDocument): string {
+  return doc.sections.map((s) => `${s.headings.join(' ')}\n${s.text}`).join('\n\n');
+}
+
+function documentLang(doc: ParsedDocument, fallback: Lang): Lang {
+  const declared = doc.meta.lang?.toLowerCase();
+  if (declared && isLang(declared)) return declared;
+  return detectLang(fullText(doc).slice(0, LANGUAGE_SAMPLE_CHARS)) ?? fallback;
+}
+
+function documentCategory(doc: ParsedDocument, lang: Lang, kb: KnowledgeBase): Category | null {
+  const declared = doc.meta.category?.toLowerCase();
+  if (declared === 'none') return null;
+  if (declared && isCategory(declared)) return declared;
+  return kb.glossary.classify(analyze(fullText(doc), lang));
+}
+
+function reasonOf(error: unknown): string {
+  if (isForumError(error)) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOENT') return 'not found';
+  return 'could not be read';
+}
+
+export async function ingestPaths(
+  kb: KnowledgeBase,
+  db: Kysely<Database>,
+  paths: string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 0, seconds: 0, failures: [] };
+  const { files, folders } = await collect(paths, summary.failures);
+  for (const [i, file] of files.entries()) {
+    const source = sourceOf(file, options.cwd);
+    options.onProgress?.({ done: i, total: files.length, source });
+    try {
+      const bytes = await readFile(file);
+      const contentHash = createHash('sha256').update(bytes).digest('hex');
+      const existing = await findDocumentBySource(db, source);
+      if (existing?.content_hash === contentHash) {
+        summary.skipped++;
+        continue;
+      }
+      const format = formatOf(file);
+      // An unsupported file type is refused by parseFile with its reason.
+      const doc = format ? await parseBytes(format, bytes) : await parseFile(file);
+      const lang = documentLang(doc, options.defaultLang);
+      const chunks = await chunkDocument(doc);
+      if (chunks.length === 0) throw new Error('no text');
+      const title = doc.meta.title ?? doc.title ?? path.basename(file, path.extname(file));
+      const category = documentCategory(doc, lang, kb);
+      const id = await replaceDocument(db, { source, title, lang, category, format: doc.format, contentHash, chunks }, options.now());
+      kb.indexDocument(
+        id,
+        chunks.map((c, ordinal) => ({ id: `${id}:${ordinal}`, documentId: id, ordinal, source, title, heading: c.heading, text: c.text, lang, category })),
+      );
+      summary.chunks += chunks.length;
+      if (existing) summary.updated++;
+      else summary.added++;
+    } catch (error) {
+      summary.failures.push({ source, reason: error instanceof Error && error.message === 'no text' ? 'no text' : reasonOf(error) });
+    }
+  }
+  options.onProgress?.({ done: files.length, total: files.length, source: '' });
+  if (options.prune && folders.length > 0) {
+    const gone = (await listDocuments(db)).filter((d) => {
+      const full = path.resolve(options.cwd, d.source);
+      return folders.some((f) => full.startsWith(f + path.sep)) && !existsSync(full);
+    });
+    const ids = await removeDocuments(db, gone.map((d) => d.source));
+    kb.removeDocuments(ids);
+    summary.removed = ids.length;
+  }
+  summary.failed = summary.failures.length;
+  summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
+  return summary;
+}

@@ -1,0 +1,115 @@
+/**
+ * Markdown: front matter to `meta`, headings `#`..`####` (ATX or setext) to heading paths, and the
+ * text under them with the Markdown syntax taken off (emphasis, links, code fences, table rules).
+ */
+import type { ParsedDocument, Section } from '../types.ts';
+import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
+
+/** Deeper headings stay in the text as lines of their own. */
+const MAX_HEADING_LEVEL = 4;
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT_RULE = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const TABLE_RULE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]+\S+/;
+
+export function parseMarkdown(source: string): ParsedDocument {
+  const { meta, body } = splitFrontMatter(source);
+  const lines = body.replace(/<!--[\s\S]*?-->/g, '').split(/\r\n?|\n/);
+  const sections: Section[] = [];
+  const path = new HeadingPath();
+  let firstH1: string | undefined;
+  let buffer: string[] = [];
+  let fence: string | undefined;
+
+  const heading = (level: number, text: string): void => {
+    if (level > MAX_HEADING_LEVEL) {
+      buffer.push('', cleanInline(text), '');
+      return;
+    }
+    pushSection(sections, path.headings, buffer.join('\n'));
+    buffer = [];
+    const plain = cleanInline(text);
+    path.enter(level, plain);
+    if (level === 1 && firstH1 === undefined) firstH1 = normalizeText(plain) || undefined;
+  };
+
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const fenceMatch = FENCE.exec(line);
+    if (fence !== undefined) {
+      if (fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
+      else buffer.push(line);
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]?.slice(0, 3);
+      continue;
+    }
+    const atx = ATX_HEADING.exec(line);
+    if (atx) {
+      heading(atx[1]?.length ?? 1, atx[2] ?? '');
+      continue;
+    }
+    const next = lines[i + 1] ?? '';
+    const setext = SETEXT_RULE.exec(next);
+    const standsAlone = i === 0 || (lines[i - 1] ?? '').trim() === '';
+    if (setext && standsAlone && line.trim() !== '' && !/^ {0,3}([-*+|>]|\d+[.)])/.test(line)) {
+      heading(setext[1]?.startsWith('=') ? 1 : 2, line);
+      i += 1;
+      continue;
+    }
+    if (TABLE_RULE.test(line)) continue;
+    if (THEMATIC_BREAK.test(line) || LINK_DEFINITION.test(line)) {
+      buffer.push('');
+      continue;
+    }
+    buffer.push(cleanInline(line));
+  }
+  pushSection(sections, path.headings, buffer.join('\n'));
+  return { format: 'md', title: meta.title || firstH1, sections, meta };
+}
+
+/** Front matter: `---` on the first line, `key: value` lines, and `---` (or `...`) closing it. */
+export function splitFrontMatter(source: string): { meta: Record<string, string>; body: string } {
+  const text = source.replace(/^\ufeff/, '');
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return { meta: {}, body: text };
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return { meta: {}, body: text };
+  const meta: Record<string, string> = {};
+  for (const line of rest.slice(0, end.index).split(/\r?\n/)) {
+    const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
+    const key = pair?.[1]?.toLowerCase();
+    const value = unquote(pair?.[2] ?? '');
+    if (key && value) meta[key] = value;
+  }
+  return { meta, body: rest.slice(end.index + end[0].length) };
+}
+
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return normalizeText(quoted ? (quoted[2] ?? '') : value.replace(/[ \t]+#.*$/, ''));
+}
+
+/** One line of Markdown as plain text. */
+function cleanInline(line: string): string {
+  return line
+    .replace(/^ {0,3}>[ \t]?/, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+["'(][^)]*)?\)/g, (_m, label: string, url: string) =>
+      /^https?:\/\//i.test(url) && url !== label ? `${label} (${url})` : label,
+    )
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)/g, '$1$2')
+    .replace(/~~(.+?)~~/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^(\s*)\|(.*)\|\s*$/, '$1$2')
+    .replace(/\s+\|\s+/g, ' | ')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+}

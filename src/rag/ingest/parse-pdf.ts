@@ -1,0 +1,136 @@
+/**
+ * PDF through unpdf (PDF.js). A PDF has no heading structure, so it is guessed from type sizes:
+ * short lines set clearly larger than the body text are headings (the largest size is level 1).
+ * Each page is at least one section; a heading path carries over to the next page. Lines are
+ * joined into paragraphs (a wider gap between lines starts a new one), words hyphenated across a
+ * line break are joined, and lone page numbers are dropped. The title is the PDF's Title, else the
+ * first level-1 heading.
+ */
+import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
+import { ForumError } from '../../core/errors.ts';
+import type { ParsedDocument, Section } from '../types.ts';
+import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+}
+
+/** A line at least this much larger than the body text is a heading. */
+const HEADING_RATIO = 1.2;
+const MAX_HEADING_CHARS = 120;
+const MAX_HEADING_LEVEL = 4;
+/** A gap between baselines wider than this many times the type size starts a new paragraph. */
+const PARAGRAPH_GAP = 1.7;
+const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+
+export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch((error: unknown) => {
+    const reason = error instanceof Error && error.name === 'PasswordException' ? 'password-protected PDF' : 'not a valid PDF';
+    throw new ForumError('bad_request', reason, { cause: error });
+  });
+  try {
+    const [{ items }, meta] = await Promise.all([extractTextItems(pdf), getMeta(pdf).catch(() => undefined)]);
+    const pages = items.map(toLines);
+    const levels = headingLevels(pages.flat());
+    const sections: Section[] = [];
+    const path = new HeadingPath();
+    let firstH1: string | undefined;
+    for (const lines of pages) {
+      let paragraphs: string[] = [];
+      let current: string[] = [];
+      let previous: Line | undefined;
+      const endParagraph = (): void => {
+        if (current.length > 0) paragraphs.push(joinLines(current));
+        current = [];
+      };
+      const endSection = (): void => {
+        endParagraph();
+        pushSection(sections, path.headings, paragraphs.join('\n\n'));
+        paragraphs = [];
+      };
+      for (let i = 0; i < lines.length; i += 1) {
+        const line = lines[i] as Line;
+        const level = levels.get(sizeKey(line.size));
+        if (level !== undefined && isHeadingText(line.text)) {
+          // A heading set on two lines is one heading.
+          let text = line.text;
+          while (lines[i + 1] && lines[i + 1]?.size === line.size && isHeadingText(lines[i + 1]?.text ?? '')) {
+            text += ` ${lines[i + 1]?.text ?? ''}`;
+            i += 1;
+          }
+          endSection();
+          path.enter(level, text);
+          if (level === 1) firstH1 ??= normalizeText(text);
+          previous = undefined;
+          continue;
+        }
+        if (previous && Math.abs(previous.y - line.y) > PARAGRAPH_GAP * Math.max(previous.size, line.size)) endParagraph();
+        current.push(line.text);
+        previous = line;
+      }
+      endSection();
+    }
+    const info = (meta?.info ?? {}) as Record<string, unknown>;
+    const title = typeof info.Title === 'string' ? normalizeText(info.Title).replace(/\s+/g, ' ') : '';
+    return { format: 'pdf', title: title || firstH1 || undefined, sections, meta: {} };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** A page's text items grouped into lines (an item ending a line, or a move to another baseline). */
+function toLines(items: { str: string; y: number; fontSize: number; hasEOL: boolean }[]): Line[] {
+  const lines: Line[] = [];
+  let current: { parts: string[]; y: number; size: number; chars: number } | undefined;
+  const end = (): void => {
+    const text = current ? normalizeText(current.parts.join('')).replace(/\s+/g, ' ') : '';
+    if (current && text && !PAGE_NUMBER.test(text)) lines.push({ text, y: current.y, size: current.size });
+    current = undefined;
+  };
+  for (const item of items) {
+    if (current && item.str && Math.abs(current.y - item.y) > 0.5 * Math.max(current.size, item.fontSize)) end();
+    if (item.str) {
+      current ??= { parts: [], y: item.y, size: 0, chars: 0 };
+      current.parts.push(item.str);
+      // The line's size is the size most of its characters are set in.
+      if (item.str.trim().length > current.chars) {
+        current.size = item.fontSize;
+        current.chars = item.str.trim().length;
+      }
+    }
+    if (item.hasEOL) end();
+  }
+  end();
+  return lines;
+}
+
+/** Type sizes used for headings, largest first, mapped to levels 1..4; none if the guess is unsafe. */
+function headingLevels(lines: Line[]): Map<number, number> {
+  const charsBySize = new Map<number, number>();
+  for (const line of lines) charsBySize.set(sizeKey(line.size), (charsBySize.get(sizeKey(line.size)) ?? 0) + line.text.length);
+  const body = [...charsBySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (body === undefined) return new Map();
+  const candidates = lines.filter((l) => sizeKey(l.size) >= body * HEADING_RATIO && isHeadingText(l.text));
+  // Mostly large type (slides, posters): sizes say nothing about structure.
+  if (candidates.length === 0 || candidates.length > lines.length / 3) return new Map();
+  const sizes = [...new Set(candidates.map((l) => sizeKey(l.size)))].sort((a, b) => b - a);
+  return new Map(sizes.map((size, i) => [size, Math.min(i + 1, MAX_HEADING_LEVEL)]));
+}
+
+function sizeKey(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+function isHeadingText(text: string): boolean {
+  return text.length <= MAX_HEADING_CHARS && /\p{L}/u.test(text);
+}
+
+/** Lines of one paragraph as running text; "assis-" + "tance" is "assistance". */
+function joinLines(lines: string[]): string {
+  return lines
+    .join('\n')
+    .replace(/(\p{L})[-\u2010]\n(?=\p{Ll})/gu, '$1')
+    .replace(/\n/g, ' ');
+}

@@ -1,0 +1,60 @@
+/**
+ * Plain text, and the text clean-up every parser shares: NFC, no control characters or soft
+ * hyphens, single spaces, paragraphs kept as blank-line breaks.
+ */
+import type { ParsedDocument, Section } from '../types.ts';
+
+/** A first line longer than this is a sentence, not a title. */
+const MAX_TITLE_CHARS = 120;
+
+// Tab, line feed and carriage return are handled before; every other C0/C1 control goes, and so do
+// the byte-order mark, soft hyphens and the private-use markers the HTML parser uses internally.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\ufeff\ue000-\ue00f]/g;
+// Any horizontal white space (tab, no-break, ideographic and other Unicode spaces).
+const SPACES = /[\t\p{Zs}]+/gu;
+
+/** Cleans up extracted text: the one normalisation of the knowledge base. */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\r\n?|[\v\f\u2028\u2029\u0085]/g, '\n')
+    .replace(CONTROL, '')
+    .replace(SPACES, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A plain-text file: one section of paragraphs; the title is the first line when it is short. */
+export function parseText(content: string): ParsedDocument {
+  const text = normalizeText(content);
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const title = firstLine && firstLine.length < MAX_TITLE_CHARS ? firstLine : undefined;
+  const sections: Section[] = text ? [{ headings: [], text }] : [];
+  return { format: 'txt', title, sections, meta: {} };
+}
+
+/** Adds a section unless its text is empty once normalised. */
+export function pushSection(sections: Section[], headings: readonly string[], raw: string): void {
+  const text = normalizeText(raw);
+  if (text) sections.push({ headings: [...headings], text });
+}
+
+/**
+ * A heading path as headings of levels 1..n arrive: a heading replaces the one of its level and
+ * drops those below it (levels may be skipped: # then ### gives a path of two).
+ */
+export class HeadingPath {
+  private stack: { level: number; text: string }[] = [];
+
+  enter(level: number, raw: string): void {
+    const text = normalizeText(raw).replace(/\s+/g, ' ');
+    while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) >= level) this.stack.pop();
+    if (text) this.stack.push({ level, text });
+  }
+
+  get headings(): string[] {
+    return this.stack.map((h) => h.text);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads a file and hands it to the parser of its kind (by extension). Anything that cannot be
+ * made into text fails with a `bad_request` ForumError whose message is a short reason for the
+ * person who ingested it ("not a valid PDF", "empty document", "unsupported file type .xls").
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ForumError, isForumError } from '../../core/errors.ts';
+import type { DocumentFormat, ParsedDocument } from '../types.ts';
+import { parseDocx } from './parse-docx.ts';
+import { parseHtml } from './parse-html.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+import { parsePdf } from './parse-pdf.ts';
+import { parseText } from './parse-text.ts';
+
+const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.txt': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+};
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION);
+
+/** The format of a file, from its extension; undefined when it is not one the knowledge base takes. */
+export function formatOf(path: string): DocumentFormat | undefined {
+  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+}
+
+export async function parseFile(path: string): Promise<ParsedDocument> {
+  const format = formatOf(path);
+  if (!format) {
+    const ext = extname(path).toLowerCase();
+    throw new ForumError('bad_request', ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'not a file' : 'cannot read the file';
+    throw new ForumError('bad_request', reason, { cause: error });
+  }
+  return parseBytes(format, bytes);
+}
+
+/** Parses file contents of a known format; refuses them, as parseFile does, when there is no text. */
+export async function parseBytes(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new ForumError('bad_request', 'empty document');
+  const doc = await parseKnown(format, bytes);
+  if (doc.sections.length === 0) {
+    throw new ForumError('bad_request', format === 'pdf' ? 'no text in the PDF (scanned pages?)' : 'empty document');
+  }
+  return doc;
+}
+
+async function parseKnown(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
+  try {
+    switch (format) {
+      case 'md':
+        return parseMarkdown(decodeText(bytes));
+      case 'txt':
+        return parseText(decodeText(bytes));
+      case 'html':
+        return parseHtml(decodeText(bytes, htmlCharset(bytes)));
+      case 'pdf':
+        return await parsePdf(bytes);
+      case 'docx':
+        return await parseDocx(bytes);
+    }
+  } catch (error) {
+    if (isForumError(error)) throw error;
+    throw new ForumError('bad_request', `cannot read the ${format.toUpperCase()} document`, { cause: error });
+  }
+}
+
+/**
+ * Text files: UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that are not UTF-8 are read
+ * as Windows-1252, the usual encoding of older Western files.
+ */
+function decodeText(bytes: Uint8Array, declared?: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (declared) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An unknown label: fall through to UTF-8.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The charset a page declares in its first kilobyte, unless it is UTF-8. */
+function htmlCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase();
+  return label && label !== 'utf-8' && label !== 'utf8' ? label : undefined;
+}

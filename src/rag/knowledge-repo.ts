@@ -1,0 +1,119 @@
+/**
+ * The knowledge base in the store: documents and their chunks. A document and its chunks are
+ * written in one transaction, so a crash half-way leaves the previous version or nothing.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Lang } from '../i18n/index.ts';
+import type { Database, DocumentsTable } from '../store/schema.ts';
+import { isCategory, type Category, type Chunk, type DocumentFormat } from './types.ts';
+
+export type DocumentRow = Selectable<DocumentsTable>;
+
+export interface NewDocument {
+  source: string;
+  title: string;
+  lang: Lang;
+  category: Category | null;
+  format: DocumentFormat;
+  contentHash: string;
+  chunks: { heading: string; text: string; embedding?: number[] }[];
+}
+
+export async function findDocumentBySource(db: Kysely<Database>, source: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('source', '=', source).executeTakeFirst();
+}
+
+export async function listDocuments(db: Kysely<Database>): Promise<DocumentRow[]> {
+  return db.selectFrom('documents').selectAll().orderBy('source').execute();
+}
+
+/** Inserts or replaces the document with this source, and all its chunks; returns its id. */
+export async function replaceDocument(db: Kysely<Database>, doc: NewDocument, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      source: doc.source,
+      title: doc.title,
+      lang: doc.lang,
+      category: doc.category,
+      format: doc.format,
+      content_hash: doc.contentHash,
+      chunk_count: doc.chunks.length,
+      ingested_at: now,
+    };
+    const { id } = await trx
+      .insertInto('documents')
+      .values(values)
+      .onConflict((oc) => oc.column('source').doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('chunks').where('document_id', '=', id).execute();
+    // Inserted in batches: one statement per chunk is slow, one for thousands is too large.
+    const rows = doc.chunks.map((c, ordinal) => ({
+      document_id: id,
+      ordinal,
+      heading: c.heading,
+      text: c.text,
+      embedding: c.embedding ?? null,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK_INSERT_BATCH) {
+      await trx.insertInto('chunks').values(rows.slice(i, i + CHUNK_INSERT_BATCH)).execute();
+    }
+    return id;
+  });
+}
+
+const CHUNK_INSERT_BATCH = 500;
+
+/** Removes documents (and their chunks) by source; returns the ids removed. */
+export async function removeDocuments(db: Kysely<Database>, sources: string[]): Promise<number[]> {
+  if (sources.length === 0) return [];
+  const rows = await db.deleteFrom('documents').where('source', 'in', sources).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+function toChunk(row: {
+  document_id: number;
+  ordinal: number;
+  heading: string;
+  text: string;
+  source: string;
+  title: string;
+  lang: string;
+  category: string | null;
+}): Chunk {
+  return {
+    id: `${row.document_id}:${row.ordinal}`,
+    documentId: row.document_id,
+    ordinal: row.ordinal,
+    source: row.source,
+    title: row.title,
+    heading: row.heading,
+    text: row.text,
+    lang: row.lang as Lang,
+    category: row.category && isCategory(row.category) ? row.category : null,
+  };
+}
+
+/** Every chunk, or those of some documents, with their document's fields. */
+export async function loadChunks(db: Kysely<Database>, documentIds?: number[]): Promise<Chunk[]> {
+  let query = db
+    .selectFrom('chunks')
+    .innerJoin('documents', 'documents.id', 'chunks.document_id')
+    .select([
+      'chunks.document_id',
+      'chunks.ordinal',
+      'chunks.heading',
+      'chunks.text',
+      'documents.source',
+      'documents.title',
+      'documents.lang',
+      'documents.category',
+    ])
+    .orderBy('chunks.document_id')
+    .orderBy('chunks.ordinal');
+  if (documentIds) {
+    if (documentIds.length === 0) return [];
+    query = query.where('chunks.document_id', 'in', documentIds);
+  }
+  return (await query.execute()).map(toChunk);
+}

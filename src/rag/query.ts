@@ -1,0 +1,65 @@
+/**
+ * A question as the index sees it: a list of concepts. A concept is one meaningful word of the
+ * question, or one glossary entry found in it; a glossary concept carries the entry's terms in all
+ * six languages, which is how an English question finds French passages.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import type { Glossary } from './glossary.ts';
+
+/** Boost of a term in the question's own words, and of one brought in from another language. */
+export const OWN_TERM_BOOST = 1;
+export const EXPANSION_TERM_BOOST = 0.8;
+
+export interface Concept {
+  /** What the concept came from in the question (for logs and tests). */
+  label: string;
+  /** Stems to search for, each with its boost. */
+  terms: Map<string, number>;
+  /** Whether a passage in another language can contain it: a glossary concept, or a number. */
+  crossLingual: boolean;
+  /** The concept's terms as whole phrases (stems in order): it is present where one phrase is. */
+  phrases: string[][];
+}
+
+export interface AnalyzedQuery {
+  text: string;
+  lang: Lang;
+  concepts: Concept[];
+}
+
+function addTerm(terms: Map<string, number>, stem: string, boost: number): void {
+  terms.set(stem, Math.max(terms.get(stem) ?? 0, boost));
+}
+
+export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
+  const stems = analyze(text, lang);
+  // Longest glossary matches first, without overlaps.
+  const matches = [...glossary.occurrences(stems)].sort((a, b) => b.length - a.length || a.start - b.start);
+  const covered = new Array<boolean>(stems.length).fill(false);
+  const concepts: { position: number; concept: Concept }[] = [];
+  const seenEntries = new Set<number>();
+  for (const match of matches) {
+    const span = covered.slice(match.start, match.start + match.length);
+    if (span.some(Boolean) || seenEntries.has(match.entry)) continue;
+    span.forEach((_, k) => (covered[match.start + k] = true));
+    seenEntries.add(match.entry);
+    const terms = new Map<string, number>();
+    const own = stems.slice(match.start, match.start + match.length);
+    for (const stem of own) addTerm(terms, stem, OWN_TERM_BOOST);
+    const phrases = [own];
+    for (const expansion of glossary.expansion(match.entry)) {
+      for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
+      phrases.push(expansion.stems);
+    }
+    concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases } });
+  }
+  const seenStems = new Set<string>();
+  stems.forEach((stem, i) => {
+    if (covered[i] || seenStems.has(stem)) return;
+    seenStems.add(stem);
+    concepts.push({ position: i, concept: { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: /\d/.test(stem), phrases: [[stem]] } });
+  });
+  concepts.sort((a, b) => a.position - b.position);
+  return { text, lang, concepts: concepts.map((c) => c.concept) };
+}

@@ -1,0 +1,145 @@
+/**
+ * Knowledge-base benchmarks on synthetic corpora (offline, no embeddings): ingestion through the
+ * whole pipeline, retrieval and `ask` latency, memory, and the same queries on a peer library
+ * (Orama's BM25 full-text search) over the same chunks.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { create, insertMultiple, search } from '@orama/orama';
+import type { Lang } from '../../src/i18n/index.ts';
+import { EMPTY_GLOSSARY } from '../../src/rag/glossary.ts';
+import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
+import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
+import type { Chunk } from '../../src/rag/types.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const QUERIES = 300;
+const SECTIONS_PER_FILE = 20;
+const LANGS: Lang[] = ['en', 'fr', 'es'];
+
+/** Deterministic pseudo-random numbers, so every run measures the same corpus. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const BASE_WORDS: Record<string, string[]> = {
+  en: 'technical assistance member state request evaluation programme webinar training expert policy strategy impact budget cooperation survey participants report development capacity office national project results planning institution partnership'.split(' '),
+  fr: 'assistance technique état membre demande évaluation programme webinaire formation expert politique stratégie impact budget coopération enquête participants rapport développement capacités office national projet résultats planification institution partenariat'.split(' '),
+  es: 'asistencia técnica estado miembro solicitud evaluación programa seminario formación experto política estrategia impacto presupuesto cooperación encuesta participantes informe desarrollo capacidades oficina nacional proyecto resultados planificación institución asociación'.split(' '),
+};
+
+/** A vocabulary with a long tail: real field words plus generated ones, Zipf-like in use. */
+function vocabulary(random: () => number, lang: string): string[] {
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'si', 'de', 'pa', 'gri', 'mon', 'ter', 'lis', 'bra'];
+  const words = [...(BASE_WORDS[lang] as string[])];
+  while (words.length < 6000) {
+    const n = 2 + Math.floor(random() * 3);
+    words.push(Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
+  }
+  return words;
+}
+
+function pick(random: () => number, words: string[]): string {
+  return words[Math.floor(words.length * random() ** 2.2)] as string;
+}
+
+function sentence(random: () => number, words: string[]): string {
+  const n = 8 + Math.floor(random() * 12);
+  const text = Array.from({ length: n }, () => pick(random, words)).join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** Writes Markdown files holding about `chunks` chunks (one per section). */
+function writeCorpus(dir: string, chunks: number, seed: number): void {
+  const random = rng(seed);
+  const vocab = Object.fromEntries(LANGS.map((l) => [l, vocabulary(rng(seed + l.length), l)]));
+  for (let f = 0; f < Math.ceil(chunks / SECTIONS_PER_FILE); f++) {
+    const lang = LANGS[f % LANGS.length] as Lang;
+    const words = vocab[lang] as string[];
+    const parts = [`---\nlang: ${lang}\ncategory: none\n---\n# Document ${f}\n`];
+    for (let s = 0; s < SECTIONS_PER_FILE; s++) {
+      parts.push(`## ${sentence(random, words).slice(0, 40)}\n\n${Array.from({ length: 6 }, () => sentence(random, words)).join(' ')}\n`);
+    }
+    writeFileSync(path.join(dir, `doc-${f}.md`), parts.join('\n'));
+  }
+}
+
+function queries(seed: number): { text: string; lang: Lang }[] {
+  const random = rng(seed);
+  return Array.from({ length: QUERIES }, (_, i) => {
+    const lang = LANGS[i % LANGS.length] as Lang;
+    const words = vocabulary(rng(seed + lang.length), lang);
+    const n = 3 + Math.floor(random() * 4);
+    return { text: Array.from({ length: n }, () => pick(random, words.slice(0, 2000))).join(' '), lang };
+  });
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
+
+function timeAll(run: () => void, count: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function peerLatencies(chunks: Chunk[], qs: { text: string }[]): Promise<number[]> {
+  const db = create({ schema: { text: 'string', heading: 'string' } as const });
+  await insertMultiple(db, chunks.map((c) => ({ text: c.text, heading: c.heading })), 1000);
+  const times: number[] = [];
+  for (const q of qs) {
+    const started = performance.now();
+    await search(db, { term: q.text, properties: ['text', 'heading'], limit: 8 });
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export async function benchKnowledge(size: number, print: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), `ta-forum-bench-${size}-`));
+  const store = await openStore({ engine: 'pglite', dataDir: undefined });
+  try {
+    writeCorpus(dir, size, size);
+    const kb = new KnowledgeBase(store.db, EMPTY_GLOSSARY);
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const summary = await ingestPaths(kb, store.db, [dir], { cwd: dir, defaultLang: 'en', now: () => new Date() });
+    const seconds = (performance.now() - started) / 1000;
+    print(`[${size} chunks] ingestion: ${summary.chunks} chunks from ${summary.added} files in ${seconds.toFixed(1)} s = ${(summary.chunks / seconds).toFixed(0)} chunks/s (goal >= 2000)`);
+
+    const qs = queries(size + 7);
+    const retrieval = timeAll(() => void kb.retrieve((qs[Math.floor(Math.random() * qs.length)] as { text: string }).text, 'en'), QUERIES);
+    let i = 0;
+    const asks: number[] = [];
+    for (const q of qs) {
+      const t0 = performance.now();
+      await kb.answer(q.text, q.lang);
+      asks.push(performance.now() - t0);
+      i++;
+    }
+    asks.sort((a, b) => a - b);
+    print(`[${size} chunks] retrieval: p50 ${fmt(percentile(retrieval, 50))}, p95 ${fmt(percentile(retrieval, 95))} (goal p95 <= ${size >= 100_000 ? 50 : 10} ms)`);
+    print(`[${size} chunks] ask (extractive): p50 ${fmt(percentile(asks, 50))}, p95 ${fmt(percentile(asks, 95))} over ${i} questions`);
+    global.gc?.();
+    print(`[${size} chunks] resident memory: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (index and store added ${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MB)`);
+
+    const chunks = [...Array(kb.index.size).keys()].length ? await (await import('../../src/rag/knowledge-repo.ts')).loadChunks(store.db) : [];
+    const peer = await peerLatencies(chunks, qs);
+    print(
+      `[${size} chunks] peer (Orama BM25, no stemming): p50 ${fmt(percentile(peer, 50))}, p95 ${fmt(percentile(peer, 95))}; ours/peer p95 ratio ${(percentile(retrieval, 95) / percentile(peer, 95)).toFixed(2)}`,
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `ta-forum ingest` and `ta-forum ask` as a person runs them: the real process on a folder of md,
+ * txt, html, pdf and docx files and a corrupt PDF, JSON on standard output, exit codes. The
+ * built-in knowledge base is kept out (KNOWLEDGE_DIR is an empty folder).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeFixtures } from './ingest/fixtures.ts';
+
+const BIN = path.resolve('adapters/host/bin.mjs');
+const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-rag-cli-'));
+const dataDir = path.join(workDir, 'data');
+/** The folder as given on the command line (relative to the process's folder), and so the sources' prefix. */
+const FOLDER = 'kb';
+
+function run(args: string[], input?: string) {
+  // A clean environment: only what the test sets, plus PATH and HOME for Node itself.
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: workDir,
+    env: { PATH: process.env.PATH ?? '', HOME: workDir, KNOWLEDGE_DIR: path.join(workDir, 'knowledge') },
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...(input === undefined ? {} : { input }),
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+interface AskJson {
+  question: string;
+  language: string;
+  answered: boolean;
+  answer: string;
+  citations: Record<string, unknown>[];
+  retrieval: Record<string, unknown>[];
+}
+
+const REQUEST_QUESTION = 'How can a member request technical assistance?';
+
+beforeAll(async () => {
+  const fixtures = await makeFixtures();
+  // An empty file would be a second failure; the .xls is not a knowledge-base file and is not counted.
+  rmSync(fixtures.empty);
+  renameSync(fixtures.dir, path.join(workDir, FOLDER));
+  mkdirSync(path.join(workDir, 'knowledge'));
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('ta-forum ingest and ask', () => {
+  it('ingests a folder and reports the corrupt PDF with its reason', () => {
+    const { status, stdout } = run(['ingest', FOLDER, '--json', '--data-dir', dataDir]);
+    expect(status).toBe(0);
+    const [summary, ...rest] = jsonLines(stdout);
+    expect(rest).toEqual([]);
+    expect(summary).toMatchObject({
+      added: 5,
+      updated: 0,
+      skipped: 0,
+      failed: 1,
+      removed: 0,
+      failures: [{ source: `${FOLDER}/broken.pdf`, reason: 'not a valid PDF' }],
+    });
+    expect(summary?.chunks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('skips the unchanged files on a second run', () => {
+    const { status, stdout } = run(['ingest', FOLDER, '--json', '--data-dir', dataDir]);
+    expect(status).toBe(0);
+    expect(jsonLines(stdout)).toEqual([expect.objectContaining({ added: 0, updated: 0, skipped: 5, failed: 1, chunks: 0 })]);
+  });
+
+  it('answers one question as one JSON object with the documented keys', () => {
+    const { status, stdout } = run(['ask', '--json', REQUEST_QUESTION, '--data-dir', dataDir]);
+    expect(status).toBe(0);
+    const lines = jsonLines(stdout);
+    expect(lines).toHaveLength(1);
+    const answer = lines[0] as unknown as AskJson;
+    expect(Object.keys(answer).sort()).toEqual(['answer', 'answered', 'citations', 'language', 'question', 'retrieval']);
+    expect(answer).toMatchObject({ question: REQUEST_QUESTION, language: 'en', answered: true });
+    expect(answer.answer).toContain('Any member may request technical assistance from the network');
+    expect(answer.answer).toMatch(/\[1\]$/);
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) {
+      expect(Object.keys(citation).sort()).toEqual(['excerpt', 'score', 'source', 'title']);
+      expect(typeof citation.score).toBe('number');
+    }
+    // The source is the file's path as it was given to ingest.
+    expect(answer.citations[0]).toMatchObject({ source: `${FOLDER}/guide.pdf`, title: 'Technical Assistance Guide' });
+    expect(answer.citations[0]?.excerpt).toContain('request technical assistance');
+    expect(answer.retrieval.length).toBeGreaterThan(0);
+    for (const passage of answer.retrieval) {
+      expect(Object.keys(passage).sort()).toEqual(['chunkId', 'score', 'source']);
+      expect(passage.chunkId).toMatch(/^\d+:\d+$/);
+    }
+    expect(answer.retrieval[0]?.source).toBe(`${FOLDER}/guide.pdf`);
+    const scores = answer.retrieval.map((p) => p.score as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('answers questions read from standard input, one JSON line each, in order', () => {
+    const questions = [REQUEST_QUESTION, 'What is the best recipe for chocolate cake?', 'When does the training programme run?'];
+    const { status, stdout } = run(['ask', '--json', '-', '--data-dir', dataDir], `${questions.join('\n')}\n\n`);
+    expect(status).toBe(0);
+    const answers = jsonLines(stdout) as unknown as AskJson[];
+    expect(answers.map((a) => a.question)).toEqual(questions);
+    expect(answers.map((a) => a.answered)).toEqual([true, false, true]);
+    expect(answers[1]).toMatchObject({ answer: '', citations: [] });
+    expect(answers[2]?.answer).toContain('runs from March to June');
+    expect(answers[2]?.citations[0]?.source).toBe(`${FOLDER}/calendar.txt`);
+  });
+
+  it('exits 2 naming --lang for a language it does not speak', () => {
+    const { status, stdout, stderr } = run(['ask', '--lang', 'xx', REQUEST_QUESTION, '--data-dir', dataDir]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--lang');
+    expect(stderr).toContain('"xx"');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+});
