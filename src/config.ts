@@ -59,6 +59,25 @@ const schema = z.object({
     .transform((value) => (value ? value : undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LANG: z.enum(LANGS).default('en'),
+  OPENAI_API_KEY: z.string().optional().transform((v) => v || undefined),
+  OPENAI_BASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'an http(s) URL such as http://localhost:11434/v1' }),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  OPENAI_TIMEOUT_MS: z.coerce.number({ message: 'a number of milliseconds' }).int().min(1000).max(600_000).default(60_000),
+  QDRANT_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'an http(s) URL such as http://localhost:6333' }),
+  QDRANT_API_KEY: z.string().optional().transform((v) => v || undefined),
+  QDRANT_COLLECTION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64').default('ta_forum'),
   SLACK_ALLOWED_WORKSPACES: list,
   TEAMS_ALLOWED_TENANTS: list,
   ALLOWED_CHANNELS: platformIds,
@@ -77,6 +96,19 @@ export interface Config {
   /** PostgreSQL instead of the embedded database, when set. */
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** A language model (OpenAI or any compatible server), when `OPENAI_API_KEY` or `OPENAI_BASE_URL` is set. */
+  model:
+    | {
+        apiKey: string;
+        baseUrl: string | undefined;
+        chatModel: string;
+        /** Dense vectors for retrieval, when an embeddings model is named. */
+        embeddingModel: string | undefined;
+        timeoutMs: number;
+      }
+    | undefined;
+  /** Qdrant as the knowledge index instead of the embedded one, when `QDRANT_URL` is set. */
+  qdrant: { url: string; apiKey: string | undefined; collection: string } | undefined;
   defaultLang: z.infer<typeof schema>['DEFAULT_LANG'];
   access: {
     slackWorkspaces: string[];
@@ -113,6 +145,18 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     knowledgeDir: v.KNOWLEDGE_DIR ? path.resolve(cwd, v.KNOWLEDGE_DIR) : BUILT_IN_KNOWLEDGE_DIR,
     databaseUrl: v.DATABASE_URL,
     logLevel: v.LOG_LEVEL,
+    model:
+      v.OPENAI_API_KEY || v.OPENAI_BASE_URL
+        ? {
+            // Local OpenAI-compatible servers often need no key; the client still wants one.
+            apiKey: v.OPENAI_API_KEY ?? 'not-needed',
+            baseUrl: v.OPENAI_BASE_URL,
+            chatModel: v.OPENAI_MODEL,
+            embeddingModel: v.OPENAI_EMBEDDING_MODEL,
+            timeoutMs: v.OPENAI_TIMEOUT_MS,
+          }
+        : undefined,
+    qdrant: v.QDRANT_URL ? { url: v.QDRANT_URL, apiKey: v.QDRANT_API_KEY, collection: v.QDRANT_COLLECTION } : undefined,
     defaultLang: v.DEFAULT_LANG,
     access: {
       slackWorkspaces: v.SLACK_ALLOWED_WORKSPACES,

@@ -8,8 +8,13 @@ import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
 import type { Logger } from './log.ts';
 import { loadGlossary } from './rag/glossary.ts';
+import { createModelClient } from './rag/llm/client.ts';
+import { openAIAnswerWriter } from './rag/llm/answer-writer.ts';
+import { openAIEmbedder } from './rag/llm/embedder.ts';
+import { openAIQueryTranslator } from './rag/llm/translator.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
-import { KnowledgeBase } from './rag/knowledge-base.ts';
+import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
+import { QdrantIndex } from './rag/qdrant-index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
@@ -44,15 +49,31 @@ export function ingestKnowledgeDir(services: Services, options: { prune: boolean
   });
 }
 
+/** With a model configured: answers written by it, questions translated, passages embedded when named. */
+function modelOptions(config: Config): KnowledgeBaseOptions {
+  if (!config.model) return {};
+  const client = createModelClient(config.model);
+  const { chatModel, embeddingModel } = config.model;
+  return {
+    writer: openAIAnswerWriter(client, chatModel),
+    translator: openAIQueryTranslator(client, chatModel),
+    ...(embeddingModel ? { embedder: openAIEmbedder(client, embeddingModel), embeddingModel } : {}),
+  };
+}
+
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? (await openConfiguredStore(config));
   try {
     const now = options.now ?? (() => new Date());
-    const knowledge = new KnowledgeBase(store.db, loadGlossary(path.join(config.knowledgeDir, 'glossary.json')));
+    const knowledge = new KnowledgeBase(store.db, loadGlossary(path.join(config.knowledgeDir, 'glossary.json')), {
+      ...modelOptions(config),
+      ...(config.qdrant ? { backend: new QdrantIndex(config.qdrant) } : {}),
+      log: log.child({ component: 'knowledge' }),
+    });
     await knowledge.load();
     const services: Services = { config, store, log, knowledge, now };
     const pruned = await pruneProcessedEvents(store.db, now());
-    log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.index.size }, 'store ready');
+    log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.stats.size }, 'store ready');
     if (options.ingestKnowledge) {
       const summary = await ingestKnowledgeDir(services, { prune: true });
       log.info({ ...summary, failures: summary.failures.slice(0, 10) }, 'knowledge folder indexed');

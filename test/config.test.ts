@@ -26,6 +26,8 @@ describe('loadConfig defaults', () => {
       knowledgeDir: BUILT_IN_KNOWLEDGE_DIR,
       databaseUrl: undefined,
       logLevel: 'info',
+      model: undefined,
+      qdrant: undefined,
       defaultLang: 'en',
       access: { slackWorkspaces: [], teamsTenants: [], channels: [], moderators: [] },
     });

@@ -63,6 +63,18 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
       await runAsk(question, options);
     });
 
+  program
+    .command('experts')
+    .description('find experts in the roster (knowledge/experts.json) by subject, language and region')
+    .argument('[query...]', 'words describing the subject, in any of the six languages')
+    .option('--json', 'print one JSON object per expert')
+    .option('--lang <codes>', 'only experts who speak one of these languages: ar, en, es, fr, ru, zh (comma-separated)')
+    .option('--region <name>', 'only experts of this region, e.g. Africa, "Amérique latine" (part of a name is enough)')
+    .action(async (words: string[], options: { json?: boolean; lang?: string; region?: string }) => {
+      const { runExperts } = await import('./experts-command.ts');
+      await runExperts(words.join(' '), options);
+    });
+
   program.addHelpText(
     'after',
     `
@@ -72,7 +84,8 @@ Examples:
   ta-forum serve --data-dir /var/lib/ta-forum --port 8080
   ta-forum ingest ./documents --prune
   ta-forum ask "How does a member state request technical assistance?"
-  ta-forum ask --json - < questions.txt`,
+  ta-forum ask --json - < questions.txt
+  ta-forum experts "impact evaluation" --region Afrique`,
   );
   return program;
 }

@@ -8,7 +8,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   ask: 'ask <question>',
   help: 'help',
   lang: 'lang <ar|en|es|fr|ru|zh>',
-  experts: 'experts <query>',
+  experts: 'experts <query> [--lang <code>] [--region <name>]',
   'topic propose': 'topic propose <title> | <description>',
   'topic queue': 'topic queue',
   'topic approve': 'topic approve <id>',
@@ -30,6 +30,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
 /** An example per command, shown under its syntax in usage messages. */
 export const COMMAND_EXAMPLES: Partial<Record<HelpTopic, string>> = {
   lang: 'lang fr',
+  experts: 'experts impact evaluation --region Afrique',
   ask: 'ask How does a member state request technical assistance?',
   'topic propose': 'topic propose Measuring impact | How do you evaluate a programme a year later?',
   'topic reject': 'topic reject 12 Already discussed in March',

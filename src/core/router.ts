@@ -2,6 +2,7 @@
  * Routing: a parsed command or a clicked action to the feature that handles it. Commands that later
  * versions build answer "not available yet"; moderators' commands are refused to everyone else.
  */
+import { handleExperts } from '../features/experts/handle-experts.ts';
 import { handleLang } from '../features/preferences/handle-lang.ts';
 import { handleAnswerFeedback, handleAsk } from '../features/qa/handle-ask.ts';
 import { handleUnanswered } from '../features/qa/handle-unanswered.ts';
@@ -50,6 +51,8 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleUnanswered(ctx);
       return;
     case 'experts':
+      await handleExperts(ctx, command.query);
+      return;
     case 'topic.propose':
     case 'topic.queue':
     case 'topic.approve':

@@ -1,14 +1,17 @@
 /**
- * The embedded knowledge index: BM25 (MiniSearch) over analysed terms of every language, in
- * memory, rebuilt from the store's chunks at start. The store is the source of truth.
+ * The embedded knowledge index: BM25 (MiniSearch) over analysed terms of every language, plus
+ * dense vectors searched exhaustively when embeddings are configured, fused by reciprocal rank.
+ * It lives in memory and is rebuilt from the store's chunks at start; the store is the truth.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyze } from './analyze.ts';
-import type { AnalyzedQuery } from './query.ts';
-import type { Chunk, RetrievalHit, RetrievalQuery } from './types.ts';
+import MiniSearch from 'minisearch';
+import { reciprocalRankFusion } from './fusion.ts';
+import type { BackendHit, BackendQuery, IndexBackend, Passage } from './index-backend.ts';
+import type { Chunk } from './types.ts';
 
 /** Matches in a title or heading count this much more than in the body. */
 export const HEADING_BOOST = 1.5;
+/** Each list fused holds this many times the hits asked for, so fusion has candidates to combine. */
+const CANDIDATES_FACTOR = 3;
 
 interface IndexedFields {
   id: string;
@@ -16,108 +19,119 @@ interface IndexedFields {
   heading: string;
 }
 
-export interface LexicalHit {
-  chunk: Chunk;
-  score: number;
-  /** The stems of the query found in this chunk. */
-  matched: Set<string>;
+const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
+
+function normalise(vector: number[]): Float32Array {
+  const out = Float32Array.from(vector);
+  let norm = 0;
+  for (const x of out) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < out.length; i++) (out[i] as number) /= norm;
+  return out;
 }
 
-export class EmbeddedIndex {
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
+}
+
+export class EmbeddedIndex implements IndexBackend {
+  readonly kind = 'embedded' as const;
   private readonly mini = new MiniSearch<IndexedFields>({
     fields: ['body', 'heading'],
-    idField: 'id',
-    tokenize: (text) => (text ? text.split(' ') : []),
+    tokenize: splitTerms,
     processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => (text ? text.split(' ') : []), processTerm: (term) => term },
+    searchOptions: { tokenize: splitTerms, processTerm: (term) => term },
   });
   private readonly chunks = new Map<string, Chunk>();
+  private readonly vectors = new Map<string, Float32Array>();
   private readonly byDocument = new Map<number, string[]>();
-  private readonly df = new Map<string, number>();
 
   get size(): number {
     return this.chunks.size;
   }
 
-  /** How many chunks contain a stem. */
-  documentFrequency(stem: string): number {
-    return this.df.get(stem) ?? 0;
+  count(): Promise<number> {
+    return Promise.resolve(this.chunks.size);
   }
 
-  private termsOf(chunk: Chunk): { body: string[]; heading: string[] } {
-    return { body: analyze(chunk.text, chunk.lang), heading: analyze(`${chunk.title} ${chunk.heading}`, chunk.lang) };
-  }
-
-  private countTerms(terms: string[], delta: 1 | -1): void {
-    for (const term of new Set(terms)) {
-      const next = (this.df.get(term) ?? 0) + delta;
-      if (next > 0) this.df.set(term, next);
-      else this.df.delete(term);
-    }
-  }
-
-  add(chunks: Chunk[]): void {
+  /** Synchronous form of `upsertDocument`, for bulk loading. */
+  add(documentId: number, passages: Passage[]): void {
+    this.drop(documentId);
     const fields: IndexedFields[] = [];
-    for (const chunk of chunks) {
-      if (this.chunks.has(chunk.id)) this.removeChunk(chunk.id);
-      const terms = this.termsOf(chunk);
-      this.countTerms([...terms.body, ...terms.heading], 1);
+    const ids: string[] = [];
+    for (const { chunk, terms, headingTerms, embedding } of passages) {
       this.chunks.set(chunk.id, chunk);
-      const ids = this.byDocument.get(chunk.documentId) ?? [];
+      if (embedding && embedding.length > 0) this.vectors.set(chunk.id, normalise(embedding));
       ids.push(chunk.id);
-      this.byDocument.set(chunk.documentId, ids);
-      fields.push({ id: chunk.id, body: terms.body.join(' '), heading: terms.heading.join(' ') });
+      fields.push({ id: chunk.id, body: terms.join(' '), heading: headingTerms.join(' ') });
     }
+    this.byDocument.set(documentId, ids);
     this.mini.addAll(fields);
   }
 
-  private removeChunk(id: string): void {
-    const chunk = this.chunks.get(id);
-    if (!chunk) return;
-    const terms = this.termsOf(chunk);
-    this.countTerms([...terms.body, ...terms.heading], -1);
-    this.mini.discard(id);
-    this.chunks.delete(id);
+  upsertDocument(documentId: number, passages: Passage[]): Promise<void> {
+    this.add(documentId, passages);
+    return Promise.resolve();
   }
 
-  removeDocuments(documentIds: number[]): void {
-    for (const documentId of documentIds) {
-      for (const id of this.byDocument.get(documentId) ?? []) this.removeChunk(id);
-      this.byDocument.delete(documentId);
+  private drop(documentId: number): void {
+    for (const id of this.byDocument.get(documentId) ?? []) {
+      this.mini.discard(id);
+      this.chunks.delete(id);
+      this.vectors.delete(id);
     }
+    this.byDocument.delete(documentId);
   }
 
-  search(query: AnalyzedQuery, options: Pick<RetrievalQuery, 'filter' | 'limit'>): LexicalHit[] {
-    const boosts = new Map<string, number>();
-    for (const concept of query.concepts) {
-      for (const [term, boost] of concept.terms) boosts.set(term, Math.max(boosts.get(term) ?? 0, boost));
+  removeDocuments(documentIds: number[]): Promise<void> {
+    for (const id of documentIds) this.drop(id);
+    return Promise.resolve();
+  }
+
+  private accepts(chunk: Chunk | undefined, filter: BackendQuery['filter']): chunk is Chunk {
+    if (!chunk) return false;
+    if (!filter) return true;
+    if (filter.langs && !filter.langs.includes(chunk.lang)) return false;
+    return !filter.category || chunk.category === filter.category;
+  }
+
+  private lexical(query: BackendQuery, limit: number): BackendHit[] {
+    if (query.terms.size === 0) return [];
+    const { filter, terms } = query;
+    return this.mini
+      .search([...terms.keys()].join(' '), {
+        combineWith: 'OR',
+        boost: { heading: HEADING_BOOST },
+        boostTerm: (term) => terms.get(term) ?? 1,
+        ...(filter ? { filter: (r) => this.accepts(this.chunks.get(String(r.id)), filter) } : {}),
+      })
+      .slice(0, limit)
+      .flatMap((r) => {
+        const chunk = this.chunks.get(String(r.id));
+        return chunk ? [{ chunk, score: r.score }] : [];
+      });
+  }
+
+  private dense(query: BackendQuery, limit: number): BackendHit[] {
+    if (!query.vector || this.vectors.size === 0) return [];
+    const q = normalise(query.vector);
+    const scored: BackendHit[] = [];
+    for (const [id, vector] of this.vectors) {
+      const chunk = this.chunks.get(id);
+      if (vector.length !== q.length || !this.accepts(chunk, query.filter)) continue;
+      scored.push({ chunk, score: dot(q, vector) });
     }
-    if (boosts.size === 0) return [];
-    const { filter } = options;
-    const results: SearchResult[] = this.mini.search([...boosts.keys()].join(' '), {
-      combineWith: 'OR',
-      boost: { heading: HEADING_BOOST },
-      boostTerm: (term) => boosts.get(term) ?? 1,
-      ...(filter
-        ? {
-            filter: (result) => {
-              const chunk = this.chunks.get(String(result.id));
-              if (!chunk) return false;
-              if (filter.langs && !filter.langs.includes(chunk.lang)) return false;
-              return !filter.category || chunk.category === filter.category;
-            },
-          }
-        : {}),
-    });
-    return results.slice(0, options.limit).flatMap((r) => {
-      const chunk = this.chunks.get(String(r.id));
-      return chunk ? [{ chunk, score: r.score, matched: new Set(Object.keys(r.match)) }] : [];
-    });
+    return scored.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  chunk(id: string): Chunk | undefined {
-    return this.chunks.get(id);
+  search(query: BackendQuery): Promise<BackendHit[]> {
+    const candidates = query.limit * CANDIDATES_FACTOR;
+    const lexical = this.lexical(query, candidates);
+    const dense = this.dense(query, candidates);
+    if (dense.length === 0) return Promise.resolve(lexical.slice(0, query.limit));
+    const fused = reciprocalRankFusion([lexical, dense], (h) => h.chunk.id);
+    return Promise.resolve(fused.slice(0, query.limit).map(({ item, score }) => ({ chunk: item.chunk, score })));
   }
 }
-
-export type { RetrievalHit };

@@ -3,11 +3,10 @@
  * expands a question into the other languages (cross-lingual retrieval offline) and files a
  * document under an assistance area.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ForumError } from '../core/errors.ts';
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
+import { readJsonFile } from './json-file.ts';
 import { CATEGORIES, type Category } from './types.ts';
 
 const glossarySchema = z.object({
@@ -98,23 +97,6 @@ export const EMPTY_GLOSSARY = new Glossary({ version: 1, entries: [] });
 
 /** Reads and checks a glossary file; a missing file is an empty glossary. */
 export function loadGlossary(file: string): Glossary {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_GLOSSARY;
-    throw new ForumError('bad_request', `Cannot read the glossary ${file}.`, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new ForumError('bad_request', `The glossary ${file} is not valid JSON.`, { cause: error });
-  }
-  const parsed = glossarySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ForumError('bad_request', `The glossary ${file} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
-  }
-  return new Glossary(parsed.data);
+  const data = readJsonFile(file, glossarySchema, 'the glossary');
+  return data ? new Glossary(data) : EMPTY_GLOSSARY;
 }

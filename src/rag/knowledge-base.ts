@@ -1,36 +1,45 @@
 /**
- * The knowledge base as the features use it: retrieve passages for a question and answer it,
- * grounded in those passages, or abstain when they do not support an answer.
+ * The knowledge base as the features use it: keeps the index in step with the store, retrieves
+ * passages for a question and answers it — written by the model from those passages when one is
+ * configured, their best sentences otherwise — or abstains when they do not support an answer.
  */
 import type { Kysely } from 'kysely';
 import type { Lang } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
 import type { Database } from '../store/schema.ts';
+import { analyze } from './analyze.ts';
 import type { Answer, Citation } from './answer-types.ts';
-import { EmbeddedIndex, type LexicalHit } from './embedded-index.ts';
+import { EmbeddedIndex } from './embedded-index.ts';
 import { extractSentences } from './extractive.ts';
 import type { Glossary } from './glossary.ts';
-import { loadChunks } from './knowledge-repo.ts';
-import { analyzeQuery, type AnalyzedQuery } from './query.ts';
-import { coverage } from './support.ts';
+import type { IndexBackend, Passage } from './index-backend.ts';
+import { loadStoredChunks } from './knowledge-repo.ts';
+import type { AnswerWriter } from './llm/answer-writer.ts';
+import type { Embedder } from './llm/embedder.ts';
+import type { QueryTranslator } from './llm/translator.ts';
+import { retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
+import { TermStats } from './term-stats.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
 
-/** Passages retrieved per question. */
-export const RETRIEVAL_LIMIT = 8;
-/** Passages an answer may draw from. */
-export const ANSWER_PASSAGES = 3;
-/** Below this share of the question supported by a passage, the bot abstains. */
+export { RETRIEVAL_LIMIT } from './retrieval.ts';
+/** Without a model: below this share of the question supported by a passage, the bot abstains. */
 export const MIN_SUPPORT = 0.5;
-/** Passages in the question's own language rank this much higher: answers quote them first. */
-export const SAME_LANGUAGE_BOOST = 1.3;
+/** With a model, which judges support itself (it may answer NO_ANSWER): the floor is lower. */
+export const MODEL_MIN_SUPPORT = 0.3;
+/** Passages given to the model. */
+export const MODEL_PASSAGES = 5;
 /** Sources listed under an abstention. */
 export const CLOSEST_SOURCES = 3;
 export const EXCERPT_MAX_CHARS = 300;
 
-export interface Retrieval {
-  query: AnalyzedQuery;
-  hits: LexicalHit[];
-  /** The best share of the question that one of the top passages supports. */
-  support: number;
+export interface KnowledgeBaseOptions {
+  backend?: IndexBackend;
+  embedder?: Embedder;
+  /** The embeddings model's name, recorded with each document. */
+  embeddingModel?: string;
+  writer?: AnswerWriter;
+  translator?: QueryTranslator;
+  log?: Logger;
 }
 
 function excerpt(text: string): string {
@@ -38,7 +47,7 @@ function excerpt(text: string): string {
   return flat.length <= EXCERPT_MAX_CHARS ? flat : `${flat.slice(0, EXCERPT_MAX_CHARS - 1).trimEnd()}…`;
 }
 
-function toCitation(hit: LexicalHit, n: number): Citation {
+function toCitation(hit: RankedPassage, n: number): Citation {
   const { chunk } = hit;
   return {
     n,
@@ -53,70 +62,139 @@ function toCitation(hit: LexicalHit, n: number): Citation {
 }
 
 export class KnowledgeBase {
-  readonly index = new EmbeddedIndex();
+  readonly backend: IndexBackend;
+  readonly stats = new TermStats();
+  private readonly langsOfDocument = new Map<number, Lang>();
+  private readonly options: KnowledgeBaseOptions;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly glossary: Glossary,
-  ) {}
+    options: KnowledgeBaseOptions = {},
+  ) {
+    this.options = options;
+    this.backend = options.backend ?? new EmbeddedIndex();
+  }
 
-  /** Loads every chunk of the store into the index. */
+  /** The embeddings model passages are embedded with, or null. */
+  get embeddingModel(): string | null {
+    return this.options.embedder ? (this.options.embeddingModel ?? 'default') : null;
+  }
+
+  private passagesOf(chunks: Chunk[], embeddings?: (number[] | null | undefined)[]): Passage[] {
+    return chunks.map((chunk, i) => {
+      const embedding = embeddings?.[i];
+      return {
+        chunk,
+        terms: analyze(chunk.text, chunk.lang),
+        headingTerms: analyze(`${chunk.title} ${chunk.heading}`, chunk.lang),
+        ...(embedding ? { embedding } : {}),
+      };
+    });
+  }
+
+  /**
+   * At start: term statistics from the store's chunks, and the index brought in step with the
+   * store (the embedded index is always filled; Qdrant only when its count differs).
+   */
   async load(): Promise<void> {
-    this.index.add(await loadChunks(this.db));
+    const stored = await loadStoredChunks(this.db);
+    const byDocument = new Map<number, typeof stored>();
+    for (const s of stored) byDocument.set(s.chunk.documentId, [...(byDocument.get(s.chunk.documentId) ?? []), s]);
+    const refill = this.backend.kind === 'embedded' || (await this.backend.count()) !== stored.length;
+    for (const [documentId, rows] of byDocument) {
+      const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
+      this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
+      this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
+      if (refill) await this.backend.upsertDocument(documentId, passages);
+    }
   }
 
-  /** Brings the index up to date after documents were written or replaced. */
-  async reindexDocuments(documentIds: number[]): Promise<void> {
-    this.index.removeDocuments(documentIds);
-    this.index.add(await loadChunks(this.db, documentIds));
+  /** Dense vectors for passages' texts, when embeddings are configured. */
+  async embed(texts: string[]): Promise<number[][] | undefined> {
+    return this.options.embedder ? this.options.embedder.embed(texts) : undefined;
   }
 
-  /** Replaces one document's chunks in the index with these (already stored) ones. */
-  indexDocument(documentId: number, chunks: Chunk[]): void {
-    this.index.removeDocuments([documentId]);
-    this.index.add(chunks);
+  /** Puts one stored document's chunks (and their vectors) into the index. */
+  async indexDocument(documentId: number, chunks: Chunk[], embeddings?: number[][]): Promise<void> {
+    const passages = this.passagesOf(chunks, embeddings);
+    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
+    if (chunks[0]) this.langsOfDocument.set(documentId, chunks[0].lang);
+    await this.backend.upsertDocument(documentId, passages);
   }
 
-  removeDocuments(documentIds: number[]): void {
-    this.index.removeDocuments(documentIds);
+  async removeDocuments(documentIds: number[]): Promise<void> {
+    for (const id of documentIds) {
+      this.stats.removeDocument(id);
+      this.langsOfDocument.delete(id);
+    }
+    await this.backend.removeDocuments(documentIds);
   }
 
-  retrieve(question: string, lang: Lang, options: Partial<Pick<RetrievalQuery, 'filter' | 'limit'>> = {}): Retrieval {
-    const query = analyzeQuery(question, lang, this.glossary);
-    const limit = options.limit ?? RETRIEVAL_LIMIT;
-    const hits = this.index
-      .search(query, { limit: limit * 2, ...(options.filter ? { filter: options.filter } : {}) })
-      .map((h) => (h.chunk.lang === lang ? { ...h, score: h.score * SAME_LANGUAGE_BOOST } : h))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-    const support = Math.max(
-      0,
-      ...hits.slice(0, ANSWER_PASSAGES).map((h) => coverage(query, h.matched, this.index, h.chunk.lang === lang)),
+  retrieve(question: string, lang: Lang, options: Partial<Pick<RetrievalQuery, 'filter' | 'limit'>> = {}): Promise<Retrieval> {
+    const { embedder, translator, log } = this.options;
+    return retrieve(
+      {
+        backend: this.backend,
+        glossary: this.glossary,
+        stats: this.stats,
+        corpusLangs: () => [...new Set(this.langsOfDocument.values())],
+        ...(embedder ? { embedder } : {}),
+        ...(translator ? { translator } : {}),
+        ...(log ? { log } : {}),
+      },
+      question,
+      lang,
+      options,
     );
-    return { query, hits, support };
   }
 
   /** An answer grounded in the retrieved passages, or an abstention with the closest sources. */
-  answer(question: string, lang: Lang): Promise<Answer> {
-    return Promise.resolve(this.extractiveAnswer(question, lang));
+  async answer(question: string, lang: Lang): Promise<Answer> {
+    const retrieval = await this.retrieve(question, lang);
+    const { writer, log } = this.options;
+    if (writer && retrieval.hits.length > 0 && retrieval.support >= MODEL_MIN_SUPPORT) {
+      try {
+        return await this.modelAnswer(writer, question, lang, retrieval);
+      } catch (error) {
+        log?.warn({ err: error }, 'the language model failed; answering from the passages without it');
+      }
+    }
+    return this.extractiveAnswer(question, lang, retrieval);
+  }
+
+  private base(question: string, lang: Lang, r: Retrieval): Omit<Answer, 'answered' | 'mode' | 'answer' | 'citations'> {
+    const retrieval = r.hits.map((h) => ({ source: h.chunk.source, chunkId: h.chunk.id, score: Number(h.score.toFixed(4)) }));
+    return { question, language: lang, retrieval, support: Number(r.support.toFixed(3)) };
+  }
+
+  private abstain(question: string, lang: Lang, r: Retrieval): Answer {
+    const citations = r.hits.slice(0, CLOSEST_SOURCES).map((h, i) => toCitation(h, i + 1));
+    return { ...this.base(question, lang, r), answered: false, mode: 'abstained', answer: '', citations };
+  }
+
+  private async modelAnswer(writer: AnswerWriter, question: string, lang: Lang, r: Retrieval): Promise<Answer> {
+    const passages = r.hits.slice(0, MODEL_PASSAGES);
+    const result = await writer.write({
+      question,
+      lang,
+      passages: passages.map((h, i) => ({ n: i + 1, title: h.chunk.title, heading: h.chunk.heading, source: h.chunk.source, text: h.chunk.text, lang: h.chunk.lang })),
+    });
+    if (result.kind === 'no_answer') return this.abstain(question, lang, r);
+    // Keep the model's numbering: [n] in its text is the n-th passage it was given.
+    const citations = result.cited.flatMap((n) => {
+      const hit = passages[n - 1];
+      return hit ? [toCitation(hit, n)] : [];
+    });
+    return { ...this.base(question, lang, r), answered: true, mode: 'model', answer: result.text, citations };
   }
 
   /** The sentences of the best passages that answer the question, cited; or an abstention. */
-  extractiveAnswer(question: string, lang: Lang): Answer {
-    const { query, hits, support } = this.retrieve(question, lang);
-    const retrieval = hits.map((h) => ({ source: h.chunk.source, chunkId: h.chunk.id, score: Number(h.score.toFixed(4)) }));
-    const base = { question, language: lang, retrieval, support: Number(support.toFixed(3)) };
-    const abstain = (): Answer => ({
-      ...base,
-      answered: false,
-      mode: 'abstained',
-      answer: '',
-      citations: hits.slice(0, CLOSEST_SOURCES).map((h, i) => toCitation(h, i + 1)),
-    });
-    if (hits.length === 0 || support < MIN_SUPPORT) return abstain();
-    const passages = hits.slice(0, ANSWER_PASSAGES);
-    const sentences = extractSentences(query, passages.map((h) => h.chunk), this.index);
-    if (sentences.length === 0) return abstain();
+  extractiveAnswer(question: string, lang: Lang, r: Retrieval): Answer {
+    if (r.hits.length === 0 || r.support < MIN_SUPPORT) return this.abstain(question, lang, r);
+    const passages = r.hits.slice(0, SUPPORT_PASSAGES);
+    const sentences = extractSentences(r.query, passages.map((h) => h.chunk), this.stats);
+    if (sentences.length === 0) return this.abstain(question, lang, r);
     const numbers = new Map<string, number>();
     const citations: Citation[] = [];
     const parts = sentences.map((s) => {
@@ -124,11 +202,10 @@ export class KnowledgeBase {
       if (n === undefined) {
         n = citations.length + 1;
         numbers.set(s.chunk.id, n);
-        const hit = passages.find((h) => h.chunk.id === s.chunk.id) as LexicalHit;
-        citations.push(toCitation(hit, n));
+        citations.push(toCitation(passages.find((h) => h.chunk.id === s.chunk.id) as RankedPassage, n));
       }
       return `${s.text} [${n}]`;
     });
-    return { ...base, answered: true, mode: 'extractive', answer: parts.join(' '), citations };
+    return { ...this.base(question, lang, r), answered: true, mode: 'extractive', answer: parts.join(' '), citations };
   }
 }

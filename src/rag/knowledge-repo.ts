@@ -16,6 +16,8 @@ export interface NewDocument {
   category: Category | null;
   format: DocumentFormat;
   contentHash: string;
+  /** The embeddings model of the chunks' vectors, or null. */
+  embeddingModel: string | null;
   chunks: { heading: string; text: string; embedding?: number[] }[];
 }
 
@@ -29,36 +31,62 @@ export async function listDocuments(db: Kysely<Database>): Promise<DocumentRow[]
 
 /** Inserts or replaces the document with this source, and all its chunks; returns its id. */
 export async function replaceDocument(db: Kysely<Database>, doc: NewDocument, now: Date): Promise<number> {
+  return (await replaceDocuments(db, [doc], now))[0] as number;
+}
+
+/**
+ * Inserts or replaces several documents (distinct sources) and all their chunks in one
+ * transaction, in three statements whatever their number; returns their ids in order.
+ */
+export async function replaceDocuments(db: Kysely<Database>, docs: NewDocument[], now: Date): Promise<number[]> {
+  if (docs.length === 0) return [];
   return db.transaction().execute(async (trx) => {
-    const values = {
-      source: doc.source,
-      title: doc.title,
-      lang: doc.lang,
-      category: doc.category,
-      format: doc.format,
-      content_hash: doc.contentHash,
-      chunk_count: doc.chunks.length,
-      ingested_at: now,
-    };
-    const { id } = await trx
+    const rows = await trx
       .insertInto('documents')
-      .values(values)
-      .onConflict((oc) => oc.column('source').doUpdateSet(values))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('chunks').where('document_id', '=', id).execute();
-    // Inserted in batches: one statement per chunk is slow, one for thousands is too large.
-    const rows = doc.chunks.map((c, ordinal) => ({
-      document_id: id,
-      ordinal,
-      heading: c.heading,
-      text: c.text,
-      embedding: c.embedding ?? null,
-    }));
-    for (let i = 0; i < rows.length; i += CHUNK_INSERT_BATCH) {
-      await trx.insertInto('chunks').values(rows.slice(i, i + CHUNK_INSERT_BATCH)).execute();
+      .values(
+        docs.map((doc) => ({
+          source: doc.source,
+          title: doc.title,
+          lang: doc.lang,
+          category: doc.category,
+          format: doc.format,
+          content_hash: doc.contentHash,
+          chunk_count: doc.chunks.length,
+          ingested_at: now,
+          embedding_model: doc.embeddingModel,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('source').doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          lang: eb.ref('excluded.lang'),
+          category: eb.ref('excluded.category'),
+          format: eb.ref('excluded.format'),
+          content_hash: eb.ref('excluded.content_hash'),
+          chunk_count: eb.ref('excluded.chunk_count'),
+          ingested_at: eb.ref('excluded.ingested_at'),
+          embedding_model: eb.ref('excluded.embedding_model'),
+        })),
+      )
+      .returning(['id', 'source'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [r.source, r.id]));
+    const ids = docs.map((d) => idOf.get(d.source) as number);
+    await trx.deleteFrom('chunks').where('document_id', 'in', ids).execute();
+    const chunkRows = docs.flatMap((doc, i) =>
+      doc.chunks.map((c, ordinal) => ({
+        document_id: ids[i] as number,
+        ordinal,
+        heading: c.heading,
+        text: c.text,
+        embedding: c.embedding ?? null,
+      })),
+    );
+    // In batches: one statement for thousands of rows is too large for the protocol.
+    for (let i = 0; i < chunkRows.length; i += CHUNK_INSERT_BATCH) {
+      await trx.insertInto('chunks').values(chunkRows.slice(i, i + CHUNK_INSERT_BATCH)).execute();
     }
-    return id;
+    return ids;
   });
 }
 
@@ -94,8 +122,19 @@ function toChunk(row: {
   };
 }
 
+/** A stored chunk with its dense vector, when it has one. */
+export interface StoredChunk {
+  chunk: Chunk;
+  embedding: number[] | null;
+}
+
 /** Every chunk, or those of some documents, with their document's fields. */
 export async function loadChunks(db: Kysely<Database>, documentIds?: number[]): Promise<Chunk[]> {
+  return (await loadStoredChunks(db, documentIds)).map((s) => s.chunk);
+}
+
+/** Like `loadChunks`, with each chunk's dense vector. */
+export async function loadStoredChunks(db: Kysely<Database>, documentIds?: number[]): Promise<StoredChunk[]> {
   let query = db
     .selectFrom('chunks')
     .innerJoin('documents', 'documents.id', 'chunks.document_id')
@@ -104,6 +143,7 @@ export async function loadChunks(db: Kysely<Database>, documentIds?: number[]): 
       'chunks.ordinal',
       'chunks.heading',
       'chunks.text',
+      'chunks.embedding',
       'documents.source',
       'documents.title',
       'documents.lang',
@@ -115,5 +155,5 @@ export async function loadChunks(db: Kysely<Database>, documentIds?: number[]): 
     if (documentIds.length === 0) return [];
     query = query.where('chunks.document_id', 'in', documentIds);
   }
-  return (await query.execute()).map(toChunk);
+  return (await query.execute()).map((row) => ({ chunk: toChunk(row), embedding: row.embedding }));
 }

@@ -47,6 +47,7 @@ export interface DocumentsTable {
   content_hash: string;
   chunk_count: number;
   ingested_at: ColumnType<Date, Date | undefined, Date>;
+  embedding_model: string | null;
 }
 
 export interface ChunksTable {

@@ -3,40 +3,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ACTIONS } from '../../src/core/actions.ts';
-import type { Adapter, MessageRef } from '../../src/core/adapter.ts';
 import { cardToText, type Card } from '../../src/core/card.ts';
 import { COMMAND_SYNTAX } from '../../src/core/command-grammar.ts';
-import type { InboundEvent, Platform } from '../../src/core/events.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import type { Store } from '../../src/store/index.ts';
 import { findPerson } from '../../src/store/people.ts';
+import { RECORDED_PLATFORM_ERROR, RecordingAdapter } from '../support/recording-adapter.ts';
 import { describeEngine, storeEngines } from '../support/stores.ts';
 
 const FRENCH_QUESTION = 'Comment puis-je demander une assistance technique pour mon ministère ?';
-const PLATFORM_ERROR = 'chat.postMessage failed: channel_not_found';
-
-/** A stand-in for a chat platform: records every card it is asked to post. */
-class RecordingAdapter implements Adapter {
-  readonly platform: Platform = 'slack';
-  readonly cards: Card[] = [];
-
-  constructor(private failuresLeft = 0) {}
-
-  reply(event: InboundEvent, card: Card): Promise<MessageRef> {
-    if (this.failuresLeft > 0) {
-      this.failuresLeft--;
-      return Promise.reject(new Error(PLATFORM_ERROR));
-    }
-    this.cards.push(card);
-    return Promise.resolve({ platform: this.platform, conversation: event.conversation, messageId: `m${this.cards.length}` });
-  }
-
-  texts(): string[] {
-    return this.cards.map(cardToText);
-  }
-}
+const PLATFORM_ERROR = RECORDED_PLATFORM_ERROR;
 
 let seq = 0;
 

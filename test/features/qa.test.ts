@@ -8,35 +8,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { ACTIONS } from '../../src/core/actions.ts';
-import type { Adapter, MessageRef } from '../../src/core/adapter.ts';
-import { cardToText, type Block, type Button, type Card } from '../../src/core/card.ts';
-import type { InboundEvent, Platform } from '../../src/core/events.ts';
+import type { MessageRef } from '../../src/core/adapter.ts';
+import type { Block, Button, Card } from '../../src/core/card.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
 import { formatDate, messages } from '../../src/i18n/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import type { Store } from '../../src/store/index.ts';
 import { writeCorpus, type Corpus } from '../rag/fixtures/corpus.ts';
+import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { describeEngine, storeEngines } from '../support/stores.ts';
 
 const FRENCH_QUESTION = 'Comment un État membre demande-t-il une assistance technique ?';
 const ENGLISH_QUESTION = 'How does a member state request technical assistance?';
 const OFF_TOPIC = 'Quelle est la meilleure recette de gâteau au chocolat ?';
 const PLAN_QUESTION = 'Qui adopte le plan de travail annuel ?';
-
-/** A stand-in for a chat platform: records every card it is asked to post. */
-class RecordingAdapter implements Adapter {
-  readonly platform: Platform = 'slack';
-  readonly cards: Card[] = [];
-
-  reply(event: InboundEvent, card: Card): Promise<MessageRef> {
-    this.cards.push(card);
-    return Promise.resolve({ platform: this.platform, conversation: event.conversation, messageId: `m${this.cards.length}` });
-  }
-
-  texts(): string[] {
-    return this.cards.map(cardToText);
-  }
-}
 
 /** A platform that can replace a message it posted: records the replacements too. */
 class UpdatingAdapter extends RecordingAdapter {

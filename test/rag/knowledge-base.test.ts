@@ -81,8 +81,8 @@ for (const engine of storeEngines()) {
       ["Quel a été le taux de réponse à l'enquête de satisfaction ?", WEBINAR_DOC],
       ["Quand a lieu l'évaluation des résultats et qui la conduit ?", EVALUATION_DOC],
       ['Qui adopte le plan de travail annuel ?', PLAN_DOC],
-    ] as const)('ranks the right document first for %s', (question, doc) => {
-      const { hits } = kb.retrieve(question, 'fr');
+    ] as const)('ranks the right document first for %s', async (question, doc) => {
+      const { hits } = await kb.retrieve(question, 'fr');
       expect(hits[0]?.chunk.source).toBe(corpus.source(doc));
     });
 
@@ -129,23 +129,23 @@ for (const engine of storeEngines()) {
       expect(answer.support).toBeLessThan(0.55);
     });
 
-    it('filters by language', () => {
+    it('filters by language', async () => {
       const question = 'In which countries does the network work?';
-      const langsOf = (langs?: Lang[]) =>
-        new Set(kb.retrieve(question, 'en', langs ? { filter: { langs } } : {}).hits.map((h) => h.chunk.lang));
-      expect(langsOf()).toEqual(new Set(['fr', 'en', 'es']));
-      expect(langsOf(['es'])).toEqual(new Set(['es']));
-      expect(langsOf(['en', 'fr'])).toEqual(new Set(['en', 'fr']));
-      expect(langsOf(['zh'])).toEqual(new Set());
+      const langsOf = async (langs?: Lang[]) =>
+        new Set((await kb.retrieve(question, 'en', langs ? { filter: { langs } } : {})).hits.map((h) => h.chunk.lang));
+      expect(await langsOf()).toEqual(new Set(['fr', 'en', 'es']));
+      expect(await langsOf(['es'])).toEqual(new Set(['es']));
+      expect(await langsOf(['en', 'fr'])).toEqual(new Set(['en', 'fr']));
+      expect(await langsOf(['zh'])).toEqual(new Set());
     });
 
-    it('filters by assistance area', () => {
-      const sources = (filter?: { category: 'training' | 'policy' | 'requests' }) =>
-        new Set(kb.retrieve('pays participants demande', 'fr', filter ? { filter } : {}).hits.map((h) => h.chunk.source));
-      expect(sources().size).toBeGreaterThanOrEqual(3);
-      expect(sources({ category: 'training' })).toEqual(new Set([corpus.source(WEBINAR_DOC)]));
-      expect(sources({ category: 'policy' })).toEqual(new Set([corpus.source('es/dialogo-politicas.md')]));
-      expect(sources({ category: 'requests' })).toEqual(new Set([corpus.source(REQUEST_DOC)]));
+    it('filters by assistance area', async () => {
+      const sources = async (filter?: { category: 'training' | 'policy' | 'requests' }) =>
+        new Set((await kb.retrieve('pays participants demande', 'fr', filter ? { filter } : {})).hits.map((h) => h.chunk.source));
+      expect((await sources()).size).toBeGreaterThanOrEqual(3);
+      expect(await sources({ category: 'training' })).toEqual(new Set([corpus.source(WEBINAR_DOC)]));
+      expect(await sources({ category: 'policy' })).toEqual(new Set([corpus.source('es/dialogo-politicas.md')]));
+      expect(await sources({ category: 'requests' })).toEqual(new Set([corpus.source(REQUEST_DOC)]));
     });
 
     it.each([
@@ -153,8 +153,8 @@ for (const engine of storeEngines()) {
       ['ru', 'Сколько длится стажировка?', 'ru/стажировки.md', 'шесть месяцев'],
       ['ar', 'ما الذي تغطيه المنحة الدراسية؟', 'ar/المنح.md', 'رسوم التسجيل'],
     ] as const)('finds %s text with a question in the same language', async (lang, question, doc, quoted) => {
-      expect(kb.retrieve(question, lang).hits[0]?.chunk.source).toBe(corpus.source(doc));
-      expect(kb.retrieve(question, lang, { filter: { langs: [lang] } }).hits.map((h) => h.chunk.source)).toEqual([corpus.source(doc)]);
+      expect((await kb.retrieve(question, lang)).hits[0]?.chunk.source).toBe(corpus.source(doc));
+      expect((await kb.retrieve(question, lang, { filter: { langs: [lang] } })).hits.map((h) => h.chunk.source)).toEqual([corpus.source(doc)]);
       const answer = await kb.answer(question, lang);
       expectCitedAnswer(answer);
       expect(answer.answer).toContain(quoted);
@@ -174,24 +174,24 @@ for (const engine of storeEngines()) {
           expect(await ingest(firstKb, first, own)).toMatchObject({ added: 0, updated: 0, skipped: 9, chunks: 0 });
           expect((await firstKb.answer(delayQuestion, 'fr')).answer).toContain('quinze jours ouvrables');
 
-          const sizeBefore = firstKb.index.size;
+          const sizeBefore = firstKb.stats.size;
           const text = await readFile(requestFile, 'utf8');
           await writeFile(requestFile, text.replace('dans un délai de quinze jours ouvrables', 'dans un délai de six semaines'));
           expect(await ingest(firstKb, first, own)).toMatchObject({ added: 0, updated: 1, skipped: 8 });
           const changed = await firstKb.answer(delayQuestion, 'fr');
           expect(changed.answer).toContain('six semaines');
           expect(changed.answer).not.toContain('quinze');
-          expect(firstKb.retrieve('quinze ouvrables', 'fr').hits).toEqual([]);
+          expect((await firstKb.retrieve('quinze ouvrables', 'fr')).hits).toEqual([]);
           // The changed document's passages replaced the old ones: none left behind, none twice.
-          expect(firstKb.index.size).toBe(sizeBefore);
-          expect(firstKb.retrieve('lettre officielle', 'fr').hits[0]?.chunk.source).toBe(own.source(REQUEST_DOC));
+          expect(firstKb.stats.size).toBe(sizeBefore);
+          expect((await firstKb.retrieve('lettre officielle', 'fr')).hits[0]?.chunk.source).toBe(own.source(REQUEST_DOC));
 
           await rm(own.file(WEBINAR_DOC));
           expect(await ingest(firstKb, first, own)).toMatchObject({ removed: 0, skipped: 8 });
           expect((await listDocuments(first.db)).map((d) => d.source)).toContain(own.source(WEBINAR_DOC));
           expect(await ingest(firstKb, first, own, true)).toMatchObject({ removed: 1, skipped: 8 });
           expect((await listDocuments(first.db)).map((d) => d.source)).not.toContain(own.source(WEBINAR_DOC));
-          expect(firstKb.retrieve('taux de réponse enquête de satisfaction webinaire', 'fr').hits.map((h) => h.chunk.source)).not.toContain(
+          expect((await firstKb.retrieve('taux de réponse enquête de satisfaction webinaire', 'fr')).hits.map((h) => h.chunk.source)).not.toContain(
             own.source(WEBINAR_DOC),
           );
         } finally {
@@ -201,9 +201,9 @@ for (const engine of storeEngines()) {
         const second = await target.open();
         try {
           const restarted = newKnowledgeBase(second, own);
-          expect(restarted.index.size).toBe(0);
+          expect(restarted.stats.size).toBe(0);
           await restarted.load();
-          expect(restarted.index.size).toBe(kb.index.size - 2);
+          expect(restarted.stats.size).toBe(kb.stats.size - 2);
           const answer = await restarted.answer('How does a member state request technical assistance?', 'en');
           expectCitedAnswer(answer);
           expect(answer.citations[0]?.source).toBe(own.source(REQUEST_DOC));

@@ -2,7 +2,9 @@
 import { textCard } from '../../core/card.ts';
 import type { HandlerContext } from '../../core/context.ts';
 import { messages } from '../../i18n/index.ts';
+import { expertsForQuestion, rosterForKnowledgeDir } from '../../rag/experts.ts';
 import { recordFeedback, recordQuestion } from '../../rag/questions-repo.ts';
+import { suggestedExpertsBlocks } from '../experts/experts-card.ts';
 import { answerToCard, thinkingToCard } from './answer-card.ts';
 
 export async function handleAsk(ctx: HandlerContext, question: string): Promise<void> {
@@ -13,6 +15,12 @@ export async function handleAsk(ctx: HandlerContext, question: string): Promise<
   const questionId = await recordQuestion(store.db, ctx.person, answer, now());
   ctx.log.info({ questionId, answered: answer.answered, support: answer.support, mode: answer.mode }, 'question answered');
   const card = answerToCard(answer, ctx.lang, questionId);
+  if (!answer.answered) {
+    // When the documents do not answer, people who may: experts whose fields match the question.
+    const { config, knowledge } = ctx.services;
+    const experts = expertsForQuestion(rosterForKnowledgeDir(config.knowledgeDir), knowledge.glossary, question, ctx.lang);
+    card.blocks.push(...suggestedExpertsBlocks(experts, ctx.lang));
+  }
   if (placeholder && ctx.adapter.updateMessage) await ctx.adapter.updateMessage(placeholder, card);
   else await ctx.reply(card);
 }

@@ -85,6 +85,41 @@ export const en: Catalog = {
     unansweredTimes: ({ count, date }) => `(${count} times, last on ${date})`,
     thanks: "Thank you for your feedback.",
   },
+  areas: {
+    requests: 'Requesting assistance and assessing needs',
+    planning: 'Strategic planning, national strategies and project design',
+    policy: 'Policy, legislative and regulatory advice',
+    training: 'Training, webinars and capacity building',
+    evaluation: 'Monitoring, evaluation, impact and results',
+    cooperation: 'Coordination, partnerships and sharing of experience',
+  },
+  experts: {
+    title: ({ query }) => `Experts for "${query}"`,
+    titleAll: 'Experts in the roster',
+    areas: 'Areas',
+    languages: 'Languages',
+    region: 'Region',
+    availability: 'Availability',
+    contact: 'Contact',
+    regions: {
+      africa: 'Africa',
+      'arab-states': 'Arab States',
+      'asia-pacific': 'Asia and the Pacific',
+      'europe-central-asia': 'Europe and Central Asia',
+      'latin-america-caribbean': 'Latin America and the Caribbean',
+    },
+    speaks: ({ languages }) => `Experts speaking ${languages}`,
+    inRegion: ({ region }) => `Region: ${region}`,
+    more: ({ count }) =>
+      count === 1
+        ? 'One more expert matches: add words to narrow the search.'
+        : `${count} more experts match: add words to narrow the search.`,
+    none: ({ query }) =>
+      `No expert in the roster matches "${query}". Please try broader words, for example an assistance area: evaluation, training, planning, policy, requests or cooperation.`,
+    noneFiltered: 'You may also remove the language or region filter.',
+    empty: 'The experts roster is empty for now.',
+    suggestTitle: 'Experts who may help',
+  },
   web: {
     title: "Technical assistance forum",
     placeholder: "Ask a question or type “help”…",

@@ -88,6 +88,41 @@ export const es: Catalog = {
     unansweredTimes: ({ count, date }) => `(${count} veces, la última el ${date})`,
     thanks: "Gracias por su opinión.",
   },
+  areas: {
+    requests: 'Solicitud de asistencia y evaluación de necesidades',
+    planning: 'Planificación estratégica, estrategias nacionales y diseño de proyectos',
+    policy: 'Asesoramiento en políticas, legislación y regulación',
+    training: 'Formación, seminarios web y fortalecimiento de capacidades',
+    evaluation: 'Seguimiento, evaluación, impacto y resultados',
+    cooperation: 'Coordinación, alianzas e intercambio de experiencias',
+  },
+  experts: {
+    title: ({ query }) => `Expertos para «${query}»`,
+    titleAll: 'Expertos de la lista',
+    areas: 'Áreas',
+    languages: 'Idiomas',
+    region: 'Región',
+    availability: 'Disponibilidad',
+    contact: 'Contacto',
+    regions: {
+      africa: 'África',
+      'arab-states': 'Estados árabes',
+      'asia-pacific': 'Asia y el Pacífico',
+      'europe-central-asia': 'Europa y Asia Central',
+      'latin-america-caribbean': 'América Latina y el Caribe',
+    },
+    speaks: ({ languages }) => `Expertos que hablan ${languages}`,
+    inRegion: ({ region }) => `Región: ${region}`,
+    more: ({ count }) =>
+      count === 1
+        ? 'Hay otro experto que coincide: añada palabras para acotar la búsqueda.'
+        : `Hay otros ${count} expertos que coinciden: añada palabras para acotar la búsqueda.`,
+    none: ({ query }) =>
+      `Ningún experto de la lista corresponde a «${query}». Pruebe con términos más generales, por ejemplo un área de asistencia: evaluación, formación, planificación, políticas, solicitudes o cooperación.`,
+    noneFiltered: 'También puede quitar el filtro de idioma o de región.',
+    empty: 'Por ahora, la lista de expertos está vacía.',
+    suggestTitle: 'Expertos que pueden ayudarle',
+  },
   web: {
     title: "Foro de asistencia técnica",
     placeholder: "Haga una pregunta o escriba «help»…",

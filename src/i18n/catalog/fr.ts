@@ -91,6 +91,41 @@ export const fr: Catalog = {
     unansweredTimes: ({ count, date }) => `(${count} fois, dernière le ${date})`,
     thanks: "Merci pour votre avis.",
   },
+  areas: {
+    requests: 'Demander une assistance et évaluer les besoins',
+    planning: 'Planification stratégique, stratégies nationales et conception de projets',
+    policy: 'Conseil en matière de politiques, de législation et de réglementation',
+    training: 'Formation, webinaires et renforcement des capacités',
+    evaluation: 'Suivi, évaluation, impact et résultats',
+    cooperation: 'Coordination, partenariats et partage d’expérience',
+  },
+  experts: {
+    title: ({ query }) => `Experts pour « ${query} »`,
+    titleAll: 'Experts du répertoire',
+    areas: 'Domaines',
+    languages: 'Langues',
+    region: 'Région',
+    availability: 'Disponibilité',
+    contact: 'Contact',
+    regions: {
+      africa: 'Afrique',
+      'arab-states': 'États arabes',
+      'asia-pacific': 'Asie et Pacifique',
+      'europe-central-asia': 'Europe et Asie centrale',
+      'latin-america-caribbean': 'Amérique latine et Caraïbes',
+    },
+    speaks: ({ languages }) => `Experts parlant ${languages}`,
+    inRegion: ({ region }) => `Région : ${region}`,
+    more: ({ count }) =>
+      count === 1
+        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
+        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
+    none: ({ query }) =>
+      `Aucun expert du répertoire ne correspond à « ${query} ». Veuillez essayer des termes plus généraux, par exemple un domaine d’assistance : évaluation, formation, planification, politiques, demandes ou coopération.`,
+    noneFiltered: 'Vous pouvez aussi retirer le filtre de langue ou de région.',
+    empty: 'Le répertoire des experts est vide pour le moment.',
+    suggestTitle: 'Experts susceptibles de vous aider',
+  },
   web: {
     title: "Forum de l’assistance technique",
     placeholder: "Posez une question ou tapez « help »…",

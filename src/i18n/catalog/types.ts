@@ -1,3 +1,6 @@
+import type { RegionId } from '../../rag/experts-query.ts';
+import type { Category } from '../../rag/types.ts';
+
 /**
  * The shape of a catalog of the bot's own words. English (`en.ts`) is the reference; every other
  * language provides every key, checked by the compiler. Functions take the values to insert.
@@ -111,6 +114,37 @@ export interface Catalog {
     unansweredTimes: (p: { count: number; date: string }) => string;
     /** After a feedback click. */
     thanks: string;
+  };
+  /** The six assistance areas, by their fixed identifiers (see `assistance-areas.md` in the knowledge base). */
+  areas: Record<Category, string>;
+  /** The experts roster (`experts <query>`). */
+  experts: {
+    /** Heads the list of experts found; `query` is what the person searched for. */
+    title: (p: { query: string }) => string;
+    /** Heads the list when only a language or region was given. */
+    titleAll: string;
+    /** Labels of an expert's details. */
+    areas: string;
+    languages: string;
+    region: string;
+    availability: string;
+    contact: string;
+    /** The five regions of the roster. */
+    regions: Record<RegionId, string>;
+    /** The language filter in force; `languages` is already a list of language names. */
+    speaks: (p: { languages: string }) => string;
+    /** The region filter in force: the region's name, or what the person typed when it names several or none. */
+    inRegion: (p: { region: string }) => string;
+    /** Under the list, when more experts match than are shown. */
+    more: (p: { count: number }) => string;
+    /** When no expert matches; suggests broader words (the area words must be ones the search knows). */
+    none: (p: { query: string }) => string;
+    /** Added to `none` when a language or region filter was given. */
+    noneFiltered: string;
+    /** When the roster has no experts at all. */
+    empty: string;
+    /** Heads the experts suggested under an answer the knowledge base could not give. */
+    suggestTitle: string;
   };
   /** The words of the web chat page itself. */
   web: {

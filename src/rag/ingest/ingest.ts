@@ -14,7 +14,7 @@ import { isLang, type Lang } from '../../i18n/index.ts';
 import type { Database } from '../../store/schema.ts';
 import { analyze } from '../analyze.ts';
 import type { KnowledgeBase } from '../knowledge-base.ts';
-import { findDocumentBySource, listDocuments, removeDocuments, replaceDocument } from '../knowledge-repo.ts';
+import { listDocuments, removeDocuments, replaceDocuments, type DocumentRow, type NewDocument } from '../knowledge-repo.ts';
 import { isCategory, type Category, type ParsedDocument } from '../types.ts';
 import { chunkDocument } from './chunk.ts';
 import { formatOf, parseBytes, parseFile, SUPPORTED_EXTENSIONS } from './parse.ts';
@@ -111,6 +111,37 @@ function reasonOf(error: unknown): string {
   return 'could not be read';
 }
 
+/** Documents are written in batches of whole documents (fewer statements, still all or nothing each). */
+export const INGEST_BATCH_DOCUMENTS = 50;
+export const INGEST_BATCH_CHUNKS = 2000;
+
+interface Prepared {
+  doc: NewDocument;
+  isUpdate: boolean;
+  embeddings: number[][] | undefined;
+}
+
+/** Parses, chunks and (with a model) embeds one file; undefined when it is unchanged. */
+async function prepare(kb: KnowledgeBase, file: string, source: string, known: DocumentRow | undefined, defaultLang: Lang): Promise<Prepared | undefined> {
+  const bytes = await readFile(file);
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  if (known?.content_hash === contentHash && known.embedding_model === kb.embeddingModel) return undefined;
+  const format = formatOf(file);
+  // An unsupported file type is refused by parseFile with its reason.
+  const doc = format ? await parseBytes(format, bytes) : await parseFile(file);
+  const lang = documentLang(doc, defaultLang);
+  const chunks = await chunkDocument(doc);
+  if (chunks.length === 0) throw new Error('no text');
+  const title = doc.meta.title ?? doc.title ?? path.basename(file, path.extname(file));
+  const embeddings = await kb.embed(chunks.map((c) => `${title}\n${c.heading}\n${c.text}`));
+  const stored = chunks.map((c, i) => ({ ...c, ...(embeddings?.[i] ? { embedding: embeddings[i] } : {}) }));
+  return {
+    doc: { source, title, lang, category: documentCategory(doc, lang, kb), format: doc.format, contentHash, embeddingModel: kb.embeddingModel, chunks: stored },
+    isUpdate: known !== undefined,
+    embeddings,
+  };
+}
+
 export async function ingestPaths(
   kb: KnowledgeBase,
   db: Kysely<Database>,
@@ -120,37 +151,53 @@ export async function ingestPaths(
   const started = performance.now();
   const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 0, seconds: 0, failures: [] };
   const { files, folders } = await collect(paths, summary.failures);
+  const known = new Map((await listDocuments(db)).map((d) => [d.source, d]));
+  const pending: Prepared[] = [];
+  let pendingChunks = 0;
+
+  async function flush(): Promise<void> {
+    const batch = pending.splice(0);
+    pendingChunks = 0;
+    if (batch.length === 0) return;
+    let ids: number[];
+    try {
+      ids = await replaceDocuments(db, batch.map((p) => p.doc), options.now());
+    } catch {
+      for (const p of batch) summary.failures.push({ source: p.doc.source, reason: 'could not be stored' });
+      return;
+    }
+    for (const [k, { doc, isUpdate, embeddings }] of batch.entries()) {
+      const id = ids[k] as number;
+      const chunks = doc.chunks.map((c, ordinal) => ({ id: `${id}:${ordinal}`, documentId: id, ordinal, source: doc.source, title: doc.title, heading: c.heading, text: c.text, lang: doc.lang, category: doc.category }));
+      try {
+        await kb.indexDocument(id, chunks, embeddings);
+      } catch {
+        summary.failures.push({ source: doc.source, reason: 'stored, but the index could not be updated (it is refilled at the next start)' });
+        continue;
+      }
+      summary.chunks += chunks.length;
+      if (isUpdate) summary.updated++;
+      else summary.added++;
+    }
+  }
+
   for (const [i, file] of files.entries()) {
     const source = sourceOf(file, options.cwd);
     options.onProgress?.({ done: i, total: files.length, source });
     try {
-      const bytes = await readFile(file);
-      const contentHash = createHash('sha256').update(bytes).digest('hex');
-      const existing = await findDocumentBySource(db, source);
-      if (existing?.content_hash === contentHash) {
+      const prepared = await prepare(kb, file, source, known.get(source), options.defaultLang);
+      if (!prepared) {
         summary.skipped++;
         continue;
       }
-      const format = formatOf(file);
-      // An unsupported file type is refused by parseFile with its reason.
-      const doc = format ? await parseBytes(format, bytes) : await parseFile(file);
-      const lang = documentLang(doc, options.defaultLang);
-      const chunks = await chunkDocument(doc);
-      if (chunks.length === 0) throw new Error('no text');
-      const title = doc.meta.title ?? doc.title ?? path.basename(file, path.extname(file));
-      const category = documentCategory(doc, lang, kb);
-      const id = await replaceDocument(db, { source, title, lang, category, format: doc.format, contentHash, chunks }, options.now());
-      kb.indexDocument(
-        id,
-        chunks.map((c, ordinal) => ({ id: `${id}:${ordinal}`, documentId: id, ordinal, source, title, heading: c.heading, text: c.text, lang, category })),
-      );
-      summary.chunks += chunks.length;
-      if (existing) summary.updated++;
-      else summary.added++;
+      pending.push(prepared);
+      pendingChunks += prepared.doc.chunks.length;
+      if (pending.length >= INGEST_BATCH_DOCUMENTS || pendingChunks >= INGEST_BATCH_CHUNKS) await flush();
     } catch (error) {
       summary.failures.push({ source, reason: error instanceof Error && error.message === 'no text' ? 'no text' : reasonOf(error) });
     }
   }
+  await flush();
   options.onProgress?.({ done: files.length, total: files.length, source: '' });
   if (options.prune && folders.length > 0) {
     const gone = (await listDocuments(db)).filter((d) => {
@@ -158,7 +205,7 @@ export async function ingestPaths(
       return folders.some((f) => full.startsWith(f + path.sep)) && !existsSync(full);
     });
     const ids = await removeDocuments(db, gone.map((d) => d.source));
-    kb.removeDocuments(ids);
+    await kb.removeDocuments(ids);
     summary.removed = ids.length;
   }
   summary.failed = summary.failures.length;

@@ -1,0 +1,137 @@
+/**
+ * Retrieval: a question into ranked passages and a measure of how well they support an answer.
+ * The question is analysed in its language and expanded through the glossary; with a model it is
+ * also translated into the corpus's other languages and embedded for dense search.
+ */
+import type { Lang } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
+import { analyze } from './analyze.ts';
+import type { Glossary } from './glossary.ts';
+import type { BackendQuery, IndexBackend } from './index-backend.ts';
+import type { Embedder } from './llm/embedder.ts';
+import type { QueryTranslator } from './llm/translator.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { coverage, type TermStatistics } from './support.ts';
+import type { Chunk, RetrievalQuery } from './types.ts';
+
+/** Passages retrieved per question. */
+export const RETRIEVAL_LIMIT = 8;
+/** Passages whose support is measured (and that an answer may draw from). */
+export const SUPPORT_PASSAGES = 3;
+/** Passages in the question's own language rank this much higher: answers quote them first. */
+export const SAME_LANGUAGE_BOOST = 1.3;
+/** Terms of a machine translation of the question weigh a little less than its own words. */
+export const TRANSLATION_BOOST = 0.9;
+/**
+ * Terms found in more than this share of passages are left out of the search (not of the support
+ * measure): their BM25 weight is near zero, while their long posting lists dominate the cost.
+ */
+export const COMMON_TERM_SHARE = 0.2;
+/** Below this many passages every term is searched. */
+const COMMON_TERM_MIN_CORPUS = 1000;
+
+export interface RankedPassage {
+  chunk: Chunk;
+  score: number;
+  /** The question's terms (of any of its language views) found in the passage. */
+  matched: Set<string>;
+}
+
+export interface Retrieval {
+  /** The question as asked, analysed. */
+  query: AnalyzedQuery;
+  /** The question in other languages (translations), analysed. */
+  translations: AnalyzedQuery[];
+  hits: RankedPassage[];
+  /** The best share of the question that one of the top passages supports (0..1). */
+  support: number;
+}
+
+export interface RetrievalDeps {
+  backend: IndexBackend;
+  glossary: Glossary;
+  stats: TermStatistics;
+  /** The languages of the passages in the index. */
+  corpusLangs: () => Lang[];
+  embedder?: Embedder;
+  translator?: QueryTranslator;
+  log?: Logger;
+}
+
+function mergeTerms(views: { query: AnalyzedQuery; boost: number }[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const { query, boost } of views) {
+    for (const concept of query.concepts) {
+      for (const [term, b] of concept.terms) terms.set(term, Math.max(terms.get(term) ?? 0, b * boost));
+    }
+  }
+  return terms;
+}
+
+/** The terms worth searching for (see COMMON_TERM_SHARE). */
+function selectiveTerms(terms: Map<string, number>, stats: TermStatistics): Map<string, number> {
+  if (stats.size < COMMON_TERM_MIN_CORPUS) return terms;
+  const limit = stats.size * COMMON_TERM_SHARE;
+  const selective = new Map([...terms].filter(([term]) => stats.documentFrequency(term) <= limit));
+  return selective.size > 0 ? selective : terms;
+}
+
+async function translations(deps: RetrievalDeps, question: string, lang: Lang): Promise<AnalyzedQuery[]> {
+  if (!deps.translator) return [];
+  const targets = deps.corpusLangs().filter((l) => l !== lang);
+  if (targets.length === 0) return [];
+  try {
+    const translated = await deps.translator.translate(question, lang, targets);
+    return Object.entries(translated).flatMap(([l, text]) =>
+      text && targets.includes(l as Lang) ? [analyzeQuery(text, l as Lang, deps.glossary)] : [],
+    );
+  } catch (error) {
+    deps.log?.warn({ err: error }, 'question translation failed; searching without it');
+    return [];
+  }
+}
+
+async function questionVector(deps: RetrievalDeps, question: string): Promise<number[] | undefined> {
+  if (!deps.embedder) return undefined;
+  try {
+    return (await deps.embedder.embed([question]))[0];
+  } catch (error) {
+    deps.log?.warn({ err: error }, 'question embedding failed; searching by words only');
+    return undefined;
+  }
+}
+
+export async function retrieve(
+  deps: RetrievalDeps,
+  question: string,
+  lang: Lang,
+  options: Partial<Pick<RetrievalQuery, 'filter' | 'limit'>> = {},
+): Promise<Retrieval> {
+  const query = analyzeQuery(question, lang, deps.glossary);
+  const [translated, vector] = await Promise.all([translations(deps, question, lang), questionVector(deps, question)]);
+  const limit = options.limit ?? RETRIEVAL_LIMIT;
+  const allTerms = mergeTerms([{ query, boost: 1 }, ...translated.map((t) => ({ query: t, boost: TRANSLATION_BOOST }))]);
+  const request: BackendQuery = {
+    terms: selectiveTerms(allTerms, deps.stats),
+    limit: limit * 2,
+    ...(vector ? { vector } : {}),
+    ...(options.filter ? { filter: options.filter } : {}),
+  };
+  const hits = (await deps.backend.search(request))
+    .map((h) => ({ ...h, score: h.chunk.lang === lang ? h.score * SAME_LANGUAGE_BOOST : h.score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((h) => {
+      const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
+      const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
+      return { chunk: h.chunk, score: h.score, matched };
+    });
+  const views = [query, ...translated];
+  const support = Math.max(
+    0,
+    ...hits
+      .slice(0, SUPPORT_PASSAGES)
+      .flatMap((h) => views.map((v) => coverage(v, h.matched, deps.stats, v.lang === h.chunk.lang))),
+  );
+  return { query, translations: translated, hits, support };
+}
