@@ -1,11 +1,11 @@
 /**
- * The embedded knowledge index: BM25 (MiniSearch) over analysed terms of every language, plus
+ * The embedded knowledge index: BM25 (lexical-index.ts) over analysed terms of every language, plus
  * dense vectors searched exhaustively when embeddings are configured, fused by reciprocal rank.
  * It lives in memory and is rebuilt from the store's chunks at start; the store is the truth.
  */
-import MiniSearch from 'minisearch';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { BackendHit, BackendQuery, IndexBackend, Passage } from './index-backend.ts';
+import { LexicalIndex } from './lexical-index.ts';
 import type { Chunk } from './types.ts';
 
 /** Matches in a title or heading count this much more than in the body. */
@@ -13,13 +13,13 @@ export const HEADING_BOOST = 1.5;
 /** Each list fused holds this many times the hits asked for, so fusion has candidates to combine. */
 const CANDIDATES_FACTOR = 3;
 
-interface IndexedFields {
-  id: string;
-  body: string;
-  heading: string;
+/** A passage's terms with their weights: body terms count 1, title and heading terms HEADING_BOOST. */
+function weightedTerms(passage: Passage): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of passage.terms) weights.set(term, (weights.get(term) ?? 0) + 1);
+  for (const term of passage.headingTerms) weights.set(term, (weights.get(term) ?? 0) + HEADING_BOOST);
+  return weights;
 }
-
-const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 
 function normalise(vector: number[]): Float32Array {
   const out = Float32Array.from(vector);
@@ -38,13 +38,11 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 export class EmbeddedIndex implements IndexBackend {
   readonly kind = 'embedded' as const;
-  private readonly mini = new MiniSearch<IndexedFields>({
-    fields: ['body', 'heading'],
-    tokenize: splitTerms,
-    processTerm: (term) => term,
-    searchOptions: { tokenize: splitTerms, processTerm: (term) => term },
-  });
+  private readonly lexicalIndex = new LexicalIndex();
   private readonly chunks = new Map<string, Chunk>();
+  /** The lexical index's slot of each passage, and the passage of each slot. */
+  private readonly slotOf = new Map<string, number>();
+  private readonly chunkAt = new Map<number, Chunk>();
   private readonly vectors = new Map<string, Float32Array>();
   private readonly byDocument = new Map<number, string[]>();
 
@@ -59,16 +57,17 @@ export class EmbeddedIndex implements IndexBackend {
   /** Synchronous form of `upsertDocument`, for bulk loading. */
   add(documentId: number, passages: Passage[]): void {
     this.drop(documentId);
-    const fields: IndexedFields[] = [];
     const ids: string[] = [];
-    for (const { chunk, terms, headingTerms, embedding } of passages) {
+    for (const passage of passages) {
+      const { chunk, embedding } = passage;
       this.chunks.set(chunk.id, chunk);
       if (embedding && embedding.length > 0) this.vectors.set(chunk.id, normalise(embedding));
       ids.push(chunk.id);
-      fields.push({ id: chunk.id, body: terms.join(' '), heading: headingTerms.join(' ') });
+      const slot = this.lexicalIndex.add(weightedTerms(passage));
+      this.slotOf.set(chunk.id, slot);
+      this.chunkAt.set(slot, chunk);
     }
     this.byDocument.set(documentId, ids);
-    this.mini.addAll(fields);
   }
 
   upsertDocument(documentId: number, passages: Passage[]): Promise<void> {
@@ -78,7 +77,12 @@ export class EmbeddedIndex implements IndexBackend {
 
   private drop(documentId: number): void {
     for (const id of this.byDocument.get(documentId) ?? []) {
-      this.mini.discard(id);
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) {
+        this.lexicalIndex.remove(slot);
+        this.chunkAt.delete(slot);
+        this.slotOf.delete(id);
+      }
       this.chunks.delete(id);
       this.vectors.delete(id);
     }
@@ -99,19 +103,12 @@ export class EmbeddedIndex implements IndexBackend {
 
   private lexical(query: BackendQuery, limit: number): BackendHit[] {
     if (query.terms.size === 0) return [];
-    const { filter, terms } = query;
-    return this.mini
-      .search([...terms.keys()].join(' '), {
-        combineWith: 'OR',
-        boost: { heading: HEADING_BOOST },
-        boostTerm: (term) => terms.get(term) ?? 1,
-        ...(filter ? { filter: (r) => this.accepts(this.chunks.get(String(r.id)), filter) } : {}),
-      })
-      .slice(0, limit)
-      .flatMap((r) => {
-        const chunk = this.chunks.get(String(r.id));
-        return chunk ? [{ chunk, score: r.score }] : [];
-      });
+    const { filter } = query;
+    const accept = filter ? (slot: number) => this.accepts(this.chunkAt.get(slot), filter) : undefined;
+    return this.lexicalIndex.search(query.terms, limit, accept).flatMap(({ slot, score }) => {
+      const chunk = this.chunkAt.get(slot);
+      return chunk ? [{ chunk, score }] : [];
+    });
   }
 
   private dense(query: BackendQuery, limit: number): BackendHit[] {

@@ -58,7 +58,7 @@ function sentence(random: () => number, words: string[]): string {
 }
 
 /** Writes Markdown files holding about `chunks` chunks (one per section). */
-function writeCorpus(dir: string, chunks: number, seed: number): void {
+export function writeCorpus(dir: string, chunks: number, seed: number): void {
   const random = rng(seed);
   const vocab = Object.fromEntries(LANGS.map((l) => [l, vocabulary(rng(seed + l.length), l)]));
   for (let f = 0; f < Math.ceil(chunks / SECTIONS_PER_FILE); f++) {
@@ -140,7 +140,7 @@ export async function benchKnowledge(size: number, print: (line: string) => void
     rmSync(dir, { recursive: true, force: true });
   }
   try {
-    const measured = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/serve-memory.ts', dataDir], { encoding: 'utf8' });
+    const measured = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/serve-memory.ts', dataDir], { encoding: 'utf8' });
     const { passages, rssMb } = JSON.parse(measured) as { passages: number; rssMb: number };
     print(`[${size} chunks] resident memory of a process serving ${passages} passages from its data directory: ${rssMb} MB (goal <= 300 MB at 10,000)`);
   } finally {

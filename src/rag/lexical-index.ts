@@ -1,0 +1,111 @@
+/**
+ * A compact BM25 inverted index over pre-analysed terms. Postings are flat number arrays per term
+ * (passage slot, weighted term frequency), so memory stays near 16 bytes a posting and an
+ * OR-query is a tight loop over the query terms' postings. Removal marks a slot dead; dead
+ * postings are dropped when they reach a quarter of the index.
+ */
+
+/** BM25 parameters: term-frequency saturation and length normalisation. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+/** Dead slots allowed, as a share of all slots, before postings are compacted. */
+const COMPACT_SHARE = 0.25;
+
+interface Postings {
+  slots: number[];
+  tfs: number[];
+}
+
+export interface LexicalMatch {
+  slot: number;
+  score: number;
+}
+
+export class LexicalIndex {
+  private readonly postings = new Map<string, Postings>();
+  /** Per slot: the passage's weighted length, or -1 for a dead slot. */
+  private readonly lengths: number[] = [];
+  private live = 0;
+  private totalLength = 0;
+  private dead = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  /** Indexes a passage whose terms carry weights (heading terms count more); returns its slot. */
+  add(weightedTerms: Map<string, number>): number {
+    const slot = this.lengths.length;
+    let length = 0;
+    for (const [term, tf] of weightedTerms) {
+      let list = this.postings.get(term);
+      if (!list) {
+        list = { slots: [], tfs: [] };
+        this.postings.set(term, list);
+      }
+      list.slots.push(slot);
+      list.tfs.push(tf);
+      length += tf;
+    }
+    this.lengths.push(length);
+    this.live++;
+    this.totalLength += length;
+    return slot;
+  }
+
+  remove(slot: number): void {
+    const length = this.lengths[slot];
+    if (length === undefined || length < 0) return;
+    this.lengths[slot] = -1;
+    this.live--;
+    this.totalLength -= length;
+    this.dead++;
+    if (this.dead > COMPACT_SHARE * this.lengths.length) this.compact();
+  }
+
+  private compact(): void {
+    for (const [term, list] of this.postings) {
+      const slots: number[] = [];
+      const tfs: number[] = [];
+      list.slots.forEach((slot, i) => {
+        if ((this.lengths[slot] as number) >= 0) {
+          slots.push(slot);
+          tfs.push(list.tfs[i] as number);
+        }
+      });
+      if (slots.length === 0) this.postings.delete(term);
+      else this.postings.set(term, { slots, tfs });
+    }
+    this.dead = 0;
+  }
+
+  /**
+   * BM25 over the query terms (each with its boost); `accept` filters slots. Returns the best
+   * `limit` matches, best first.
+   */
+  search(terms: Map<string, number>, limit: number, accept?: (slot: number) => boolean): LexicalMatch[] {
+    if (this.live === 0 || limit <= 0) return [];
+    const n = this.live;
+    const avgLength = this.totalLength / n || 1;
+    const scores = new Map<number, number>();
+    for (const [term, boost] of terms) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const df = list.slots.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const { slots, tfs } = list;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i] as number;
+        const length = this.lengths[slot] as number;
+        if (length < 0) continue;
+        const tf = tfs[i] as number;
+        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avgLength);
+        scores.set(slot, (scores.get(slot) ?? 0) + (boost * idf * tf * (BM25_K1 + 1)) / norm);
+      }
+    }
+    const ranked: LexicalMatch[] = [];
+    for (const [slot, score] of scores) if (!accept || accept(slot)) ranked.push({ slot, score });
+    ranked.sort((a, b) => b.score - a.score || a.slot - b.slot);
+    return ranked.slice(0, limit);
+  }
+}
