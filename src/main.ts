@@ -2,12 +2,13 @@
  * The platform-neutral application: configuration, store, knowledge base, dispatcher. The host
  * (adapters/host) wraps it with the HTTP server and the adapters; the CLI uses it directly.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config.ts';
+import { BUILT_IN_KNOWLEDGE_DIR, type Config } from './config.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
 import type { Logger } from './log.ts';
-import { loadGlossary } from './rag/glossary.ts';
+import { loadGlossary, type Glossary } from './rag/glossary.ts';
 import { createModelClient } from './rag/llm/client.ts';
 import { openAIAnswerWriter } from './rag/llm/answer-writer.ts';
 import { openAIEmbedder } from './rag/llm/embedder.ts';
@@ -49,6 +50,15 @@ export function ingestKnowledgeDir(services: Services, options: { prune: boolean
   });
 }
 
+/**
+ * The knowledge folder's glossary; a folder without one uses the built-in glossary, which is the
+ * field's vocabulary rather than content (without it, questions cannot cross languages).
+ */
+export function glossaryFor(config: Config): Glossary {
+  const own = path.join(config.knowledgeDir, 'glossary.json');
+  return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'));
+}
+
 /** With a model configured: answers written by it, questions translated, passages embedded when named. */
 function modelOptions(config: Config): KnowledgeBaseOptions {
   if (!config.model) return {};
@@ -65,7 +75,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const store = options.store ?? (await openConfiguredStore(config));
   try {
     const now = options.now ?? (() => new Date());
-    const knowledge = new KnowledgeBase(store.db, loadGlossary(path.join(config.knowledgeDir, 'glossary.json')), {
+    const knowledge = new KnowledgeBase(store.db, glossaryFor(config), {
       ...modelOptions(config),
       ...(config.qdrant ? { backend: new QdrantIndex(config.qdrant) } : {}),
       log: log.child({ component: 'knowledge' }),

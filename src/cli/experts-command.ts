@@ -3,6 +3,7 @@
  * It needs no database: only the knowledge folder's `experts.json` and `glossary.json`.
  * Output goes to standard output (the card's text, or one JSON object per expert); logs to standard error.
  */
+import { glossaryFor } from '../main.ts';
 import path from 'node:path';
 import { loadConfig, processEnv } from '../config.ts';
 import { cardToText } from '../core/card.ts';
@@ -12,7 +13,6 @@ import { isLang, type Lang } from '../i18n/index.ts';
 import { expertsToCard } from '../features/experts/experts-card.ts';
 import { SEARCH_LIMIT } from '../features/experts/handle-experts.ts';
 import { loadRoster, matchExpertsInAnyLang, type ExpertMatch } from '../rag/experts.ts';
-import { loadGlossary } from '../rag/glossary.ts';
 
 export interface ExpertsCommandOptions {
   json?: boolean;
@@ -57,7 +57,7 @@ export function runExperts(query: string, options: ExpertsCommandOptions): Promi
     throw new ForumError('config_invalid', 'experts needs words describing a subject, --lang or --region.');
   }
   const config = loadConfig(processEnv());
-  const glossary = loadGlossary(path.join(config.knowledgeDir, 'glossary.json'));
+  const glossary = glossaryFor(config);
   const roster = loadRoster(path.join(config.knowledgeDir, 'experts.json'));
   const lang = detectLang(text) ?? config.defaultLang;
   const matches = matchExpertsInAnyLang(roster, glossary, text, lang, { langs, ...(region ? { region } : {}), limit: SEARCH_LIMIT });

@@ -5,20 +5,18 @@
  */
 import { reciprocalRankFusion } from './fusion.ts';
 import type { BackendHit, BackendQuery, IndexBackend, Passage } from './index-backend.ts';
-import { LexicalIndex } from './lexical-index.ts';
+import { LexicalIndex, topMatches } from './lexical-index.ts';
 import type { Chunk } from './types.ts';
 
-/** Matches in a title or heading count this much more than in the body. */
+/** The heading field (title and heading path, scored as its own short field) counts this much more than the body. */
 export const HEADING_BOOST = 1.5;
 /** Each list fused holds this many times the hits asked for, so fusion has candidates to combine. */
 const CANDIDATES_FACTOR = 3;
 
-/** A passage's terms with their weights: body terms count 1, title and heading terms HEADING_BOOST. */
-function weightedTerms(passage: Passage): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const term of passage.terms) weights.set(term, (weights.get(term) ?? 0) + 1);
-  for (const term of passage.headingTerms) weights.set(term, (weights.get(term) ?? 0) + HEADING_BOOST);
-  return weights;
+function termCounts(terms: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
 }
 
 function normalise(vector: number[]): Float32Array {
@@ -38,7 +36,9 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 export class EmbeddedIndex implements IndexBackend {
   readonly kind = 'embedded' as const;
-  private readonly lexicalIndex = new LexicalIndex();
+  /** Two fields scored apart (BM25F-like): the body, and the short title-and-heading field. */
+  private readonly body = new LexicalIndex();
+  private readonly headings = new LexicalIndex();
   private readonly chunks = new Map<string, Chunk>();
   /** The lexical index's slot of each passage, and the passage of each slot. */
   private readonly slotOf = new Map<string, number>();
@@ -63,7 +63,9 @@ export class EmbeddedIndex implements IndexBackend {
       this.chunks.set(chunk.id, chunk);
       if (embedding && embedding.length > 0) this.vectors.set(chunk.id, normalise(embedding));
       ids.push(chunk.id);
-      const slot = this.lexicalIndex.add(weightedTerms(passage));
+      // Both fields are added together, so a passage has the same slot in each.
+      const slot = this.body.add(termCounts(passage.terms));
+      this.headings.add(termCounts(passage.headingTerms));
       this.slotOf.set(chunk.id, slot);
       this.chunkAt.set(slot, chunk);
     }
@@ -79,7 +81,8 @@ export class EmbeddedIndex implements IndexBackend {
     for (const id of this.byDocument.get(documentId) ?? []) {
       const slot = this.slotOf.get(id);
       if (slot !== undefined) {
-        this.lexicalIndex.remove(slot);
+        this.body.remove(slot);
+        this.headings.remove(slot);
         this.chunkAt.delete(slot);
         this.slotOf.delete(id);
       }
@@ -105,7 +108,8 @@ export class EmbeddedIndex implements IndexBackend {
     if (query.terms.size === 0) return [];
     const { filter } = query;
     const accept = filter ? (slot: number) => this.accepts(this.chunkAt.get(slot), filter) : undefined;
-    return this.lexicalIndex.search(query.terms, limit, accept).flatMap(({ slot, score }) => {
+    const scores = this.headings.accumulate(query.terms, this.body.accumulate(query.terms, new Map(), 1), HEADING_BOOST);
+    return topMatches(scores, limit, accept).flatMap(({ slot, score }) => {
       const chunk = this.chunkAt.get(slot);
       return chunk ? [{ chunk, score }] : [];
     });

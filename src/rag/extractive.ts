@@ -5,6 +5,7 @@
 import { analyze } from './analyze.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { conceptMatched, conceptWeight, type TermStatistics } from './support.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { Chunk } from './types.ts';
 
 export const EXTRACTIVE_MAX_SENTENCES = 3;
@@ -18,12 +19,33 @@ export interface ExtractedSentence {
   score: number;
 }
 
-function sentencesOf(text: string, lang: string): string[] {
+/** Fewer words than this is a fragment (a date line, a table header), not a sentence to quote. */
+export const MIN_SENTENCE_WORDS = 6;
+/** Text without an ending punctuation mark (a list item) is quoted only when it is at least this long. */
+const UNPUNCTUATED_MIN_WORDS = 8;
+const HAN = /\p{Script=Han}/u;
+
+function wordCount(text: string): number {
+  // Chinese has no spaces: count about two characters a word.
+  return HAN.test(text) ? Math.floor(text.replace(/\s/g, '').length / 2) : text.split(/\s+/).length;
+}
+
+/** The sentences of a text worth quoting: whole sentences, not fragments, not questions. */
+function sentencesOf(text: string, lang: Lang): string[] {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
   return [...segmenter.segment(text)]
     .map((s) => s.segment.replace(/\s+/g, ' ').trim())
-    // A question in a document ("How many took part?") is not an answer.
-    .filter((s) => s.length >= 12 && !/[?？؟]["»”)]?$/.test(s));
+    .filter((s) => {
+      const words = wordCount(s);
+      if (words < MIN_SENTENCE_WORDS) return false;
+      // A question in a document ("How many took part?") is not an answer.
+      if (/[?？؟]["»”)]?$/.test(s)) return false;
+      if (/[.!:;…。！)\]"»”]$/.test(s)) return true;
+      // Without a final stop: a list item, or a sentence cut by a page or passage break. A cut
+      // one usually ends on a word that carries no meaning ("… du forum sur le Web ne").
+      const last = s.split(/\s+/).at(-1) ?? '';
+      return words >= UNPUNCTUATED_MIN_WORDS && analyze(last, lang).length > 0;
+    });
 }
 
 export function extractSentences(query: AnalyzedQuery, chunks: Chunk[], stats: TermStatistics): ExtractedSentence[] {

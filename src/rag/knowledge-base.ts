@@ -192,7 +192,11 @@ export class KnowledgeBase {
   /** The sentences of the best passages that answer the question, cited; or an abstention. */
   extractiveAnswer(question: string, lang: Lang, r: Retrieval): Answer {
     if (r.hits.length === 0 || r.support < MIN_SUPPORT) return this.abstain(question, lang, r);
-    const passages = r.hits.slice(0, SUPPORT_PASSAGES);
+    const top = r.hits.slice(0, SUPPORT_PASSAGES);
+    // Quote the asker's language when the best passages include some that support the question:
+    // no mixed-language answers, but no weaker answer for the sake of the language either.
+    const own = top.filter((h) => h.chunk.lang === lang);
+    const passages = own.some((h) => h.support >= MIN_SUPPORT) ? own : top;
     const sentences = extractSentences(r.query, passages.map((h) => h.chunk), this.stats);
     if (sentences.length === 0) return this.abstain(question, lang, r);
     const numbers = new Map<string, number>();

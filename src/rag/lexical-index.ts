@@ -85,9 +85,14 @@ export class LexicalIndex {
    */
   search(terms: Map<string, number>, limit: number, accept?: (slot: number) => boolean): LexicalMatch[] {
     if (this.live === 0 || limit <= 0) return [];
+    return topMatches(this.accumulate(terms, new Map(), 1), limit, accept);
+  }
+
+  /** Adds `weight` × this index's BM25 score of each matching slot into `scores`. */
+  accumulate(terms: Map<string, number>, scores: Map<number, number>, weight: number): Map<number, number> {
+    if (this.live === 0) return scores;
     const n = this.live;
     const avgLength = this.totalLength / n || 1;
-    const scores = new Map<number, number>();
     for (const [term, boost] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -100,12 +105,17 @@ export class LexicalIndex {
         if (length < 0) continue;
         const tf = tfs[i] as number;
         const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avgLength);
-        scores.set(slot, (scores.get(slot) ?? 0) + (boost * idf * tf * (BM25_K1 + 1)) / norm);
+        scores.set(slot, (scores.get(slot) ?? 0) + (weight * boost * idf * tf * (BM25_K1 + 1)) / norm);
       }
     }
-    const ranked: LexicalMatch[] = [];
-    for (const [slot, score] of scores) if (!accept || accept(slot)) ranked.push({ slot, score });
-    ranked.sort((a, b) => b.score - a.score || a.slot - b.slot);
-    return ranked.slice(0, limit);
+    return scores;
   }
+}
+
+/** The best `limit` of accumulated scores, best first (ties by slot, for stable results). */
+export function topMatches(scores: Map<number, number>, limit: number, accept?: (slot: number) => boolean): LexicalMatch[] {
+  const ranked: LexicalMatch[] = [];
+  for (const [slot, score] of scores) if (!accept || accept(slot)) ranked.push({ slot, score });
+  ranked.sort((a, b) => b.score - a.score || a.slot - b.slot);
+  return ranked.slice(0, limit);
 }

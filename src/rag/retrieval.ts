@@ -35,6 +35,8 @@ export interface RankedPassage {
   score: number;
   /** The question's terms (of any of its language views) found in the passage. */
   matched: Set<string>;
+  /** The share of the question this passage supports (0..1). */
+  support: number;
 }
 
 export interface Retrieval {
@@ -117,6 +119,7 @@ export async function retrieve(
     ...(vector ? { vector } : {}),
     ...(options.filter ? { filter: options.filter } : {}),
   };
+  const views = [query, ...translated];
   const hits = (await deps.backend.search(request))
     .map((h) => ({ ...h, score: h.chunk.lang === lang ? h.score * SAME_LANGUAGE_BOOST : h.score }))
     .sort((a, b) => b.score - a.score)
@@ -124,14 +127,9 @@ export async function retrieve(
     .map((h) => {
       const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
       const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
-      return { chunk: h.chunk, score: h.score, matched };
+      const support = Math.max(...views.map((v) => coverage(v, matched, deps.stats, v.lang === h.chunk.lang)));
+      return { chunk: h.chunk, score: h.score, matched, support };
     });
-  const views = [query, ...translated];
-  const support = Math.max(
-    0,
-    ...hits
-      .slice(0, SUPPORT_PASSAGES)
-      .flatMap((h) => views.map((v) => coverage(v, h.matched, deps.stats, v.lang === h.chunk.lang))),
-  );
+  const support = Math.max(0, ...hits.slice(0, SUPPORT_PASSAGES).map((h) => h.support));
   return { query, translations: translated, hits, support };
 }

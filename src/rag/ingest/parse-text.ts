@@ -26,9 +26,17 @@ export function normalizeText(raw: string): string {
     .trim();
 }
 
+/**
+ * Joins lines that a hard wrap broke inside a sentence: a line that does not end a sentence, followed
+ * by one that starts in lower case ("… ont varié d’un événement\nà l’autre"), is one line.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/([^\n.!?:;…。！？؟])\n(?=\p{Ll})/gu, (_, last: string) => (last === '-' ? '-' : `${last} `));
+}
+
 /** A plain-text file: one section of paragraphs; the title is the first line when it is short. */
 export function parseText(content: string): ParsedDocument {
-  const text = normalizeText(content);
+  const text = unwrapLines(normalizeText(content));
   const firstLine = text.split('\n', 1)[0] ?? '';
   const title = firstLine && firstLine.length < MAX_TITLE_CHARS ? firstLine : undefined;
   const sections: Section[] = text ? [{ headings: [], text }] : [];
