@@ -41,10 +41,11 @@ function sentencesOf(text: string, lang: Lang): string[] {
       // A question in a document ("How many took part?") is not an answer.
       if (/[?？؟]["»”)]?$/.test(s)) return false;
       if (/[.!:;…。！)\]"»”]$/.test(s)) return true;
-      // Without a final stop: a list item, or a sentence cut by a page or passage break. A cut
-      // one usually ends on a word that carries no meaning ("… du forum sur le Web ne").
+      // Without a final stop: a list item, or a piece of a sentence cut by a page or passage break.
+      // A list item starts like one (a capital, a digit, a bullet); a cut piece often starts in
+      // lower case ("peuvent pas être imputés…") or ends on a word of no meaning ("… sur le Web ne").
       const last = s.split(/\s+/).at(-1) ?? '';
-      return words >= UNPUNCTUATED_MIN_WORDS && analyze(last, lang).length > 0;
+      return words >= UNPUNCTUATED_MIN_WORDS && !/^\p{Ll}/u.test(s) && analyze(last, lang).length > 0;
     });
 }
 

@@ -30,16 +30,19 @@ describe('extractive sentences', () => {
   const stats = new TermStats();
   stats.setDocument(1, [['particip', 'webinair']]);
 
-  it('quotes whole sentences, not date lines, table headers or questions', () => {
+  it('quotes whole sentences, not date lines, table headers, questions or a cut sentence’s tail', () => {
     const text = [
+      'ont été comptés parmi les participants au webinaire de cette année-là selon le rapport annuel',
       '10 avril 2025',
       'Taux de réponse participants',
       'Combien de participants ont suivi le webinaire ?',
       'Le webinaire du 3 avril a réuni plus de 350 participants venus de cinquante pays.',
+      'poll export envoie les réponses des participants au webinaire dans un fichier CSV.',
     ].join('\n');
     const query = analyzeQuery('participants webinaire', 'fr', EMPTY_GLOSSARY);
     expect(extractSentences(query, [chunk(1, text)], stats).map((s) => s.text)).toEqual([
       'Le webinaire du 3 avril a réuni plus de 350 participants venus de cinquante pays.',
+      'poll export envoie les réponses des participants au webinaire dans un fichier CSV.',
     ]);
   });
 });
