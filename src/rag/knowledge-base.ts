@@ -193,10 +193,11 @@ export class KnowledgeBase {
   extractiveAnswer(question: string, lang: Lang, r: Retrieval): Answer {
     if (r.hits.length === 0 || r.support < MIN_SUPPORT) return this.abstain(question, lang, r);
     const top = r.hits.slice(0, SUPPORT_PASSAGES);
-    // Quote the asker's language when the best passages include some that support the question:
-    // no mixed-language answers, but no weaker answer for the sake of the language either.
-    const own = top.filter((h) => h.chunk.lang === lang);
-    const passages = own.some((h) => h.support >= MIN_SUPPORT) ? own : top;
+    // One language per answer: the asker's when a passage in it supports the question, otherwise
+    // that of the best supporting passage (no weaker answer for the sake of the language).
+    const supporting = top.filter((h) => h.support >= MIN_SUPPORT);
+    const quoted = supporting.some((h) => h.chunk.lang === lang) ? lang : (supporting[0] ?? top[0])?.chunk.lang;
+    const passages = top.filter((h) => h.chunk.lang === quoted);
     const sentences = extractSentences(r.query, passages.map((h) => h.chunk), this.stats);
     if (sentences.length === 0) return this.abstain(question, lang, r);
     const numbers = new Map<string, number>();
