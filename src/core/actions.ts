@@ -12,9 +12,3 @@ export const ACTIONS = {
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
-
-const KNOWN = new Set<string>(Object.values(ACTIONS));
-
-export function isActionId(value: string): value is ActionId {
-  return KNOWN.has(value);
-}

@@ -21,17 +21,8 @@ export interface NewDocument {
   chunks: { heading: string; text: string; embedding?: number[] }[];
 }
 
-export async function findDocumentBySource(db: Kysely<Database>, source: string): Promise<DocumentRow | undefined> {
-  return db.selectFrom('documents').selectAll().where('source', '=', source).executeTakeFirst();
-}
-
 export async function listDocuments(db: Kysely<Database>): Promise<DocumentRow[]> {
   return db.selectFrom('documents').selectAll().orderBy('source').execute();
-}
-
-/** Inserts or replaces the document with this source, and all its chunks; returns its id. */
-export async function replaceDocument(db: Kysely<Database>, doc: NewDocument, now: Date): Promise<number> {
-  return (await replaceDocuments(db, [doc], now))[0] as number;
 }
 
 /**
