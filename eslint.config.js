@@ -3,12 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.ta-forum/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', '.build/', '.ta-forum/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'adapters/host/bin.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'adapters/host/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-console': 'error',
@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['adapters/host/bin.mjs'],
+    files: ['adapters/host/*.mjs'],
     languageOptions: { globals: { process: 'readonly' } },
   },
   {

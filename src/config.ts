@@ -4,16 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ForumError } from './core/errors.ts';
 import { PLATFORMS, type Platform } from './core/events.ts';
 import { LANGS } from './i18n/index.ts';
+import { projectPath } from './paths.ts';
 
 export const DEFAULT_PORT = 3978;
 export const DEFAULT_DATA_DIR = '.ta-forum';
 /** The knowledge base that ships with the bot. */
-export const BUILT_IN_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
+export const BUILT_IN_KNOWLEDGE_DIR = projectPath('knowledge');
 const PORT_EXPECTED = 'a port number from 0 to 65535 (0 picks a free port)';
 
 /** A comma-separated list, blanks ignored. */

@@ -9,13 +9,8 @@ import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
 import type { Logger } from './log.ts';
 import { loadGlossary, type Glossary } from './rag/glossary.ts';
-import { createModelClient } from './rag/llm/client.ts';
-import { openAIAnswerWriter } from './rag/llm/answer-writer.ts';
-import { openAIEmbedder } from './rag/llm/embedder.ts';
-import { openAIQueryTranslator } from './rag/llm/translator.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
-import { QdrantIndex } from './rag/qdrant-index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
@@ -59,12 +54,23 @@ export function glossaryFor(config: Config): Glossary {
   return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'));
 }
 
-/** With a model configured: answers written by it, questions translated, passages embedded when named. */
-function modelOptions(config: Config): KnowledgeBaseOptions {
-  if (!config.model) return {};
+/**
+ * With a model configured: answers written by it, questions translated, passages embedded when
+ * named; and the Qdrant index when configured. Their client libraries load only then.
+ */
+async function knowledgeOptions(config: Config): Promise<KnowledgeBaseOptions> {
+  const backend = config.qdrant ? new (await import('./rag/qdrant-index.ts')).QdrantIndex(config.qdrant) : undefined;
+  if (!config.model) return backend ? { backend } : {};
+  const [{ createModelClient }, { openAIAnswerWriter }, { openAIEmbedder }, { openAIQueryTranslator }] = await Promise.all([
+    import('./rag/llm/client.ts'),
+    import('./rag/llm/answer-writer.ts'),
+    import('./rag/llm/embedder.ts'),
+    import('./rag/llm/translator.ts'),
+  ]);
   const client = createModelClient(config.model);
   const { chatModel, embeddingModel } = config.model;
   return {
+    ...(backend ? { backend } : {}),
     writer: openAIAnswerWriter(client, chatModel),
     translator: openAIQueryTranslator(client, chatModel),
     ...(embeddingModel ? { embedder: openAIEmbedder(client, embeddingModel), embeddingModel } : {}),
@@ -76,8 +82,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   try {
     const now = options.now ?? (() => new Date());
     const knowledge = new KnowledgeBase(store.db, glossaryFor(config), {
-      ...modelOptions(config),
-      ...(config.qdrant ? { backend: new QdrantIndex(config.qdrant) } : {}),
+      ...(await knowledgeOptions(config)),
       log: log.child({ component: 'knowledge' }),
     });
     await knowledge.load();

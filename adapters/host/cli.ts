@@ -2,15 +2,16 @@
  * The process entry point: the command line of src/cli with `serve` wired to the host. Startup
  * failures print one clear line and set the exit code: 2 for configuration, 1 for anything else.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { buildProgram, type ServeOptions } from '../../src/cli/program.ts';
 import { CommanderError } from 'commander';
 import { isForumError } from '../../src/core/errors.ts';
+import { projectPath } from '../../src/paths.ts';
 
 const EXIT_CONFIG = 2;
 const EXIT_FAILURE = 1;
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string };
 
 function fail(error: unknown): never {
   // Commander has printed its own message (or the help or version, with exit code 0).

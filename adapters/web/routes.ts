@@ -3,12 +3,11 @@
  * chat answers only requests from the server's own machine (loopback).
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { z } from 'zod';
 import type { App } from '../../src/main.ts';
 import type { Logger } from '../../src/log.ts';
+import { projectPath } from '../../src/paths.ts';
 import { messages, RTL_LANGS, langFromLocale, type Lang } from '../../src/i18n/index.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
@@ -18,7 +17,7 @@ import { WebReplyCollector } from './send.ts';
 export const WEB_COOKIE = 'ta_forum_web';
 const COOKIE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 const BODY_LIMIT = '32kb';
-const PAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page');
+const PAGE_DIR = projectPath('adapters', 'web', 'page');
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function readCookie(header: string | undefined, name: string): string | undefined {

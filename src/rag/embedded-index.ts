@@ -39,37 +39,40 @@ export class EmbeddedIndex implements IndexBackend {
   /** Two fields scored apart (BM25F-like): the body, and the short title-and-heading field. */
   private readonly body = new LexicalIndex();
   private readonly headings = new LexicalIndex();
-  private readonly chunks = new Map<string, Chunk>();
-  /** The lexical index's slot of each passage, and the passage of each slot. */
-  private readonly slotOf = new Map<string, number>();
-  private readonly chunkAt = new Map<number, Chunk>();
-  private readonly vectors = new Map<string, Float32Array>();
-  private readonly byDocument = new Map<number, string[]>();
+  /** Per lexical-index slot (the same in both fields): its passage and dense vector, until removed. */
+  private readonly chunkAt: (Chunk | undefined)[] = [];
+  private readonly vectorAt: (Float32Array | undefined)[] = [];
+  private readonly slotsOf = new Map<number, number[]>();
+  private live = 0;
 
   get size(): number {
-    return this.chunks.size;
+    return this.live;
   }
 
   count(): Promise<number> {
-    return Promise.resolve(this.chunks.size);
+    return Promise.resolve(this.live);
   }
 
   /** Synchronous form of `upsertDocument`, for bulk loading. */
   add(documentId: number, passages: Passage[]): void {
     this.drop(documentId);
-    const ids: string[] = [];
+    const slots: number[] = [];
     for (const passage of passages) {
       const { chunk, embedding } = passage;
-      this.chunks.set(chunk.id, chunk);
-      if (embedding && embedding.length > 0) this.vectors.set(chunk.id, normalise(embedding));
-      ids.push(chunk.id);
       // Both fields are added together, so a passage has the same slot in each.
       const slot = this.body.add(termCounts(passage.terms));
       this.headings.add(termCounts(passage.headingTerms));
-      this.slotOf.set(chunk.id, slot);
-      this.chunkAt.set(slot, chunk);
+      this.chunkAt[slot] = chunk;
+      this.vectorAt[slot] = embedding && embedding.length > 0 ? normalise(embedding) : undefined;
+      slots.push(slot);
     }
-    this.byDocument.set(documentId, ids);
+    this.live += slots.length;
+    this.slotsOf.set(documentId, slots);
+  }
+
+  settle(): void {
+    this.body.trim();
+    this.headings.trim();
   }
 
   upsertDocument(documentId: number, passages: Passage[]): Promise<void> {
@@ -78,18 +81,16 @@ export class EmbeddedIndex implements IndexBackend {
   }
 
   private drop(documentId: number): void {
-    for (const id of this.byDocument.get(documentId) ?? []) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) {
-        this.body.remove(slot);
-        this.headings.remove(slot);
-        this.chunkAt.delete(slot);
-        this.slotOf.delete(id);
-      }
-      this.chunks.delete(id);
-      this.vectors.delete(id);
+    const slots = this.slotsOf.get(documentId);
+    if (!slots) return;
+    for (const slot of slots) {
+      this.body.remove(slot);
+      this.headings.remove(slot);
+      this.chunkAt[slot] = undefined;
+      this.vectorAt[slot] = undefined;
     }
-    this.byDocument.delete(documentId);
+    this.live -= slots.length;
+    this.slotsOf.delete(documentId);
   }
 
   removeDocuments(documentIds: number[]): Promise<void> {
@@ -107,21 +108,22 @@ export class EmbeddedIndex implements IndexBackend {
   private lexical(query: BackendQuery, limit: number): BackendHit[] {
     if (query.terms.size === 0) return [];
     const { filter } = query;
-    const accept = filter ? (slot: number) => this.accepts(this.chunkAt.get(slot), filter) : undefined;
+    const accept = filter ? (slot: number) => this.accepts(this.chunkAt[slot], filter) : undefined;
     const scores = this.headings.accumulate(query.terms, this.body.accumulate(query.terms, new Map(), 1), HEADING_BOOST);
     return topMatches(scores, limit, accept).flatMap(({ slot, score }) => {
-      const chunk = this.chunkAt.get(slot);
+      const chunk = this.chunkAt[slot];
       return chunk ? [{ chunk, score }] : [];
     });
   }
 
   private dense(query: BackendQuery, limit: number): BackendHit[] {
-    if (!query.vector || this.vectors.size === 0) return [];
+    if (!query.vector) return [];
     const q = normalise(query.vector);
     const scored: BackendHit[] = [];
-    for (const [id, vector] of this.vectors) {
-      const chunk = this.chunks.get(id);
-      if (vector.length !== q.length || !this.accepts(chunk, query.filter)) continue;
+    for (let slot = 0; slot < this.vectorAt.length; slot++) {
+      const vector = this.vectorAt[slot];
+      const chunk = this.chunkAt[slot];
+      if (!vector || vector.length !== q.length || !this.accepts(chunk, query.filter)) continue;
       scored.push({ chunk, score: dot(q, vector) });
     }
     return scored.sort((a, b) => b.score - a.score).slice(0, limit);

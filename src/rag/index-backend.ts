@@ -37,5 +37,7 @@ export interface IndexBackend {
   search(query: BackendQuery): Promise<BackendHit[]>;
   /** How many passages the index holds. */
   count(): Promise<number>;
+  /** Called once a bulk load is over: the index may release spare capacity kept for growth. */
+  settle?(): void;
   close?(): Promise<void>;
 }

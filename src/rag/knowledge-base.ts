@@ -13,7 +13,7 @@ import { EmbeddedIndex } from './embedded-index.ts';
 import { extractSentences } from './extractive.ts';
 import type { Glossary } from './glossary.ts';
 import type { IndexBackend, Passage } from './index-backend.ts';
-import { loadStoredChunks } from './knowledge-repo.ts';
+import { listDocuments, loadStoredChunks, type StoredChunk } from './knowledge-repo.ts';
 import type { AnswerWriter } from './llm/answer-writer.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
@@ -61,6 +61,9 @@ function toCitation(hit: RankedPassage, n: number): Citation {
   };
 }
 
+/** Documents read from the store at a time when the knowledge base loads. */
+const LOAD_PAGE_DOCUMENTS = 100;
+
 export class KnowledgeBase {
   readonly backend: IndexBackend;
   readonly stats = new TermStats();
@@ -98,16 +101,26 @@ export class KnowledgeBase {
    * store (the embedded index is always filled; Qdrant only when its count differs).
    */
   async load(): Promise<void> {
-    const stored = await loadStoredChunks(this.db);
-    const byDocument = new Map<number, typeof stored>();
-    for (const s of stored) byDocument.set(s.chunk.documentId, [...(byDocument.get(s.chunk.documentId) ?? []), s]);
-    const refill = this.backend.kind === 'embedded' || (await this.backend.count()) !== stored.length;
-    for (const [documentId, rows] of byDocument) {
-      const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
-      this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
-      this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
-      if (refill) await this.backend.upsertDocument(documentId, passages);
+    const documents = await listDocuments(this.db);
+    const chunkCount = documents.reduce((sum, d) => sum + d.chunk_count, 0);
+    const refill = this.backend.kind === 'embedded' || (await this.backend.count()) !== chunkCount;
+    // Page by page, so the rows read at once (and the memory they take) stay small.
+    for (let i = 0; i < documents.length; i += LOAD_PAGE_DOCUMENTS) {
+      const ids = documents.slice(i, i + LOAD_PAGE_DOCUMENTS).map((d) => d.id);
+      const byDocument = new Map<number, StoredChunk[]>();
+      for (const s of await loadStoredChunks(this.db, ids)) {
+        const rows = byDocument.get(s.chunk.documentId);
+        if (rows) rows.push(s);
+        else byDocument.set(s.chunk.documentId, [s]);
+      }
+      for (const [documentId, rows] of byDocument) {
+        const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
+        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
+        this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
+        if (refill) await this.backend.upsertDocument(documentId, passages);
+      }
     }
+    this.backend.settle?.();
   }
 
   /** Dense vectors for passages' texts, when embeddings are configured. */

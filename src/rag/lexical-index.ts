@@ -1,8 +1,8 @@
 /**
- * A compact BM25 inverted index over pre-analysed terms. Postings are flat number arrays per term
- * (passage slot, weighted term frequency), so memory stays near 16 bytes a posting and an
- * OR-query is a tight loop over the query terms' postings. Removal marks a slot dead; dead
- * postings are dropped when they reach a quarter of the index.
+ * A compact BM25 inverted index over pre-analysed terms. Postings are typed arrays per term
+ * (passage slot, weighted term frequency), grown by doubling, so memory stays near 8 bytes a
+ * posting and an OR-query is a tight loop over the query terms' postings. Removal marks a slot
+ * dead; dead postings are dropped when they reach a quarter of the index.
  */
 
 /** BM25 parameters: term-frequency saturation and length normalisation. */
@@ -11,9 +11,40 @@ export const BM25_B = 0.75;
 /** Dead slots allowed, as a share of all slots, before postings are compacted. */
 const COMPACT_SHARE = 0.25;
 
-interface Postings {
-  slots: number[];
-  tfs: number[];
+/** One term's postings: the first `length` entries of the two arrays are in use. */
+class Postings {
+  slots = new Int32Array(2);
+  tfs = new Float32Array(2);
+  length = 0;
+
+  push(slot: number, tf: number): void {
+    if (this.length === this.slots.length) {
+      const slots = new Int32Array(this.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const tfs = new Float32Array(this.length * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.slots[this.length] = slot;
+    this.tfs[this.length] = tf;
+    this.length++;
+  }
+
+  /** Keeps the postings whose slot passes `keep` (all by default), in arrays of exactly their size. */
+  filter(keep: (slot: number) => boolean = () => true): void {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) {
+      const slot = this.slots[i] as number;
+      if (!keep(slot)) continue;
+      this.slots[n] = slot;
+      this.tfs[n] = this.tfs[i] as number;
+      n++;
+    }
+    this.slots = this.slots.slice(0, Math.max(n, 1));
+    this.tfs = this.tfs.slice(0, Math.max(n, 1));
+    this.length = n;
+  }
 }
 
 export interface LexicalMatch {
@@ -40,11 +71,10 @@ export class LexicalIndex {
     for (const [term, tf] of weightedTerms) {
       let list = this.postings.get(term);
       if (!list) {
-        list = { slots: [], tfs: [] };
+        list = new Postings();
         this.postings.set(term, list);
       }
-      list.slots.push(slot);
-      list.tfs.push(tf);
+      list.push(slot, tf);
       length += tf;
     }
     this.lengths.push(length);
@@ -63,18 +93,16 @@ export class LexicalIndex {
     if (this.dead > COMPACT_SHARE * this.lengths.length) this.compact();
   }
 
+  /** Releases the spare capacity postings keep for growth (after a bulk load). */
+  trim(): void {
+    for (const list of this.postings.values()) if (list.length < list.slots.length) list.filter();
+  }
+
   private compact(): void {
+    const alive = (slot: number): boolean => (this.lengths[slot] as number) >= 0;
     for (const [term, list] of this.postings) {
-      const slots: number[] = [];
-      const tfs: number[] = [];
-      list.slots.forEach((slot, i) => {
-        if ((this.lengths[slot] as number) >= 0) {
-          slots.push(slot);
-          tfs.push(list.tfs[i] as number);
-        }
-      });
-      if (slots.length === 0) this.postings.delete(term);
-      else this.postings.set(term, { slots, tfs });
+      list.filter(alive);
+      if (list.length === 0) this.postings.delete(term);
     }
     this.dead = 0;
   }
@@ -96,10 +124,10 @@ export class LexicalIndex {
     for (const [term, boost] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const df = list.slots.length;
+      const df = list.length;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const { slots, tfs } = list;
-      for (let i = 0; i < slots.length; i++) {
+      for (let i = 0; i < df; i++) {
         const slot = slots[i] as number;
         const length = this.lengths[slot] as number;
         if (length < 0) continue;

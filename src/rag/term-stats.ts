@@ -1,13 +1,18 @@
 /**
  * Document frequencies of terms over the whole knowledge base, whatever index holds the
  * passages: the support measure weighs a question's words by how rare they are.
+ *
+ * Kept compact, as it lives as long as the process: each term gets a number once (the vocabulary
+ * only grows; a term no passage holds any more keeps its number at frequency 0), frequencies are
+ * one typed array, and each document's contribution is one array of (term, passages) pairs.
  */
 import type { TermStatistics } from './support.ts';
 
 export class TermStats implements TermStatistics {
-  private readonly df = new Map<string, number>();
-  /** Per document: how many of its passages contain each term, to undo on removal. */
-  private readonly byDocument = new Map<number, Map<string, number>>();
+  private readonly termIds = new Map<string, number>();
+  private df = new Int32Array(1024);
+  /** Per document: pairs of (term number, how many of its passages contain the term), to undo on removal. */
+  private readonly byDocument = new Map<number, Uint32Array>();
   private passages = 0;
   private readonly passagesOf = new Map<number, number>();
 
@@ -16,32 +21,50 @@ export class TermStats implements TermStatistics {
   }
 
   documentFrequency(stem: string): number {
-    return this.df.get(stem) ?? 0;
+    const id = this.termIds.get(stem);
+    return id === undefined ? 0 : (this.df[id] as number);
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(term, id);
+      if (id >= this.df.length) {
+        const grown = new Int32Array(this.df.length * 2);
+        grown.set(this.df);
+        this.df = grown;
+      }
+    }
+    return id;
   }
 
   /** Replaces a document's contribution: one term list per passage. */
   setDocument(documentId: number, passageTerms: string[][]): void {
     this.removeDocument(documentId);
-    const counts = new Map<string, number>();
+    const counts = new Map<number, number>();
     for (const terms of passageTerms) {
       for (const term of new Set(terms)) {
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-        this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        const id = this.idOf(term);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        (this.df[id] as number)++;
       }
     }
-    this.byDocument.set(documentId, counts);
+    const pairs = new Uint32Array(counts.size * 2);
+    let i = 0;
+    for (const [id, n] of counts) {
+      pairs[i++] = id;
+      pairs[i++] = n;
+    }
+    this.byDocument.set(documentId, pairs);
     this.passagesOf.set(documentId, passageTerms.length);
     this.passages += passageTerms.length;
   }
 
   removeDocument(documentId: number): void {
-    const counts = this.byDocument.get(documentId);
-    if (!counts) return;
-    for (const [term, n] of counts) {
-      const next = (this.df.get(term) ?? 0) - n;
-      if (next > 0) this.df.set(term, next);
-      else this.df.delete(term);
-    }
+    const pairs = this.byDocument.get(documentId);
+    if (!pairs) return;
+    for (let i = 0; i < pairs.length; i += 2) (this.df[pairs[i] as number] as number) -= pairs[i + 1] as number;
     this.byDocument.delete(documentId);
     this.passages -= this.passagesOf.get(documentId) ?? 0;
     this.passagesOf.delete(documentId);

@@ -3,8 +3,10 @@
  * whole pipeline, retrieval and `ask` latency, memory, and the same queries on a peer library
  * (Orama's BM25 full-text search) over the same chunks.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -97,6 +99,35 @@ async function peerLatencies(chunks: Chunk[], qs: { text: string }[]): Promise<n
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * Starts `ta-forum serve` (as `npm start` does) on a data directory, waits until it is up and has
+ * settled, and reads its resident memory from the system.
+ */
+async function serveMemory(dataDir: string): Promise<{ passages: number; rssMb: number }> {
+  const child = spawn(process.execPath, ['adapters/host/bin.mjs', 'serve'], {
+    env: { ...process.env, TA_FORUM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    let passages = 0;
+    const lines = createInterface({ input: child.stderr });
+    for await (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as { msg?: string; chunks?: number };
+      if (entry.msg === 'store ready') passages += entry.chunks ?? 0;
+      if (entry.msg === 'knowledge folder indexed') passages += entry.chunks ?? 0;
+      if (entry.msg === 'TA Forum Bot is running') break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return { passages, rssMb: Math.round(kb / 1024) };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
 export async function benchKnowledge(size: number, print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), `ta-forum-bench-${size}-`));
   const dataDir = mkdtempSync(path.join(tmpdir(), `ta-forum-bench-data-${size}-`));
@@ -140,9 +171,8 @@ export async function benchKnowledge(size: number, print: (line: string) => void
     rmSync(dir, { recursive: true, force: true });
   }
   try {
-    const measured = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/serve-memory.ts', dataDir], { encoding: 'utf8' });
-    const { passages, rssMb } = JSON.parse(measured) as { passages: number; rssMb: number };
-    print(`[${size} chunks] resident memory of a process serving ${passages} passages from its data directory: ${rssMb} MB (goal <= 300 MB at 10,000)`);
+    const { passages, rssMb } = await serveMemory(dataDir);
+    print(`[${size} chunks] resident memory of \`ta-forum serve\` serving ${passages} passages from its data directory: ${rssMb} MB (goal <= 300 MB at 10,000)`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -7,10 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ForumError, isForumError } from '../../core/errors.ts';
 import type { DocumentFormat, ParsedDocument } from '../types.ts';
-import { parseDocx } from './parse-docx.ts';
-import { parseHtml } from './parse-html.ts';
 import { parseMarkdown } from './parse-markdown.ts';
-import { parsePdf } from './parse-pdf.ts';
 import { parseText } from './parse-text.ts';
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
@@ -64,12 +61,14 @@ async function parseKnown(format: DocumentFormat, bytes: Uint8Array): Promise<Pa
         return parseMarkdown(decodeText(bytes));
       case 'txt':
         return parseText(decodeText(bytes));
+      // The parsers of HTML, PDF and DOCX (and their libraries) load on first use: a server whose
+      // knowledge base is Markdown never holds them in memory.
       case 'html':
-        return parseHtml(decodeText(bytes, htmlCharset(bytes)));
+        return (await import('./parse-html.ts')).parseHtml(decodeText(bytes, htmlCharset(bytes)));
       case 'pdf':
-        return await parsePdf(bytes);
+        return await (await import('./parse-pdf.ts')).parsePdf(bytes);
       case 'docx':
-        return await parseDocx(bytes);
+        return await (await import('./parse-docx.ts')).parseDocx(bytes);
     }
   } catch (error) {
     if (isForumError(error)) throw error;

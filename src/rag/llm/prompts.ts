@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { ForumError } from '../../core/errors.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { projectPath } from '../../paths.ts';
 
 export type PromptName = 'answer' | 'translate-query';
 
@@ -42,7 +43,7 @@ export function languageName(lang: Lang): string {
 }
 
 async function readPrompt(name: PromptName): Promise<Prompt> {
-  const text = await readFile(new URL(`../../../prompts/${name}.md`, import.meta.url), 'utf8');
+  const text = await readFile(projectPath('prompts', `${name}.md`), 'utf8');
   const parts = text.split(USER_SEPARATOR);
   if (parts.length !== 2) {
     throw new ForumError('internal', `prompts/${name}.md must have one line "---user---" between its system and user parts`);
