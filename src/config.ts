@@ -78,6 +78,23 @@ const schema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'an http(s) URL such as http://localhost:6333' }),
   QDRANT_API_KEY: z.string().optional().transform((v) => v || undefined),
   QDRANT_COLLECTION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64').default('ta_forum'),
+  SLACK_SIGNING_SECRET: z.string().optional().transform((v) => v || undefined),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'the bot token, starting with xoxb- (OAuth & Permissions page of the Slack app)' }),
+  SLACK_APP_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'an app-level token, starting with xapp- (Basic Information page of the Slack app)' }),
+  SLACK_API_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'an http(s) URL such as https://slack.com/api/' })
+    .transform((v) => (v && !v.endsWith('/') ? `${v}/` : v)),
   SLACK_ALLOWED_WORKSPACES: list,
   TEAMS_ALLOWED_TENANTS: list,
   ALLOWED_CHANNELS: platformIds,
@@ -107,6 +124,11 @@ export interface Config {
         timeoutMs: number;
       }
     | undefined;
+  /**
+   * Slack, when a bot token is set: over HTTP (`/slack/events`, requests signed with the signing
+   * secret), or over Socket Mode when an app-level token is set.
+   */
+  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   /** Qdrant as the knowledge index instead of the embedded one, when `QDRANT_URL` is set. */
   qdrant: { url: string; apiKey: string | undefined; collection: string } | undefined;
   defaultLang: z.infer<typeof schema>['DEFAULT_LANG'];
@@ -130,6 +152,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${variable}: ${issue.message}`;
 }
 
+/** Slack's variables go together: the token, and a signing secret unless Socket Mode is used. */
+function slackConfigProblem(v: z.infer<typeof schema>): string | undefined {
+  const any = v.SLACK_BOT_TOKEN || v.SLACK_SIGNING_SECRET || v.SLACK_APP_TOKEN;
+  if (!any) return undefined;
+  if (!v.SLACK_BOT_TOKEN) return 'SLACK_BOT_TOKEN: required to connect to Slack (the bot token, starting with xoxb-)';
+  if (!v.SLACK_SIGNING_SECRET && !v.SLACK_APP_TOKEN) {
+    return 'SLACK_SIGNING_SECRET: required to receive Slack requests over HTTP (Basic Information page of the Slack app), or set SLACK_APP_TOKEN for Socket Mode';
+  }
+  return undefined;
+}
+
 /** Reads and validates the configuration; throws a `config_invalid` ForumError naming each bad variable. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
@@ -138,6 +171,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     throw new ForumError('config_invalid', `Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const v = parsed.data;
+  const slackProblem = slackConfigProblem(v);
+  if (slackProblem) throw new ForumError('config_invalid', `Invalid configuration:\n  ${slackProblem}`);
   return {
     port: overrides.port ?? v.PORT,
     host: v.HOST,
@@ -156,6 +191,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
             timeoutMs: v.OPENAI_TIMEOUT_MS,
           }
         : undefined,
+    slack: v.SLACK_BOT_TOKEN
+      ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, apiUrl: v.SLACK_API_URL }
+      : undefined,
     qdrant: v.QDRANT_URL ? { url: v.QDRANT_URL, apiKey: v.QDRANT_API_KEY, collection: v.QDRANT_COLLECTION } : undefined,
     defaultLang: v.DEFAULT_LANG,
     access: {

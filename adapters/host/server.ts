@@ -7,9 +7,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { Config } from '../../src/config.ts';
-import { ForumError } from '../../src/core/errors.ts';
+import { ForumError, isForumError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { createApp, type App, type AppOptions } from '../../src/main.ts';
+import type { SlackConnection } from '../slack/app.ts';
 import { createWebRouter } from '../web/routes.ts';
 
 export interface Host {
@@ -20,13 +21,15 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export function createHttpApp(app: App, log: Logger): express.Express {
+export function createHttpApp(app: App, log: Logger, platformRouters: express.Router[] = []): express.Express {
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', false);
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: app.services.store.engine });
   });
+  // Platforms first: they read their raw bodies themselves to check signatures.
+  for (const router of platformRouters) http.use(router);
   http.use(createWebRouter(app, log));
   return http;
 }
@@ -34,11 +37,24 @@ export function createHttpApp(app: App, log: Logger): express.Express {
 /** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
 export async function startHost(config: Config, log: Logger, options: AppOptions = {}): Promise<Host> {
   const app = await createApp(config, log, { ingestKnowledge: true, ...options });
-  const server = createHttpApp(app, log).listen(config.port, config.host);
+  let slack: SlackConnection | undefined;
   try {
-    await once(server, 'listening');
+    // Bolt loads only when Slack is configured.
+    slack = config.slack ? await (await import('../slack/app.ts')).connectSlack(app, config.slack, log) : undefined;
   } catch (error) {
     await app.close();
+    throw error;
+  }
+  const routers = slack?.router ? [slack.router] : [];
+  const server = createHttpApp(app, log, routers).listen(config.port, config.host);
+  try {
+    await once(server, 'listening');
+    await slack?.start();
+  } catch (error) {
+    server.close();
+    await slack?.close();
+    await app.close();
+    if (isForumError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ForumError(
       'config_invalid',
@@ -57,6 +73,7 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
     closing ??= (async () => {
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slack?.close();
       await app.close();
     })();
     return closing;

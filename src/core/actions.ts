@@ -9,6 +9,14 @@ export const ACTIONS = {
   helpShow: 'help:show',
   /** Helpful / not helpful on an answer; value = `<questionId>:1` or `<questionId>:0`. */
   qaFeedback: 'qa:feedback',
+  /** Open the form to propose a topic (platforms with forms); value = ''. */
+  topicForm: 'topic:form',
+  /** Open the form to create a poll; value = ''. */
+  pollForm: 'poll:form',
+  /** Submission of the topic form; fields `title`, `description`. */
+  topicProposeSubmit: 'topic:propose',
+  /** Submission of the poll form; fields `question`, `options`, `kind`, `anonymous`, `closes`. */
+  pollCreateSubmit: 'poll:create',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -31,6 +31,8 @@ export interface Form {
   fields: FormField[];
   /** Passed back with the submission. */
   value?: string;
+  /** The label of the button that closes the form unsent, in the person's language. */
+  cancelLabel?: string;
 }
 
 export interface Adapter {

@@ -200,7 +200,7 @@ function parsePoll(rest: string): Command {
     return { kind: `poll.${first}`, id };
   }
   const flags = { anonymous: false, multi: false, rating: false };
-  let closesAt: Date | undefined;
+  let closes: string | undefined;
   const texts: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -208,16 +208,37 @@ function parsePoll(rest: string): Command {
       const name = token.slice(2).toLowerCase();
       if (name === 'anonymous' || name === 'multi' || name === 'rating') flags[name] = true;
       else if (name === 'closes') {
-        const value = tokens[++i];
-        if (value === undefined) fail('poll', 'missing_argument');
-        if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
-          fail('poll', 'bad_date', value);
-        }
-        closesAt = new Date(value);
+        closes = tokens[++i];
+        if (closes === undefined) fail('poll', 'missing_argument');
       } else fail('poll', 'unknown_option', token);
     } else texts.push(token);
   }
   const [question, ...options] = texts;
+  return pollCommand({ question: question ?? '', options, ...flags, closes });
+}
+
+/** What a poll is made of, from the command line or a form. */
+export interface PollParts {
+  question: string;
+  options: string[];
+  anonymous: boolean;
+  multi: boolean;
+  rating: boolean;
+  /** The closing time as typed: ISO 8601 with a zone (`2026-12-01T17:00Z`; a space for the T and ` UTC` for Z are accepted). */
+  closes?: string | undefined;
+}
+
+/** Checks a poll's parts by the grammar's rules; throws the usage error of the first rule broken. */
+function pollCommand(parts: PollParts): Command {
+  const { question, options, closes, ...flags } = parts;
+  let closesAt: Date | undefined;
+  if (closes !== undefined) {
+    const value = closes.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+/, '$1T').replace(/\s*UTC$/i, 'Z');
+    if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
+      fail('poll', 'bad_date', closes);
+    }
+    closesAt = new Date(value);
+  }
   if (!question) fail('poll', 'missing_argument');
   if (options.some((o) => o.length === 0)) fail('poll', 'empty_option');
   if (flags.rating && options.length > 0) fail('poll', 'options_with_rating');
@@ -285,6 +306,16 @@ function parseKnown(keyword: string, rest: string): Command | undefined {
  * Parses a line typed to the bot. Returns `undefined` when it is not a command (a question, to be
  * answered as `ask`). A slash-command prefix (`/forum`) is ignored.
  */
+/** A poll from a form's fields, checked as the `poll` command is. */
+export function parsePollParts(parts: PollParts): ParseResult {
+  try {
+    return { ok: true, command: pollCommand(parts) };
+  } catch (error) {
+    if (error instanceof ParseFailure) return { ok: false, error: error.usage };
+    throw error;
+  }
+}
+
 export function parseCommand(input: string): ParseResult | undefined {
   const text = input.trim().replace(/^\/forum\b\s*/i, '');
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);

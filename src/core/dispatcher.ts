@@ -16,6 +16,7 @@ import type { InboundEvent } from './events.ts';
 import { resolveLang } from './language.ts';
 import { routeAction, routeCommand } from './router.ts';
 import { usageToCard } from './usage-card.ts';
+import { menuToCard } from '../features/forms/forms.ts';
 
 export type DispatchOutcome = 'handled' | 'duplicate' | 'refused' | 'failed';
 
@@ -86,6 +87,8 @@ async function route(ctx: HandlerContext, parsed: ParseResult | undefined): Prom
     case 'message':
     case 'mention':
     case 'command':
+      // The bare slash command: what the person can do, with the forms where the platform has them.
+      if (event.type === 'command' && event.text.trim() === '') return ctx.replyPrivately(menuToCard(ctx.lang));
       if (!parsed) return routeCommand(ctx, { kind: 'ask', question: event.text.trim() });
       if (!parsed.ok) return ctx.replyPrivately(usageToCard(parsed.error, ctx.lang));
       return routeCommand(ctx, parsed.command);

@@ -15,6 +15,8 @@ import type { Command } from './commands.ts';
 import type { HandlerContext } from './context.ts';
 import type { ActionEvent } from './events.ts';
 import { langPickerToCard } from '../features/preferences/lang-card.ts';
+import { formToCommand, handleOpenForm } from '../features/forms/forms.ts';
+import { usageToCard } from './usage-card.ts';
 
 /** The help topic (and so the display name) of a command. */
 export function commandTopic(command: Command): HelpTopic {
@@ -89,6 +91,20 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
     case ACTIONS.helpShow:
       await ctx.replyPrivately(helpToCard(ctx.lang, ctx.role));
       return;
+    case ACTIONS.topicForm:
+      await handleOpenForm(ctx, 'topic');
+      return;
+    case ACTIONS.pollForm:
+      await handleOpenForm(ctx, 'poll');
+      return;
+    case ACTIONS.topicProposeSubmit:
+    case ACTIONS.pollCreateSubmit: {
+      const parsed = formToCommand(event.actionId, event.formValues ?? {});
+      if (!parsed) return;
+      if (!parsed.ok) await ctx.replyPrivately(usageToCard(parsed.error, ctx.lang));
+      else await routeCommand(ctx, parsed.command);
+      return;
+    }
     default:
       // A button from an older version of a card, or a forged click: nothing to do.
       ctx.log.warn({ actionId: event.actionId }, 'unknown action ignored');

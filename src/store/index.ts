@@ -58,7 +58,17 @@ async function openPglite(dataDir: string | undefined): Promise<{ pool: pg.Pool;
       await lite.close().catch(() => undefined);
       throw error;
     }
-    const pool = new pg.Pool(createPgConfig(lite));
+    // PGlite runs each query synchronously on this thread. Each one first waits its turn in the
+    // event loop, so a long run of queries (an answer being written) never holds back the requests
+    // that arrive meanwhile (Slack's and Teams' acknowledgements are due within seconds).
+    const yielding = {
+      waitReady: lite.waitReady,
+      execProtocolStream: async (...args: Parameters<typeof lite.execProtocolStream>) => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        return lite.execProtocolStream(...args);
+      },
+    } as unknown as typeof lite;
+    const pool = new pg.Pool(createPgConfig(yielding));
     return {
       pool,
       close: async () => {

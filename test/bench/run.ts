@@ -2,7 +2,8 @@
  * Benchmarks: prints figures, asserts nothing. `npm run bench`.
  * - dispatch: events through the real dispatcher on the embedded store (de-duplication, access,
  *   language, routing), sequential latency and concurrent throughput;
- * - cli: how fast `ta-forum --help` answers (goal: under a second).
+ * - cli: how fast `ta-forum --help` answers (goal: under a second);
+ * - slack: how fast the Slack adapter acknowledges 100 concurrent signed requests (slack.ts).
  * The compiled build is made first (`npm run build`), as `npm install` does: the figures are those
  * of the command users run.
  */
@@ -16,6 +17,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { benchKnowledge } from './retrieval.ts';
+import { benchSlack } from './slack.ts';
 
 const SEQUENTIAL_EVENTS = 1000;
 const CONCURRENT_EVENTS = 2000;
@@ -95,4 +97,5 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 execFileSync(process.execPath, ['adapters/host/build.mjs'], { stdio: 'inherit' });
 benchCli();
 await benchDispatch();
+await benchSlack(print);
 for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);

@@ -140,4 +140,42 @@ export const fr: Catalog = {
     installed:
       'Bonjour ! Je suis le bot du forum d’assistance technique. Posez-moi une question, ou tapez « help » pour découvrir ce que je peux faire.',
   },
+  forms: {
+    menuIntro: 'Que souhaitez-vous faire ? Posez une question en la tapant après /forum, ou :',
+    openTopicForm: 'Proposer un sujet',
+    openPollForm: 'Créer un sondage',
+    showHelp: 'Aide',
+    close: 'Annuler',
+    unavailable: ({ syntax }) =>
+      `Les formulaires ne peuvent pas s’ouvrir ici. Veuillez plutôt taper la commande : ${syntax}`,
+    topic: {
+      title: 'Proposer un sujet',
+      submit: 'Proposer',
+      titleLabel: 'Titre',
+      titlePlaceholder: 'De quoi la communauté devrait-elle débattre ?',
+      descriptionLabel: 'Description',
+      descriptionPlaceholder: 'Quelques phrases : la question, son intérêt, un exemple',
+    },
+    poll: {
+      title: 'Créer un sondage',
+      submit: 'Créer',
+      questionLabel: 'Question',
+      optionsLabel: 'Options, une par ligne (de 2 à 10)',
+      optionsPlaceholder: 'Oui\nEn partie\nNon',
+      kindLabel: 'Type de sondage',
+      kindSingle: 'Un seul choix',
+      kindMulti: 'Plusieurs choix',
+      kindRating: 'Note de 1 à 5',
+      anonymousLabel: 'Anonyme',
+      anonymousNo: 'Non : les noms sont conservés avec les votes',
+      anonymousYes: 'Oui : aucun nom n’est conservé',
+      closesLabel: 'Date de clôture (facultative)',
+      closesPlaceholder: 'Par exemple : 2026-12-01 17:00 UTC',
+    },
+  },
+  home: {
+    title: 'Forum d’assistance technique',
+    languageIs: ({ language }) => `Votre langue : ${language}. Pour la changer :`,
+    repliesGoToMessages: 'Les réponses à ce que vous sélectionnez sur cette page arrivent dans l’onglet Messages.',
+  },
 };

@@ -136,4 +136,43 @@ export const ru: Catalog = {
     installed:
       'Здравствуйте! Я бот форума по технической помощи. Задайте мне вопрос или введите «help», чтобы узнать, что я умею.',
   },
+  forms: {
+    menuIntro: 'Что Вы хотите сделать? Задайте вопрос, написав его после /forum, или выберите действие:',
+    openTopicForm: 'Предложить тему',
+    openPollForm: 'Создать опрос',
+    showHelp: 'Справка',
+    close: 'Отмена',
+    unavailable: ({ syntax }) =>
+      `Здесь форму открыть нельзя. Пожалуйста, введите вместо этого команду: ${syntax}`,
+    topic: {
+      title: 'Предложить тему',
+      submit: 'Предложить',
+      titleLabel: 'Название',
+      titlePlaceholder: 'Что стоит обсудить сообществу?',
+      descriptionLabel: 'Описание',
+      descriptionPlaceholder: 'Несколько предложений: вопрос, почему он важен, пример',
+    },
+    poll: {
+      title: 'Создать опрос',
+      submit: 'Создать',
+      questionLabel: 'Вопрос',
+      optionsLabel: 'Варианты ответа, по одному в строке (от 2 до 10)',
+      optionsPlaceholder: 'Да\nЧастично\nНет',
+      kindLabel: 'Тип опроса',
+      kindSingle: 'Один вариант',
+      kindMulti: 'Несколько вариантов',
+      kindRating: 'Оценка от 1 до 5',
+      anonymousLabel: 'Анонимный опрос',
+      anonymousNo: 'Нет: имена сохраняются вместе с голосами',
+      anonymousYes: 'Да: имена не сохраняются',
+      closesLabel: 'Время закрытия (необязательно)',
+      closesPlaceholder: 'Например: 2026-12-01 17:00 UTC',
+    },
+  },
+  home: {
+    title: 'Форум по технической помощи',
+    languageIs: ({ language }) => `Ваш язык: ${language}. Чтобы сменить его:`,
+    repliesGoToMessages:
+      'Ответы на то, что Вы выбираете на этой странице, приходят во вкладку «Сообщения» (Messages).',
+  },
 };

@@ -165,4 +165,68 @@ export interface Catalog {
     /** When the bot is added to a conversation. */
     installed: string;
   };
+  /**
+   * The forms (Slack modals, Teams task modules) and the menu that opens them. Modal titles and the
+   * submit and cancel buttons are at most 24 characters; button and choice labels at most 75.
+   */
+  forms: {
+    /** Heads the menu shown for the bare slash command: what the person can do. */
+    menuIntro: string;
+    /** Menu button that opens the form to propose a topic (≤ 75 characters). */
+    openTopicForm: string;
+    /** Menu button that opens the form to create a poll (≤ 75 characters). */
+    openPollForm: string;
+    /** Menu button that shows the help (≤ 75 characters). */
+    showHelp: string;
+    /** The cancel button of every form (≤ 24 characters). */
+    close: string;
+    /** Where the platform cannot open a form: how to do it with a command instead; `syntax` is the command line. */
+    unavailable: (p: { syntax: string }) => string;
+    /** The form to propose a weekly topic. */
+    topic: {
+      /** The form's title (≤ 24 characters). */
+      title: string;
+      /** Its submit button (≤ 24 characters). */
+      submit: string;
+      titleLabel: string;
+      titlePlaceholder: string;
+      descriptionLabel: string;
+      /** What a good description holds. */
+      descriptionPlaceholder: string;
+    };
+    /** The form to create a poll. */
+    poll: {
+      /** The form's title (≤ 24 characters). */
+      title: string;
+      /** Its submit button (≤ 24 characters). */
+      submit: string;
+      questionLabel: string;
+      /** Label of the options box: one option per line, 2 to 10 of them. */
+      optionsLabel: string;
+      /** An example of options, one per line (separated by "\n"). */
+      optionsPlaceholder: string;
+      kindLabel: string;
+      /** The three kinds of poll (≤ 75 characters each). */
+      kindSingle: string;
+      kindMulti: string;
+      kindRating: string;
+      anonymousLabel: string;
+      /** The two answers to "anonymous", saying what is kept (≤ 75 characters each). */
+      anonymousNo: string;
+      anonymousYes: string;
+      /** Label of the optional closing time. */
+      closesLabel: string;
+      /** An example closing time the parser accepts, such as "2026-12-01 17:00 UTC" (≤ 150 characters). */
+      closesPlaceholder: string;
+    };
+  };
+  /** The bot's home page (Slack's App Home). */
+  home: {
+    /** The App Home's heading. */
+    title: string;
+    /** States the person's language; `language` is its name in that language, and language buttons follow. */
+    languageIs: (p: { language: string }) => string;
+    /** Where the answers to what is clicked on the home page go. */
+    repliesGoToMessages: string;
+  };
 }

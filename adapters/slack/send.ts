@@ -1,0 +1,170 @@
+/**
+ * The Slack adapter's sending side: one `SlackDelivery` per inbound request, which knows how that
+ * request may be answered (a thread, an ephemeral message, the slash command's `response_url`, the
+ * person's messages with the bot) and renders every card to Block Kit within Slack's limits.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
+import type { Card } from '../../src/core/card.ts';
+import { ForumError } from '../../src/core/errors.ts';
+import type { Conversation, InboundEvent } from '../../src/core/events.ts';
+import type { Logger } from '../../src/log.ts';
+import { slackCall } from './errors.ts';
+import { cardToSlackMessages, formToModal, type SlackMessage } from './render.ts';
+
+/** `conversations.members` page size (Slack's recommended maximum is 200... 1000 allowed). */
+const MEMBERS_PAGE_SIZE = 200;
+/** How long a `response_url` POST may take before it counts as failed. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+/** Marks a message reference that lives behind a `response_url` rather than at a `ts`. */
+const RESPONSE_REF = 'response:';
+
+export interface SlackSending {
+  client: webApi.WebClient;
+  log: Logger;
+}
+
+/** How the request being answered may be answered. */
+export interface DeliveryContext {
+  /** `event`: Events API; `command`: the slash command; `action`: a button on a message; `view`: a button in the App Home or a submitted form. */
+  kind: 'event' | 'command' | 'action' | 'view';
+  triggerId?: string | undefined;
+  responseUrl?: string | undefined;
+  /** The button was on a message only the person sees (answered through `response_url`). */
+  ephemeral?: boolean;
+}
+
+export class SlackDelivery implements Adapter {
+  readonly platform = 'slack' as const;
+  readonly openForm?: (event: InboundEvent, form: Form) => Promise<void>;
+  private responses = 0;
+
+  constructor(
+    private readonly sending: SlackSending,
+    private readonly context: DeliveryContext,
+  ) {
+    const { triggerId } = context;
+    if (triggerId) {
+      this.openForm = async (_event, form) => {
+        const view = formToModal(form, { closeLabel: form.cancelLabel ?? 'Cancel' });
+        await slackCall(this.sending.log, 'views.open', () => this.sending.client.views.open({ trigger_id: triggerId, view }));
+      };
+    }
+  }
+
+  /** Answers that only travel through the slash command's or the ephemeral message's `response_url`. */
+  private get viaResponseUrl(): boolean {
+    return this.context.responseUrl !== undefined && (this.context.kind === 'command' || this.context.ephemeral === true);
+  }
+
+  async reply(event: InboundEvent, card: Card): Promise<MessageRef> {
+    if (this.viaResponseUrl) return this.respond(event.conversation, card, false);
+    // The App Home and forms have no conversation: answers go to the person's messages with the bot.
+    const conversation = this.context.kind === 'view' ? { ...event.conversation, channelId: event.actor.userId, threadId: undefined } : event.conversation;
+    return postMessages(this.sending, conversation, cardToSlackMessages(card));
+  }
+
+  async updateMessage(ref: MessageRef, card: Card): Promise<void> {
+    const messages = cardToSlackMessages(card);
+    if (ref.messageId.startsWith(RESPONSE_REF)) {
+      await this.postToResponseUrl(messages, { replaceOriginal: true });
+      return;
+    }
+    const [first, ...rest] = messages;
+    if (!first) return;
+    const { channelId, threadId } = ref.conversation;
+    await slackCall(this.sending.log, 'chat.update', () =>
+      this.sending.client.chat.update({ channel: channelId, ts: ref.messageId, text: first.text, blocks: first.blocks }),
+    );
+    // What did not fit in the message follows it, in its thread.
+    if (rest.length > 0) await postMessages(this.sending, { ...ref.conversation, threadId: threadId ?? ref.messageId }, rest);
+  }
+
+  async replyPrivately(event: InboundEvent, card: Card): Promise<void> {
+    if (this.viaResponseUrl) {
+      await this.respond(event.conversation, card, false);
+      return;
+    }
+    if (this.context.kind === 'view' || event.conversation.kind === 'direct') {
+      await this.reply(event, card);
+      return;
+    }
+    const { channelId, threadId } = event.conversation;
+    for (const message of cardToSlackMessages(card)) {
+      await slackCall(this.sending.log, 'chat.postEphemeral', () =>
+        this.sending.client.chat.postEphemeral({
+          channel: channelId,
+          user: event.actor.userId,
+          text: message.text,
+          blocks: message.blocks,
+          ...(threadId ? { thread_ts: threadId } : {}),
+        }),
+      );
+    }
+  }
+
+  postProactive(conversation: Conversation, card: Card): Promise<MessageRef> {
+    return postMessages(this.sending, conversation, cardToSlackMessages(card));
+  }
+
+  listChannelMembers(conversation: Conversation): Promise<string[]> {
+    return listMembers(this.sending, conversation.channelId);
+  }
+
+  private async respond(conversation: Conversation, card: Card, replaceOriginal: boolean): Promise<MessageRef> {
+    await this.postToResponseUrl(cardToSlackMessages(card), { replaceOriginal });
+    return { platform: 'slack', conversation, messageId: `${RESPONSE_REF}${++this.responses}` };
+  }
+
+  /** Ephemeral answers through `response_url` (valid 30 minutes, five uses). */
+  private async postToResponseUrl(messages: SlackMessage[], options: { replaceOriginal: boolean }): Promise<void> {
+    const url = this.context.responseUrl;
+    if (!url) throw new ForumError('internal', 'no response_url to answer through');
+    for (const [i, message] of messages.entries()) {
+      const body = { response_type: 'ephemeral', replace_original: options.replaceOriginal && i === 0, text: message.text, blocks: message.blocks };
+      await slackCall(this.sending.log, 'response_url', async () => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+        });
+        if (!response.ok) throw new Error(`response_url answered HTTP ${response.status}`);
+      });
+    }
+  }
+}
+
+/** Posts a card's messages in order; the first one is the reference (later ones follow in its thread). */
+export async function postMessages(sending: SlackSending, conversation: Conversation, messages: SlackMessage[]): Promise<MessageRef> {
+  let first: string | undefined;
+  for (const message of messages) {
+    const threadTs = conversation.threadId ?? (first && conversation.kind !== 'direct' ? first : undefined);
+    const result = await slackCall(sending.log, 'chat.postMessage', () =>
+      sending.client.chat.postMessage({
+        channel: conversation.channelId,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      }),
+    );
+    first ??= result.ts;
+  }
+  if (!first) throw new ForumError('platform_error', 'Slack chat.postMessage returned no ts');
+  return { platform: 'slack', conversation, messageId: first };
+}
+
+export async function listMembers(sending: SlackSending, channelId: string): Promise<string[]> {
+  const members: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await slackCall(sending.log, 'conversations.members', () =>
+      sending.client.conversations.members({ channel: channelId, limit: MEMBERS_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    );
+    members.push(...(page.members ?? []));
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return members;
+}
