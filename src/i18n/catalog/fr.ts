@@ -81,9 +81,9 @@ export const fr: Catalog = {
   ask: {
     thinking: "Je cherche dans la base de connaissances…",
     sources: "Sources",
-    quotedFrom: ({ language }) => `Extraits de documents en ${language} :`,
-    abstain: "La base de connaissances ne contient rien qui réponde à cette question ; je préfère ne pas avancer de réponse.",
-    closest: "Les documents les plus proches :",
+    quotedFrom: ({ language }) => `Extraits de documents en ${language} :`,
+    abstain: "La base de connaissances ne contient rien qui réponde à cette question ; je préfère ne pas avancer de réponse.",
+    closest: "Les documents les plus proches :",
     helpful: "Utile",
     notHelpful: "Pas utile",
     unansweredTitle: "Questions restées sans réponse dans la base de connaissances",
@@ -100,7 +100,7 @@ export const fr: Catalog = {
     cooperation: 'Coordination, partenariats et partage d’expérience',
   },
   experts: {
-    title: ({ query }) => `Experts pour « ${query} »`,
+    title: ({ query }) => `Experts pour « ${query} »`,
     titleAll: 'Experts du répertoire',
     areas: 'Domaines',
     languages: 'Langues',
@@ -115,20 +115,20 @@ export const fr: Catalog = {
       'latin-america-caribbean': 'Amérique latine et Caraïbes',
     },
     speaks: ({ languages }) => `Experts parlant ${languages}`,
-    inRegion: ({ region }) => `Région : ${region}`,
+    inRegion: ({ region }) => `Région : ${region}`,
     more: ({ count }) =>
       count === 1
-        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
-        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
+        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
+        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
     none: ({ query }) =>
-      `Aucun expert du répertoire ne correspond à « ${query} ». Veuillez essayer des termes plus généraux, par exemple un domaine d’assistance : évaluation, formation, planification, politiques, demandes ou coopération.`,
+      `Aucun expert du répertoire ne correspond à « ${query} ». Veuillez essayer des termes plus généraux, par exemple un domaine d’assistance : évaluation, formation, planification, politiques, demandes ou coopération.`,
     noneFiltered: 'Vous pouvez aussi retirer le filtre de langue ou de région.',
     empty: 'Le répertoire des experts est vide pour le moment.',
     suggestTitle: 'Experts susceptibles de vous aider',
   },
   web: {
     title: "Forum de l’assistance technique",
-    placeholder: "Posez une question ou tapez « help »…",
+    placeholder: "Posez une question ou tapez « help »…",
     send: "Envoyer",
     inputLabel: "Votre message",
     failed: "Le message n’a pas pu être envoyé. Veuillez vérifier votre connexion et réessayer.",
@@ -136,7 +136,7 @@ export const fr: Catalog = {
   },
   welcome: {
     memberJoined: ({ name }) =>
-      `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
+      `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
     installed:
       'Bonjour ! Je suis le bot du forum d’assistance technique. Posez-moi une question, ou tapez « help » pour découvrir ce que je peux faire.',
   },
