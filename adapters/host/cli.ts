@@ -35,7 +35,8 @@ async function serve(options: ServeOptions): Promise<void> {
   const log = createLogger(config.logLevel);
   const host = await startHost(config, log);
   log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
-  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  (Ctrl+C to stop)\n`);
+  const slack = config.slack ? (config.slack.appToken ? 'Slack: Socket Mode. ' : `Slack: ${host.url}/slack/events. `) : '';
+  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  ${slack}(Ctrl+C to stop)\n`);
   const stop = (signal: string): void => {
     log.info({ signal }, 'stopping');
     host.close().then(

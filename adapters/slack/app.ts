@@ -36,6 +36,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
  * acknowledged at once: the acknowledgements do not queue behind a hundred answers being written.
  */
 const MAX_CONCURRENT_WORK = 8;
+/** Socket Mode retries an unreachable connection forever: the start gives up after this. */
+const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
 
 export interface SlackConnection {
   /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
@@ -210,13 +212,23 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     },
     start: async () => {
       if (!socketMode) return;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no connection within ${SOCKET_CONNECT_TIMEOUT_MS / 1000} s (is wss-primary.slack.com reachable?)`)),
+          SOCKET_CONNECT_TIMEOUT_MS,
+        );
+      });
       try {
-        await bolt.start();
+        await Promise.race([bolt.start(), timeout]);
         log.info('Slack connected over Socket Mode');
       } catch (error) {
+        await bolt.stop().catch(() => undefined);
         throw new ForumError('config_invalid', `Slack Socket Mode could not connect (${toForumError('apps.connections.open', error).message}). Check SLACK_APP_TOKEN.`, {
           cause: error,
         });
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: async () => {

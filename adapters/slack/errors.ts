@@ -18,7 +18,9 @@ export function toForumError(method: string, error: unknown): ForumError {
   if (error instanceof ForumError) return error;
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
-    const hint = CONFIGURATION_ERRORS.has(code) ? ' (check SLACK_BOT_TOKEN and the app’s scopes)' : '';
+    // Socket Mode's connection is opened with the app-level token; every other call with the bot token.
+    const token = method === 'apps.connections.open' ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
+    const hint = CONFIGURATION_ERRORS.has(code) ? ` (check ${token} and the app’s scopes)` : '';
     return new ForumError('platform_error', `Slack ${method} failed: ${code}${hint}`, { cause: error });
   }
   if (error instanceof webApi.WebAPIRateLimitedError) {

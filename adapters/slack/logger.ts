@@ -9,11 +9,17 @@ function line(parts: unknown[]): string {
 export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   let child = log.child({ component: 'slack-bolt' });
+  // Bolt and the Web API client log whole payloads at debug level: format only what will be written.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]): void => {
+      if (child.isLevelEnabled(level)) child[level](line(parts));
+    };
   return {
-    debug: (...parts: unknown[]) => child.debug(line(parts)),
-    info: (...parts: unknown[]) => child.info(line(parts)),
-    warn: (...parts: unknown[]) => child.warn(line(parts)),
-    error: (...parts: unknown[]) => child.error(line(parts)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (next: LogLevel) => {
       level = next;
     },

@@ -22,11 +22,64 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
+const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('ok')); });
+s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot is running', url: 'http://127.0.0.1:' + s.address().port })));`;
+
+/** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
+async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A full pipe would stall the server's synchronous log writes: every line is read.
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stderr });
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'TA Forum Bot is running' && entry.url) resolve(entry.url);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it started`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** Bursts of CONCURRENT requests, ROUNDS counted after one warm-up round; sorted latencies and refusals. */
+async function bursts(url: string, responseUrl: (id: string) => string): Promise<{ latencies: number[]; refused: number }> {
+  const latencies: number[] = [];
+  let refused = 0;
+  for (let round = 0; round <= ROUNDS; round++) {
+    const requests = Array.from({ length: CONCURRENT }, (_, i) => {
+      const user = `U0B${round}${i}`;
+      switch (i % 3) {
+        case 0:
+          return prepareSlackRequest(url, SIGNING_SECRET, 'event', eventEnvelope(appMention({ user, channel: 'C0BENCH', text: 'How is an evaluation planned?' })));
+        case 1:
+          return prepareSlackRequest(url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user, channel: `D${user}`, text: 'help' })));
+        default:
+          return prepareSlackRequest(url, SIGNING_SECRET, 'command', slashCommand({ user, channel: 'C0BENCH', text: 'help', responseUrl: responseUrl(user) }));
+      }
+    });
+    for (const response of await Promise.all(requests.map((send) => send()))) {
+      if (response.status !== 200) refused++;
+      if (round > 0) latencies.push(response.ms);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ROUND_PAUSE_MS));
+  }
+  return { latencies: latencies.sort((a, b) => a - b), refused };
+}
+
 export async function benchSlack(print: (line: string) => void): Promise<void> {
+  const empty = await startServer(['-e', EMPTY_SERVER], process.env);
+  const baseline = await bursts(empty.url, () => 'http://127.0.0.1:9/unused').finally(() => empty.stop());
   const fake = await startFakeSlack();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-slack-'));
-  const child = spawn(process.execPath, ['adapters/host/bin.mjs', 'serve'], {
-    env: {
+  try {
+    const server = await startServer(['adapters/host/bin.mjs', 'serve'], {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
@@ -36,50 +89,17 @@ export async function benchSlack(print: (line: string) => void): Promise<void> {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       SLACK_ALLOWED_WORKSPACES: TEAM_ID,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  try {
-    // The log is read to the end (a full pipe would stall the server's synchronous log writes).
-    const url = await new Promise<string>((resolve, reject) => {
-      const lines = createInterface({ input: child.stderr });
-      lines.on('line', (line) => {
-        if (!line.startsWith('{')) return;
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'TA Forum Bot is running' && entry.url) resolve(entry.url);
-      });
-      child.once('exit', (code) => reject(new Error(`ta-forum serve exited (${code}) before it started`)));
     });
-    const latencies: number[] = [];
-    let refused = 0;
-    // Round 0 warms up (connections, compiled code) and is not counted.
-    for (let round = 0; round <= ROUNDS; round++) {
-      const requests = Array.from({ length: CONCURRENT }, (_, i) => {
-        const user = `U0B${round}${i}`;
-        switch (i % 3) {
-          case 0:
-            return prepareSlackRequest(url, SIGNING_SECRET, 'event', eventEnvelope(appMention({ user, channel: 'C0BENCH', text: 'How is an evaluation planned?' })));
-          case 1:
-            return prepareSlackRequest(url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user, channel: `D${user}`, text: 'help' })));
-          default:
-            return prepareSlackRequest(url, SIGNING_SECRET, 'command', slashCommand({ user, channel: 'C0BENCH', text: 'help', responseUrl: fake.responseUrl(user) }));
-        }
-      });
-      for (const response of await Promise.all(requests.map((send) => send()))) {
-        if (response.status !== 200) refused++;
-        if (round > 0) latencies.push(response.ms);
-      }
-      await new Promise((resolve) => setTimeout(resolve, ROUND_PAUSE_MS));
-    }
-    latencies.sort((a, b) => a - b);
+    const { latencies, refused } = await bursts(server.url, (id) => fake.responseUrl(id)).finally(() => server.stop());
     print(
       `slack acknowledgement (${ROUNDS} × ${CONCURRENT} concurrent signed requests: mentions, direct messages, /forum; server in its own process): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal p99 <= 100 ms)${refused ? `; ${refused} not acknowledged with 200` : ''}`,
     );
+    print(
+      `  the same bursts against an HTTP server that does nothing (the client's and the machine's share): p50 ${percentile(baseline.latencies, 50).toFixed(1)} ms, p99 ${percentile(baseline.latencies, 99).toFixed(1)} ms`,
+    );
     const answered = fake.calls.filter((c) => c.method === 'chat.update' || c.method === 'response_url' || c.method === 'chat.postMessage').length;
-    print(`slack answers written in the background during the run: ${answered} Web API calls recorded`);
+    print(`  answers written in the background meanwhile: ${answered} Web API calls recorded`);
   } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

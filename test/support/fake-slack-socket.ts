@@ -132,7 +132,7 @@ export async function startFakeSlackSocket(options: { forwardTo: string }): Prom
       if (isBinary) return;
       let message: unknown;
       try {
-        message = JSON.parse(data.toString());
+        message = JSON.parse(new TextDecoder().decode(Array.isArray(data) ? Buffer.concat(data) : data));
       } catch {
         return;
       }

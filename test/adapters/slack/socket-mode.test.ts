@@ -47,7 +47,8 @@ describe('Slack configuration for Socket Mode', () => {
     const config = loadConfig(socketEnv('http://127.0.0.1:9/api/', tmpdir()), { port: 0 });
     expect(config.slack?.appToken).toBe(APP_TOKEN);
     expect(config.slack?.signingSecret).toBeUndefined();
-    const { SLACK_APP_TOKEN: _appToken, ...withoutAppToken } = socketEnv('http://127.0.0.1:9/api/', tmpdir());
+    const withoutAppToken = socketEnv('http://127.0.0.1:9/api/', tmpdir());
+    delete withoutAppToken.SLACK_APP_TOKEN;
     expect(() => loadConfig(withoutAppToken, { port: 0 })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });
