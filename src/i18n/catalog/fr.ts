@@ -118,8 +118,8 @@ export const fr: Catalog = {
     inRegion: ({ region }) => `Région : ${region}`,
     more: ({ count }) =>
       count === 1
-        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
-        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
+        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
+        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
     none: ({ query }) =>
       `Aucun expert du répertoire ne correspond à « ${query} ». Veuillez essayer des termes plus généraux, par exemple un domaine d’assistance : évaluation, formation, planification, politiques, demandes ou coopération.`,
     noneFiltered: 'Vous pouvez aussi retirer le filtre de langue ou de région.',
@@ -136,7 +136,7 @@ export const fr: Catalog = {
   },
   welcome: {
     memberJoined: ({ name }) =>
-      `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
+      `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
     installed:
       'Bonjour ! Je suis le bot du forum d’assistance technique. Posez-moi une question, ou tapez « help » pour découvrir ce que je peux faire.',
   },
