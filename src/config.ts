@@ -14,6 +14,7 @@ export const DEFAULT_PORT = 3978;
 export const DEFAULT_DATA_DIR = '.ta-forum';
 /** The knowledge base that ships with the bot. */
 export const BUILT_IN_KNOWLEDGE_DIR = projectPath('knowledge');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PORT_EXPECTED = 'a port number from 0 to 65535 (0 picks a free port)';
 
 /** A comma-separated list, blanks ignored. */
@@ -96,6 +97,18 @@ const schema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), { message: 'an http(s) URL such as https://slack.com/api/' })
     .transform((v) => (v && !v.endsWith('/') ? `${v}/` : v)),
   SLACK_ALLOWED_WORKSPACES: list,
+  MICROSOFT_APP_ID: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || GUID.test(v), { message: 'the bot’s Microsoft App ID, a GUID (Azure Bot → Configuration)' }),
+  MICROSOFT_APP_PASSWORD: z.string().optional().transform((v) => v || undefined),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || GUID.test(v), { message: 'the Microsoft Entra tenant id, a GUID' }),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   TEAMS_ALLOWED_TENANTS: list,
   ALLOWED_CHANNELS: platformIds,
   MODERATORS: platformIds,
@@ -129,6 +142,16 @@ export interface Config {
    * secret), or over Socket Mode when an app-level token is set.
    */
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  /**
+   * Microsoft Teams (`/api/messages`, always served): with an app id, every request's token is
+   * verified by the Bot Framework SDK; without, local development mode (loopback only, no tokens).
+   */
+  teams: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
   /** Qdrant as the knowledge index instead of the embedded one, when `QDRANT_URL` is set. */
   qdrant: { url: string; apiKey: string | undefined; collection: string } | undefined;
   defaultLang: z.infer<typeof schema>['DEFAULT_LANG'];
@@ -163,6 +186,20 @@ function slackConfigProblem(v: z.infer<typeof schema>): string | undefined {
   return undefined;
 }
 
+/** Teams' variables go together: the app id with its password (or a managed identity), a tenant for single-tenant bots. */
+function teamsConfigProblem(v: z.infer<typeof schema>): string | undefined {
+  if (!v.MICROSOFT_APP_ID) {
+    return v.MICROSOFT_APP_PASSWORD ? 'MICROSOFT_APP_ID: required with MICROSOFT_APP_PASSWORD (the bot’s Microsoft App ID)' : undefined;
+  }
+  if (!v.MICROSOFT_APP_PASSWORD && v.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    return 'MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (a client secret of the bot’s app registration)';
+  }
+  if (v.MICROSOFT_APP_TYPE !== 'MultiTenant' && !v.MICROSOFT_APP_TENANT_ID) {
+    return `MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is ${v.MICROSOFT_APP_TYPE}`;
+  }
+  return undefined;
+}
+
 /** Reads and validates the configuration; throws a `config_invalid` ForumError naming each bad variable. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
@@ -171,8 +208,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     throw new ForumError('config_invalid', `Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const v = parsed.data;
-  const slackProblem = slackConfigProblem(v);
-  if (slackProblem) throw new ForumError('config_invalid', `Invalid configuration:\n  ${slackProblem}`);
+  const problem = slackConfigProblem(v) ?? teamsConfigProblem(v);
+  if (problem) throw new ForumError('config_invalid', `Invalid configuration:\n  ${problem}`);
   return {
     port: overrides.port ?? v.PORT,
     host: v.HOST,
@@ -194,11 +231,13 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     slack: v.SLACK_BOT_TOKEN
       ? { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, apiUrl: v.SLACK_API_URL }
       : undefined,
+    teams: { appId: v.MICROSOFT_APP_ID, appPassword: v.MICROSOFT_APP_PASSWORD, tenantId: v.MICROSOFT_APP_TENANT_ID, appType: v.MICROSOFT_APP_TYPE },
     qdrant: v.QDRANT_URL ? { url: v.QDRANT_URL, apiKey: v.QDRANT_API_KEY, collection: v.QDRANT_COLLECTION } : undefined,
     defaultLang: v.DEFAULT_LANG,
     access: {
       slackWorkspaces: v.SLACK_ALLOWED_WORKSPACES,
-      teamsTenants: v.TEAMS_ALLOWED_TENANTS,
+      // A single-tenant bot serves its own tenant unless told otherwise.
+      teamsTenants: v.TEAMS_ALLOWED_TENANTS.length > 0 || !v.MICROSOFT_APP_TENANT_ID ? v.TEAMS_ALLOWED_TENANTS : [v.MICROSOFT_APP_TENANT_ID],
       channels: v.ALLOWED_CHANNELS,
       moderators: v.MODERATORS,
     },

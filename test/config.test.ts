@@ -28,6 +28,8 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       model: undefined,
       qdrant: undefined,
+      slack: undefined,
+      teams: { appId: undefined, appPassword: undefined, tenantId: undefined, appType: 'MultiTenant' },
       defaultLang: 'en',
       access: { slackWorkspaces: [], teamsTenants: [], channels: [], moderators: [] },
     });
@@ -130,5 +132,39 @@ describe('loadConfig refuses bad variables', () => {
     const error = configError({ DATABASE_URL: 'postgres://forum:hunter2 @db/forum' });
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('loadConfig for Slack and Teams', () => {
+  const APP = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+  it('turns Slack on with a bot token and a signing secret, or an app token for Socket Mode', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      appToken: undefined,
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
+  });
+
+  it('names the Slack variable that is missing or malformed', () => {
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN: required/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN: .*xoxb-/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' })).toThrow(/SLACK_APP_TOKEN: .*xapp-/);
+  });
+
+  it('reads the Teams app and names what is missing', () => {
+    expect(loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'p' }).teams).toEqual({ appId: APP, appPassword: 'p', tenantId: undefined, appType: 'MultiTenant' });
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP })).toThrow(/MICROSOFT_APP_PASSWORD: required/);
+    expect(() => loadConfig({ MICROSOFT_APP_PASSWORD: 'p' })).toThrow(/MICROSOFT_APP_ID: required/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'not-a-guid', MICROSOFT_APP_PASSWORD: 'p' })).toThrow(/MICROSOFT_APP_ID: .*GUID/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'SingleTenant' })).toThrow(/MICROSOFT_APP_TENANT_ID: required/);
+    expect(loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: APP }).teams.appType).toBe('UserAssignedMSI');
+    // The app's own tenant is served when no list is given; a list wins.
+    const single = { MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: APP, MICROSOFT_APP_TYPE: 'SingleTenant' };
+    expect(loadConfig(single).access.teamsTenants).toEqual([APP]);
+    expect(loadConfig({ ...single, TEAMS_ALLOWED_TENANTS: 'a,b' }).access.teamsTenants).toEqual(['a', 'b']);
   });
 });

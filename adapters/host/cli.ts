@@ -3,9 +3,10 @@
  * failures print one clear line and set the exit code: 2 for configuration, 1 for anything else.
  */
 import { readFileSync } from 'node:fs';
-import { buildProgram, type ServeOptions } from '../../src/cli/program.ts';
+import path from 'node:path';
+import { buildProgram, type ServeOptions, type TeamsPackageOptions } from '../../src/cli/program.ts';
 import { CommanderError } from 'commander';
-import { isForumError } from '../../src/core/errors.ts';
+import { ForumError, isForumError } from '../../src/core/errors.ts';
 import { projectPath } from '../../src/paths.ts';
 
 const EXIT_CONFIG = 2;
@@ -51,9 +52,19 @@ async function serve(options: ServeOptions): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** `ta-forum teams-package`: the app id from the option or MICROSOFT_APP_ID; a clear line on bad input. */
+async function teamsPackage(options: TeamsPackageOptions): Promise<void> {
+  const { processEnv } = await import('../../src/config.ts');
+  const { writeTeamsPackage } = await import('../teams/package.ts');
+  const appId = options.appId ?? processEnv().MICROSOFT_APP_ID;
+  if (!appId) throw new ForumError('config_invalid', 'Give the bot’s Microsoft App ID with --app-id or MICROSOFT_APP_ID.');
+  const summary = await writeTeamsPackage({ appId, domain: options.domain, outFile: path.resolve(options.out) });
+  process.stdout.write(`Teams app package written: ${summary.file} (${summary.bytes} bytes: ${summary.entries.join(', ')})\n`);
+}
+
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram({ serve }, pkg.version).parseAsync(argv);
+    await buildProgram({ serve, teamsPackage }, pkg.version).parseAsync(argv);
   } catch (error) {
     fail(error);
   }

@@ -11,6 +11,8 @@ import { ForumError, isForumError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { createApp, type App, type AppOptions } from '../../src/main.ts';
 import type { SlackConnection } from '../slack/app.ts';
+import type { TeamsConnection } from '../teams/app.ts';
+import { TEAMS_MESSAGES_PATH } from '../teams/paths.ts';
 import { createWebRouter } from '../web/routes.ts';
 
 export interface Host {
@@ -34,18 +36,44 @@ export function createHttpApp(app: App, log: Logger, platformRouters: express.Ro
   return http;
 }
 
+/**
+ * Teams' endpoint, always served. botbuilder loads at start when an app id is configured, otherwise
+ * on the first request (local development mode): a bot without Teams does not carry it in memory.
+ */
+async function teamsRouter(app: App, config: Config, log: Logger): Promise<express.Router> {
+  const connect = async (): Promise<TeamsConnection> => (await import('../teams/app.ts')).connectTeams(app, config.teams, log);
+  let connection: Promise<TeamsConnection> | undefined;
+  if (config.teams.appId) connection = Promise.resolve(await connect());
+  else {
+    log.warn(
+      `Teams endpoint ${TEAMS_MESSAGES_PATH} in local development mode: requests are not authenticated and only accepted from this machine (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams)`,
+    );
+  }
+  const router = express.Router();
+  router.all(TEAMS_MESSAGES_PATH, (req, res, next) => {
+    connection ??= connect();
+    connection.then(
+      (teams) => teams.router(req, res, next),
+      (error: unknown) => next(error),
+    );
+  });
+  return router;
+}
+
 /** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
 export async function startHost(config: Config, log: Logger, options: AppOptions = {}): Promise<Host> {
   const app = await createApp(config, log, { ingestKnowledge: true, ...options });
   let slack: SlackConnection | undefined;
+  let routers: express.Router[];
   try {
     // Bolt loads only when Slack is configured.
     slack = config.slack ? await (await import('../slack/app.ts')).connectSlack(app, config.slack, log) : undefined;
+    routers = [...(slack?.router ? [slack.router] : []), await teamsRouter(app, config, log)];
   } catch (error) {
+    await slack?.close();
     await app.close();
     throw error;
   }
-  const routers = slack?.router ? [slack.router] : [];
   const server = createHttpApp(app, log, routers).listen(config.port, config.host);
   try {
     await once(server, 'listening');

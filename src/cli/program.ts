@@ -9,8 +9,15 @@ export interface ServeOptions {
   port?: number;
 }
 
+export interface TeamsPackageOptions {
+  appId?: string;
+  domain: string;
+  out: string;
+}
+
 export interface CliHooks {
   serve(options: ServeOptions): Promise<void>;
+  teamsPackage(options: TeamsPackageOptions): Promise<void>;
 }
 
 function parsePort(value: string): number {
@@ -75,6 +82,16 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
       await runExperts(words.join(' '), options);
     });
 
+  program
+    .command('teams-package')
+    .description('write the Microsoft Teams app package (manifest and icons, a zip to upload to Teams)')
+    .requiredOption('--domain <host>', 'the host name the bot is reached at, e.g. forum.example.org (no https://)')
+    .option('--app-id <guid>', 'the bot\'s Microsoft App ID (default: MICROSOFT_APP_ID)')
+    .option('--out <file>', 'where to write the zip', 'ta-forum-teams.zip')
+    .action(async (options: TeamsPackageOptions) => {
+      await hooks.teamsPackage(options);
+    });
+
   program.addHelpText(
     'after',
     `
@@ -85,7 +102,8 @@ Examples:
   ta-forum ingest ./documents --prune
   ta-forum ask "How does a member state request technical assistance?"
   ta-forum ask --json - < questions.txt
-  ta-forum experts "impact evaluation" --region Afrique`,
+  ta-forum experts "impact evaluation" --region Afrique
+  ta-forum teams-package --domain forum.example.org --out ta-forum-teams.zip`,
   );
   return program;
 }

@@ -82,6 +82,18 @@ export interface AnswerFeedbackTable {
   given_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A conversation the bot can post to unasked, with the platform's opaque reference to it. */
+export interface ConversationsTable {
+  platform: string;
+  conversation_id: string;
+  workspace_id: string;
+  kind: string;
+  /** JSON, owned by the platform's adapter. */
+  reference: string;
+  active: boolean;
+  updated_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -90,4 +102,5 @@ export interface Database {
   chunks: ChunksTable;
   questions: QuestionsTable;
   answer_feedback: AnswerFeedbackTable;
+  conversations: ConversationsTable;
 }

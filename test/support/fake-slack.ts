@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { closeServer, useLocalFake } from './local-fake.ts';
 import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID } from './slack-requests.ts';
 
 export interface SlackCall {
@@ -359,28 +359,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       members.clear();
       channels.clear();
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: () => closeServer(server),
   };
 }
 
-/**
- * Starts a fake Slack for the enclosing `describe`, resets it before each test and stops it
- * afterwards. Returns a getter (valid inside tests and hooks); `set`, if given, also receives it.
- */
+/** The fake for the enclosing `describe`: started before its tests, reset before each, stopped after. */
 export function useFakeSlack(set?: (fake: FakeSlack) => void): () => FakeSlack {
-  let current: FakeSlack | undefined;
-  beforeAll(async () => {
-    current = await startFakeSlack();
-    set?.(current);
-  });
-  afterAll(() => current?.close());
-  beforeEach(() => current?.reset());
-  return () => {
-    if (!current) throw new Error('fake Slack is not started: call the getter inside a test or hook');
-    return current;
-  };
+  return useLocalFake('fake Slack', startFakeSlack, set);
 }

@@ -1,0 +1,106 @@
+/**
+ * The Teams adapter's sending side. A `TeamsDelivery` answers one turn through its TurnContext:
+ * replies in the conversation (a channel message's thread included), updates, private messages in
+ * the person's 1:1 chat with the bot, and, for an Action.Execute click, the card that replaces the
+ * clicked one and the short message Teams shows to the person who clicked.
+ */
+import { CardFactory, type Activity, type ChannelAccount, type ConversationParameters, type TurnContext } from 'botbuilder';
+import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
+import { cardToText, type Card } from '../../src/core/card.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
+import type { Logger } from '../../src/log.ts';
+import { teamsCall } from './errors.ts';
+import { cardToAdaptiveCards, formToAdaptiveCard, type AdaptiveCardJson, type TeamsMessage } from './render.ts';
+
+/** The invoke being answered, when the turn is an Action.Execute click. */
+export interface InvokeState {
+  /** The message that carried the card. */
+  replyToId: string | undefined;
+  /** The card that replaces it, when a feature updated that message. */
+  refreshedCard?: AdaptiveCardJson;
+  /** A private answer, shown by Teams to the person who clicked. */
+  privateText?: string;
+}
+
+/**
+ * A card message. The plain fallback goes in `summary` (notifications, clients without cards), not
+ * in `text`, which Teams would show above the card and read as markdown.
+ */
+export function messageActivity(message: TeamsMessage): Partial<Activity> {
+  return { type: 'message', summary: message.text, attachments: [CardFactory.adaptiveCard(message.card)] };
+}
+
+export class TeamsDelivery implements Adapter {
+  readonly platform = 'teams' as const;
+
+  constructor(
+    private readonly context: TurnContext,
+    private readonly log: Logger,
+    private readonly options: { appId: string; invoke?: InvokeState; people?: Map<string, ChannelAccount> } = { appId: '' },
+  ) {}
+
+  async reply(event: InboundEvent, card: Card): Promise<MessageRef> {
+    let first: string | undefined;
+    for (const message of cardToAdaptiveCards(card)) {
+      const sent = await teamsCall(this.log, 'send', () => this.context.sendActivity(messageActivity(message)));
+      first ??= sent?.id;
+    }
+    return { platform: 'teams', conversation: event.conversation, messageId: first ?? '' };
+  }
+
+  async updateMessage(ref: MessageRef, card: Card): Promise<void> {
+    const [first, ...rest] = cardToAdaptiveCards(card);
+    if (!first) return;
+    const invoke = this.options.invoke;
+    if (invoke && ref.messageId === invoke.replyToId) {
+      // Answered in the invoke response: Teams refreshes the clicked card in place.
+      invoke.refreshedCard = first.card;
+    } else {
+      await teamsCall(this.log, 'update', () => this.context.updateActivity({ ...messageActivity(first), id: ref.messageId }));
+    }
+    for (const message of rest) await teamsCall(this.log, 'send', () => this.context.sendActivity(messageActivity(message)));
+  }
+
+  async replyPrivately(event: InboundEvent, card: Card): Promise<void> {
+    const invoke = this.options.invoke;
+    if (invoke && invoke.privateText === undefined) {
+      // The clicker sees it at once, on the card.
+      invoke.privateText = cardToText(card);
+      return;
+    }
+    if (event.conversation.kind === 'direct') {
+      await this.reply(event, card);
+      return;
+    }
+    await this.sendToPersonalChat(event, card);
+  }
+
+  /** Teams has no ephemeral messages: a private answer goes to the person's 1:1 chat with the bot. */
+  private async sendToPersonalChat(event: InboundEvent, card: Card): Promise<void> {
+    const activity = this.context.activity;
+    const member = this.options.people?.get(event.actor.userId) ?? activity.from;
+    const tenantId = event.actor.workspaceId;
+    const parameters = {
+      isGroup: false,
+      bot: activity.recipient,
+      members: [member],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    const messages = cardToAdaptiveCards(card);
+    const adapter = this.context.adapter as unknown as {
+      createConversationAsync(appId: string, channelId: string, serviceUrl: string, audience: string, p: ConversationParameters, logic: (c: TurnContext) => Promise<void>): Promise<void>;
+    };
+    await teamsCall(this.log, 'private message', () =>
+      adapter.createConversationAsync(this.options.appId, activity.channelId, activity.serviceUrl, '', parameters, async (personal) => {
+        for (const message of messages) await personal.sendActivity(messageActivity(message));
+      }),
+    );
+  }
+
+  /** Teams shows forms as cards with inputs, in the conversation; their submit button sends the values back as a click. */
+  async openForm(_event: InboundEvent, form: Form): Promise<void> {
+    const activity: Partial<Activity> = { type: 'message', summary: form.title, attachments: [CardFactory.adaptiveCard(formToAdaptiveCard(form))] };
+    await teamsCall(this.log, 'send', () => this.context.sendActivity(activity));
+  }
+}
