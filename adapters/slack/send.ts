@@ -66,7 +66,8 @@ export class SlackDelivery implements Adapter {
 
   async updateMessage(ref: MessageRef, card: Card): Promise<void> {
     const messages = cardToSlackMessages(card);
-    if (ref.messageId.startsWith(RESPONSE_REF)) {
+    // An ephemeral message (its button was clicked) can only be replaced through its response_url.
+    if (ref.messageId.startsWith(RESPONSE_REF) || (this.context.ephemeral === true && this.context.responseUrl !== undefined)) {
       await this.postToResponseUrl(messages, { replaceOriginal: true });
       return;
     }

@@ -266,6 +266,24 @@ describe('Slack adapter over HTTP', () => {
     expect(confirmation.body.channel).toBe('U0DANA');
   });
 
+  it('changes the language picker in place when a language is clicked on it', async () => {
+    await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user: 'U0FRED', channel: 'D0FRED', text: 'lang' })));
+    const picker = await fake().waitFor((c) => c.method === 'chat.postMessage');
+    const button = blocksOf(picker)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements as { action_id: string; value: string }[])
+      .find((b) => b.value === 'fr');
+    expect(button).toBeDefined();
+    // Slack sends the clicked message's ts with the click: the bot updates that message.
+    const click = blockAction({ user: 'U0FRED', channel: 'D0FRED', messageTs: '1763700000.000200', actionId: button?.action_id ?? '', value: 'fr' });
+    await sendToSlack(host.url, SIGNING_SECRET, 'interaction', click);
+    const update = await fake().waitFor((c) => c.method === 'chat.update');
+    expect(update.body.channel).toBe('D0FRED');
+    expect(update.body.ts).toBe(click.container.message_ts);
+    expect(texts(update.body.blocks).join('\n')).toContain('Français');
+    expect(fake().callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('refuses, privately, a person from a workspace the forum does not serve', async () => {
     const mention = appMention({ user: 'U0EVE', channel: 'C0OTHER', text: QUESTION, teamId: 'T0OUTSIDE' });
     await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(mention, { teamId: 'T0OUTSIDE' }));

@@ -4,7 +4,7 @@
  * the Bot Connector played by a local server that records every reply, update and post.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../../adapters/host/server.ts';
@@ -20,9 +20,11 @@ import {
   TENANT_ID,
   USER_ADA,
   USER_CAMILLE,
+  USER_GRACE,
   actionExecuteInvoke,
   channelMessage,
   conversationUpdate,
+  groupChatMessage,
   installationUpdate,
   personalMessage,
   postActivity,
@@ -129,6 +131,44 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expect(connector().posted()).toHaveLength(0);
   });
 
+  it('refreshes the clicked card in place: a language chosen on the picker', async () => {
+    const pickerId = connector().peekNextActivityId();
+    await postActivity(host.url, personalMessage({ text: 'lang', serviceUrl: connector().serviceUrl, from: USER_GRACE }));
+    await connector().waitFor((c) => c.method === 'reply' || c.method === 'send');
+    const posted = connector().posted().length;
+    const invoke = actionExecuteInvoke({
+      verb: 'lang:set',
+      data: { actionId: 'lang:set', value: 'fr' },
+      replyToId: pickerId,
+      serviceUrl: connector().serviceUrl,
+      from: USER_GRACE,
+      scope: 'personal',
+    });
+    const response = await postActivity(host.url, invoke);
+    expect(response.status).toBe(200);
+    const body = response.json as { statusCode: number; type: string; value: { type: string; lang?: string } };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expectValidCard(body.value);
+    expect(body.value.lang).toBe('fr');
+    expect(texts(body.value).join('\n')).toContain('Français');
+    await settle();
+    expect(connector().posted()).toHaveLength(posted);
+    expect(connector().callsTo('update')).toHaveLength(0);
+  });
+
+  it('answers a question in a group chat when mentioned, and help privately in the 1:1 chat', async () => {
+    const question = groupChatMessage({ text: QUESTION, serviceUrl: connector().serviceUrl, from: USER_ADA, mentionBot: true });
+    await postActivity(host.url, question);
+    const reply = await connector().waitFor((c) => c.method === 'reply' || c.method === 'send');
+    expect(reply.conversationId).toBe((question.conversation as { id: string }).id);
+    expectValidCard(cardOf(await connector().waitFor((c) => c.method === 'update')));
+    connector().reset();
+    await postActivity(host.url, groupChatMessage({ text: 'help', serviceUrl: connector().serviceUrl, from: USER_ADA, mentionBot: true }));
+    await connector().waitFor((c) => c.method === 'createConversation');
+    const help = await connector().waitFor((c) => c.method === 'send' || c.method === 'reply');
+    expect(help.conversationId.startsWith('a:')).toBe(true);
+  });
+
   it('stores the conversation when installed, welcomes it, and posts to it proactively later', async () => {
     const added = conversationUpdate({ scope: 'team', botAdded: true, serviceUrl: connector().serviceUrl, from: USER_ADA });
     await postActivity(host.url, added);
@@ -194,10 +234,32 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expect(await store.db.selectFrom('questions').select(['id']).where('question', '=', QUESTION).where('workspace_id', '=', '00000000-0000-0000-0000-00000000beef').execute()).toEqual([]);
   });
 
-  it('accepts requests from this machine only in local development mode', async () => {
-    // Same process, loopback: accepted. (A request from elsewhere gets 403; the guard is tested at unit level below.)
-    const response = await postActivity(host.url, personalMessage({ text: 'help', serviceUrl: connector().serviceUrl, from: USER_ADA }));
-    expect(response.status).toBeLessThan(300);
+});
+
+/** An address of this machine other than loopback, to call it as another machine would. */
+const outsideAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+if (!outsideAddress) console.warn('Teams loopback guard test skipped: this machine has no non-loopback IPv4 address');
+
+describe.skipIf(!outsideAddress)('Teams local development mode', () => {
+  it('accepts requests from this machine only', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-dev-'));
+    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const host = await startHost(loadConfig({ HOST: '0.0.0.0', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID }, { port: 0 }), silentLogger(), { store });
+    try {
+      const port = new URL(host.url).port;
+      const activity = personalMessage({ text: 'help', serviceUrl: connector().serviceUrl, from: USER_ADA });
+      const outside = await postActivity(`http://${outsideAddress}:${port}`, activity);
+      expect(outside.status).toBe(403);
+      expect(outside.body).toMatch(/this machine/);
+      await settle();
+      expect(connector().posted()).toHaveLength(0);
+      expect((await postActivity(`http://127.0.0.1:${port}`, activity)).status).toBeLessThan(300);
+    } finally {
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
