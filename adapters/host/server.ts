@@ -33,6 +33,15 @@ export function createHttpApp(app: App, log: Logger, platformRouters: express.Ro
   // Platforms first: they read their raw bodies themselves to check signatures.
   for (const router of platformRouters) http.use(router);
   http.use(createWebRouter(app, log));
+  // Whatever no route took: a short JSON answer, never Express's default page (it shows stacks).
+  http.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  http.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    res.status(status >= 400 && status < 600 ? status : 500).json({ error: status < 500 ? 'bad_request' : 'internal' });
+  });
   return http;
 }
 

@@ -150,12 +150,24 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     },
     express.json({ limit: BODY_LIMIT }),
     (req, res) => {
+      const body = req.body as { type?: unknown } | undefined;
+      if (!body || typeof body !== 'object' || typeof body.type !== 'string' || body.type.length === 0) {
+        res.status(400).json({ error: 'bad_request', message: 'Expected a Bot Framework activity (JSON with a "type").' });
+        return;
+      }
       adapter.process(req, res, turn).catch((error: unknown) => {
         log.error({ err: error }, 'Teams request failed');
         if (!res.headersSent) res.status(500).end();
       });
     },
   );
+
+  // Unreadable bodies (not JSON, too large): a clear 400 or 413, never a stack trace.
+  router.use(TEAMS_MESSAGES_PATH, (error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    if (status >= 500) log.error({ err: error }, 'Teams request failed');
+    res.status(status).json({ error: status === 413 ? 'too_large' : status < 500 ? 'bad_request' : 'internal', message: 'Expected a Bot Framework activity (JSON).' });
+  });
 
   async function postProactive(conversation: Conversation, card: Card): Promise<MessageRef> {
     const stored = await findConversation(services.store.db, 'teams', conversation.channelId);

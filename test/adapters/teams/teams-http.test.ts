@@ -215,6 +215,19 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     expectValidCard(cardOf(welcome));
   });
 
+  it('answers bad requests with a clear 400, never a stack trace', async () => {
+    const empty = await postActivity(host.url, {});
+    expect(empty.status).toBe(400);
+    expect(empty.json).toMatchObject({ error: 'bad_request' });
+    const garbage = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(garbage.status).toBe(400);
+    const text = await garbage.text();
+    expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
+    expect(JSON.parse(text)).toMatchObject({ error: 'bad_request' });
+    await settle();
+    expect(connector().posted()).toHaveLength(0);
+  });
+
   it('never answers a redelivered activity twice', async () => {
     const activity = personalMessage({ text: 'help', serviceUrl: connector().serviceUrl, from: USER_ADA });
     await postActivity(host.url, activity);
