@@ -94,6 +94,58 @@ export interface ConversationsTable {
   updated_at: Date;
 }
 
+export type TopicStatus = 'proposed' | 'rejected' | 'queued' | 'posted' | 'closed';
+
+/** A discussion topic, from proposal to close. */
+export interface TopicsTable {
+  id: Generated<string>;
+  title: string;
+  description: string;
+  lang: string;
+  category: string | null;
+  /** `platform:userId` of the proposer, or `starter` for a topic from the library. */
+  author: string;
+  status: TopicStatus;
+  reject_reason: string | null;
+  /** Order in the queue (lower first), while queued. */
+  queue_position: number | null;
+  starter_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every change of a topic: what, who, when. */
+export interface TopicEventsTable {
+  id: Generated<string>;
+  topic_id: string;
+  action: string;
+  actor: string;
+  detail: string | null;
+  at: Date;
+}
+
+/** The forum's weekly slot (one row). */
+export interface TopicScheduleTable {
+  id: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+  time_zone: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
+/** A scheduler job for one slot; its key is the claim. */
+export interface ScheduledJobsTable {
+  kind: string;
+  slot_at: Date;
+  outcome: string;
+  topic_id: string | null;
+  claimed_by: string;
+  claimed_at: Date;
+  finished_at: Date | null;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -103,4 +155,8 @@ export interface Database {
   questions: QuestionsTable;
   answer_feedback: AnswerFeedbackTable;
   conversations: ConversationsTable;
+  topics: TopicsTable;
+  topic_events: TopicEventsTable;
+  topic_schedule: TopicScheduleTable;
+  scheduled_jobs: ScheduledJobsTable;
 }

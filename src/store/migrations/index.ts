@@ -4,12 +4,14 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-knowledge.ts';
 import * as m0003 from './0003-embedding-model.ts';
 import * as m0004 from './0004-conversations.ts';
+import * as m0005 from './0005-discussions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-knowledge': m0002,
   '0003-embedding-model': m0003,
   '0004-conversations': m0004,
+  '0005-discussions': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

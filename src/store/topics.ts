@@ -1,0 +1,148 @@
+/**
+ * Topics, their history, the weekly slot and the scheduler's job claims. Every change of a topic
+ * writes an event in the same transaction; a job's primary key (kind, slot) is its claim, taken
+ * with one atomic insert, so that instances sharing a database run each job once.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, TopicScheduleTable, TopicStatus, TopicsTable } from './schema.ts';
+
+export type Topic = Selectable<TopicsTable>;
+export type TopicSchedule = Selectable<TopicScheduleTable>;
+
+export interface NewTopic {
+  title: string;
+  description: string;
+  lang: string;
+  category: string | null;
+  /** `platform:userId`, or `starter`. */
+  author: string;
+  starterId?: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function recordEvent(db: Db, topicId: string, action: string, actor: string, at: Date, detail: string | null = null): Promise<void> {
+  await db.insertInto('topic_events').values({ topic_id: topicId, action, actor, detail, at }).execute();
+}
+
+async function nextQueuePosition(db: Db): Promise<number> {
+  const row = await db.selectFrom('topics').select((eb) => eb.fn.max('queue_position').as('max')).where('status', '=', 'queued').executeTakeFirst();
+  return (Number(row?.max ?? 0) || 0) + 1;
+}
+
+/** A proposal (status `proposed`), or straight into the queue (`queued`, e.g. by a moderator). */
+export async function createTopic(db: Kysely<Database>, topic: NewTopic, status: 'proposed' | 'queued', now: Date): Promise<Topic> {
+  return db.transaction().execute(async (trx) => {
+    const queuePosition = status === 'queued' ? await nextQueuePosition(trx) : null;
+    const row = await trx
+      .insertInto('topics')
+      .values({
+        title: topic.title,
+        description: topic.description,
+        lang: topic.lang,
+        category: topic.category,
+        author: topic.author,
+        status,
+        reject_reason: null,
+        queue_position: queuePosition,
+        starter_id: topic.starterId ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, row.id, status, topic.author, now);
+    return row;
+  });
+}
+
+export async function findTopic(db: Kysely<Database>, id: string): Promise<Topic | undefined> {
+  return db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Moves a topic from one status to another, atomically; undefined when it was not in `from`. */
+async function transition(
+  db: Kysely<Database>,
+  change: { id: string; from: TopicStatus[]; to: TopicStatus; action: string; actor: string; now: Date; detail?: string; queue?: boolean },
+): Promise<Topic | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const queuePosition = change.queue ? await nextQueuePosition(trx) : null;
+    const row = await trx
+      .updateTable('topics')
+      .set({
+        status: change.to,
+        updated_at: change.now,
+        queue_position: queuePosition,
+        ...(change.to === 'rejected' ? { reject_reason: change.detail ?? null } : {}),
+      })
+      .where('id', '=', change.id)
+      .where('status', 'in', change.from)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) await recordEvent(trx, row.id, change.action, change.actor, change.now, change.detail ?? null);
+    return row;
+  });
+}
+
+/** Approved: the proposal joins the end of the queue. */
+export function approveTopic(db: Kysely<Database>, id: string, actor: string, now: Date): Promise<Topic | undefined> {
+  return transition(db, { id, from: ['proposed'], to: 'queued', action: 'approved', actor, now, queue: true });
+}
+
+export function rejectTopic(db: Kysely<Database>, id: string, actor: string, reason: string, now: Date): Promise<Topic | undefined> {
+  return transition(db, { id, from: ['proposed'], to: 'rejected', action: 'rejected', actor, now, detail: reason });
+}
+
+export function markTopicPosted(db: Kysely<Database>, id: string, actor: string, now: Date, detail?: string): Promise<Topic | undefined> {
+  return transition(db, { id, from: ['queued'], to: 'posted', action: 'posted', actor, now, ...(detail ? { detail } : {}) });
+}
+
+export function closeTopic(db: Kysely<Database>, id: string, actor: string, now: Date): Promise<Topic | undefined> {
+  return transition(db, { id, from: ['posted'], to: 'closed', action: 'closed', actor, now });
+}
+
+/** The queue, first to go out first. */
+export async function queuedTopics(db: Kysely<Database>): Promise<Topic[]> {
+  return db.selectFrom('topics').selectAll().where('status', '=', 'queued').orderBy('queue_position').orderBy('id').execute();
+}
+
+export async function topicEvents(db: Kysely<Database>, id: string): Promise<Selectable<Database['topic_events']>[]> {
+  return db.selectFrom('topic_events').selectAll().where('topic_id', '=', id).orderBy('id').execute();
+}
+
+export async function getSchedule(db: Kysely<Database>): Promise<TopicSchedule | undefined> {
+  return db.selectFrom('topic_schedule').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export async function setSchedule(
+  db: Kysely<Database>,
+  slot: { weekday: number; hour: number; minute: number; timeZone: string },
+  actor: string,
+  now: Date,
+): Promise<void> {
+  const values = { weekday: slot.weekday, hour: slot.hour, minute: slot.minute, time_zone: slot.timeZone, updated_by: actor, updated_at: now };
+  await db
+    .insertInto('topic_schedule')
+    .values({ id: 1, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+/** Takes the job for a slot; true for exactly one caller, whatever the number of instances. */
+export async function claimJob(db: Kysely<Database>, kind: string, slotAt: Date, by: string, now: Date): Promise<boolean> {
+  const row = await db
+    .insertInto('scheduled_jobs')
+    .values({ kind, slot_at: slotAt, outcome: 'claimed', topic_id: null, claimed_by: by, claimed_at: now, finished_at: null })
+    .onConflict((oc) => oc.columns(['kind', 'slot_at']).doNothing())
+    .returning('kind')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function finishJob(db: Kysely<Database>, kind: string, slotAt: Date, outcome: string, topicId: string | null, now: Date): Promise<void> {
+  await db.updateTable('scheduled_jobs').set({ outcome, topic_id: topicId, finished_at: now }).where('kind', '=', kind).where('slot_at', '=', slotAt).execute();
+}
+
+export async function jobsOf(db: Kysely<Database>, kind: string): Promise<Selectable<Database['scheduled_jobs']>[]> {
+  return db.selectFrom('scheduled_jobs').selectAll().where('kind', '=', kind).orderBy('slot_at').execute();
+}
