@@ -17,6 +17,10 @@ export const ACTIONS = {
   topicProposeSubmit: 'topic:propose',
   /** Submission of the poll form; fields `question`, `options`, `kind`, `anonymous`, `closes`. */
   pollCreateSubmit: 'poll:create',
+  /** A moderator approves a proposal; value = topic id. */
+  topicApprove: 'topic:approve',
+  /** A moderator rejects a proposal (a reason is then asked); value = topic id. */
+  topicReject: 'topic:reject',
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

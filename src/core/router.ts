@@ -16,6 +16,13 @@ import type { HandlerContext } from './context.ts';
 import type { ActionEvent } from './events.ts';
 import { langPickerToCard } from '../features/preferences/lang-card.ts';
 import { formToCommand, handleOpenForm } from '../features/forms/forms.ts';
+import {
+  handleTopicApprove,
+  handleTopicPropose,
+  handleTopicQueue,
+  handleTopicReject,
+  handleTopicSchedule,
+} from '../features/discussions/handle-topics.ts';
 import { usageToCard } from './usage-card.ts';
 
 /** The help topic (and so the display name) of a command. */
@@ -56,10 +63,20 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleExperts(ctx, command.query);
       return;
     case 'topic.propose':
+      await handleTopicPropose(ctx, command.title, command.description);
+      return;
     case 'topic.queue':
+      await handleTopicQueue(ctx);
+      return;
     case 'topic.approve':
+      await handleTopicApprove(ctx, String(command.id));
+      return;
     case 'topic.reject':
+      await handleTopicReject(ctx, String(command.id), command.reason);
+      return;
     case 'topic.schedule':
+      await handleTopicSchedule(ctx, command);
+      return;
     case 'topic.post-now':
     case 'topic.close':
     case 'poll.create':
@@ -90,6 +107,17 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       return;
     case ACTIONS.helpShow:
       await ctx.replyPrivately(helpToCard(ctx.lang, ctx.role));
+      return;
+    case ACTIONS.topicApprove:
+    case ACTIONS.topicReject:
+      if (ctx.role !== 'moderator') {
+        ctx.log.info({ actionId: event.actionId, role: ctx.role }, 'moderator action refused');
+        await ctx.replyPrivately(textCard(messages(ctx.lang).access.moderatorOnly({ command: 'topic queue' }), ctx.lang));
+        return;
+      }
+      if (!/^\d{1,18}$/.test(event.value)) return;
+      if (event.actionId === ACTIONS.topicApprove) await handleTopicApprove(ctx, event.value);
+      else await handleTopicReject(ctx, event.value, '');
       return;
     case ACTIONS.topicForm:
       await handleOpenForm(ctx, 'topic');

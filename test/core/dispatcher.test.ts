@@ -145,7 +145,10 @@ for (const engine of storeEngines()) {
 
       const moderator = await send(message('topic queue', { userId: 'U_MOD' }));
       expect(moderator.outcome).toBe('handled');
-      expect(moderator.texts).toEqual([en.notYet({ command: 'topic queue' })]);
+      expect(moderator.texts).toEqual([en.topics.queueEmpty]);
+      // A command that later versions build answers so.
+      const later = await send(message('topic post-now', { userId: 'U_MOD' }));
+      expect(later.texts).toEqual([en.notYet({ command: 'topic post-now' })]);
     });
 
     it('answers a malformed poll with its usage', async () => {

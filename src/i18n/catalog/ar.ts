@@ -174,4 +174,39 @@ export const ar: Catalog = {
     languageIs: ({ language }) => `لغتك: ${language}. ولتغييرها:`,
     repliesGoToMessages: 'تصل الردود على ما يُختار في هذه الصفحة إلى علامة التبويب «الرسائل» (Messages).',
   },
+  // Ids ("#12") and command lines are preceded by a left-to-right mark so that they keep their order; a command
+  // line that ends a sentence with a bracket is closed by one too.
+  topics: {
+    proposed: ({ id }) =>
+      `شكرًا. أُحيل اقتراحك \u200E#${id} إلى المشرفين، وسيجري إبلاغك بقرارهم.`,
+    personalData:
+      'قد يتضمن بيانات شخصية (عنوان بريد إلكتروني أو رقم هاتف): يُرجى التحقق منه قبل الموافقة.',
+    queueTitle: 'مواضيع النقاش',
+    proposalsTitle: 'اقتراحات في انتظار القرار',
+    queuedTitle: 'قائمة الانتظار، بترتيب النشر',
+    queueEmpty: 'لا يوجد أي اقتراح في انتظار القرار، وقائمة الانتظار فارغة.',
+    item: ({ id, title, author }) => `الموضوع \u200E#${id}: ${title} — باقتراح من ${author}`,
+    approve: 'موافقة',
+    reject: 'رفض',
+    rejectNeedsReason: ({ id }) =>
+      `لرفض الاقتراح \u200E#${id}، يُرجى بيان السبب على النحو التالي: \u200Etopic reject ${id} <reason>\u200E`,
+    approved: ({ id, position }) =>
+      `تمت الموافقة على الاقتراح \u200E#${id}، وترتيبه في قائمة الانتظار هو ${position}.`,
+    rejected: ({ id }) => `رُفض الاقتراح \u200E#${id}، وسيُبلَّغ مقدّم الاقتراح بالسبب.`,
+    notWaiting: ({ id }) => `لا يوجد اقتراح \u200E#${id} في انتظار القرار.`,
+    every: ({ weekday, time, zone }) => `يوم ${weekday} من كل أسبوع، الساعة ${time} (${zone})`,
+    scheduleSet: ({ every, next }) => `سيُنشر الموضوع الأسبوعي ${every}. الموعد التالي: ${next}.`,
+    proposerApproved: ({ title }) =>
+      `تمت الموافقة على اقتراحك «${title}»، وسيكون أحد مواضيع النقاش الأسبوعية القادمة.`,
+    proposerRejected: ({ title, reason }) =>
+      `لم يُعتمد اقتراحك «${title}». والسبب كما بيّنه المشرفون: ${reason}`,
+    weeklyHeader: 'موضوع الأسبوع',
+    weeklyFooter:
+      'يُرجى الرد في سلسلة الرسائل هذه، مع الالتزام بقواعد المنتدى: الاحترام، والسرية، وعدم نشر مواد منسوخة.',
+    reminderQueueEmpty: ({ next }) =>
+      `قائمة انتظار المواضيع فارغة، وموعد الموضوع الأسبوعي التالي هو ${next}. يُرجى الموافقة على أحد الاقتراحات، أو إضافة اقتراح باستخدام الأمر «topic propose».`,
+    slotSkipped: ({ when }) =>
+      `لم يُنشر الموضوع الأسبوعي الذي كان موعده ${when}، إذ كان الروبوت متوقفًا لأكثر من يوم، ولذلك جرى تخطيه.`,
+    slotEmpty: ({ when }) => `لم يُنشر أي موضوع يوم ${when}، لأن قائمة انتظار المواضيع كانت فارغة.`,
+  },
 };

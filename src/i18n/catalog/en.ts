@@ -171,4 +171,34 @@ export const en: Catalog = {
     languageIs: ({ language }) => `Your language: ${language}. Change it:`,
     repliesGoToMessages: 'Answers to what you click here arrive in the Messages tab.',
   },
+  topics: {
+    proposed: ({ id }) =>
+      `Thank you: your proposal #${id} has gone to the moderators. You will be told when they decide.`,
+    personalData: 'May contain personal data (an e-mail address or a phone number): check before approving.',
+    queueTitle: 'Discussion topics',
+    proposalsTitle: 'Proposals waiting for a decision',
+    queuedTitle: 'Queue, in the order they will go out',
+    queueEmpty: 'No proposal is waiting and the queue is empty.',
+    item: ({ id, title, author }) => `#${id} ${title} — proposed by ${author}`,
+    approve: 'Approve',
+    reject: 'Reject',
+    rejectNeedsReason: ({ id }) => `To reject #${id}, give the reason: topic reject ${id} <reason>`,
+    approved: ({ id, position }) => `#${id} approved: it is number ${position} in the queue.`,
+    rejected: ({ id }) => `#${id} rejected. The proposer will be told the reason.`,
+    notWaiting: ({ id }) => `There is no proposal #${id} waiting for a decision.`,
+    every: ({ weekday, time, zone }) => `every ${weekday} at ${time} (${zone})`,
+    scheduleSet: ({ every, next }) => `The weekly topic will go out ${every}. The next one: ${next}.`,
+    proposerApproved: ({ title }) =>
+      `Your proposal “${title}” was approved: it will be one of the coming weekly topics.`,
+    proposerRejected: ({ title, reason }) =>
+      `Your proposal “${title}” was not retained. The moderators’ reason: ${reason}`,
+    weeklyHeader: 'Topic of the week',
+    weeklyFooter:
+      'Reply in this thread. Please keep to the forum rules: respect, confidentiality, and no copied material.',
+    reminderQueueEmpty: ({ next }) =>
+      `The topic queue is empty and the next weekly topic is due ${next}. Approve a proposal, or add one with topic propose.`,
+    slotSkipped: ({ when }) =>
+      `The weekly topic due ${when} was not posted: the bot was stopped for more than a day. It was skipped.`,
+    slotEmpty: ({ when }) => `Nothing was posted ${when}: the topic queue was empty.`,
+  },
 };

@@ -174,4 +174,36 @@ export const es: Catalog = {
     languageIs: ({ language }) => `Su idioma: ${language}. Para cambiarlo:`,
     repliesGoToMessages: 'Las respuestas a lo que seleccione en esta página llegan a la pestaña Mensajes.',
   },
+  topics: {
+    proposed: ({ id }) =>
+      `Gracias: su propuesta #${id} se ha enviado a los moderadores. Se le comunicará su decisión.`,
+    personalData:
+      'Puede contener datos personales (una dirección de correo electrónico o un número de teléfono): revíselo antes de aprobarla.',
+    queueTitle: 'Temas de debate',
+    proposalsTitle: 'Propuestas pendientes de decisión',
+    queuedTitle: 'Cola, en el orden de publicación',
+    queueEmpty: 'No hay ninguna propuesta pendiente y la cola está vacía.',
+    item: ({ id, title, author }) => `#${id} ${title} — propuesto por ${author}`,
+    approve: 'Aprobar',
+    reject: 'Rechazar',
+    rejectNeedsReason: ({ id }) =>
+      `Para rechazar la propuesta #${id}, indique el motivo: topic reject ${id} <reason>`,
+    approved: ({ id, position }) => `Propuesta #${id} aprobada: ocupa el puesto ${position} en la cola.`,
+    rejected: ({ id }) => `Propuesta #${id} rechazada. Se comunicará el motivo a quien la propuso.`,
+    notWaiting: ({ id }) => `No hay ninguna propuesta #${id} pendiente de decisión.`,
+    every: ({ weekday, time, zone }) => `cada ${weekday} a las ${time} (${zone})`,
+    scheduleSet: ({ every, next }) => `El tema semanal se publicará ${every}. Próxima publicación: ${next}.`,
+    proposerApproved: ({ title }) =>
+      `Su propuesta «${title}» ha sido aprobada: será uno de los próximos temas semanales.`,
+    proposerRejected: ({ title, reason }) =>
+      `Su propuesta «${title}» no ha sido seleccionada. Motivo indicado por los moderadores: ${reason}`,
+    weeklyHeader: 'Tema de la semana',
+    weeklyFooter:
+      'Responda en este hilo. Le rogamos que respete las normas del foro: respeto, confidencialidad y ningún material copiado.',
+    reminderQueueEmpty: ({ next }) =>
+      `La cola de temas está vacía y el próximo tema semanal debe publicarse el ${next}. Apruebe una propuesta o añada una con «topic propose».`,
+    slotSkipped: ({ when }) =>
+      `El tema semanal previsto para el ${when} no se publicó: el bot estuvo detenido más de un día. Esa publicación se ha omitido.`,
+    slotEmpty: ({ when }) => `No se publicó nada el ${when}: la cola de temas estaba vacía.`,
+  },
 };

@@ -178,4 +178,38 @@ export const fr: Catalog = {
     languageIs: ({ language }) => `Votre langue : ${language}. Pour la changer :`,
     repliesGoToMessages: 'Les réponses à ce que vous sélectionnez sur cette page arrivent dans l’onglet Messages.',
   },
+  topics: {
+    proposed: ({ id }) =>
+      `Merci : votre proposition #${id} a été transmise aux modérateurs. Leur décision vous sera communiquée.`,
+    personalData:
+      'Peut contenir des données personnelles (une adresse électronique ou un numéro de téléphone) : à vérifier avant toute approbation.',
+    queueTitle: 'Sujets de discussion',
+    proposalsTitle: 'Propositions en attente de décision',
+    queuedTitle: 'File d’attente, dans l’ordre de publication',
+    queueEmpty: 'Aucune proposition n’est en attente et la file d’attente est vide.',
+    item: ({ id, title, author }) => `#${id} ${title} — proposé par ${author}`,
+    approve: 'Approuver',
+    reject: 'Rejeter',
+    rejectNeedsReason: ({ id }) =>
+      `Pour rejeter la proposition #${id}, veuillez indiquer le motif : topic reject ${id} <reason>`,
+    approved: ({ id, position }) =>
+      `Proposition #${id} approuvée : elle occupe le rang ${position} dans la file d’attente.`,
+    rejected: ({ id }) => `Proposition #${id} rejetée. Le motif sera communiqué à la personne qui l’a soumise.`,
+    notWaiting: ({ id }) => `Aucune proposition #${id} n’est en attente de décision.`,
+    every: ({ weekday, time, zone }) => `chaque ${weekday} à ${time} (${zone})`,
+    scheduleSet: ({ every, next }) =>
+      `Le sujet hebdomadaire sera publié ${every}. Prochaine publication : ${next}.`,
+    proposerApproved: ({ title }) =>
+      `Votre proposition « ${title} » a été approuvée : elle figurera parmi les prochains sujets hebdomadaires.`,
+    proposerRejected: ({ title, reason }) =>
+      `Votre proposition « ${title} » n’a pas été retenue. Motif indiqué par les modérateurs : ${reason}`,
+    weeklyHeader: 'Sujet de la semaine',
+    weeklyFooter:
+      'Veuillez répondre dans ce fil de discussion. Merci de respecter les règles du forum : respect mutuel, confidentialité et aucun contenu copié.',
+    reminderQueueEmpty: ({ next }) =>
+      `La file d’attente des sujets est vide et le prochain sujet hebdomadaire doit paraître le ${next}. Veuillez approuver une proposition, ou en ajouter une avec « topic propose ».`,
+    slotSkipped: ({ when }) =>
+      `Le sujet hebdomadaire prévu le ${when} n’a pas été publié : le bot a été arrêté pendant plus d’une journée. Cette publication a été sautée.`,
+    slotEmpty: ({ when }) => `Rien n’a été publié le ${when} : la file d’attente des sujets était vide.`,
+  },
 };

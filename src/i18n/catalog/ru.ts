@@ -175,4 +175,38 @@ export const ru: Catalog = {
     repliesGoToMessages:
       'Ответы на то, что Вы выбираете на этой странице, приходят во вкладку «Сообщения» (Messages).',
   },
+  // Dates (`next`, `when`) begin with the weekday, whose case Russian prepositions would change: they follow a
+  // dash, a colon or a parenthesis instead. For the same reason `every` lists the weekday instead of declining it.
+  topics: {
+    proposed: ({ id }) =>
+      `Спасибо! Ваше предложение #${id} передано модераторам. Вам сообщат об их решении.`,
+    personalData:
+      'Может содержать персональные данные (адрес электронной почты или номер телефона): проверьте перед одобрением.',
+    queueTitle: 'Темы для обсуждения',
+    proposalsTitle: 'Предложения, ожидающие решения',
+    queuedTitle: 'Очередь в порядке публикации',
+    queueEmpty: 'Нет предложений, ожидающих решения, и очередь пуста.',
+    item: ({ id, title, author }) => `#${id} ${title} — автор предложения: ${author}`,
+    approve: 'Одобрить',
+    reject: 'Отклонить',
+    rejectNeedsReason: ({ id }) =>
+      `Чтобы отклонить предложение #${id}, укажите причину: topic reject ${id} <reason>`,
+    approved: ({ id, position }) => `Предложение #${id} одобрено. Его номер в очереди: ${position}.`,
+    rejected: ({ id }) => `Предложение #${id} отклонено. Автору предложения будет сообщена причина.`,
+    notWaiting: ({ id }) => `Нет предложения #${id}, ожидающего решения.`,
+    every: ({ weekday, time, zone }) => `еженедельно: ${weekday}, ${time} (${zone})`,
+    scheduleSet: ({ every, next }) => `Тема недели будет публиковаться ${every}. Следующая публикация — ${next}.`,
+    proposerApproved: ({ title }) =>
+      `Ваше предложение «${title}» одобрено: оно станет одной из ближайших еженедельных тем.`,
+    proposerRejected: ({ title, reason }) =>
+      `Ваше предложение «${title}» не было принято. Причина, указанная модераторами: ${reason}`,
+    weeklyHeader: 'Тема недели',
+    weeklyFooter:
+      'Пожалуйста, отвечайте в этой ветке и соблюдайте правила форума: уважение к собеседникам, конфиденциальность и никаких скопированных материалов.',
+    reminderQueueEmpty: ({ next }) =>
+      `Очередь тем пуста, а срок публикации следующей еженедельной темы — ${next}. Пожалуйста, одобрите одно из предложений или добавьте тему командой «topic propose».`,
+    slotSkipped: ({ when }) =>
+      `Еженедельная тема не была опубликована (срок: ${when}): бот был остановлен более чем на сутки. Эта публикация пропущена.`,
+    slotEmpty: ({ when }) => `Публикация не состоялась (срок: ${when}): очередь тем была пуста.`,
+  },
 };

@@ -229,4 +229,51 @@ export interface Catalog {
     /** Where the answers to what is clicked on the home page go. */
     repliesGoToMessages: string;
   };
+  /** The weekly discussion topics: proposals, the moderators' queue and the weekly post. */
+  topics: {
+    /** To the proposer, at once. */
+    proposed: (p: { id: string }) => string;
+    /** Flag shown to moderators on a proposal that seems to hold an e-mail address or a phone number. */
+    personalData: string;
+    /** Heads the moderators' view of proposals and queue. */
+    queueTitle: string;
+    /** Heads the proposals waiting for a decision. */
+    proposalsTitle: string;
+    /** Heads the approved topics, in the order they will be posted. */
+    queuedTitle: string;
+    /** When nothing is waiting and nothing is queued. */
+    queueEmpty: string;
+    /** One line of the queue: the id, the title, who proposed it (a mention or a name). */
+    item: (p: { id: string; title: string; author: string }) => string;
+    /** Button that approves a proposal (≤ 30 characters). */
+    approve: string;
+    /** Button that rejects a proposal (≤ 30 characters). */
+    reject: string;
+    /** A reject needs a reason: how to give it, with the command `topic reject <id> <reason>`. */
+    rejectNeedsReason: (p: { id: string }) => string;
+    /** To the moderator: the proposal is approved and has this place in the queue. */
+    approved: (p: { id: string; position: number }) => string;
+    /** To the moderator: the proposal is rejected and its proposer will be told why. */
+    rejected: (p: { id: string }) => string;
+    /** The id names no proposal waiting for a decision. */
+    notWaiting: (p: { id: string }) => string;
+    /** The weekly slot, e.g. "every Monday at 09:00 (Europe/Zurich)"; the weekday name is given already in the reader's language. */
+    every: (p: { weekday: string; time: string; zone: string }) => string;
+    /** Confirms the slot (`every`, as made by `every`) and says when the next topic goes out (`next`, a date already formatted). */
+    scheduleSet: (p: { every: string; next: string }) => string;
+    /** Told to the proposer when the moderators approve. */
+    proposerApproved: (p: { title: string }) => string;
+    /** Told to the proposer when the moderators reject, with their reason. */
+    proposerRejected: (p: { title: string; reason: string }) => string;
+    /** Heads the weekly post. */
+    weeklyHeader: string;
+    /** Ends the weekly post: where to reply and the forum's rules. */
+    weeklyFooter: string;
+    /** To the moderators: the queue is empty before a weekly topic is due (`next`, a date already formatted). */
+    reminderQueueEmpty: (p: { next: string }) => string;
+    /** To the moderators: a slot passed while the bot was stopped (`when`, a date already formatted). */
+    slotSkipped: (p: { when: string }) => string;
+    /** To the moderators: a slot came with an empty queue (`when`, a date already formatted). */
+    slotEmpty: (p: { when: string }) => string;
+  };
 }

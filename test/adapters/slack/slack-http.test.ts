@@ -189,10 +189,12 @@ describe('Slack adapter over HTTP', () => {
       values: { title: 'Measuring impact', description: 'How do you evaluate a programme a year later?' },
     });
     expect((await sendToSlack(host.url, SIGNING_SECRET, 'interaction', submission)).status).toBe(200);
-    // Topics arrive with their own issue: until then the person is told so, in their messages with the bot.
+    // The proposal is stored for the moderators; the person is told, in their messages with the bot.
     const told = await fake().waitFor((c) => c.method === 'chat.postMessage');
     expect(told.body.channel).toBe('U0ALICE');
-    expect(texts(told.body.blocks).join('\n')).toContain('topic propose');
+    const stored = await store.db.selectFrom('topics').selectAll().where('title', '=', 'Measuring impact').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ status: 'proposed', description: 'How do you evaluate a programme a year later?', author: 'slack:U0ALICE' });
+    expect(texts(told.body.blocks).join('\n')).toContain(`#${stored.id}`);
   });
 
   it('stores a click on “helpful” under the answer', async () => {
