@@ -111,6 +111,7 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   TEAMS_ALLOWED_TENANTS: list,
   ALLOWED_CHANNELS: platformIds,
+  DISCUSSION_CHANNELS: platformIds,
   MODERATORS: platformIds,
 });
 
@@ -162,6 +163,8 @@ export interface Config {
     channels: { platform: Platform; id: string }[];
     moderators: { platform: Platform; id: string }[];
   };
+  /** Where the weekly topic is posted, as `platform:channelId`. */
+  discussionChannels: { platform: Platform; id: string }[];
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -241,6 +244,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
       channels: v.ALLOWED_CHANNELS,
       moderators: v.MODERATORS,
     },
+    discussionChannels: v.DISCUSSION_CHANNELS,
   };
 }
 

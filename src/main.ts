@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BUILT_IN_KNOWLEDGE_DIR, type Config } from './config.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
+import { NO_MESSENGER } from './core/messenger.ts';
 import type { Logger } from './log.ts';
 import { loadGlossary, type Glossary } from './rag/glossary.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
@@ -86,7 +87,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       log: log.child({ component: 'knowledge' }),
     });
     await knowledge.load();
-    const services: Services = { config, store, log, knowledge, now };
+    const services: Services = { config, store, log, knowledge, now, messenger: NO_MESSENGER };
     const pruned = await pruneProcessedEvents(store.db, now());
     log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.stats.size }, 'store ready');
     if (options.ingestKnowledge) {

@@ -32,6 +32,7 @@ describe('loadConfig defaults', () => {
       teams: { appId: undefined, appPassword: undefined, tenantId: undefined, appType: 'MultiTenant' },
       defaultLang: 'en',
       access: { slackWorkspaces: [], teamsTenants: [], channels: [], moderators: [] },
+      discussionChannels: [],
     });
   });
 

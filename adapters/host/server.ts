@@ -13,10 +13,18 @@ import { createApp, type App, type AppOptions } from '../../src/main.ts';
 import type { SlackConnection } from '../slack/app.ts';
 import type { TeamsConnection } from '../teams/app.ts';
 import { TEAMS_MESSAGES_PATH } from '../teams/paths.ts';
+import { hostname } from 'node:os';
+import { noticeToCard } from '../../src/features/discussions/notices.ts';
+import { publishTopic, tellModerators } from '../../src/features/discussions/publish.ts';
+import { WeeklyScheduler } from '../../src/scheduler/weekly-scheduler.ts';
+import { getSchedule } from '../../src/store/topics.ts';
+import { createMessenger } from './messenger.ts';
 import { createWebRouter } from '../web/routes.ts';
 
 export interface Host {
   app: App;
+  /** The weekly topic's scheduler (ticking every minute while the server runs). */
+  scheduler: WeeklyScheduler;
   server: Server;
   /** The base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
@@ -49,7 +57,7 @@ export function createHttpApp(app: App, log: Logger, platformRouters: express.Ro
  * Teams' endpoint, always served. botbuilder loads at start when an app id is configured, otherwise
  * on the first request (local development mode): a bot without Teams does not carry it in memory.
  */
-async function teamsRouter(app: App, config: Config, log: Logger): Promise<express.Router> {
+async function teamsRouter(app: App, config: Config, log: Logger): Promise<{ router: express.Router; connection: () => Promise<TeamsConnection> }> {
   const connect = async (): Promise<TeamsConnection> => (await import('../teams/app.ts')).connectTeams(app, config.teams, log);
   let connection: Promise<TeamsConnection> | undefined;
   if (config.teams.appId) connection = Promise.resolve(await connect());
@@ -58,15 +66,33 @@ async function teamsRouter(app: App, config: Config, log: Logger): Promise<expre
       `Teams endpoint ${TEAMS_MESSAGES_PATH} in local development mode: requests are not authenticated and only accepted from this machine (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams)`,
     );
   }
+  const get = (): Promise<TeamsConnection> => (connection ??= connect());
   const router = express.Router();
   router.all(TEAMS_MESSAGES_PATH, (req, res, next) => {
-    connection ??= connect();
-    connection.then(
+    get().then(
       (teams) => teams.router(req, res, next),
       (error: unknown) => next(error),
     );
   });
-  return router;
+  return { router, connection: get };
+}
+
+/** The weekly topic's scheduler, publishing through the messenger; one per process. */
+function weeklyScheduler(app: App, log: Logger): WeeklyScheduler {
+  const { services } = app;
+  return new WeeklyScheduler({
+    db: services.store.db,
+    now: services.now,
+    instance: `${hostname()}:${process.pid}`,
+    publish: async (topic) => {
+      await publishTopic(services, topic);
+    },
+    notify: async (notice) => {
+      const zone = (await getSchedule(services.store.db))?.time_zone ?? 'UTC';
+      await tellModerators(services, (lang) => noticeToCard(notice, lang, zone));
+    },
+    log: log.child({ component: 'scheduler' }),
+  });
 }
 
 /** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
@@ -77,18 +103,23 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
   try {
     // Bolt loads only when Slack is configured.
     slack = config.slack ? await (await import('../slack/app.ts')).connectSlack(app, config.slack, log) : undefined;
-    routers = [...(slack?.router ? [slack.router] : []), await teamsRouter(app, config, log)];
+    const teams = await teamsRouter(app, config, log);
+    routers = [...(slack?.router ? [slack.router] : []), teams.router];
+    app.services.messenger = createMessenger({ db: app.services.store.db, slack, teams: teams.connection });
   } catch (error) {
     await slack?.close();
     await app.close();
     throw error;
   }
   const server = createHttpApp(app, log, routers).listen(config.port, config.host);
+  const scheduler = weeklyScheduler(app, log);
   try {
     await once(server, 'listening');
     await slack?.start();
+    scheduler.start();
   } catch (error) {
     server.close();
+    await scheduler.stop();
     await slack?.close();
     await app.close();
     if (isForumError(error)) throw error;
@@ -109,11 +140,12 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
   const close = (): Promise<void> => {
     closing ??= (async () => {
       server.closeIdleConnections();
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await slack?.close();
       await app.close();
     })();
     return closing;
   };
-  return { app, server, url, close };
+  return { app, scheduler, server, url, close };
 }

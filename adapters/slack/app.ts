@@ -7,7 +7,9 @@ import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
 import express from 'express';
 import type { Config } from '../../src/config.ts';
 import { ForumError } from '../../src/core/errors.ts';
-import type { Actor, InboundEvent } from '../../src/core/events.ts';
+import type { MessageRef } from '../../src/core/adapter.ts';
+import type { Card } from '../../src/core/card.ts';
+import type { Actor, Conversation, InboundEvent } from '../../src/core/events.ts';
 import { renderHome } from '../../src/features/home/home.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
@@ -21,8 +23,8 @@ import {
   viewSubmissionToEvent,
 } from './inbound.ts';
 import { boltLogger } from './logger.ts';
-import { cardToHomeView } from './render.ts';
-import { SlackDelivery, type DeliveryContext, type SlackSending } from './send.ts';
+import { cardToHomeView, cardToSlackMessages } from './render.ts';
+import { SlackDelivery, postMessages, type DeliveryContext, type SlackSending } from './send.ts';
 import { SLACK_COMMAND, SLACK_EVENTS_PATH } from './subscriptions.ts';
 import { UserLocales } from './user-locales.ts';
 
@@ -40,6 +42,8 @@ const MAX_CONCURRENT_WORK = 8;
 const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
 
 export interface SlackConnection {
+  /** Posts unasked: to a channel, or to a person (their user id as the channel opens their messages with the bot). */
+  postProactive(conversation: Conversation, card: Card): Promise<MessageRef>;
   /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
   router: express.Router | undefined;
   mode: 'http' | 'socket';
@@ -205,6 +209,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
   });
 
   return {
+    postProactive: (conversation, card) => postMessages(sending, conversation, cardToSlackMessages(card)),
     router: receiver?.router as express.Router | undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {

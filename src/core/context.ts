@@ -8,6 +8,7 @@ import type { PersonKey } from '../store/people.ts';
 import type { Adapter, MessageRef } from './adapter.ts';
 import type { Card } from './card.ts';
 import type { InboundEvent } from './events.ts';
+import type { Messenger } from './messenger.ts';
 
 /** The long-lived parts features use. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   knowledge: KnowledgeBase;
   /** The clock; tests set it. */
   now: () => Date;
+  /** Posting unasked (weekly topics, notes to moderators); the host sets it once adapters are up. */
+  messenger: Messenger;
 }
 
 export interface HandlerContext {

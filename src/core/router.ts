@@ -18,6 +18,7 @@ import { langPickerToCard } from '../features/preferences/lang-card.ts';
 import { formToCommand, handleOpenForm } from '../features/forms/forms.ts';
 import {
   handleTopicApprove,
+  handleTopicPostNow,
   handleTopicPropose,
   handleTopicQueue,
   handleTopicReject,
@@ -78,6 +79,8 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleTopicSchedule(ctx, command);
       return;
     case 'topic.post-now':
+      await handleTopicPostNow(ctx);
+      return;
     case 'topic.close':
     case 'poll.create':
     case 'poll.results':

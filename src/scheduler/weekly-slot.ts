@@ -29,8 +29,3 @@ export function slotsBetween(slot: WeeklySlot, since: Date, until: Date, limit: 
   const runs = cronOf(slot).previousRuns(limit, until);
   return runs.filter((run) => run.getTime() > since.getTime() && run.getTime() <= until.getTime()).sort((a, b) => a.getTime() - b.getTime());
 }
-
-/** The slot as the zone's clock shows it, e.g. "Monday 09:00 (Europe/Zurich)", for messages. */
-export function describeSlot(date: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
-}

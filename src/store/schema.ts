@@ -146,6 +146,15 @@ export interface ScheduledJobsTable {
   finished_at: Date | null;
 }
 
+/** A topic's post in one conversation. */
+export interface TopicPostsTable {
+  topic_id: string;
+  platform: string;
+  conversation_id: string;
+  message_id: string;
+  posted_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -159,4 +168,5 @@ export interface Database {
   topic_events: TopicEventsTable;
   topic_schedule: TopicScheduleTable;
   scheduled_jobs: ScheduledJobsTable;
+  topic_posts: TopicPostsTable;
 }

@@ -146,3 +146,16 @@ export async function finishJob(db: Kysely<Database>, kind: string, slotAt: Date
 export async function jobsOf(db: Kysely<Database>, kind: string): Promise<Selectable<Database['scheduled_jobs']>[]> {
   return db.selectFrom('scheduled_jobs').selectAll().where('kind', '=', kind).orderBy('slot_at').execute();
 }
+
+/** Records where a topic was posted (once per conversation). */
+export async function recordTopicPost(db: Kysely<Database>, post: { topicId: string; platform: string; conversationId: string; messageId: string }, now: Date): Promise<void> {
+  await db
+    .insertInto('topic_posts')
+    .values({ topic_id: post.topicId, platform: post.platform, conversation_id: post.conversationId, message_id: post.messageId, posted_at: now })
+    .onConflict((oc) => oc.columns(['topic_id', 'platform', 'conversation_id']).doNothing())
+    .execute();
+}
+
+export async function topicPosts(db: Kysely<Database>, topicId: string): Promise<Selectable<Database['topic_posts']>[]> {
+  return db.selectFrom('topic_posts').selectAll().where('topic_id', '=', topicId).orderBy('platform').orderBy('conversation_id').execute();
+}

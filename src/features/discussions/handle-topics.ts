@@ -9,7 +9,8 @@ import type { HandlerContext } from '../../core/context.ts';
 import type { Weekday } from '../../core/commands.ts';
 import { messages, type Lang } from '../../i18n/index.ts';
 import { nextSlot, type WeeklySlot } from '../../scheduler/weekly-slot.ts';
-import { approveTopic, createTopic, queuedTopics, rejectTopic, setSchedule, type Topic } from '../../store/topics.ts';
+import { approveTopic, createTopic, markTopicPosted, queuedTopics, rejectTopic, setSchedule, type Topic } from '../../store/topics.ts';
+import { publishTopic, tellModerators, tellPerson } from './publish.ts';
 
 const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
@@ -32,6 +33,11 @@ export async function handleTopicPropose(ctx: HandlerContext, title: string, des
   );
   ctx.log.info({ topicId: topic.id }, 'topic proposed');
   await ctx.replyPrivately(textCard(messages(ctx.lang).topics.proposed({ id: topic.id }), ctx.lang));
+  // Each moderator gets it privately, with the buttons to decide.
+  await tellModerators(ctx.services, (lang) => ({
+    lang,
+    blocks: [{ type: 'text', text: messages(lang).topics.newProposal({ id: topic.id, title: topic.title }) }, ...itemBlocks(topic, lang, true)],
+  }));
 }
 
 function itemBlocks(topic: Topic, lang: Lang, withButtons: boolean): Block[] {
@@ -83,6 +89,7 @@ export async function handleTopicApprove(ctx: HandlerContext, id: string): Promi
   const position = (await queuedTopics(ctx.services.store.db)).findIndex((t) => t.id === topic.id) + 1;
   ctx.log.info({ topicId: id }, 'topic approved');
   await ctx.replyPrivately(textCard(m.approved({ id, position }), ctx.lang));
+  await tellPerson(ctx.services, topic.author, (lang) => textCard(messages(lang).topics.proposerApproved({ title: topic.title }), lang));
 }
 
 export async function handleTopicReject(ctx: HandlerContext, id: string, reason: string): Promise<void> {
@@ -98,6 +105,22 @@ export async function handleTopicReject(ctx: HandlerContext, id: string, reason:
   }
   ctx.log.info({ topicId: id }, 'topic rejected');
   await ctx.replyPrivately(textCard(m.rejected({ id }), ctx.lang));
+  await tellPerson(ctx.services, topic.author, (lang) => textCard(messages(lang).topics.proposerRejected({ title: topic.title, reason: reason.trim() }), lang));
+}
+
+/** `topic post-now`: the next queued topic goes out at once (the weekly slot stays as it is). */
+export async function handleTopicPostNow(ctx: HandlerContext): Promise<void> {
+  const { db } = ctx.services.store;
+  const m = messages(ctx.lang).topics;
+  for (const candidate of await queuedTopics(db)) {
+    const topic = await markTopicPosted(db, candidate.id, actorOf(ctx), ctx.services.now(), 'post-now');
+    if (!topic) continue;
+    const channels = await publishTopic(ctx.services, topic);
+    ctx.log.info({ topicId: topic.id, channels }, 'topic posted now');
+    await ctx.replyPrivately(textCard(m.postedNow({ id: topic.id, channels }), ctx.lang));
+    return;
+  }
+  await ctx.replyPrivately(textCard(m.queueEmpty, ctx.lang));
 }
 
 /** A weekday's name in a language (ISO weekday: 1 = Monday). */
@@ -108,7 +131,16 @@ export function weekdayName(weekday: number, lang: Lang): string {
 
 /** A slot's instant as the zone's clock shows it, in the reader's language. */
 export function formatSlot(date: Date, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(date);
 }
 
 export async function handleTopicSchedule(ctx: HandlerContext, slot: { weekday: Weekday; hour: number; minute: number; timeZone: string }): Promise<void> {

@@ -200,5 +200,7 @@ export const en: Catalog = {
     slotSkipped: ({ when }) =>
       `The weekly topic due ${when} was not posted: the bot was stopped for more than a day. It was skipped.`,
     slotEmpty: ({ when }) => `Nothing was posted ${when}: the topic queue was empty.`,
+    newProposal: ({ id, title }) => `New topic proposal #${id}: “${title}”.`,
+    postedNow: ({ id, channels }) => `#${id} posted in ${channels} discussion channel(s).`,
   },
 };

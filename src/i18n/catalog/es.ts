@@ -205,5 +205,7 @@ export const es: Catalog = {
     slotSkipped: ({ when }) =>
       `El tema semanal previsto para el ${when} no se publicó: el bot estuvo detenido más de un día. Esa publicación se ha omitido.`,
     slotEmpty: ({ when }) => `No se publicó nada el ${when}: la cola de temas estaba vacía.`,
+    newProposal: ({ id, title }) => `Nueva propuesta de tema #${id}: «${title}».`,
+    postedNow: ({ id, channels }) => `#${id} publicado en ${channels} canal(es) de debate.`,
   },
 };

@@ -211,5 +211,7 @@ export const fr: Catalog = {
     slotSkipped: ({ when }) =>
       `Le sujet hebdomadaire prévu le ${when} n’a pas été publié : le bot a été arrêté pendant plus d’une journée. Cette publication a été sautée.`,
     slotEmpty: ({ when }) => `Rien n’a été publié le ${when} : la file d’attente des sujets était vide.`,
+    newProposal: ({ id, title }) => `Nouvelle proposition de sujet #${id} : « ${title} ».`,
+    postedNow: ({ id, channels }) => `#${id} publié dans ${channels} canal(aux) de discussion.`,
   },
 };

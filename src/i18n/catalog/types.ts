@@ -275,5 +275,9 @@ export interface Catalog {
     slotSkipped: (p: { when: string }) => string;
     /** To the moderators: a slot came with an empty queue (`when`, a date already formatted). */
     slotEmpty: (p: { when: string }) => string;
+    /** To the moderators: a proposal has arrived (the card below it has Approve / Reject). */
+    newProposal: (p: { id: string; title: string }) => string;
+    /** To the moderator: the topic went out now, to this many discussion channels. */
+    postedNow: (p: { id: string; channels: number }) => string;
   };
 }

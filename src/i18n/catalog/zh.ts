@@ -188,5 +188,7 @@ export const zh: Catalog = {
       `议题队列为空，而下一期每周议题应于${next}发布。请批准一项提议，或使用“topic propose”添加议题。`,
     slotSkipped: ({ when }) => `原定于${when}发布的每周议题未发布：机器人停止运行超过一天，该期已跳过。`,
     slotEmpty: ({ when }) => `原定于${when}的发布未能进行：议题队列为空。`,
+    newProposal: ({ id, title }) => `新的话题提议 #${id}：“${title}”。`,
+    postedNow: ({ id, channels }) => `#${id} 已发布到 ${channels} 个讨论频道。`,
   },
 };

@@ -5,6 +5,7 @@ import * as m0002 from './0002-knowledge.ts';
 import * as m0003 from './0003-embedding-model.ts';
 import * as m0004 from './0004-conversations.ts';
 import * as m0005 from './0005-discussions.ts';
+import * as m0006 from './0006-topic-posts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-embedding-model': m0003,
   '0004-conversations': m0004,
   '0005-discussions': m0005,
+  '0006-topic-posts': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,72 @@
+/**
+ * The messenger the core posts unasked through: Slack with its Web API client, Teams with the
+ * conversation references stored on install (a person's private note needs their 1:1 chat with the
+ * bot, known once they have installed it personally). The web page has no channel to post to yet.
+ */
+import type { MessageRef } from '../../src/core/adapter.ts';
+import type { Card } from '../../src/core/card.ts';
+import { ForumError } from '../../src/core/errors.ts';
+import type { Conversation } from '../../src/core/events.ts';
+import type { Messenger, PersonRef } from '../../src/core/messenger.ts';
+import type { Kysely } from 'kysely';
+import { activeConversations } from '../../src/store/conversations.ts';
+import type { Database } from '../../src/store/schema.ts';
+import type { SlackConnection } from '../slack/app.ts';
+import type { TeamsConnection } from '../teams/app.ts';
+
+export interface MessengerParts {
+  db: Kysely<Database>;
+  slack: SlackConnection | undefined;
+  teams: () => Promise<TeamsConnection>;
+}
+
+/** The stored 1:1 conversation of a Teams person (by their Entra object id or Teams id). */
+async function teamsPersonalChat(db: Kysely<Database>, userId: string): Promise<string | undefined> {
+  for (const row of await activeConversations(db, 'teams')) {
+    if (row.kind !== 'direct') continue;
+    const user = (JSON.parse(row.reference) as { user?: { id?: string; aadObjectId?: string } }).user;
+    if (user?.aadObjectId === userId || user?.id === userId) return row.conversation_id;
+  }
+  return undefined;
+}
+
+export function createMessenger({ db, slack, teams }: MessengerParts): Messenger {
+  async function post(conversation: Conversation, card: Card): Promise<MessageRef> {
+    switch (conversation.platform) {
+      case 'slack':
+        if (!slack) throw new ForumError('platform_error', 'Slack is not configured (SLACK_BOT_TOKEN)');
+        return slack.postProactive(conversation, card);
+      case 'teams':
+        return (await teams()).postProactive(conversation, card);
+      case 'web':
+        throw new ForumError('platform_error', 'the web chat has no channel to post to yet');
+      default: {
+        const unreachable: never = conversation.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
+
+  async function tell(person: PersonRef, card: Card): Promise<boolean> {
+    switch (person.platform) {
+      case 'slack':
+        if (!slack) return false;
+        await slack.postProactive({ platform: 'slack', workspaceId: '', channelId: person.userId, kind: 'direct' }, card);
+        return true;
+      case 'teams': {
+        const chat = await teamsPersonalChat(db, person.userId);
+        if (!chat) return false;
+        await (await teams()).postProactive({ platform: 'teams', workspaceId: '', channelId: chat, kind: 'direct' }, card);
+        return true;
+      }
+      case 'web':
+        return false;
+      default: {
+        const unreachable: never = person.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
+
+  return { post, tell };
+}

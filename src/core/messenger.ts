@@ -1,0 +1,34 @@
+/**
+ * Posting unasked, whatever the platform: the weekly topic to the discussion channels, and private
+ * notes to moderators and proposers. The host supplies the real one once the adapters are
+ * connected; until then (and in tools without adapters) nothing can be posted, and callers are told.
+ */
+import type { MessageRef } from './adapter.ts';
+import type { Card } from './card.ts';
+import { ForumError } from './errors.ts';
+import type { Conversation, Platform } from './events.ts';
+
+export interface PersonRef {
+  platform: Platform;
+  userId: string;
+}
+
+export interface Messenger {
+  /** Posts to a conversation the bot is in (a discussion channel). */
+  post(conversation: Conversation, card: Card): Promise<MessageRef>;
+  /** A private message to a person; false when their platform cannot reach them unasked. */
+  tell(person: PersonRef, card: Card): Promise<boolean>;
+}
+
+export const NO_MESSENGER: Messenger = {
+  post: (conversation) => Promise.reject(new ForumError('platform_error', `no adapter can post to ${conversation.platform} here`)),
+  tell: () => Promise.resolve(false),
+};
+
+/** `platform:userId` as stored (topic authors, audit actors) to a person reference. */
+export function personFromRef(ref: string): PersonRef | undefined {
+  const at = ref.indexOf(':');
+  const platform = ref.slice(0, at);
+  if (at < 1 || (platform !== 'slack' && platform !== 'teams' && platform !== 'web')) return undefined;
+  return { platform, userId: ref.slice(at + 1) };
+}

@@ -1,0 +1,82 @@
+/**
+ * The weekly topic posted to every discussion channel, and the notes the forum sends unasked:
+ * to moderators (new proposals, an empty queue, a skipped week) and to proposers (decisions),
+ * each in the reader's language.
+ */
+import type { Card } from '../../core/card.ts';
+import type { Services } from '../../core/context.ts';
+import type { Conversation } from '../../core/events.ts';
+import { personFromRef, type PersonRef } from '../../core/messenger.ts';
+import { isLang, messages, type Lang } from '../../i18n/index.ts';
+import { recordTopicPost, type Topic } from '../../store/topics.ts';
+
+export function weeklyTopicToCard(topic: Topic): Card {
+  const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
+  const m = messages(lang).topics;
+  return {
+    lang,
+    blocks: [
+      { type: 'context', text: m.weeklyHeader },
+      { type: 'header', text: topic.title },
+      ...(topic.description ? [{ type: 'text' as const, text: topic.description }] : []),
+      { type: 'context', text: m.weeklyFooter },
+    ],
+  };
+}
+
+/** Posts the topic to every configured discussion channel; returns how many took it (failures are logged). */
+export async function publishTopic(services: Services, topic: Topic): Promise<number> {
+  const { config, messenger, log, store } = services;
+  const card = weeklyTopicToCard(topic);
+  let posted = 0;
+  for (const channel of config.discussionChannels) {
+    const conversation: Conversation = { platform: channel.platform, workspaceId: '', channelId: channel.id, kind: 'channel' };
+    try {
+      const ref = await messenger.post(conversation, card);
+      await recordTopicPost(store.db, { topicId: topic.id, platform: channel.platform, conversationId: channel.id, messageId: ref.messageId }, services.now());
+      posted++;
+    } catch (error) {
+      log.error({ err: error, topicId: topic.id, channel: `${channel.platform}:${channel.id}` }, 'weekly topic not posted in a channel');
+    }
+  }
+  if (config.discussionChannels.length === 0) log.warn({ topicId: topic.id }, 'no DISCUSSION_CHANNELS configured: the weekly topic was posted nowhere');
+  return posted;
+}
+
+/** The language a person chose, wherever they chose it, or the forum's. */
+async function langOf(services: Services, person: PersonRef): Promise<Lang> {
+  const row = await services.store.db
+    .selectFrom('people')
+    .select(['lang'])
+    .where('platform', '=', person.platform)
+    .where('user_id', '=', person.userId)
+    .where('lang', 'is not', null)
+    .executeTakeFirst();
+  return row?.lang && isLang(row.lang) ? row.lang : services.config.defaultLang;
+}
+
+/** A private note to one person (`platform:userId`), in their language; false when it could not be sent. */
+export async function tellPerson(services: Services, ref: string, card: (lang: Lang) => Card): Promise<boolean> {
+  const person = personFromRef(ref);
+  if (!person) return false;
+  try {
+    return await services.messenger.tell(person, card(await langOf(services, person)));
+  } catch (error) {
+    services.log.warn({ err: error, person: ref }, 'private note not delivered');
+    return false;
+  }
+}
+
+/** The moderators: those of the configuration and those the store made moderators. */
+export async function moderatorRefs(services: Services): Promise<string[]> {
+  const configured = services.config.access.moderators.map((m) => `${m.platform}:${m.id}`);
+  const stored = await services.store.db.selectFrom('people').select(['platform', 'user_id']).where('role', '=', 'moderator').execute();
+  return [...new Set([...configured, ...stored.map((p) => `${p.platform}:${p.user_id}`)])];
+}
+
+/** A note to every moderator; returns how many received it. */
+export async function tellModerators(services: Services, card: (lang: Lang) => Card): Promise<number> {
+  let told = 0;
+  for (const ref of await moderatorRefs(services)) if (await tellPerson(services, ref, card)) told++;
+  return told;
+}

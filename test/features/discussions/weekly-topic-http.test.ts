@@ -1,0 +1,138 @@
+/**
+ * A month of the forum's routine over the real adapters: a member proposes in Slack, the moderator
+ * is told privately with the buttons and approves, the proposer is told; the weekly slot comes and
+ * the topic goes out to a Slack channel and a Teams channel (recorded by the local Slack Web API and
+ * Bot Connector), once, however often the scheduler looks; `topic post-now` sends the next one.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../../adapters/host/server.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { activeConversations } from '../../../src/store/conversations.ts';
+import { openStore, type Store } from '../../../src/store/index.ts';
+import { topicPosts } from '../../../src/store/topics.ts';
+import { useFakeBotConnector } from '../../support/fake-bot-connector.ts';
+import { useFakeSlack } from '../../support/fake-slack.ts';
+import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, sendToSlack } from '../../support/slack-requests.ts';
+import { TENANT_ID, USER_ADA, conversationUpdate, postActivity } from '../../support/teams-activities.ts';
+
+const slack = useFakeSlack();
+const connector = useFakeBotConnector();
+
+function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(texts);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
+  return [];
+}
+
+describe('weekly topics over Slack and Teams', () => {
+  let store: Store;
+  let host: Host;
+  let dataDir: string;
+  let teamsChannel: string;
+  // Wednesday 18 November 2026, 10:00 UTC; the test moves it.
+  const clock = { now: new Date('2026-11-18T10:00:00Z') };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-weekly-'));
+    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    // The Teams channel is known once the bot is installed there: install first, on a bare host.
+    const env = {
+      HOST: '127.0.0.1',
+      TA_FORUM_DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack().apiUrl,
+      SLACK_ALLOWED_WORKSPACES: TEAM_ID,
+      TEAMS_ALLOWED_TENANTS: TENANT_ID,
+      MODERATORS: 'slack:U0MOD',
+    };
+    const first = await startHost(loadConfig(env, { port: 0 }), silentLogger(), { store, now: () => clock.now, ingestKnowledge: false });
+    await postActivity(first.url, conversationUpdate({ scope: 'team', botAdded: true, serviceUrl: connector().serviceUrl, from: USER_ADA }));
+    teamsChannel = (await activeConversations(store.db, 'teams'))[0]?.conversation_id ?? '';
+    await first.scheduler.stop();
+    // The same store goes on with the discussion channels configured (closing the host would close the store).
+    host = await startHost(loadConfig({ ...env, DISCUSSION_CHANNELS: `slack:C0FORUM,teams:${teamsChannel}` }, { port: 0 }), silentLogger(), {
+      store,
+      now: () => clock.now,
+      ingestKnowledge: false,
+    });
+    await host.scheduler.stop();
+  });
+
+  afterAll(async () => {
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Writes to the bot and waits for its answer in the same conversation. */
+  const say = async (user: string, text: string): Promise<void> => {
+    const before = slack().calls.length;
+    await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user, channel: `D${user}`, text })));
+    await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === `D${user}` && slack().calls.indexOf(c) >= before);
+  };
+
+  it('runs proposal → approval → schedule → weekly post, once, in both platforms', async () => {
+    expect(teamsChannel).not.toBe('');
+    await say('U0ALICE', 'topic propose Measuring impact | How do you evaluate a programme a year later?');
+    // The moderator is told privately, with the buttons.
+    const note = await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0MOD');
+    const approve = (note.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id.startsWith('topic:approve'));
+    expect(approve).toBeDefined();
+    await sendToSlack(host.url, SIGNING_SECRET, 'interaction', blockAction({ user: 'U0MOD', channel: 'DU0MOD', messageTs: '1763700000.000300', actionId: approve?.action_id ?? '', value: approve?.value ?? '' }));
+    // The proposer hears the decision.
+    const told = await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0ALICE' && texts(c.body.blocks).join(' ').includes('Measuring impact'));
+    expect(told).toBeDefined();
+
+    await say('U0MOD', 'topic schedule monday 09:00 Europe/Zurich');
+
+    // Monday 23 November 09:00 in Zurich is 08:00 UTC; the scheduler looks several times around it.
+    slack().reset();
+    connector().reset();
+    for (const at of ['2026-11-23T07:59:00Z', '2026-11-23T08:00:30Z', '2026-11-23T08:01:00Z', '2026-11-23T12:00:00Z']) {
+      clock.now = new Date(at);
+      await host.scheduler.tick();
+    }
+    const posts = slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM');
+    expect(posts).toHaveLength(1);
+    expect(texts(posts[0]?.body.blocks).join(' ')).toContain('Measuring impact');
+    const teamsPosts = connector().callsTo('send').filter((c) => c.conversationId === teamsChannel);
+    expect(teamsPosts).toHaveLength(1);
+    expect(texts(teamsPosts[0]?.body).join(' ')).toContain('Measuring impact');
+    const topic = await store.db.selectFrom('topics').selectAll().where('title', '=', 'Measuring impact').executeTakeFirstOrThrow();
+    expect(topic.status).toBe('posted');
+    expect((await topicPosts(store.db, topic.id)).map((p) => p.platform)).toEqual(['slack', 'teams']);
+  });
+
+  it('sends the next queued topic at once with topic post-now, and tells the moderator when nothing is left', async () => {
+    await say('U0MOD', 'topic propose Sharing evaluation reports | Who reads them, and what changes?');
+    const proposal = await store.db.selectFrom('topics').selectAll().where('status', '=', 'proposed').executeTakeFirstOrThrow();
+    await say('U0MOD', `topic approve ${proposal.id}`);
+    slack().reset();
+    await say('U0MOD', 'topic post-now');
+    expect(slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM')).toHaveLength(1);
+    const confirmation = slack().callsTo('chat.postMessage').find((c) => c.body.channel === 'DU0MOD');
+    expect(texts(confirmation?.body.blocks).join(' ')).toContain(`#${proposal.id}`);
+    slack().reset();
+    await say('U0MOD', 'topic post-now');
+    const empty = await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'DU0MOD');
+    expect(slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM')).toHaveLength(0);
+    expect(texts(empty.body.blocks).join(' ')).toMatch(/queue/i);
+    // Two days before the next Monday, with the queue empty: the moderator is reminded, once.
+    slack().reset();
+    for (const at of ['2026-11-28T09:00:00Z', '2026-11-28T10:00:00Z']) {
+      clock.now = new Date(at);
+      await host.scheduler.tick();
+    }
+    const reminders = slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'U0MOD');
+    expect(reminders).toHaveLength(1);
+    expect(texts(reminders[0]?.body.blocks).join(' ')).toContain('topic propose');
+  });
+});
