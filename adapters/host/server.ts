@@ -15,7 +15,7 @@ import type { TeamsConnection } from '../teams/app.ts';
 import { TEAMS_MESSAGES_PATH } from '../teams/paths.ts';
 import { hostname } from 'node:os';
 import { noticeToCard } from '../../src/features/discussions/notices.ts';
-import { publishTopic, tellModerators } from '../../src/features/discussions/publish.ts';
+import { publishTopic, queueNextStarter, tellModerators } from '../../src/features/discussions/publish.ts';
 import { WeeklyScheduler } from '../../src/scheduler/weekly-scheduler.ts';
 import { getSchedule } from '../../src/store/topics.ts';
 import { createMessenger } from './messenger.ts';
@@ -87,6 +87,7 @@ function weeklyScheduler(app: App, log: Logger): WeeklyScheduler {
     publish: async (topic) => {
       await publishTopic(services, topic);
     },
+    takeStarter: () => queueNextStarter(services),
     notify: async (notice) => {
       const zone = (await getSchedule(services.store.db))?.time_zone ?? 'UTC';
       await tellModerators(services, (lang) => noticeToCard(notice, lang, zone));

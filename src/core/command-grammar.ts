@@ -13,7 +13,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   'topic queue': 'topic queue',
   'topic approve': 'topic approve <id>',
   'topic reject': 'topic reject <id> <reason>',
-  'topic schedule': 'topic schedule <weekday> <HH:MM> <IANA time zone>',
+  'topic schedule': 'topic schedule <weekday> <HH:MM> <IANA time zone> [--starters]',
   'topic post-now': 'topic post-now',
   'topic close': 'topic close',
   poll: 'poll "<question>" "<option>" "<option>" ... [--anonymous] [--multi] [--rating] [--closes <ISO time>]',

@@ -22,7 +22,7 @@ export type Command =
   | { kind: 'topic.queue' }
   | { kind: 'topic.approve'; id: number }
   | { kind: 'topic.reject'; id: number; reason: string }
-  | { kind: 'topic.schedule'; weekday: Weekday; hour: number; minute: number; timeZone: string }
+  | { kind: 'topic.schedule'; weekday: Weekday; hour: number; minute: number; timeZone: string; useStarters: boolean }
   | { kind: 'topic.post-now' }
   | { kind: 'topic.close' }
   | {
@@ -173,8 +173,10 @@ function parseTopic(rest: string, words: string[]): Command {
       const match = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/.exec(time);
       if (!match) fail('topic schedule', 'bad_time', time);
       if (!isValidTimeZone(zone)) fail('topic schedule', 'bad_time_zone', zone);
-      noMore('topic schedule', extra);
-      return { kind: 'topic.schedule', weekday, hour: Number(match[1]), minute: Number(match[2]), timeZone: zone };
+      const useStarters = extra[0]?.toLowerCase() === '--starters';
+      if (extra[0]?.startsWith('--') && !useStarters) fail('topic schedule', 'unknown_option', extra[0]);
+      noMore('topic schedule', extra.slice(useStarters ? 1 : 0));
+      return { kind: 'topic.schedule', weekday, hour: Number(match[1]), minute: Number(match[2]), timeZone: zone, useStarters };
     }
     case 'post-now':
       noMore('topic post-now', args);

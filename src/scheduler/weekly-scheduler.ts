@@ -34,6 +34,8 @@ export interface WeeklySchedulerDeps {
   publish(topic: Topic, slotAt: Date): Promise<void>;
   /** Tells the moderators privately. */
   notify(notice: ModeratorNotice): Promise<void>;
+  /** Queues the next discussion starter (when the schedule allows it and the queue is empty). */
+  takeStarter?(): Promise<Topic | undefined>;
   log: Logger;
 }
 
@@ -73,6 +75,10 @@ export class WeeklyScheduler {
         topic = await markTopicPosted(db, candidate.id, `scheduler:${instance}`, now, slotAt.toISOString());
         if (topic) break;
       }
+      if (!topic && schedule.use_starters && this.deps.takeStarter) {
+        const starter = await this.deps.takeStarter();
+        if (starter) topic = await markTopicPosted(db, starter.id, `scheduler:${instance}`, now, slotAt.toISOString());
+      }
       if (!topic) {
         await finishJob(db, 'topic', slotAt, 'empty', null, now);
         await this.tell({ kind: 'slot_empty', slotAt }, report);
@@ -87,7 +93,8 @@ export class WeeklyScheduler {
       report.posted.push({ topicId: topic.id, slotAt });
     }
     const upcoming = nextSlot(slot, now);
-    if (upcoming.getTime() - now.getTime() <= EMPTY_QUEUE_REMINDER_MS && (await queuedTopics(db)).length === 0) {
+    // With the starter library on, an empty queue is not the moderators' problem.
+    if (!schedule.use_starters && upcoming.getTime() - now.getTime() <= EMPTY_QUEUE_REMINDER_MS && (await queuedTopics(db)).length === 0) {
       if (await claimJob(db, 'reminder', upcoming, instance, now)) {
         await finishJob(db, 'reminder', upcoming, 'sent', null, now);
         await this.tell({ kind: 'queue_empty', slotAt: upcoming }, report);

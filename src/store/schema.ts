@@ -131,6 +131,7 @@ export interface TopicScheduleTable {
   hour: number;
   minute: number;
   time_zone: string;
+  use_starters: boolean;
   updated_by: string;
   updated_at: Date;
 }

@@ -116,11 +116,19 @@ export async function getSchedule(db: Kysely<Database>): Promise<TopicSchedule |
 
 export async function setSchedule(
   db: Kysely<Database>,
-  slot: { weekday: number; hour: number; minute: number; timeZone: string },
+  slot: { weekday: number; hour: number; minute: number; timeZone: string; useStarters?: boolean },
   actor: string,
   now: Date,
 ): Promise<void> {
-  const values = { weekday: slot.weekday, hour: slot.hour, minute: slot.minute, time_zone: slot.timeZone, updated_by: actor, updated_at: now };
+  const values = {
+    weekday: slot.weekday,
+    hour: slot.hour,
+    minute: slot.minute,
+    time_zone: slot.timeZone,
+    use_starters: slot.useStarters ?? false,
+    updated_by: actor,
+    updated_at: now,
+  };
   await db
     .insertInto('topic_schedule')
     .values({ id: 1, ...values })
@@ -158,4 +166,10 @@ export async function recordTopicPost(db: Kysely<Database>, post: { topicId: str
 
 export async function topicPosts(db: Kysely<Database>, topicId: string): Promise<Selectable<Database['topic_posts']>[]> {
   return db.selectFrom('topic_posts').selectAll().where('topic_id', '=', topicId).orderBy('platform').orderBy('conversation_id').execute();
+}
+
+/** The starters already taken, by id. */
+export async function usedStarterIds(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('topics').select(['starter_id']).where('starter_id', 'is not', null).execute();
+  return new Set(rows.map((r) => r.starter_id as string));
 }

@@ -38,7 +38,8 @@ describe('parseCommand: every command kind', () => {
     ['topic queue', { kind: 'topic.queue' }],
     ['topic approve #12', { kind: 'topic.approve', id: 12 }],
     ['topic reject 7 Already discussed in March', { kind: 'topic.reject', id: 7, reason: 'Already discussed in March' }],
-    ['topic schedule monday 09:00 Europe/Zurich', { kind: 'topic.schedule', weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Zurich' }],
+    ['topic schedule monday 09:00 Europe/Zurich', { kind: 'topic.schedule', weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Zurich', useStarters: false }],
+    ['topic schedule monday 09:00 Europe/Zurich --starters', { kind: 'topic.schedule', weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Zurich', useStarters: true }],
     ['topic post-now', { kind: 'topic.post-now' }],
     ['topic close', { kind: 'topic.close' }],
     ['poll "Q?" "Yes" "No"', { kind: 'poll.create', question: 'Q?', options: ['Yes', 'No'], anonymous: false, multi: false, rating: false }],
@@ -206,7 +207,7 @@ describe('parseCommand: topic schedule', () => {
   });
 
   it('reads 9:05, 9h05 and 23:59, and the UTC zone', () => {
-    expect(command('topic schedule fri 9:05 UTC')).toEqual({ kind: 'topic.schedule', weekday: 5, hour: 9, minute: 5, timeZone: 'UTC' });
+    expect(command('topic schedule fri 9:05 UTC')).toEqual({ kind: 'topic.schedule', weekday: 5, hour: 9, minute: 5, timeZone: 'UTC', useStarters: false });
     expect(command('topic schedule vendredi 9h05 America/Argentina/Buenos_Aires')).toMatchObject({ hour: 9, minute: 5 });
     expect(command('topic schedule sun 23:59 Asia/Tokyo')).toMatchObject({ hour: 23, minute: 59 });
   });
@@ -222,6 +223,8 @@ describe('parseCommand: topic schedule', () => {
     ['topic schedule monday 09:00 EST', 'bad_time_zone', 'EST'],
     ['topic schedule monday 09:00 +01:00', 'bad_time_zone', '+01:00'],
     ['topic schedule monday 09:00 UTC weekly', 'unexpected_argument', 'weekly'],
+    ['topic schedule monday 09:00 UTC --daily', 'unknown_option', '--daily'],
+    ['topic schedule monday 09:00 UTC --starters now', 'unexpected_argument', 'now'],
   ])('%j → %s', (text, reason, detail) => {
     expect(usage(text)).toEqual({ topic: 'topic schedule', reason, detail });
   });

@@ -4,6 +4,8 @@
  * at the same moments. Missed slots: late within a day, skipped (and the moderators told) after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { queueNextStarter } from '../../src/features/discussions/publish.ts';
 import { silentLogger } from '../../src/log.ts';
 import { nextSlot, slotsBetween } from '../../src/scheduler/weekly-slot.ts';
 import { WeeklyScheduler, type ModeratorNotice } from '../../src/scheduler/weekly-scheduler.ts';
@@ -122,6 +124,40 @@ for (const engine of storeEngines()) {
       });
       afterAll(async () => {
         await store?.close();
+      });
+
+      it('fills an empty queue from the starter library when the schedule allows it, rotating areas, without reminders', async () => {
+        const t0 = new Date('2027-02-01T00:00:00Z');
+        const clock = { now: t0 };
+        const posted: Posted[] = [];
+        const notices: ModeratorNotice[] = [];
+        await setSchedule(store.db, { ...SLOT, useStarters: true }, 'slack:UMOD', t0);
+        const services = { config: loadConfig({ DEFAULT_LANG: 'fr' }), store, log: silentLogger(), now: () => clock.now };
+        const s = new WeeklyScheduler({
+          db: store.db,
+          now: () => clock.now,
+          instance: 'starters',
+          publish: (topic, slotAt) => {
+            posted.push({ topicId: topic.id, slotAt, instance: 'starters' });
+            return Promise.resolve();
+          },
+          notify: (notice) => {
+            notices.push(notice);
+            return Promise.resolve();
+          },
+          takeStarter: () => queueNextStarter(services),
+          log: silentLogger(),
+        });
+        for (let t = t0.getTime(); t < new Date('2027-02-22T12:00:00Z').getTime(); t += 6 * HOUR) {
+          clock.now = new Date(t);
+          await s.tick();
+        }
+        expect(posted).toHaveLength(3);
+        const topics = await store.db.selectFrom('topics').selectAll().where('author', '=', 'starter').orderBy('id').execute();
+        expect(topics.map((t) => t.status)).toEqual(['posted', 'posted', 'posted']);
+        expect(new Set(topics.map((t) => t.category)).size).toBe(3);
+        expect(topics.every((t) => t.lang === 'fr' && t.starter_id !== null)).toBe(true);
+        expect(notices).toEqual([]);
       });
 
       it('posts a slot missed by less than a day late, skips an older one and tells the moderators, reminds them of an empty queue once', async () => {

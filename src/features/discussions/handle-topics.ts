@@ -143,7 +143,10 @@ export function formatSlot(date: Date, timeZone: string, lang: Lang): string {
   }).format(date);
 }
 
-export async function handleTopicSchedule(ctx: HandlerContext, slot: { weekday: Weekday; hour: number; minute: number; timeZone: string }): Promise<void> {
+export async function handleTopicSchedule(
+  ctx: HandlerContext,
+  slot: { weekday: Weekday; hour: number; minute: number; timeZone: string; useStarters: boolean },
+): Promise<void> {
   const now = ctx.services.now();
   await setSchedule(ctx.services.store.db, slot, actorOf(ctx), now);
   const weekly: WeeklySlot = slot;
@@ -151,5 +154,6 @@ export async function handleTopicSchedule(ctx: HandlerContext, slot: { weekday: 
   const time = `${String(slot.hour).padStart(2, '0')}:${String(slot.minute).padStart(2, '0')}`;
   const every = m.every({ weekday: weekdayName(slot.weekday, ctx.lang), time, zone: slot.timeZone });
   ctx.log.info({ ...slot }, 'weekly slot set');
-  await ctx.replyPrivately(textCard(m.scheduleSet({ every, next: formatSlot(nextSlot(weekly, now), slot.timeZone, ctx.lang) }), ctx.lang));
+  const confirmation = m.scheduleSet({ every, next: formatSlot(nextSlot(weekly, now), slot.timeZone, ctx.lang) });
+  await ctx.replyPrivately(textCard(slot.useStarters ? `${confirmation}\n\n${m.startersOn}` : confirmation, ctx.lang));
 }

@@ -8,7 +8,8 @@ import type { Services } from '../../core/context.ts';
 import type { Conversation } from '../../core/events.ts';
 import { personFromRef, type PersonRef } from '../../core/messenger.ts';
 import { isLang, messages, type Lang } from '../../i18n/index.ts';
-import { recordTopicPost, type Topic } from '../../store/topics.ts';
+import { createTopic, recordTopicPost, usedStarterIds, type Topic } from '../../store/topics.ts';
+import { isStarterLang, loadStarters, pickStarter, type Starter } from './starters.ts';
 
 export function weeklyTopicToCard(topic: Topic): Card {
   const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
@@ -79,4 +80,23 @@ export async function tellModerators(services: Services, card: (lang: Lang) => C
   let told = 0;
   for (const ref of await moderatorRefs(services)) if (await tellPerson(services, ref, card)) told++;
   return told;
+}
+
+let library: Starter[] | undefined;
+
+/** Queues the next unused starter of the library, in the forum's language (English where it has none). */
+export async function queueNextStarter(services: Pick<Services, 'config' | 'store' | 'log' | 'now'>): Promise<Topic | undefined> {
+  library ??= loadStarters();
+  const lang = isStarterLang(services.config.defaultLang) ? services.config.defaultLang : 'en';
+  const starter = pickStarter(library, { lang, used: await usedStarterIds(services.store.db) });
+  if (!starter) {
+    services.log.warn('the library of discussion starters is used up');
+    return undefined;
+  }
+  return createTopic(
+    services.store.db,
+    { title: starter.title, description: starter.description, lang: starter.lang, category: starter.area, author: 'starter', starterId: starter.id },
+    'queued',
+    services.now(),
+  );
 }

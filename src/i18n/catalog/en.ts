@@ -55,7 +55,7 @@ export const en: Catalog = {
       'topic queue': 'Show the topics waiting to be posted.',
       'topic approve': 'Approve a proposed topic.',
       'topic reject': 'Reject a proposed topic, with a reason.',
-      'topic schedule': 'Set when the weekly topic is posted.',
+      'topic schedule': 'Set when the weekly topic is posted. With --starters, the bot takes a discussion starter from its library when the queue is empty.',
       'topic post-now': 'Post the next topic now.',
       'topic close': 'Close this week’s topic and post its summary.',
       poll: 'Create a poll in this channel.',
@@ -202,5 +202,6 @@ export const en: Catalog = {
     slotEmpty: ({ when }) => `Nothing was posted ${when}: the topic queue was empty.`,
     newProposal: ({ id, title }) => `New topic proposal #${id}: “${title}”.`,
     postedNow: ({ id, channels }) => `#${id} posted in ${channels} discussion channel(s).`,
+    startersOn: 'When the queue is empty, the bot will post a starter from its library of discussion topics.',
   },
 };

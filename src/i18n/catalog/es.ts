@@ -58,7 +58,7 @@ export const es: Catalog = {
       'topic queue': 'Ver los temas pendientes de publicación.',
       'topic approve': 'Aprobar un tema propuesto.',
       'topic reject': 'Rechazar un tema propuesto, indicando el motivo.',
-      'topic schedule': 'Establecer cuándo se publica el tema semanal.',
+      'topic schedule': 'Establecer cuándo se publica el tema semanal. Con --starters, el bot toma un tema de su biblioteca de debates cuando la cola está vacía.',
       'topic post-now': 'Publicar ahora el siguiente tema.',
       'topic close': 'Cerrar el tema de esta semana y publicar su resumen.',
       poll: 'Crear una encuesta en este canal.',
@@ -207,5 +207,6 @@ export const es: Catalog = {
     slotEmpty: ({ when }) => `No se publicó nada el ${when}: la cola de temas estaba vacía.`,
     newProposal: ({ id, title }) => `Nueva propuesta de tema #${id}: «${title}».`,
     postedNow: ({ id, channels }) => `#${id} publicado en ${channels} canal(es) de debate.`,
+    startersOn: 'Cuando la cola esté vacía, el bot publicará un tema de su biblioteca de debates.',
   },
 };

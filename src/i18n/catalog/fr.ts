@@ -60,7 +60,7 @@ export const fr: Catalog = {
       'topic queue': 'Afficher les sujets en attente de publication.',
       'topic approve': 'Approuver un sujet proposé.',
       'topic reject': 'Rejeter un sujet proposé, en indiquant le motif.',
-      'topic schedule': 'Définir le moment de publication du sujet hebdomadaire.',
+      'topic schedule': 'Définir le moment de publication du sujet hebdomadaire. Avec --starters, le bot puise dans sa bibliothèque de sujets de discussion quand la file est vide.',
       'topic post-now': 'Publier immédiatement le sujet suivant.',
       'topic close': 'Clore le sujet de la semaine et en publier la synthèse.',
       poll: 'Créer un sondage dans ce canal.',
@@ -213,5 +213,6 @@ export const fr: Catalog = {
     slotEmpty: ({ when }) => `Rien n’a été publié le ${when} : la file d’attente des sujets était vide.`,
     newProposal: ({ id, title }) => `Nouvelle proposition de sujet #${id} : « ${title} ».`,
     postedNow: ({ id, channels }) => `#${id} publié dans ${channels} canal(aux) de discussion.`,
+    startersOn: 'Quand la file est vide, le bot publiera un sujet tiré de sa bibliothèque de discussions.',
   },
 };

@@ -279,5 +279,7 @@ export interface Catalog {
     newProposal: (p: { id: string; title: string }) => string;
     /** To the moderator: the topic went out now, to this many discussion channels. */
     postedNow: (p: { id: string; channels: number }) => string;
+    /** Added to the schedule's confirmation when the starter library fills an empty queue. */
+    startersOn: string;
   };
 }

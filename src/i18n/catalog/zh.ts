@@ -52,7 +52,7 @@ export const zh: Catalog = {
       'topic queue': '查看等待发布的议题。',
       'topic approve': '批准一个提议的议题。',
       'topic reject': '驳回一个提议的议题，并说明理由。',
-      'topic schedule': '设置每周议题的发布时间。',
+      'topic schedule': '设置每周议题的发布时间。加上 --starters 时，队列为空则由机器人从讨论话题库中选取。',
       'topic post-now': '立即发布下一个议题。',
       'topic close': '结束本周议题并发布总结。',
       poll: '在此频道中发起投票。',
@@ -190,5 +190,6 @@ export const zh: Catalog = {
     slotEmpty: ({ when }) => `原定于${when}的发布未能进行：议题队列为空。`,
     newProposal: ({ id, title }) => `新的话题提议 #${id}：“${title}”。`,
     postedNow: ({ id, channels }) => `#${id} 已发布到 ${channels} 个讨论频道。`,
+    startersOn: '队列为空时，机器人将从讨论话题库中选取一个话题发布。',
   },
 };

@@ -6,6 +6,7 @@ import * as m0003 from './0003-embedding-model.ts';
 import * as m0004 from './0004-conversations.ts';
 import * as m0005 from './0005-discussions.ts';
 import * as m0006 from './0006-topic-posts.ts';
+import * as m0007 from './0007-schedule-starters.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-conversations': m0004,
   '0005-discussions': m0005,
   '0006-topic-posts': m0006,
+  '0007-schedule-starters': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
