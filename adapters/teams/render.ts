@@ -12,6 +12,7 @@ import type { Block, Button, Card, Field, Link } from '../../src/core/card.ts';
 import { cardToText } from '../../src/core/card.ts';
 import type { Form, FormField } from '../../src/core/adapter.ts';
 import { ForumError } from '../../src/core/errors.ts';
+import { RESERVED_INPUT_IDS, type ActionData } from './actions.ts';
 import { RTL_LANGS, langFromLocale } from '../../src/i18n/index.ts';
 import {
   ADAPTIVE_CARD_SCHEMA,
@@ -31,6 +32,7 @@ import {
 } from './limits.ts';
 
 export * from './limits.ts';
+export * from './actions.ts';
 
 export type AdaptiveCardJson = {
   type: 'AdaptiveCard';
@@ -53,16 +55,6 @@ export interface TeamsMessage {
   card: AdaptiveCardJson;
 }
 
-/** What a button or form carries, and what Teams hands back (with the inputs' values merged in). */
-export interface ActionData {
-  actionId: string;
-  value: string;
-}
-
-/** A press or submission read back: our action id, the button's or form's value, the inputs. */
-export interface ActionPayload extends ActionData {
-  formValues: Record<string, string>;
-}
 
 interface ExecuteAction {
   type: 'Action.Execute';
@@ -351,7 +343,7 @@ export function cardToAdaptiveCards(card: Card): TeamsMessage[] {
   }));
 }
 
-const RESERVED_INPUT_IDS = new Set(['actionId', 'value']);
+
 
 function fieldToInput(field: FormField, requiredMessage: string | undefined): Record<string, unknown> {
   const base = {
@@ -414,59 +406,4 @@ export function formToAdaptiveCard(form: Form, options: FormCardOptions = {}): A
     body: [...heading.map((r) => r.element), ...form.fields.map((field) => fieldToInput(field, options.requiredMessage))],
     actions: [submit],
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Our action id, the value ('' when absent) and every other string as an input's value. */
-function payload(actionId: unknown, data: Record<string, unknown>): ActionPayload | undefined {
-  if (typeof actionId !== 'string' || actionId.length === 0) return undefined;
-  const formValues = Object.fromEntries(
-    Object.entries(data).filter((entry): entry is [string, string] => !RESERVED_INPUT_IDS.has(entry[0]) && typeof entry[1] === 'string'),
-  );
-  // fromEntries defines own properties: an input called `__proto__` cannot reach the prototype.
-  return { actionId, value: typeof data.value === 'string' ? data.value : '', formValues };
-}
-
-/** Never throws: anything odd (even a throwing getter) reads as nothing. */
-function safely(read: () => ActionPayload | undefined): ActionPayload | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * An `adaptiveCard/action` invoke (Action.Execute): `{ action: { type: 'Action.Execute', verb,
- * data } }`, the inputs' values merged into `data`. The verb names the action: an input cannot
- * overwrite it.
- */
-export function fromInvokeValue(activityValue: unknown): ActionPayload | undefined {
-  return safely(() => {
-    if (!isRecord(activityValue) || !isRecord(activityValue.action)) return undefined;
-    const action = activityValue.action;
-    if (action.type !== 'Action.Execute') return undefined;
-    const data = isRecord(action.data) ? action.data : {};
-    return payload(typeof action.verb === 'string' && action.verb ? action.verb : data.actionId, data);
-  });
-}
-
-/**
- * An Action.Submit: a message activity's `value` is the action's data with the inputs merged in;
- * a dialog's `task/submit` invoke has the same under `data`.
- */
-export function fromSubmitValue(activityValue: unknown): ActionPayload | undefined {
-  return safely(() => {
-    if (!isRecord(activityValue)) return undefined;
-    if (typeof activityValue.actionId === 'string') return payload(activityValue.actionId, activityValue);
-    return isRecord(activityValue.data) ? payload(activityValue.data.actionId, activityValue.data) : undefined;
-  });
-}
-
-/** What Teams sent for a press or submission, whichever action sent it; undefined for anything else. */
-export function actionDataOf(value: unknown): ActionPayload | undefined {
-  return fromInvokeValue(value) ?? fromSubmitValue(value);
 }

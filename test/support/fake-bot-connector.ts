@@ -26,7 +26,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, useLocalFake } from './local-fake.ts';
+import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 import { personalConversationIdFor, TENANT_ID } from './teams-activities.ts';
 
 export type ConnectorMethod = 'reply' | 'send' | 'update' | 'delete' | 'createConversation' | 'members' | 'member' | 'unknown';
@@ -340,24 +340,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     callsTo: (...methods) => calls.filter((call) => methods.includes(call.method)),
     posted: () => calls.filter((call) => (call.method === 'reply' || call.method === 'send') && !call.failed),
-    waitFor(predicate, timeoutMs = 5000) {
-      const seen = calls.find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return new Promise<ConnectorCall>((resolve, reject) => {
-        const onCall = (call: ConnectorCall) => {
-          if (!predicate(call)) return;
-          clearTimeout(timer);
-          recorded.off('call', onCall);
-          resolve(call);
-        };
-        const timer = setTimeout(() => {
-          recorded.off('call', onCall);
-          const list = calls.length ? calls.map((call) => `  - ${describeCall(call)}`).join('\n') : '  (none)';
-          reject(new Error(`fake Bot Connector: no matching call within ${timeoutMs} ms; calls seen:\n${list}`));
-        }, timeoutMs);
-        recorded.on('call', onCall);
-      });
-    },
+    waitFor: (predicate, timeoutMs = 5000) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Bot Connector' }, predicate, timeoutMs),
     fail(method, ...replies) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies]);
     },

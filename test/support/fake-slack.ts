@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, useLocalFake } from './local-fake.ts';
+import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID } from './slack-requests.ts';
 
 export interface SlackCall {
@@ -321,24 +321,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     origin,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitFor(predicate, timeoutMs = 5000) {
-      const seen = calls.find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return new Promise<SlackCall>((resolve, reject) => {
-        const onCall = (call: SlackCall) => {
-          if (!predicate(call)) return;
-          clearTimeout(timer);
-          recorded.off('call', onCall);
-          resolve(call);
-        };
-        const timer = setTimeout(() => {
-          recorded.off('call', onCall);
-          const list = calls.length ? calls.map((call) => `  - ${describeCall(call)}`).join('\n') : '  (none)';
-          reject(new Error(`fake Slack: no matching Web API call within ${timeoutMs} ms; calls seen:\n${list}`));
-        }, timeoutMs);
-        recorded.on('call', onCall);
-      });
-    },
+    waitFor: (predicate, timeoutMs = 5000) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Slack' }, predicate, timeoutMs),
     fail(method, ...replies) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies]);
     },

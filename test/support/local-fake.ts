@@ -1,4 +1,5 @@
 /** What the local fakes of platform APIs (Slack, the Bot Connector) share: their vitest lifecycle and their stop. */
+import type { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
@@ -25,5 +26,32 @@ export function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.closeAllConnections();
     server.close((error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * The first recorded call (already there or still to come) that matches; after `timeoutMs`, an error
+ * listing the calls seen, so a failing test says what the bot did instead.
+ */
+export function waitForCall<C>(
+  source: { calls: C[]; recorded: EventEmitter; describe: (call: C) => string; name: string },
+  predicate: (call: C) => boolean,
+  timeoutMs: number,
+): Promise<C> {
+  const seen = source.calls.find(predicate);
+  if (seen) return Promise.resolve(seen);
+  return new Promise<C>((resolve, reject) => {
+    const onCall = (call: C): void => {
+      if (!predicate(call)) return;
+      clearTimeout(timer);
+      source.recorded.off('call', onCall);
+      resolve(call);
+    };
+    const timer = setTimeout(() => {
+      source.recorded.off('call', onCall);
+      const list = source.calls.length ? source.calls.map((call) => `  - ${source.describe(call)}`).join('\n') : '  (none)';
+      reject(new Error(`${source.name}: no matching call within ${timeoutMs} ms; calls seen:\n${list}`));
+    }, timeoutMs);
+    source.recorded.on('call', onCall);
   });
 }

@@ -231,7 +231,7 @@ describe('Slack adapter over HTTP', () => {
     const welcome = await fake().waitFor((c) => c.method === 'chat.postEphemeral');
     expect(welcome.body.user).toBe('U0JEAN');
     expect(welcome.body.channel).toBe('C0FORUM');
-    expect(fake().callsTo('users.info')[0]?.body.include_locale).toBeTruthy();
+    expect(String(fake().callsTo('users.info')[0]?.body.include_locale)).toBe('true');
     expect(texts(welcome.body.blocks).join('\n')).toMatch(/forum/i);
     expect(String(welcome.body.text)).toMatch(/Bienvenue|bienvenue/);
   });

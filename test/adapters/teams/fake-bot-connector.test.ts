@@ -149,7 +149,9 @@ describe('fake Bot Connector, driven by botbuilder’s ConnectorClient', () => {
     const calls = fake().callsTo('members');
     expect(calls.map((call) => call.query.pageSize)).toEqual(['2', '2', '2']);
     expect(calls[0]?.query.continuationToken).toBeUndefined();
-    expect(calls[1]?.query.continuationToken).toBeTruthy();
+    // The second request carries the token the first page ended with.
+    expect(calls[1]?.query.continuationToken).toMatch(/\S/);
+    expect(calls[2]?.query.continuationToken).not.toBe(calls[1]?.query.continuationToken);
 
     const all = await conversations.getConversationMembers(TEAM_ID);
     expect(all).toHaveLength(5);
