@@ -25,6 +25,12 @@ async function recordEvent(db: Db, topicId: string, action: string, actor: strin
   await db.insertInto('topic_events').values({ topic_id: topicId, action, actor, detail, at }).execute();
 }
 
+/** People's decisions (not the scheduler's own posts) also go to the audit log, with everything else moderators do. */
+async function audit(db: Db, actor: string, action: string, subject: string, detail: Record<string, unknown>, at: Date): Promise<void> {
+  if (actor.startsWith('scheduler:')) return;
+  await db.insertInto('audit_log').values({ at, actor, action, subject, detail: JSON.stringify(detail) }).execute();
+}
+
 async function nextQueuePosition(db: Db): Promise<number> {
   const row = await db.selectFrom('topics').select((eb) => eb.fn.max('queue_position').as('max')).where('status', '=', 'queued').executeTakeFirst();
   return (Number(row?.max ?? 0) || 0) + 1;
@@ -79,7 +85,10 @@ async function transition(
       .where('status', 'in', change.from)
       .returningAll()
       .executeTakeFirst();
-    if (row) await recordEvent(trx, row.id, change.action, change.actor, change.now, change.detail ?? null);
+    if (row) {
+      await recordEvent(trx, row.id, change.action, change.actor, change.now, change.detail ?? null);
+      await audit(trx, change.actor, `topic.${change.action}`, `topic:${row.id}`, change.detail ? { detail: change.detail } : {}, change.now);
+    }
     return row;
   });
 }
@@ -129,11 +138,14 @@ export async function setSchedule(
     updated_by: actor,
     updated_at: now,
   };
-  await db
-    .insertInto('topic_schedule')
-    .values({ id: 1, ...values })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('topic_schedule')
+      .values({ id: 1, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    await audit(trx, actor, 'topic.schedule', 'topic_schedule', { ...slot }, now);
+  });
 }
 
 /** Takes the job for a slot; true for exactly one caller, whatever the number of instances. */

@@ -54,12 +54,22 @@ for (const engine of storeEngines()) {
         ['proposed', null],
         ['rejected', 'Already discussed in March'],
       ]);
+      // People's decisions are in the audit log too; the scheduler's post is not a decision.
+      const audited = await store.db.selectFrom('audit_log').select(['actor', 'action', 'subject']).where('action', 'like', 'topic.%').orderBy('id').execute();
+      expect(audited).toEqual([
+        { actor: 'slack:UMOD', action: 'topic.approved', subject: `topic:${b.id}` },
+        { actor: 'slack:UMOD', action: 'topic.approved', subject: `topic:${a.id}` },
+        { actor: 'teams:MOD', action: 'topic.rejected', subject: `topic:${c.id}` },
+        { actor: 'slack:UMOD', action: 'topic.closed', subject: `topic:${b.id}` },
+      ]);
     });
 
     it('keeps one weekly slot, the latest set', async () => {
       await setSchedule(store.db, { weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Zurich' }, 'slack:UMOD', at(0));
       await setSchedule(store.db, { weekday: 3, hour: 14, minute: 30, timeZone: 'America/Bogota' }, 'teams:MOD', at(1));
       expect(await getSchedule(store.db)).toMatchObject({ weekday: 3, hour: 14, minute: 30, time_zone: 'America/Bogota', updated_by: 'teams:MOD' });
+      const changes = await store.db.selectFrom('audit_log').select(['actor']).where('action', '=', 'topic.schedule').orderBy('id').execute();
+      expect(changes.map((c) => c.actor)).toEqual(['slack:UMOD', 'teams:MOD']);
     });
 
     it('gives a job to one claimant only, even when they ask at once', async () => {
