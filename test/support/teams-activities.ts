@@ -363,22 +363,30 @@ export interface MessageOptions extends BaseOptions {
   mentions?: TeamsAccount[];
 }
 
-/** A message in the person's one-to-one chat with the bot. */
-export function personalMessage(options: MessageOptions & { conversationId?: string }): TeamsActivity {
-  const fixture = loadTeamsFixture('message-personal');
+/**
+ * A message as Teams posts it: the fixture's shape (its `attachments` dropped: the text carries the
+ * message), the text with its mentions, the person, and where it was written.
+ */
+function message(fixtureName: TeamsFixtureName, options: MessageOptions, mentionBot: boolean, client: string, where: PlaceOptions): TeamsActivity {
+  const rest: Json = { ...loadTeamsFixture(fixtureName) };
+  delete rest.attachments;
   const resolved = resolve(options);
   const id = options.id ?? teamsMessageId();
-  const body = messageText(options.text, false, options.mentions ?? [], resolved, 'Web');
   return {
-    ...fixture,
-    ...body,
+    ...(rest as TeamsActivity),
+    ...messageText(options.text, mentionBot, options.mentions ?? [], resolved, client),
     ...personFields(resolved),
     id,
     serviceUrl: options.serviceUrl,
     from: asAccount(resolved.from),
     recipient: { ...BOT_ACCOUNT },
-    ...place({ scope: 'personal', ...(options.conversationId ? { conversationId: options.conversationId } : {}) }, resolved, id),
+    ...place(where, resolved, id),
   };
+}
+
+/** A message in the person's one-to-one chat with the bot. */
+export function personalMessage(options: MessageOptions & { conversationId?: string }): TeamsActivity {
+  return message('message-personal', options, false, 'Web', { scope: 'personal', ...(options.conversationId ? { conversationId: options.conversationId } : {}) });
 }
 
 export interface ChannelMessageOptions extends MessageOptions {
@@ -396,31 +404,12 @@ export interface ChannelMessageOptions extends MessageOptions {
  * thread's root for a reply (Teams sends no `replyToId` for either).
  */
 export function channelMessage(options: ChannelMessageOptions): TeamsActivity {
-  const fixture = loadTeamsFixture('message-channel-mention');
-  const resolved = resolve(options);
-  const id = options.id ?? teamsMessageId();
-  const body = messageText(options.text, options.mentionBot ?? true, options.mentions ?? [], resolved, 'Web');
-  const rest: Json = { ...fixture };
-  delete rest.attachments;
-  return {
-    ...(rest as TeamsActivity),
-    ...body,
-    ...personFields(resolved),
-    id,
-    serviceUrl: options.serviceUrl,
-    from: asAccount(resolved.from),
-    recipient: { ...BOT_ACCOUNT },
-    ...place(
-      {
-        scope: 'channel',
-        ...(options.channelId ? { channelId: options.channelId } : {}),
-        ...(options.teamId ? { teamId: options.teamId } : {}),
-        ...(options.threadId ? { threadId: options.threadId } : {}),
-      },
-      resolved,
-      id,
-    ),
-  };
+  return message('message-channel-mention', options, options.mentionBot ?? true, 'Web', {
+    scope: 'channel',
+    ...(options.channelId ? { channelId: options.channelId } : {}),
+    ...(options.teamId ? { teamId: options.teamId } : {}),
+    ...(options.threadId ? { threadId: options.threadId } : {}),
+  });
 }
 
 export interface GroupChatMessageOptions extends MessageOptions {
@@ -431,22 +420,7 @@ export interface GroupChatMessageOptions extends MessageOptions {
 
 /** A message in a group chat the bot was added to. */
 export function groupChatMessage(options: GroupChatMessageOptions): TeamsActivity {
-  const fixture = loadTeamsFixture('message-groupchat');
-  const resolved = resolve(options);
-  const id = options.id ?? teamsMessageId();
-  const body = messageText(options.text, options.mentionBot ?? true, options.mentions ?? [], resolved, 'Windows');
-  const rest: Json = { ...fixture };
-  delete rest.attachments;
-  return {
-    ...(rest as TeamsActivity),
-    ...body,
-    ...personFields(resolved),
-    id,
-    serviceUrl: options.serviceUrl,
-    from: asAccount(resolved.from),
-    recipient: { ...BOT_ACCOUNT },
-    ...place({ scope: 'groupChat', ...(options.chatId ? { chatId: options.chatId } : {}) }, resolved, id),
-  };
+  return message('message-groupchat', options, options.mentionBot ?? true, 'Windows', { scope: 'groupChat', ...(options.chatId ? { chatId: options.chatId } : {}) });
 }
 
 // ---------------------------------------------------------------------------------------------
