@@ -68,5 +68,6 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
     }
   }
 
-  return { post, tell };
+  // Links and removal arrive with the adapters' link parsers and deletes.
+  return { post, tell, locate: () => undefined, remove: () => Promise.reject(new ForumError('platform_error', 'removal is not available yet')) };
 }

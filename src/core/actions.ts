@@ -21,6 +21,30 @@ export const ACTIONS = {
   topicApprove: 'topic:approve',
   /** A moderator rejects a proposal (a reason is then asked); value = topic id. */
   topicReject: 'topic:reject',
+  /**
+   * A member chose "Report to moderators" on a message (a Slack message shortcut): the bot asks for
+   * a reason where the platform has forms. value = a `ReportedMessage` as JSON.
+   */
+  messageReportStart: 'message:report-start',
+  /**
+   * A report to send to the moderators (the reason form submitted, or a Teams message action).
+   * value = a `ReportedMessage` as JSON; field `reason` (may be empty).
+   */
+  messageReport: 'message:report',
 } as const;
+
+/** The message a report is about, as the adapter saw it (the value of the report actions, as JSON). */
+export interface ReportedMessage {
+  /** The platform's id of the message (Slack ts, Teams message id). */
+  messageId: string;
+  /** The channel or chat it is in. */
+  channelId: string;
+  /** Its author's user id on the platform ('' when unknown). */
+  authorId: string;
+  /** Its text, cut to a few hundred characters ('' when unknown). */
+  text: string;
+  /** A link that opens it ('' when the platform gave none). */
+  link: string;
+}
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];

@@ -17,6 +17,7 @@ import { resolveLang } from './language.ts';
 import { routeAction, routeCommand } from './router.ts';
 import { usageToCard } from './usage-card.ts';
 import { menuToCard } from '../features/forms/forms.ts';
+import { handleThreadReply } from '../features/discussions/replies.ts';
 
 export type DispatchOutcome = 'handled' | 'duplicate' | 'refused' | 'failed';
 
@@ -99,6 +100,8 @@ async function route(ctx: HandlerContext, parsed: ParseResult | undefined): Prom
     case 'installed':
       await ctx.reply(installedWelcomeToCard(ctx.lang));
       return;
+    case 'thread_reply':
+      return handleThreadReply(ctx, event);
     default: {
       const unreachable: never = event;
       throw new Error(`unrouted event ${JSON.stringify(unreachable)}`);
@@ -127,7 +130,7 @@ export function createDispatcher(services: Services): Dispatcher {
       if (!decision.allowed) {
         baseLog.info({ eventId: event.id, platform: event.platform, reason: decision.reason }, 'access refused');
         // A join or an install by an outsider gets no answer; a request gets a private refusal.
-        if (event.type !== 'member_joined' && event.type !== 'installed') {
+        if (event.type !== 'member_joined' && event.type !== 'installed' && event.type !== 'thread_reply') {
           const ctx = makeContext(services, event, adapter, 'guest', lang);
           await ctx.replyPrivately(refusalCard(decision, lang));
         }

@@ -76,12 +76,24 @@ export interface InstalledEvent extends EventBase {
   type: 'installed';
 }
 
+/**
+ * A message in a channel thread that was not addressed to the bot: perhaps a reply under a weekly
+ * topic, which the discussions feature records (for the summary and the reply counts); never
+ * answered. `conversation.threadId` is the thread's root message; `messageId` is this message.
+ */
+export interface ThreadReplyEvent extends EventBase {
+  type: 'thread_reply';
+  text: string;
+  messageId: string;
+}
+
 export type InboundEvent =
   | MessageEvent
   | MentionEvent
   | CommandEvent
   | ActionEvent
   | MemberJoinedEvent
-  | InstalledEvent;
+  | InstalledEvent
+  | ThreadReplyEvent;
 
 export type InboundEventType = InboundEvent['type'];

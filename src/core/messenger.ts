@@ -18,11 +18,17 @@ export interface Messenger {
   post(conversation: Conversation, card: Card): Promise<MessageRef>;
   /** A private message to a person; false when their platform cannot reach them unasked. */
   tell(person: PersonRef, card: Card): Promise<boolean>;
+  /** The message a link points to (a Slack permalink, a Teams "copy link"), or undefined when it is none. */
+  locate(link: string): MessageRef | undefined;
+  /** Deletes one of the bot's own posts; ForumError `forbidden` when it is not the bot's, `not_found` when gone. */
+  remove(ref: MessageRef): Promise<void>;
 }
 
 export const NO_MESSENGER: Messenger = {
   post: (conversation) => Promise.reject(new ForumError('platform_error', `no adapter can post to ${conversation.platform} here`)),
   tell: () => Promise.resolve(false),
+  locate: () => undefined,
+  remove: (ref) => Promise.reject(new ForumError('platform_error', `no adapter can remove posts on ${ref.platform} here`)),
 };
 
 /** `platform:userId` as stored (topic authors, audit actors) to a person reference. */

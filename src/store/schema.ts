@@ -110,6 +110,9 @@ export interface TopicsTable {
   /** Order in the queue (lower first), while queued. */
   queue_position: number | null;
   starter_id: string | null;
+  /** The closing summary (with its counts), once closed. */
+  summary: string | null;
+  closed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -156,6 +159,17 @@ export interface TopicPostsTable {
   posted_at: Date;
 }
 
+/** A reply under one of a topic's posts; `author` is `platform:userId`. */
+export interface TopicRepliesTable {
+  platform: string;
+  conversation_id: string;
+  message_id: string;
+  topic_id: string;
+  author: string;
+  text: string;
+  at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -170,4 +184,5 @@ export interface Database {
   topic_schedule: TopicScheduleTable;
   scheduled_jobs: ScheduledJobsTable;
   topic_posts: TopicPostsTable;
+  topic_replies: TopicRepliesTable;
 }

@@ -7,6 +7,7 @@ import * as m0004 from './0004-conversations.ts';
 import * as m0005 from './0005-discussions.ts';
 import * as m0006 from './0006-topic-posts.ts';
 import * as m0007 from './0007-schedule-starters.ts';
+import * as m0008 from './0008-topic-replies.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-discussions': m0005,
   '0006-topic-posts': m0006,
   '0007-schedule-starters': m0007,
+  '0008-topic-replies': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
