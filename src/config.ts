@@ -113,6 +113,11 @@ const schema = z.object({
   ALLOWED_CHANNELS: platformIds,
   DISCUSSION_CHANNELS: platformIds,
   MODERATORS: platformIds,
+  FORUM_RULES_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), { message: 'an https URL of the page with the forum rules' }),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -165,6 +170,8 @@ export interface Config {
   };
   /** Where the weekly topic is posted, as `platform:channelId`. */
   discussionChannels: { platform: Platform; id: string }[];
+  /** A page with the forum rules, linked from every topic; without it, topics point to the `rules` command. */
+  rulesUrl: string | undefined;
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -245,6 +252,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
       moderators: v.MODERATORS,
     },
     discussionChannels: v.DISCUSSION_CHANNELS,
+    rulesUrl: v.FORUM_RULES_URL,
   };
 }
 

@@ -12,6 +12,7 @@ import type { Logger } from './log.ts';
 import { loadGlossary, type Glossary } from './rag/glossary.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
+import type { SummaryWriter } from './rag/llm/summary-writer.ts';
 import { openStore, type Store } from './store/index.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
@@ -55,26 +56,36 @@ export function glossaryFor(config: Config): Glossary {
   return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'));
 }
 
+interface ModelParts {
+  knowledge: KnowledgeBaseOptions;
+  summaryWriter?: SummaryWriter;
+}
+
 /**
- * With a model configured: answers written by it, questions translated, passages embedded when
- * named; and the Qdrant index when configured. Their client libraries load only then.
+ * With a model configured: answers and discussion summaries written by it, questions translated,
+ * passages embedded when named; and the Qdrant index when configured. Their client libraries load
+ * only then.
  */
-async function knowledgeOptions(config: Config): Promise<KnowledgeBaseOptions> {
+async function modelParts(config: Config): Promise<ModelParts> {
   const backend = config.qdrant ? new (await import('./rag/qdrant-index.ts')).QdrantIndex(config.qdrant) : undefined;
-  if (!config.model) return backend ? { backend } : {};
-  const [{ createModelClient }, { openAIAnswerWriter }, { openAIEmbedder }, { openAIQueryTranslator }] = await Promise.all([
+  if (!config.model) return { knowledge: backend ? { backend } : {} };
+  const [{ createModelClient }, { openAIAnswerWriter }, { openAIEmbedder }, { openAIQueryTranslator }, { openAISummaryWriter }] = await Promise.all([
     import('./rag/llm/client.ts'),
     import('./rag/llm/answer-writer.ts'),
     import('./rag/llm/embedder.ts'),
     import('./rag/llm/translator.ts'),
+    import('./rag/llm/summary-writer.ts'),
   ]);
   const client = createModelClient(config.model);
   const { chatModel, embeddingModel } = config.model;
   return {
-    ...(backend ? { backend } : {}),
-    writer: openAIAnswerWriter(client, chatModel),
-    translator: openAIQueryTranslator(client, chatModel),
-    ...(embeddingModel ? { embedder: openAIEmbedder(client, embeddingModel), embeddingModel } : {}),
+    knowledge: {
+      ...(backend ? { backend } : {}),
+      writer: openAIAnswerWriter(client, chatModel),
+      translator: openAIQueryTranslator(client, chatModel),
+      ...(embeddingModel ? { embedder: openAIEmbedder(client, embeddingModel), embeddingModel } : {}),
+    },
+    summaryWriter: openAISummaryWriter(client, chatModel),
   };
 }
 
@@ -82,12 +93,21 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const store = options.store ?? (await openConfiguredStore(config));
   try {
     const now = options.now ?? (() => new Date());
+    const model = await modelParts(config);
     const knowledge = new KnowledgeBase(store.db, glossaryFor(config), {
-      ...(await knowledgeOptions(config)),
+      ...model.knowledge,
       log: log.child({ component: 'knowledge' }),
     });
     await knowledge.load();
-    const services: Services = { config, store, log, knowledge, now, messenger: NO_MESSENGER };
+    const services: Services = {
+      config,
+      store,
+      log,
+      knowledge,
+      now,
+      messenger: NO_MESSENGER,
+      ...(model.summaryWriter ? { summaryWriter: model.summaryWriter } : {}),
+    };
     const pruned = await pruneProcessedEvents(store.db, now());
     log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.stats.size }, 'store ready');
     if (options.ingestKnowledge) {

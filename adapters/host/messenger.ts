@@ -2,6 +2,7 @@
  * The messenger the core posts unasked through: Slack with its Web API client, Teams with the
  * conversation references stored on install (a person's private note needs their 1:1 chat with the
  * bot, known once they have installed it personally). The web page has no channel to post to yet.
+ * Message links (for reports and removals) are read by each adapter's parser.
  */
 import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
@@ -12,7 +13,9 @@ import type { Kysely } from 'kysely';
 import { activeConversations } from '../../src/store/conversations.ts';
 import type { Database } from '../../src/store/schema.ts';
 import type { SlackConnection } from '../slack/app.ts';
+import { messageRefFromSlackLink } from '../slack/links.ts';
 import type { TeamsConnection } from '../teams/app.ts';
+import { parseTeamsMessageLink } from '../teams/links.ts';
 
 export interface MessengerParts {
   db: Kysely<Database>;
@@ -68,6 +71,31 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
     }
   }
 
-  // Links and removal arrive with the adapters' link parsers and deletes.
-  return { post, tell, locate: () => undefined, remove: () => Promise.reject(new ForumError('platform_error', 'removal is not available yet')) };
+  /** A Slack permalink or a Teams message link, whichever it is. */
+  function locate(link: string): MessageRef | undefined {
+    const slackRef = messageRefFromSlackLink(link);
+    if (slackRef) return slackRef;
+    const teamsLink = parseTeamsMessageLink(link);
+    if (!teamsLink) return undefined;
+    const { channelId, messageId, threadId } = teamsLink;
+    return { platform: 'teams', conversation: { platform: 'teams', workspaceId: '', channelId, kind: 'channel', ...(threadId ? { threadId } : {}) }, messageId };
+  }
+
+  async function remove(ref: MessageRef): Promise<void> {
+    switch (ref.platform) {
+      case 'slack':
+        if (!slack) throw new ForumError('platform_error', 'Slack is not configured (SLACK_BOT_TOKEN)');
+        return slack.deleteMessage(ref.conversation, ref.messageId);
+      case 'teams':
+        return (await teams()).deleteMessage(ref.conversation, ref.messageId);
+      case 'web':
+        throw new ForumError('not_found', 'the web chat keeps no posts to remove');
+      default: {
+        const unreachable: never = ref.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
+
+  return { post, tell, locate, remove };
 }

@@ -80,12 +80,13 @@ async function teamsRouter(app: App, config: Config, log: Logger): Promise<{ rou
 /** The weekly topic's scheduler, publishing through the messenger; one per process. */
 function weeklyScheduler(app: App, log: Logger): WeeklyScheduler {
   const { services } = app;
+  const instance = `${hostname()}:${process.pid}`;
   return new WeeklyScheduler({
     db: services.store.db,
     now: services.now,
-    instance: `${hostname()}:${process.pid}`,
+    instance,
     publish: async (topic) => {
-      await publishTopic(services, topic);
+      await publishTopic(services, topic, `scheduler:${instance}`);
     },
     takeStarter: () => queueNextStarter(services),
     notify: async (notice) => {

@@ -20,12 +20,15 @@ import {
   directMessageToEvent,
   memberJoinedToEvent,
   mentionToEvent,
+  readMessageShortcut,
+  reportStartEvent,
+  threadReplyToEvent,
   viewSubmissionToEvent,
 } from './inbound.ts';
 import { boltLogger } from './logger.ts';
 import { cardToHomeView, cardToSlackMessages } from './render.ts';
-import { SlackDelivery, postMessages, type DeliveryContext, type SlackSending } from './send.ts';
-import { SLACK_COMMAND, SLACK_EVENTS_PATH } from './subscriptions.ts';
+import { SlackDelivery, deleteMessage, permalinkOf, postMessages, type DeliveryContext, type SlackSending } from './send.ts';
+import { SLACK_COMMAND, SLACK_EVENTS_PATH, SLACK_REPORT_SHORTCUT } from './subscriptions.ts';
 import { UserLocales } from './user-locales.ts';
 
 /** Web API request timeout, and the retries of failed requests (rate limits are handled in errors.ts). */
@@ -42,8 +45,16 @@ const MAX_CONCURRENT_WORK = 8;
 const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
 
 export interface SlackConnection {
-  /** Posts unasked: to a channel, or to a person (their user id as the channel opens their messages with the bot). */
+  /**
+   * Posts unasked: to a channel (in `conversation.threadId`'s thread when set), or to a person
+   * (their user id as the channel opens their messages with the bot).
+   */
   postProactive(conversation: Conversation, card: Card): Promise<MessageRef>;
+  /**
+   * Deletes one of the bot's own posts (`messageId` is its ts). ForumError `not_found` when it is
+   * gone, `forbidden` when it is not the bot's (Slack lets a bot delete only its own messages).
+   */
+  deleteMessage(conversation: Conversation, messageId: string): Promise<void>;
   /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
   router: express.Router | undefined;
   mode: 'http' | 'socket';
@@ -139,7 +150,8 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
       log.warn({ payloadType }, 'Slack payload without the expected fields ignored');
       return;
     }
-    const locale = await locales.of(event.actor.userId);
+    // A thread reply is recorded, never answered: its author's language is not needed.
+    const locale = event.type === 'thread_reply' ? undefined : await locales.of(event.actor.userId);
     const withLocale = locale ? { ...event, actor: { ...event.actor, locale } } : event;
     await app.dispatcher.handle(withLocale, new SlackDelivery(sending, context));
   }
@@ -164,9 +176,12 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     return Promise.resolve();
   });
   bolt.event('message', ({ event, body }) => {
-    const e = directMessageToEvent(body, event, botUser(body), new Date());
-    // Other messages (edits, bots, channels) are not for the bot: nothing to log.
-    if (e) later(() => dispatch(e, { kind: 'event' }, 'message.im'));
+    const bot = botUser(body);
+    const receivedAt = new Date();
+    // A direct message is a question; a reply in a channel thread may belong to a weekly topic.
+    // Other messages (edits, bots, channel messages outside threads) are not for the bot: nothing to log.
+    const e = directMessageToEvent(body, event, bot, receivedAt) ?? threadReplyToEvent(body, event, bot, receivedAt);
+    if (e) later(() => dispatch(e, { kind: 'event' }, e.type === 'message' ? 'message.im' : 'message.channels'));
     return Promise.resolve();
   });
   bolt.event('member_joined_channel', ({ event, body }) => {
@@ -199,6 +214,24 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
       if (parsed?.container === 'view') await publishHome(parsed.event.actor);
     });
   });
+  bolt.shortcut(SLACK_REPORT_SHORTCUT, async ({ ack, body }) => {
+    await ack();
+    const shortcut = readMessageShortcut(body, botUser(body));
+    if (!shortcut) {
+      log.warn({ payloadType: body.type }, 'Slack shortcut without the expected fields ignored');
+      return;
+    }
+    const context: DeliveryContext = { kind: 'shortcut', triggerId: shortcut.triggerId, responseUrl: shortcut.responseUrl };
+    const receivedAt = new Date();
+    later(async () => {
+      // The form must open within Slack's 3 seconds of the trigger: the link and the person's language are asked together.
+      const [link] = await Promise.all([
+        permalinkOf(sending, shortcut.conversation.channelId, shortcut.message.ts),
+        locales.of(shortcut.actor.userId),
+      ]);
+      await dispatch(reportStartEvent(shortcut, link, receivedAt), context, 'message_action');
+    });
+  });
   bolt.view(/.*/, async ({ ack, body }) => {
     await ack();
     later(() => dispatch(viewSubmissionToEvent(body, new Date()), { kind: 'view' }, 'view_submission'));
@@ -210,6 +243,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
 
   return {
     postProactive: (conversation, card) => postMessages(sending, conversation, cardToSlackMessages(card)),
+    deleteMessage: (conversation, messageId) => deleteMessage(sending, conversation.channelId, messageId),
     router: receiver?.router as express.Router | undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {

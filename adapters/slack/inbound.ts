@@ -3,15 +3,12 @@
  * schemas, so a payload missing one is ignored (and logged by the caller) rather than crashing.
  */
 import { z } from 'zod';
-import type { ActionEvent, Actor, Conversation, ConversationKind, InboundEvent } from '../../src/core/events.ts';
+import { ACTIONS, type ReportedMessage } from '../../src/core/actions.ts';
+import type { ActionEvent, Actor, Conversation, ConversationKind, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
+import { kindOfChannel } from './channels.ts';
 import { fromSlackActionId, modalValues } from './render.ts';
 
-/** A channel's kind from its id: D… direct message, G… private channel or group DM, C… channel. */
-export function kindOfChannel(channelId: string, channelType?: string): ConversationKind {
-  if (channelType === 'im' || channelId.startsWith('D')) return 'direct';
-  if (channelType === 'mpim' || channelType === 'group' || channelId.startsWith('G')) return 'group';
-  return 'channel';
-}
+export { kindOfChannel };
 
 /**
  * Slack's message markup to the plain text a person typed: the bot's own mention removed, links
@@ -94,6 +91,36 @@ export function directMessageToEvent(body: unknown, event: unknown, botUserId: s
     actor: actor(user, team ?? teamId),
     conversation: conversation(teamId, channel, 'direct', threadTs),
     receivedAt,
+    text: slackTextToPlain(text, botUserId),
+  };
+}
+
+/** Message subtypes that are still a person's own words in a thread: a reply also sent to the channel, a reply with a file. */
+const THREAD_REPLY_SUBTYPES = new Set(['thread_broadcast', 'file_share']);
+
+/**
+ * `message.channels` / `message.groups`: a person's reply in a channel thread, recorded by the core
+ * when the thread is a weekly topic's and never answered. Messages outside threads, thread roots,
+ * edits, deletions, bots' messages and the bot's own are not for the bot (undefined).
+ */
+export function threadReplyToEvent(body: unknown, event: unknown, botUserId: string | undefined, receivedAt: Date): ThreadReplyEvent | undefined {
+  const envelope = envelopeSchema.safeParse(body);
+  const e = messageEventSchema.safeParse(event);
+  if (!envelope.success || !e.success) return undefined;
+  const { user, channel, text, ts, thread_ts: threadTs, team, subtype, bot_id: botId, channel_type: channelType } = e.data;
+  if (!threadTs || threadTs === ts) return undefined;
+  if ((subtype !== undefined && !THREAD_REPLY_SUBTYPES.has(subtype)) || botId !== undefined || user === botUserId) return undefined;
+  const kind = kindOfChannel(channel, channelType);
+  if (kind === 'direct') return undefined;
+  const { event_id: id, team_id: teamId } = envelope.data;
+  return {
+    type: 'thread_reply',
+    id,
+    platform: 'slack',
+    actor: actor(user, team ?? teamId),
+    conversation: conversation(teamId, channel, kind, threadTs),
+    receivedAt,
+    messageId: ts,
     text: slackTextToPlain(text, botUserId),
   };
 }
@@ -214,5 +241,75 @@ export function viewSubmissionToEvent(body: unknown, receivedAt: Date): ActionEv
     actionId: view.callback_id,
     value: view.private_metadata,
     formValues: modalValues(state?.values),
+  };
+}
+
+/** A reported message's text is cut to this many characters (the moderators get the link for the rest). */
+export const REPORTED_TEXT_MAX_CHARS = 500;
+
+const messageShortcutSchema = z.object({
+  type: z.literal('message_action'),
+  callback_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+  response_url: z.string().min(1).optional(),
+  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  channel: z.object({ id: z.string().min(1), name: z.string().optional() }),
+  message: z.object({ ts: z.string().min(1), user: z.string().optional(), text: z.string().optional() }),
+});
+
+/** A message shortcut as the adapter needs it: whom to answer, and the message it was used on. */
+export interface SlackMessageShortcut {
+  callbackId: string;
+  triggerId: string;
+  responseUrl: string | undefined;
+  actor: Actor;
+  conversation: Conversation;
+  message: { ts: string; authorId: string; text: string };
+}
+
+/** Text cut to at most `max` UTF-16 units, never through the middle of a character. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** A `message_action` payload (a message shortcut), or undefined when it lacks what is needed. */
+export function readMessageShortcut(body: unknown, botUserId: string | undefined): SlackMessageShortcut | undefined {
+  const p = messageShortcutSchema.safeParse(body);
+  if (!p.success) return undefined;
+  const { callback_id: callbackId, trigger_id: triggerId, response_url: responseUrl, user, team, channel, message } = p.data;
+  const teamId = team?.id ?? user.team_id ?? '';
+  const kind = channel.name === 'directmessage' ? 'direct' : channel.name === 'privategroup' ? 'group' : kindOfChannel(channel.id);
+  return {
+    callbackId,
+    triggerId,
+    responseUrl,
+    actor: actor(user.id, user.team_id ?? teamId),
+    conversation: conversation(teamId, channel.id, kind),
+    message: { ts: message.ts, authorId: message.user ?? '', text: cut(slackTextToPlain(message.text ?? '', botUserId), REPORTED_TEXT_MAX_CHARS) },
+  };
+}
+
+/** "Report to moderators" used on a message: the core asks for a reason, then tells the moderators. */
+export function reportStartEvent(shortcut: SlackMessageShortcut, link: string, receivedAt: Date): ActionEvent {
+  const reported: ReportedMessage = {
+    messageId: shortcut.message.ts,
+    channelId: shortcut.conversation.channelId,
+    authorId: shortcut.message.authorId,
+    text: shortcut.message.text,
+    link,
+  };
+  return {
+    type: 'action',
+    // Slack does not redeliver interactions; the trigger id is unique to this one.
+    id: `shortcut:${shortcut.triggerId}`,
+    platform: 'slack',
+    actor: shortcut.actor,
+    conversation: shortcut.conversation,
+    receivedAt,
+    actionId: ACTIONS.messageReportStart,
+    value: JSON.stringify(reported),
   };
 }

@@ -26,8 +26,12 @@ export interface SlackSending {
 
 /** How the request being answered may be answered. */
 export interface DeliveryContext {
-  /** `event`: Events API; `command`: the slash command; `action`: a button on a message; `view`: a button in the App Home or a submitted form. */
-  kind: 'event' | 'command' | 'action' | 'view';
+  /**
+   * `event`: Events API; `command`: the slash command; `action`: a button on a message; `view`: a
+   * button in the App Home or a submitted form; `shortcut`: a message shortcut (answered only to the
+   * person who used it, through its `response_url`).
+   */
+  kind: 'event' | 'command' | 'action' | 'view' | 'shortcut';
   triggerId?: string | undefined;
   responseUrl?: string | undefined;
   /** The button was on a message only the person sees (answered through `response_url`). */
@@ -52,15 +56,21 @@ export class SlackDelivery implements Adapter {
     }
   }
 
-  /** Answers that only travel through the slash command's or the ephemeral message's `response_url`. */
+  /** Answers that only travel through the slash command's, the shortcut's or the ephemeral message's `response_url`. */
   private get viaResponseUrl(): boolean {
-    return this.context.responseUrl !== undefined && (this.context.kind === 'command' || this.context.ephemeral === true);
+    const { kind, responseUrl, ephemeral } = this.context;
+    return responseUrl !== undefined && (kind === 'command' || kind === 'shortcut' || ephemeral === true);
+  }
+
+  /** The App Home and forms have no conversation, and a shortcut's answer is the person's alone. */
+  private get toPersonOnly(): boolean {
+    return this.context.kind === 'view' || this.context.kind === 'shortcut';
   }
 
   async reply(event: InboundEvent, card: Card): Promise<MessageRef> {
     if (this.viaResponseUrl) return this.respond(event.conversation, card, false);
-    // The App Home and forms have no conversation: answers go to the person's messages with the bot.
-    const conversation = this.context.kind === 'view' ? { ...event.conversation, channelId: event.actor.userId, threadId: undefined } : event.conversation;
+    // Without a response_url, those answers go to the person's messages with the bot.
+    const conversation = this.toPersonOnly ? { ...event.conversation, channelId: event.actor.userId, threadId: undefined } : event.conversation;
     return postMessages(this.sending, conversation, cardToSlackMessages(card));
   }
 
@@ -86,7 +96,7 @@ export class SlackDelivery implements Adapter {
       await this.respond(event.conversation, card, false);
       return;
     }
-    if (this.context.kind === 'view' || event.conversation.kind === 'direct') {
+    if (this.toPersonOnly || event.conversation.kind === 'direct') {
       await this.reply(event, card);
       return;
     }
@@ -155,6 +165,37 @@ export async function postMessages(sending: SlackSending, conversation: Conversa
   }
   if (!first) throw new ForumError('platform_error', 'Slack chat.postMessage returned no ts');
   return { platform: 'slack', conversation, messageId: first };
+}
+
+/** Slack's refusals of `chat.delete` that the core acts on. */
+const DELETE_ERRORS = { message_not_found: 'not_found', cant_delete_message: 'forbidden' } as const;
+/** A message's `ts`: seconds, a dot, six digits. */
+const SLACK_TS = /^\d+\.\d{6}$/;
+
+/**
+ * Deletes one of the bot's own messages. ForumError `not_found` when it is gone (or is no message
+ * at all), `forbidden` when it is not the bot's; any other failure is `platform_error`.
+ */
+export async function deleteMessage(sending: SlackSending, channelId: string, ts: string): Promise<void> {
+  // An answer behind a response_url has no ts: Slack cannot find it.
+  if (!SLACK_TS.test(ts)) throw new ForumError('not_found', `not a Slack message ts: ${ts.slice(0, 40)}`);
+  await slackCall(sending.log, 'chat.delete', () => sending.client.chat.delete({ channel: channelId, ts }), { errorCodes: DELETE_ERRORS });
+}
+
+/**
+ * A link that opens a message, or '' when Slack gives none (the bot cannot see the conversation,
+ * say). Not worth waiting out a rate limit for: it is asked while a form waits to be opened.
+ */
+export async function permalinkOf(sending: SlackSending, channelId: string, ts: string): Promise<string> {
+  try {
+    const result = await slackCall(sending.log, 'chat.getPermalink', () => sending.client.chat.getPermalink({ channel: channelId, message_ts: ts }), {
+      rateLimitRetries: 0,
+    });
+    return result.permalink ?? '';
+  } catch {
+    // Logged by slackCall; the report goes on without a link.
+    return '';
+  }
 }
 
 export async function listMembers(sending: SlackSending, channelId: string): Promise<string[]> {

@@ -7,15 +7,37 @@
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_COMMAND = '/forum';
 
+/**
+ * The `message` events the one `message` listener takes: direct messages to the bot (questions),
+ * and messages in public and private channels, of which only replies in threads are read (recorded
+ * under the weekly topic, never answered).
+ */
+export const SLACK_MESSAGE_EVENTS = ['message.channels', 'message.groups', 'message.im'] as const;
+
 /** The bot events the listeners handle. */
-export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'member_joined_channel', 'message.im'] as const;
+export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'member_joined_channel', ...SLACK_MESSAGE_EVENTS] as const;
+
+/** The message shortcut "Report to moderators" (its `callback_id`). */
+export const SLACK_REPORT_SHORTCUT = 'report_message';
+
+/** The shortcuts the app declares; each has a listener. */
+export const SLACK_SHORTCUTS = [
+  {
+    callback_id: SLACK_REPORT_SHORTCUT,
+    type: 'message',
+    name: 'Report to moderators',
+    description: 'Tell the forum’s moderators about this message',
+  },
+] as const;
 
 /** The bot token scopes the Web API calls and events need, each for a reason. */
 export const SLACK_BOT_SCOPES = {
   'app_mentions:read': 'app_mention events',
+  'channels:history': 'message.channels events (replies in channel threads, such as under the weekly topic)',
   'channels:read': 'member_joined_channel in public channels; conversations.members for response rates',
-  'chat:write': 'chat.postMessage, chat.update, chat.postEphemeral',
-  commands: 'the /forum slash command',
+  'chat:write': 'chat.postMessage, chat.update, chat.postEphemeral, chat.delete (the bot’s own posts only)',
+  commands: 'the /forum slash command and the “Report to moderators” message shortcut',
+  'groups:history': 'message.groups events (replies in private channel threads)',
   'groups:read': 'member_joined_channel in private channels; their members',
   'im:history': 'message.im events (direct messages to the bot)',
   'users:read': 'users.info, for each person’s Slack language',
@@ -26,6 +48,8 @@ export type SlackScope = keyof typeof SLACK_BOT_SCOPES;
 /** Web API methods the adapter calls, with the scope each needs (none: the bot token suffices). */
 export const SLACK_METHODS: Record<string, SlackScope | null> = {
   'auth.test': null,
+  'chat.delete': 'chat:write',
+  'chat.getPermalink': null,
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'chat.postEphemeral': 'chat:write',

@@ -2,57 +2,44 @@
  * The Microsoft Teams adapter: botbuilder's CloudAdapter behind `POST /api/messages`. With an app id
  * the SDK verifies every request's token; without, local development mode: no tokens either way,
  * and only this machine may call. Each turn is handled while Teams waits (it allows 15 seconds);
- * an Action.Execute click is answered with the refreshed card or a short message.
+ * an Action.Execute click is answered with the refreshed card or a short message, a message action
+ * ("Report to moderators") with the message shown to its sender.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  TurnContext,
-  type Activity,
-  type ChannelAccount,
-  type ConversationReference,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import express from 'express';
 import type { Config } from '../../src/config.ts';
 import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
-import { ForumError } from '../../src/core/errors.ts';
 import type { Conversation, InboundEvent } from '../../src/core/events.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
-import { activeConversations, findConversation, saveConversation, setConversationActive } from '../../src/store/conversations.ts';
-import { teamsCall } from './errors.ts';
-import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToEvent, tenantOf } from './inbound.ts';
-import { cardToAdaptiveCards } from './render.ts';
-import { TeamsDelivery, messageActivity, type InvokeState } from './send.ts';
-
+import { activeConversations, saveConversation, setConversationActive } from '../../src/store/conversations.ts';
+import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToEvents, tenantOf } from './inbound.ts';
+import { SUBMIT_ACTION_INVOKE, submitActionToEvent } from './message-actions.ts';
 import { TEAMS_MESSAGES_PATH } from './paths.ts';
+import { createTeamsProactive, type StoredReference } from './proactive.ts';
+import { TeamsDelivery, invokeResponseOf, type InvokeState } from './send.ts';
+
 /** Largest activity accepted (Teams' own messages stay far below). */
 const BODY_LIMIT = '512kb';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** The invoke of an Action.Execute click. */
+const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
 export interface TeamsConnection {
   router: express.Router;
   devMode: boolean;
-  /** Posts to a conversation the bot was installed in (its stored reference). */
+  /** Posts to a conversation the bot was installed in (its stored reference); with `threadId`, in that channel thread. */
   postProactive(conversation: Conversation, card: Card): Promise<MessageRef>;
-}
-
-/** A conversation reference as stored, with the team it belongs to (to forget the team's channels together). */
-type StoredReference = Partial<ConversationReference> & { teamId?: string };
-
-/** What of botbuilder's ConnectorClient (kept in the turn state) a proactive post uses. */
-interface ConnectorConversations {
-  conversations: { sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }> };
+  /**
+   * Deletes one of the bot's posts (a reply in a channel thread when `conversation.threadId` is set).
+   * ForumError `forbidden` when Teams refuses, `not_found` when the message or the conversation is unknown.
+   */
+  deleteMessage(conversation: Conversation, messageId: string): Promise<void>;
 }
 
 function teamOf(activity: Partial<Activity>): string | undefined {
   return (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-}
-
-function invokeBody(invoke: InvokeState): unknown {
-  if (invoke.refreshedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: invoke.refreshedCard };
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: invoke.privateText ?? '' };
 }
 
 export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger): TeamsConnection {
@@ -104,23 +91,36 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     await dispatcher.handle(event, new TeamsDelivery(context, log, { appId, ...(invoke ? { invoke } : {}), ...(people ? { people } : {}) }));
   }
 
+  /** An invoke Teams waits on: handled, then answered with what the feature said (an empty 200 for others). */
+  async function answerInvoke(context: TurnContext, now: Date): Promise<void> {
+    const activity = context.activity;
+    let invoke: InvokeState | undefined;
+    let event: InboundEvent | undefined;
+    if (activity.name === CARD_ACTION_INVOKE) {
+      invoke = { kind: 'cardAction', replyToId: activity.replyToId };
+      event = invokeToEvent(activity, now);
+    } else if (activity.name === SUBMIT_ACTION_INVOKE) {
+      invoke = { kind: 'messageAction' };
+      event = submitActionToEvent(activity, now);
+    }
+    if (invoke) await dispatch(context, event, invoke);
+    await context.sendActivity({ type: 'invokeResponse', value: invoke ? invokeResponseOf(invoke) : { status: 200 } });
+  }
+
   async function turn(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const now = services.now();
     switch (activity.type) {
-      case 'message':
-        await dispatch(context, messageToEvent(activity, now));
-        return;
-      case 'invoke': {
-        if (activity.name !== 'adaptiveCard/action') {
-          await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
-          return;
-        }
-        const invoke: InvokeState = { replyToId: activity.replyToId };
-        await dispatch(context, invokeToEvent(activity, now), invoke);
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: invokeBody(invoke) } });
+      case 'message': {
+        const events = messageToEvents(activity, now);
+        // With resource-specific consent every channel message arrives; most are not for the bot.
+        if (events.length === 0) log.debug({ activityType: activity.type }, 'Teams message not for the bot');
+        for (const event of events) await dispatch(context, event);
         return;
       }
+      case 'invoke':
+        await answerInvoke(context, now);
+        return;
       case 'conversationUpdate': {
         const botId = activity.recipient.id;
         if (activity.membersRemoved?.some((m) => m.id === botId)) await forget(activity);
@@ -169,40 +169,6 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     res.status(status).json({ error: status === 413 ? 'too_large' : status < 500 ? 'bad_request' : 'internal', message: 'Expected a Bot Framework activity (JSON).' });
   });
 
-  async function postProactive(conversation: Conversation, card: Card): Promise<MessageRef> {
-    const stored = await findConversation(services.store.db, 'teams', conversation.channelId);
-    if (!stored?.active) throw new ForumError('forbidden', `Teams conversation ${conversation.channelId} is not one the bot can post to`);
-    const reference = JSON.parse(stored.reference) as StoredReference;
-    delete reference.teamId;
-    const conversationId = reference.conversation?.id ?? conversation.channelId;
-    let first: string | undefined;
-    // The adapter's turn-error handler would swallow a failure inside the turn: it is carried out.
-    let failure: unknown;
-    try {
-      await adapter.continueConversationAsync(appId, reference, async (context) => {
-        // A new message in the conversation (a new post in a channel), not a reply to anything.
-        const client = context.turnState.get<ConnectorConversations>(context.adapter.ConnectorClientKey);
-        try {
-          for (const message of cardToAdaptiveCards(card)) {
-            const activity = { ...messageActivity(message), from: reference.bot, conversation: reference.conversation, channelId: reference.channelId } as Activity;
-            const sent = await teamsCall(log, 'proactive post', () => client.conversations.sendToConversation(conversationId, activity));
-            first ??= sent.id;
-          }
-        } catch (error) {
-          failure = error;
-        }
-      });
-      if (failure) throw failure instanceof Error ? failure : new ForumError('platform_error', 'Teams proactive post failed');
-    } catch (error) {
-      // Removed from the team or chat: stop posting there rather than failing every week.
-      if (error instanceof ForumError && error.code === 'forbidden') {
-        await setConversationActive(services.store.db, 'teams', conversation.channelId, false, services.now());
-        log.warn({ conversation: conversation.channelId }, 'Teams conversation marked inactive: the bot is no longer there');
-      }
-      throw error;
-    }
-    return { platform: 'teams', conversation, messageId: first ?? '' };
-  }
-
-  return { router, devMode, postProactive };
+  const proactive = createTeamsProactive({ adapter, appId, db: services.store.db, now: services.now, log });
+  return { router, devMode, ...proactive };
 }

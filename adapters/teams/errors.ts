@@ -1,9 +1,10 @@
 /**
  * The one place Bot Connector calls fail: 429s are waited out (`Retry-After`, a few times), a 403
  * (the bot was removed from the conversation) becomes `forbidden` so that proactive posts stop, and
- * every other failure a `platform_error`; the details go to the log, never to the person.
+ * every other failure a `platform_error`; the details go to the log, never to the person. A call may
+ * name its own code for a status (a deletion's 404 is `not_found`: the message is gone).
  */
-import { ForumError } from '../../src/core/errors.ts';
+import { ForumError, type ErrorCode } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/log.ts';
 
 export const TEAMS_RATE_LIMIT_RETRIES = 3;
@@ -29,10 +30,15 @@ function retryAfterOf(error: unknown): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_RETRY_AFTER_SECONDS;
 }
 
-export function toForumError(what: string, error: unknown): ForumError {
+/** Codes a call gives to HTTP statuses, over the defaults below. */
+export type StatusCodes = Partial<Record<number, ErrorCode>>;
+
+export function toForumError(what: string, error: unknown, codes: StatusCodes = {}): ForumError {
   if (error instanceof ForumError) return error;
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : String(error);
+  const own = status === undefined ? undefined : codes[status];
+  if (own) return new ForumError(own, `Teams ${what}: HTTP ${status}`, { cause: error });
   if (status === 403 || status === 404) {
     return new ForumError('forbidden', `Teams ${what}: the bot is no longer in the conversation (HTTP ${status})`, { cause: error });
   }
@@ -46,7 +52,7 @@ export function toForumError(what: string, error: unknown): ForumError {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs one Bot Connector call: waits out rate limits, converts failures, logs what happened. */
-export async function teamsCall<T>(log: Logger, what: string, call: () => Promise<T>): Promise<T> {
+export async function teamsCall<T>(log: Logger, what: string, call: () => Promise<T>, codes: StatusCodes = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
@@ -57,7 +63,7 @@ export async function teamsCall<T>(log: Logger, what: string, call: () => Promis
         await sleep(seconds * 1000);
         continue;
       }
-      const converted = toForumError(what, error);
+      const converted = toForumError(what, error, codes);
       log.error({ what, err: converted }, 'Teams call failed');
       throw converted;
     }

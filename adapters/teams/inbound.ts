@@ -1,9 +1,10 @@
 /**
- * Teams activities to the core's InboundEvents: messages (the bot's mention removed), card actions
- * (Action.Execute invokes and Action.Submit messages), members joining and the bot being added.
+ * Teams activities to the core's InboundEvents: messages (the bot's mention removed), replies in
+ * channel threads, card actions (Action.Execute invokes and Action.Submit messages), members joining
+ * and the bot being added.
  */
 import type { Activity } from 'botbuilder';
-import type { Actor, Conversation, ConversationKind, InboundEvent } from '../../src/core/events.ts';
+import type { Actor, Conversation, ConversationKind, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 import { fromInvokeValue, fromSubmitValue, type ActionPayload } from './render.ts';
 
 export function kindOf(activity: Partial<Activity>): ConversationKind {
@@ -29,7 +30,12 @@ export function conversationOf(activity: Partial<Activity>): Conversation {
   return { platform: 'teams', workspaceId: tenantOf(activity), channelId, kind: kindOf(activity), ...(thread ? { threadId: thread } : {}) };
 }
 
-function actorOf(activity: Partial<Activity>): Actor {
+/** A channel thread's conversation id, the inverse of `conversationOf`: `<channel>;messageid=<root>`. */
+export function threadConversationId(channelId: string, rootMessageId: string): string {
+  return `${channelId};messageid=${rootMessageId}`;
+}
+
+export function actorOf(activity: Partial<Activity>): Actor {
   return {
     platform: 'teams',
     workspaceId: tenantOf(activity),
@@ -39,12 +45,12 @@ function actorOf(activity: Partial<Activity>): Actor {
   };
 }
 
-/** The text a person typed: the bot's `<at>` mention removed, other markup reduced to its text. */
+/** The text a person typed: the bot's `<at>` mention removed, other mentions as `@Name`, other markup reduced to its text. */
 export function teamsTextToPlain(text: string, botName?: string): string {
   let out = text;
   if (botName) out = out.split(`<at>${botName}</at>`).join(' ');
   return out
-    .replace(/<at>([^<]*)<\/at>/g, '@$1')
+    .replace(/<at(?:\s[^>]*)?>([^<]*)<\/at>/g, '@$1')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
@@ -58,11 +64,17 @@ export function teamsTextToPlain(text: string, botName?: string): string {
     .trim();
 }
 
-/** The bot's name as mentioned in this activity (Teams writes `<at>Name</at>` with a mention entity). */
-function botMentionName(activity: Partial<Activity>): string | undefined {
-  const mention = activity.entities?.find(
-    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-  ) as { text?: string } | undefined;
+/** The bot's mention entity in this activity (Teams writes `<at>Name</at>` in the text with a mention entity). */
+function botMentionOf(activity: Partial<Activity>): { text?: string } | undefined {
+  const botId = activity.recipient?.id?.toLowerCase();
+  if (!botId) return undefined;
+  return activity.entities?.find((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id?.toLowerCase() === botId) as
+    | { text?: string }
+    | undefined;
+}
+
+/** The bot's name as mentioned, to remove from the text. */
+function botNameOf(mention: { text?: string } | undefined): string | undefined {
   return mention?.text?.replace(/^<at>|<\/at>$/g, '');
 }
 
@@ -70,15 +82,53 @@ function base(activity: Partial<Activity>, receivedAt: Date): Omit<InboundEvent,
   return { id: activity.id ?? '', platform: 'teams', actor: actorOf(activity), conversation: conversationOf(activity), receivedAt };
 }
 
-export function messageToEvent(activity: Partial<Activity>, receivedAt: Date): InboundEvent | undefined {
-  if (!activity.id) return undefined;
-  // Action.Submit arrives as a message whose value holds the card's data.
+/** Prefix of the id of the thread reply that a mention inside a channel thread also is (its own id goes to the mention). */
+export const THREAD_REPLY_ID_PREFIX = 'reply:';
+
+/** Bots' ids in Teams start with `28:`; the Bot Framework also marks them with `role: 'bot'`. */
+function isFromBot(activity: Partial<Activity>): boolean {
+  return activity.from?.role === 'bot' || (activity.from?.id ?? '').startsWith('28:');
+}
+
+/**
+ * The root of the channel thread this message replies in, or undefined when it is no reply: a new
+ * channel post carries its own id as `messageid`, a reply the root's (and neither a `replyToId`).
+ */
+function threadRootOf(activity: Partial<Activity>): string | undefined {
+  const conversation = conversationOf(activity);
+  if (conversation.kind !== 'channel' || !conversation.threadId || conversation.threadId === activity.id) return undefined;
+  return conversation.threadId;
+}
+
+function threadReply(activity: Partial<Activity>, receivedAt: Date, id: string, botName: string | undefined): ThreadReplyEvent {
+  return { ...base(activity, receivedAt), id, type: 'thread_reply', messageId: activity.id ?? '', text: teamsTextToPlain(activity.text ?? '', botName) };
+}
+
+/**
+ * A `message` activity as the core's events. With the resource-specific consent of the manifest,
+ * Teams sends every channel and group-chat message, mentioned or not:
+ * - a personal chat: a `message` (the person writes to the bot);
+ * - a channel or group chat with the bot mentioned: a `mention` (answered, as a question or a command);
+ * - a reply in a channel thread: a `thread_reply` (recorded, never answered), also when it mentions
+ *   the bot (then beside the mention, with the id `reply:<activity id>`);
+ * - anything else in a channel or group chat (a new post, a chat message) and every bot's message:
+ *   nothing, so a message not addressed to the bot is never answered as a question.
+ * An Action.Submit arrives as a message whose value holds the card's data: an `action`.
+ */
+export function messageToEvents(activity: Partial<Activity>, receivedAt: Date): InboundEvent[] {
+  if (!activity.id || isFromBot(activity)) return [];
   if (activity.value !== undefined && !activity.text) {
     const action = fromSubmitValue(activity.value);
-    return action ? actionEvent(activity, receivedAt, action) : undefined;
+    return action ? [actionEvent(activity, receivedAt, action)] : [];
   }
-  const text = teamsTextToPlain(activity.text ?? '', botMentionName(activity));
-  return { ...base(activity, receivedAt), type: kindOf(activity) === 'direct' ? 'message' : 'mention', text };
+  const mention = botMentionOf(activity);
+  const botName = botNameOf(mention);
+  const text = teamsTextToPlain(activity.text ?? '', botName);
+  if (kindOf(activity) === 'direct') return [{ ...base(activity, receivedAt), type: 'message', text }];
+  const root = threadRootOf(activity);
+  if (!mention) return root ? [threadReply(activity, receivedAt, activity.id, botName)] : [];
+  const addressed: InboundEvent = { ...base(activity, receivedAt), type: 'mention', text };
+  return root ? [addressed, threadReply(activity, receivedAt, `${THREAD_REPLY_ID_PREFIX}${activity.id}`, botName)] : [addressed];
 }
 
 /** An Action.Execute click (`invoke` named `adaptiveCard/action`). */

@@ -1,8 +1,9 @@
 /**
  * The Teams adapter's sending side. A `TeamsDelivery` answers one turn through its TurnContext:
  * replies in the conversation (a channel message's thread included), updates, private messages in
- * the person's 1:1 chat with the bot, and, for an Action.Execute click, the card that replaces the
- * clicked one and the short message Teams shows to the person who clicked.
+ * the person's 1:1 chat with the bot, and, for an invoke Teams waits on, what its response shows:
+ * for an Action.Execute click, the card that replaces the clicked one and the short message Teams
+ * shows to the person who clicked; for a message action's form, the message shown to its sender.
  */
 import { CardFactory, type Activity, type ChannelAccount, type ConversationParameters, type TurnContext } from 'botbuilder';
 import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
@@ -12,14 +13,53 @@ import type { Logger } from '../../src/log.ts';
 import { teamsCall } from './errors.ts';
 import { cardToAdaptiveCards, formToAdaptiveCard, type AdaptiveCardJson, type TeamsMessage } from './render.ts';
 
-/** The invoke being answered, when the turn is an Action.Execute click. */
-export interface InvokeState {
-  /** The message that carried the card. */
-  replyToId: string | undefined;
-  /** The card that replaces it, when a feature updated that message. */
-  refreshedCard?: AdaptiveCardJson;
-  /** A private answer, shown by Teams to the person who clicked. */
-  privateText?: string;
+/** The invoke being answered: Teams shows what its response carries. */
+export type InvokeState =
+  | {
+      /** An Action.Execute click (`adaptiveCard/action`). */
+      kind: 'cardAction';
+      /** The message that carried the card. */
+      replyToId: string | undefined;
+      /** The card that replaces it, when a feature updated that message. */
+      refreshedCard?: AdaptiveCardJson;
+      /** A private answer, shown by Teams to the person who clicked. */
+      privateText?: string;
+    }
+  | {
+      /** A message action's form submitted (`composeExtension/submitAction`). */
+      kind: 'messageAction';
+      /** A private answer, shown by Teams to the person who sent the form. */
+      privateText?: string;
+    };
+
+/** The response Teams reads an invoke's outcome from (the HTTP status and body of the request). */
+export interface InvokeResponse {
+  status: number;
+  body?: unknown;
+}
+
+const INVOKE_OK = 200;
+/** Universal Actions' response types: a card that replaces the clicked one, or a message shown to the clicker. */
+const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * What answers the invoke. An Action.Execute click: the refreshed card, else the message (possibly
+ * empty). A message action: a dialog's message response (`task` of type `message`, which Teams shows
+ * in a small dialog), or no body at all when the feature had nothing to say (Teams just closes the form).
+ */
+export function invokeResponseOf(invoke: InvokeState): InvokeResponse {
+  switch (invoke.kind) {
+    case 'cardAction':
+      if (invoke.refreshedCard) return { status: INVOKE_OK, body: { statusCode: INVOKE_OK, type: ADAPTIVE_CARD_RESPONSE, value: invoke.refreshedCard } };
+      return { status: INVOKE_OK, body: { statusCode: INVOKE_OK, type: MESSAGE_RESPONSE, value: invoke.privateText ?? '' } };
+    case 'messageAction':
+      return invoke.privateText ? { status: INVOKE_OK, body: { task: { type: 'message', value: invoke.privateText } } } : { status: INVOKE_OK };
+    default: {
+      const unreachable: never = invoke;
+      return unreachable;
+    }
+  }
 }
 
 /**
@@ -52,7 +92,7 @@ export class TeamsDelivery implements Adapter {
     const [first, ...rest] = cardToAdaptiveCards(card);
     if (!first) return;
     const invoke = this.options.invoke;
-    if (invoke && ref.messageId === invoke.replyToId) {
+    if (invoke?.kind === 'cardAction' && ref.messageId === invoke.replyToId) {
       // Answered in the invoke response: Teams refreshes the clicked card in place.
       invoke.refreshedCard = first.card;
     } else {
@@ -64,7 +104,7 @@ export class TeamsDelivery implements Adapter {
   async replyPrivately(event: InboundEvent, card: Card): Promise<void> {
     const invoke = this.options.invoke;
     if (invoke && invoke.privateText === undefined) {
-      // The clicker sees it at once, on the card.
+      // The person sees it at once, on the card or on the form they sent.
       invoke.privateText = cardToText(card);
       return;
     }

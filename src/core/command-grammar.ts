@@ -15,7 +15,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   'topic reject': 'topic reject <id> <reason>',
   'topic schedule': 'topic schedule <weekday> <HH:MM> <IANA time zone> [--starters]',
   'topic post-now': 'topic post-now',
-  'topic close': 'topic close',
+  'topic close': 'topic close [<id>]',
   poll: 'poll "<question>" "<option>" "<option>" ... [--anonymous] [--multi] [--rating] [--closes <ISO time>]',
   'poll results': 'poll results <id>',
   'poll close': 'poll close <id>',
@@ -25,6 +25,9 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   'my-data': 'my-data',
   'forget-me': 'forget-me',
   invite: 'invite <user> [--days <n>]',
+  rules: 'rules',
+  report: 'report <message link> [<reason>]',
+  remove: 'remove <message link>',
 };
 
 /** An example per command, shown under its syntax in usage messages. */
@@ -37,6 +40,8 @@ export const COMMAND_EXAMPLES: Partial<Record<HelpTopic, string>> = {
   'topic schedule': 'topic schedule monday 09:00 Europe/Zurich',
   poll: 'poll "Was the webinar useful?" "Yes" "Partly" "No" --closes 2026-12-01T17:00Z',
   invite: 'invite @someone --days 30',
+  report: 'report https://example.slack.com/archives/C0123ABCD/p1764000000123456 shares a phone number',
+  'topic close': 'topic close 12',
 };
 
 /** Commands for moderators only. */
@@ -50,6 +55,7 @@ export const MODERATOR_TOPICS: ReadonlySet<HelpTopic> = new Set<HelpTopic>([
   'stats',
   'unanswered',
   'invite',
+  'remove',
 ]);
 
 /** Every help topic, in the order help lists them. */

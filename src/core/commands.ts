@@ -24,7 +24,7 @@ export type Command =
   | { kind: 'topic.reject'; id: number; reason: string }
   | { kind: 'topic.schedule'; weekday: Weekday; hour: number; minute: number; timeZone: string; useStarters: boolean }
   | { kind: 'topic.post-now' }
-  | { kind: 'topic.close' }
+  | { kind: 'topic.close'; id?: number }
   | {
       kind: 'poll.create';
       question: string;
@@ -41,7 +41,10 @@ export type Command =
   | { kind: 'unanswered' }
   | { kind: 'my-data' }
   | { kind: 'forget-me' }
-  | { kind: 'invite'; user: string; days?: number };
+  | { kind: 'invite'; user: string; days?: number }
+  | { kind: 'rules' }
+  | { kind: 'report'; link: string; reason: string }
+  | { kind: 'remove'; link: string };
 
 export type CommandKind = Command['kind'];
 
@@ -130,6 +133,9 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** A web link, as typed or as the platform wraps it (`<https://…>`). */
+const LINK = /^<?https?:\/\/\S+$/i;
+
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Whether the date part names a real day: `Date.parse` rolls 2026-02-30 over to 2 March. */
@@ -181,9 +187,12 @@ function parseTopic(rest: string, words: string[]): Command {
     case 'post-now':
       noMore('topic post-now', args);
       return { kind: 'topic.post-now' };
-    case 'close':
-      noMore('topic close', args);
-      return { kind: 'topic.close' };
+    case 'close': {
+      if (args.length === 0) return { kind: 'topic.close' };
+      const id = parseId('topic close', args[0]);
+      noMore('topic close', args.slice(1));
+      return { kind: 'topic.close', id };
+    }
     // Everyone may propose; the moderators' sub-commands are listed in help.
     case undefined:
       return fail('topic propose', 'missing_argument');
@@ -295,8 +304,23 @@ function parseKnown(keyword: string, rest: string): Command | undefined {
     case 'unanswered':
     case 'my-data':
     case 'forget-me':
+    case 'rules':
       noMore(keyword, words);
       return { kind: keyword };
+    // "report on capacity building?" is a question: these two take a link first.
+    case 'report': {
+      const [link, ...reason] = words;
+      if (!link) fail('report', 'missing_argument');
+      if (!LINK.test(link)) return undefined;
+      return { kind: 'report', link, reason: reason.join(' ') };
+    }
+    case 'remove': {
+      const [link, ...extra] = words;
+      if (!link) fail('remove', 'missing_argument');
+      if (!LINK.test(link)) return undefined;
+      noMore('remove', extra);
+      return { kind: 'remove', link };
+    }
     case 'invite':
       return parseInvite(rest);
     default:

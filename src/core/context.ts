@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { KnowledgeBase } from '../rag/knowledge-base.ts';
+import type { SummaryWriter } from '../rag/llm/summary-writer.ts';
 import type { Role, Store } from '../store/index.ts';
 import type { PersonKey } from '../store/people.ts';
 import type { Adapter, MessageRef } from './adapter.ts';
@@ -20,6 +21,8 @@ export interface Services {
   now: () => Date;
   /** Posting unasked (weekly topics, notes to moderators); the host sets it once adapters are up. */
   messenger: Messenger;
+  /** Writes a closing discussion's summary; set only when a model is configured. */
+  summaryWriter?: SummaryWriter;
 }
 
 export interface HandlerContext {

@@ -96,9 +96,9 @@ async function route(ctx: HandlerContext, parsed: ParseResult | undefined): Prom
     case 'action':
       return routeAction(ctx, event);
     case 'member_joined':
-      return ctx.replyPrivately(memberWelcomeToCard(ctx.lang, event.actor.displayName ?? ''));
+      return ctx.replyPrivately(memberWelcomeToCard(ctx.lang, event.actor.displayName ?? '', ctx.services.config.rulesUrl));
     case 'installed':
-      await ctx.reply(installedWelcomeToCard(ctx.lang));
+      await ctx.reply(installedWelcomeToCard(ctx.lang, ctx.services.config.rulesUrl));
       return;
     case 'thread_reply':
       return handleThreadReply(ctx, event);
@@ -140,6 +140,8 @@ export function createDispatcher(services: Services): Dispatcher {
       return 'handled';
     } catch (error) {
       baseLog.error({ err: error, eventId: event.id, platform: event.platform, type: event.type }, 'event failed');
+      // A thread reply asked nothing of the bot: a failure to record it is not the person's business.
+      if (event.type === 'thread_reply') return 'failed';
       try {
         await makeContext(services, event, adapter, 'guest', lang).replyPrivately(
           textCard(messages(lang).errors.generic, lang),

@@ -25,6 +25,8 @@ import {
   handleTopicSchedule,
 } from '../features/discussions/handle-topics.ts';
 import { usageToCard } from './usage-card.ts';
+import { handleTopicClose } from '../features/discussions/close.ts';
+import { handleRemove, handleReportCommand, handleReportStart, handleReportSubmit, handleRules } from '../features/discussions/moderation.ts';
 
 /** The help topic (and so the display name) of a command. */
 export function commandTopic(command: Command): HelpTopic {
@@ -82,6 +84,17 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleTopicPostNow(ctx);
       return;
     case 'topic.close':
+      await handleTopicClose(ctx, command.id);
+      return;
+    case 'rules':
+      await handleRules(ctx);
+      return;
+    case 'report':
+      await handleReportCommand(ctx, command.link, command.reason);
+      return;
+    case 'remove':
+      await handleRemove(ctx, command.link);
+      return;
     case 'poll.create':
     case 'poll.results':
     case 'poll.close':
@@ -121,6 +134,12 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       if (!/^\d{1,18}$/.test(event.value)) return;
       if (event.actionId === ACTIONS.topicApprove) await handleTopicApprove(ctx, event.value);
       else await handleTopicReject(ctx, event.value, '');
+      return;
+    case ACTIONS.messageReportStart:
+      await handleReportStart(ctx, event);
+      return;
+    case ACTIONS.messageReport:
+      await handleReportSubmit(ctx, event);
       return;
     case ACTIONS.topicForm:
       await handleOpenForm(ctx, 'topic');

@@ -26,7 +26,7 @@ async function recordEvent(db: Db, topicId: string, action: string, actor: strin
 }
 
 /** People's decisions (not the scheduler's own posts) also go to the audit log, with everything else moderators do. */
-async function audit(db: Db, actor: string, action: string, subject: string, detail: Record<string, unknown>, at: Date): Promise<void> {
+export async function audit(db: Db, actor: string, action: string, subject: string, detail: Record<string, unknown>, at: Date): Promise<void> {
   if (actor.startsWith('scheduler:')) return;
   await db.insertInto('audit_log').values({ at, actor, action, subject, detail: JSON.stringify(detail) }).execute();
 }
@@ -69,7 +69,17 @@ export async function findTopic(db: Kysely<Database>, id: string): Promise<Topic
 /** Moves a topic from one status to another, atomically; undefined when it was not in `from`. */
 async function transition(
   db: Kysely<Database>,
-  change: { id: string; from: TopicStatus[]; to: TopicStatus; action: string; actor: string; now: Date; detail?: string; queue?: boolean },
+  change: {
+    id: string;
+    from: TopicStatus[];
+    to: TopicStatus;
+    action: string;
+    actor: string;
+    now: Date;
+    detail?: string;
+    queue?: boolean;
+    summary?: string;
+  },
 ): Promise<Topic | undefined> {
   return db.transaction().execute(async (trx) => {
     const queuePosition = change.queue ? await nextQueuePosition(trx) : null;
@@ -80,6 +90,7 @@ async function transition(
         updated_at: change.now,
         queue_position: queuePosition,
         ...(change.to === 'rejected' ? { reject_reason: change.detail ?? null } : {}),
+        ...(change.to === 'closed' ? { summary: change.summary ?? null, closed_at: change.now } : {}),
       })
       .where('id', '=', change.id)
       .where('status', 'in', change.from)
@@ -106,8 +117,14 @@ export function markTopicPosted(db: Kysely<Database>, id: string, actor: string,
   return transition(db, { id, from: ['queued'], to: 'posted', action: 'posted', actor, now, ...(detail ? { detail } : {}) });
 }
 
-export function closeTopic(db: Kysely<Database>, id: string, actor: string, now: Date): Promise<Topic | undefined> {
-  return transition(db, { id, from: ['posted'], to: 'closed', action: 'closed', actor, now });
+/** Closed with its summary (the text of the knowledge-base document); undefined when it was not open. */
+export function closeTopic(db: Kysely<Database>, id: string, actor: string, now: Date, summary?: string, detail?: string): Promise<Topic | undefined> {
+  return transition(db, { id, from: ['posted'], to: 'closed', action: 'closed', actor, now, ...(summary ? { summary } : {}), ...(detail ? { detail } : {}) });
+}
+
+/** The topics out for discussion, the latest first. */
+export async function openTopics(db: Kysely<Database>): Promise<Topic[]> {
+  return db.selectFrom('topics').selectAll().where('status', '=', 'posted').orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** The queue, first to go out first. */

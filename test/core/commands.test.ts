@@ -42,6 +42,11 @@ describe('parseCommand: every command kind', () => {
     ['topic schedule monday 09:00 Europe/Zurich --starters', { kind: 'topic.schedule', weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Zurich', useStarters: true }],
     ['topic post-now', { kind: 'topic.post-now' }],
     ['topic close', { kind: 'topic.close' }],
+    ['topic close #12', { kind: 'topic.close', id: 12 }],
+    ['rules', { kind: 'rules' }],
+    ['report https://forum.slack.com/archives/C0123/p1764000000123456', { kind: 'report', link: 'https://forum.slack.com/archives/C0123/p1764000000123456', reason: '' }],
+    ['report <https://teams.microsoft.com/l/message/19%3Aabc/1764> shares a phone number', { kind: 'report', link: '<https://teams.microsoft.com/l/message/19%3Aabc/1764>', reason: 'shares a phone number' }],
+    ['remove https://forum.slack.com/archives/C0123/p1764000000123456', { kind: 'remove', link: 'https://forum.slack.com/archives/C0123/p1764000000123456' }],
     ['poll "Q?" "Yes" "No"', { kind: 'poll.create', question: 'Q?', options: ['Yes', 'No'], anonymous: false, multi: false, rating: false }],
     ['poll results 3', { kind: 'poll.results', id: 3 }],
     ['poll close #4', { kind: 'poll.close', id: 4 }],
@@ -60,7 +65,8 @@ describe('parseCommand: every command kind', () => {
     const kinds = new Set(
       ['ask x', 'help', 'lang', 'experts x', 'topic propose x', 'topic queue', 'topic approve 1', 'topic reject 1 x',
         'topic schedule mon 9:00 UTC', 'topic post-now', 'topic close', 'poll "q" "a" "b"', 'poll results 1',
-        'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x'].map((t) => command(t).kind),
+        'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x', 'rules',
+        'report https://x.test/m', 'remove https://x.test/m'].map((t) => command(t).kind),
     );
     expect(kinds.size).toBe(HELP_TOPICS.length);
   });
@@ -68,6 +74,12 @@ describe('parseCommand: every command kind', () => {
   it('ignores case of keywords and surrounding white space', () => {
     expect(command('  STATS  ')).toEqual({ kind: 'stats' });
     expect(command('Topic Queue')).toEqual({ kind: 'topic.queue' });
+  });
+});
+
+describe('parseCommand: report and remove take a link, or the words are a question', () => {
+  it.each(['report on capacity building in Africa?', 'remove barriers to assistance: what works?'])('%s', (text) => {
+    expect(parseCommand(text)).toBeUndefined();
   });
 });
 
@@ -247,7 +259,12 @@ describe('parseCommand: every usage reason', () => {
     ['topic reject 12', { topic: 'topic reject', reason: 'missing_argument', detail: '' }],
     ['topic reject x because', { topic: 'topic reject', reason: 'bad_id', detail: 'x' }],
     ['topic post-now please', { topic: 'topic post-now', reason: 'unexpected_argument', detail: 'please' }],
-    ['topic close 3', { topic: 'topic close', reason: 'unexpected_argument', detail: '3' }],
+    ['topic close 3 4', { topic: 'topic close', reason: 'unexpected_argument', detail: '4' }],
+    ['topic close three', { topic: 'topic close', reason: 'bad_id', detail: 'three' }],
+    ['rules please', { topic: 'rules', reason: 'unexpected_argument', detail: 'please' }],
+    ['report', { topic: 'report', reason: 'missing_argument', detail: '' }],
+    ['remove', { topic: 'remove', reason: 'missing_argument', detail: '' }],
+    ['remove https://x.test/m now', { topic: 'remove', reason: 'unexpected_argument', detail: 'now' }],
     ['stats 2025', { topic: 'stats', reason: 'unexpected_argument', detail: '2025' }],
     ['my-data all', { topic: 'my-data', reason: 'unexpected_argument', detail: 'all' }],
     ['forget-me now', { topic: 'forget-me', reason: 'unexpected_argument', detail: 'now' }],

@@ -2,7 +2,7 @@
  * A local server that plays the Slack Web API for the real `@slack/web-api` client (the one Bolt
  * uses, pointed here through `clientOptions.slackApiUrl`): it records every call (method, parsed
  * arguments, token) and answers like Slack, with failures queued per method by the tests. It also
- * takes the POSTs an app makes to a slash command's or an action's `response_url`.
+ * takes the POSTs an app makes to a slash command's, an action's or a shortcut's `response_url`.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -193,6 +193,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: nextTs() };
       case 'chat.delete':
         return { ok: true, channel: body.channel, ts: body.ts };
+      case 'chat.getPermalink': {
+        // As Slack writes them: the workspace's host, the channel, `p` and the ts without its dot.
+        const channel = str(body.channel);
+        return { ok: true, channel, permalink: `https://${TEAM_DOMAIN}.slack.com/archives/${channel}/p${str(body.message_ts).replace('.', '')}` };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':

@@ -22,6 +22,8 @@ export const SIGNING_SECRET = 'test-signing-secret-8f14e45fceea167a';
 export type SlackFixtureName =
   | 'app-mention'
   | 'message-im'
+  | 'message-channels'
+  | 'message-action'
   | 'member-joined-channel'
   | 'app-home-opened'
   | 'slash-command'
@@ -60,7 +62,7 @@ function triggerId(): string {
   return `${8_512_345_600_000 + n}.${1_234_567_890_123}.${randomUUID().replaceAll('-', '')}`;
 }
 
-function hookUrl(kind: 'commands' | 'actions', teamId: string): string {
+function hookUrl(kind: 'commands' | 'actions' | 'app', teamId: string): string {
   return `https://hooks.slack.com/${kind}/${teamId}/${8_512_345_700_000 + next()}/${randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
 
@@ -157,6 +159,42 @@ export function directMessage(options: { user: string; channel?: string; text: s
     event_ts: ts,
     channel_type: 'im',
     ...(options.threadTs ? { thread_ts: options.threadTs, parent_user_id: options.user } : {}),
+  };
+}
+
+/**
+ * A `message` event in a public (`message.channels`) or private (`message.groups`, a G… id)
+ * channel: a reply in a thread with `threadTs`; a bot's message with `botId`.
+ */
+export function channelMessage(options: {
+  user: string;
+  channel: string;
+  text: string;
+  ts?: string;
+  threadTs?: string;
+  teamId?: string;
+  subtype?: string;
+  botId?: string;
+}): SlackMessageEvent {
+  const event = loadSlackFixture<SlackEventEnvelope>('message-channels').event as SlackMessageEvent;
+  const rest: SlackMessageEvent = { ...event };
+  delete rest.thread_ts;
+  delete rest.parent_user_id;
+  const ts = options.ts ?? slackTs();
+  return {
+    ...rest,
+    user: options.user,
+    ts,
+    client_msg_id: randomUUID(),
+    text: options.text,
+    team: options.teamId ?? TEAM_ID,
+    blocks: richTextBlocks(options.text),
+    channel: options.channel,
+    event_ts: ts,
+    channel_type: options.channel.startsWith('G') ? 'group' : 'channel',
+    ...(options.threadTs ? { thread_ts: options.threadTs, parent_user_id: BOT_USER_ID } : {}),
+    ...(options.subtype ? { subtype: options.subtype } : {}),
+    ...(options.botId ? { bot_id: options.botId } : {}),
   };
 }
 
@@ -305,6 +343,56 @@ export function blockAction(options: {
         action_ts: `${(Date.now() / 1000).toFixed(6)}`,
       },
     ],
+  };
+}
+
+export interface MessageShortcutPayload extends Json {
+  type: 'message_action';
+  callback_id: string;
+  trigger_id: string;
+  response_url: string;
+  message_ts: string;
+  team: { id: string; domain: string };
+  user: { id: string; username: string; name: string; team_id: string };
+  channel: { id: string; name: string };
+  message: Json & { ts: string; text: string; user?: string; thread_ts?: string };
+}
+
+/** A message shortcut (“Report to moderators”) used on a message; `author` undefined for a bot's message. */
+export function messageShortcut(options: {
+  user: string;
+  channel: string;
+  messageTs: string;
+  text: string;
+  author?: string;
+  threadTs?: string;
+  callbackId?: string;
+  responseUrl?: string;
+  teamId?: string;
+}): MessageShortcutPayload {
+  const fixture = loadSlackFixture<MessageShortcutPayload>('message-action');
+  const teamId = options.teamId ?? TEAM_ID;
+  const userName = options.user.toLowerCase();
+  const message: MessageShortcutPayload['message'] = { ...fixture.message, ts: options.messageTs, text: options.text, team: teamId, blocks: richTextBlocks(options.text) };
+  delete message.thread_ts;
+  delete message.parent_user_id;
+  delete message.user;
+  const name = options.channel.startsWith('D') ? 'directmessage' : options.channel.startsWith('G') ? 'privategroup' : 'general';
+  return {
+    ...fixture,
+    action_ts: `${(Date.now() / 1000).toFixed(6)}`,
+    team: { id: teamId, domain: TEAM_DOMAIN },
+    user: { id: options.user, username: userName, name: userName, team_id: teamId },
+    channel: { id: options.channel, name },
+    callback_id: options.callbackId ?? fixture.callback_id,
+    trigger_id: triggerId(),
+    response_url: options.responseUrl ?? hookUrl('app', teamId),
+    message_ts: options.messageTs,
+    message: {
+      ...message,
+      ...(options.author ? { user: options.author } : { bot_id: BOT_ID, subtype: 'bot_message' }),
+      ...(options.threadTs ? { thread_ts: options.threadTs, parent_user_id: BOT_USER_ID } : {}),
+    },
   };
 }
 

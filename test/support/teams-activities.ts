@@ -1,8 +1,9 @@
 /**
  * Activities exactly as Microsoft Teams POSTs them to a bot's messaging endpoint (`/api/messages`):
- * messages in a personal chat, a channel (with the bot @mentioned) and a group chat, the
- * `conversationUpdate` and `installationUpdate` events, an `Action.Execute` invoke and the message an
- * `Action.Submit` sends. The builders start from the documented examples in `test/fixtures/teams/`
+ * messages in a personal chat, a channel (with the bot @mentioned or not: the manifest's
+ * resource-specific consent has Teams send every message) and a group chat, the `conversationUpdate`
+ * and `installationUpdate` events, an `Action.Execute` invoke, the message an `Action.Submit` sends
+ * and the `composeExtension/submitAction` invoke of a message action. The builders start from the documented examples in `test/fixtures/teams/`
  * and only change ids, text, scope and the `serviceUrl` (which tests point at the fake Bot Connector),
  * so the fixtures are what the tests really send.
  *
@@ -146,7 +147,8 @@ export type TeamsFixtureName =
   | 'installation-update-add'
   | 'installation-update-remove'
   | 'invoke-action-execute'
-  | 'message-action-submit';
+  | 'message-action-submit'
+  | 'invoke-compose-extension-submit-action';
 
 /** A fresh copy of a fixture from `test/fixtures/teams/`. */
 export function loadTeamsFixture<T = TeamsActivity>(name: TeamsFixtureName): T {
@@ -390,7 +392,7 @@ export function personalMessage(options: MessageOptions & { conversationId?: str
 }
 
 export interface ChannelMessageOptions extends MessageOptions {
-  /** Teams delivers channel messages only when the bot is @mentioned; `true` unless given. */
+  /** `true` unless given; without it, Teams delivers the message under the resource-specific consent. */
   mentionBot?: boolean;
   channelId?: string;
   teamId?: string;
@@ -413,7 +415,7 @@ export function channelMessage(options: ChannelMessageOptions): TeamsActivity {
 }
 
 export interface GroupChatMessageOptions extends MessageOptions {
-  /** Teams delivers group-chat messages only when the bot is @mentioned; `true` unless given. */
+  /** `true` unless given; without it, Teams delivers the message under the resource-specific consent. */
   mentionBot?: boolean;
   chatId?: string;
 }
@@ -655,6 +657,61 @@ export interface ActionSubmitOptions extends CardActionOptions {
 export function actionSubmitMessage(options: ActionSubmitOptions): TeamsActivity {
   const base = cardActionBase('message-action-submit', options);
   return { ...base, type: 'message', value: options.value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message actions
+// ---------------------------------------------------------------------------------------------
+
+export interface MessageActionOptions extends BaseOptions, PlaceOptions {
+  /** The command's id in the manifest. */
+  commandId: string;
+  /** The message the action was chosen on. */
+  message: { id: string; html: string; author?: TeamsUser | TeamsAccount; replyToId?: string | null; linkToMessage?: string | null };
+  /** The form's values, by parameter name (strings, as Teams sends them). */
+  data?: Json;
+}
+
+/**
+ * The `invoke` Teams sends when someone submits a message action's form (static parameters,
+ * `fetchTask: false`): `name: 'composeExtension/submitAction'`, `value: { commandId, commandContext:
+ * 'message', messagePayload, data }`, where `messagePayload` is the message (Graph's chatMessage shape:
+ * html body, author by Entra object id, a link to it). The bot must answer the HTTP request itself.
+ */
+export function messageActionSubmit(options: MessageActionOptions): TeamsActivity {
+  const fixture = loadTeamsFixture('invoke-compose-extension-submit-action');
+  const resolved = resolve(options);
+  const where = place(options, resolved, options.threadId ?? options.message.replyToId ?? options.message.id);
+  const fixtureValue = fixture.value as { messagePayload: Json; context: Json };
+  const author = options.message.author ?? USER_GRACE;
+  const channelId = options.scope === 'channel' ? (options.channelId ?? CHANNEL_ID) : where.conversation.id;
+  return {
+    ...fixture,
+    ...personFields(resolved),
+    id: options.id ?? `f:${randomUUID()}`,
+    serviceUrl: options.serviceUrl,
+    from: asAccount(resolved.from),
+    recipient: { ...BOT_ACCOUNT },
+    conversation: where.conversation,
+    entities: [clientInfo(resolved.locale, resolved.timezone)],
+    channelData: { ...where.channelData, source: { name: 'compose' } },
+    value: {
+      commandId: options.commandId,
+      commandContext: 'message',
+      requestId: randomUUID().replaceAll('-', ''),
+      messagePayload: {
+        ...fixtureValue.messagePayload,
+        linkToMessage: options.message.linkToMessage === undefined ? `https://teams.microsoft.com/l/message/${channelId}/${options.message.id}` : options.message.linkToMessage,
+        id: options.message.id,
+        replyToId: options.message.replyToId ?? null,
+        body: { contentType: 'html', content: options.message.html },
+        from: { device: null, conversation: null, user: { userIdentityType: 'aadUser', id: author.aadObjectId ?? author.id, displayName: author.name ?? null }, application: null },
+        mentions: [],
+      },
+      data: options.data ?? {},
+      context: fixtureValue.context,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ export async function handleTopicPostNow(ctx: HandlerContext): Promise<void> {
   for (const candidate of await queuedTopics(db)) {
     const topic = await markTopicPosted(db, candidate.id, actorOf(ctx), ctx.services.now(), 'post-now');
     if (!topic) continue;
-    const channels = await publishTopic(ctx.services, topic);
+    const channels = await publishTopic(ctx.services, topic, actorOf(ctx));
     ctx.log.info({ topicId: topic.id, channels }, 'topic posted now');
     await ctx.replyPrivately(textCard(m.postedNow({ id: topic.id, channels }), ctx.lang));
     return;

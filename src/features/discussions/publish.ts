@@ -10,10 +10,12 @@ import { personFromRef, type PersonRef } from '../../core/messenger.ts';
 import { isLang, messages, type Lang } from '../../i18n/index.ts';
 import { createTopic, recordTopicPost, usedStarterIds, type Topic } from '../../store/topics.ts';
 import { isStarterLang, loadStarters, pickStarter, type Starter } from './starters.ts';
+import { closeOpenTopics } from './close.ts';
 
-export function weeklyTopicToCard(topic: Topic): Card {
+/** The weekly post: the topic, where to reply, and the forum rules (their page when one is configured). */
+export function weeklyTopicToCard(topic: Topic, rulesUrl?: string): Card {
   const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
-  const m = messages(lang).topics;
+  const { topics: m, moderation } = messages(lang);
   return {
     lang,
     blocks: [
@@ -21,14 +23,19 @@ export function weeklyTopicToCard(topic: Topic): Card {
       { type: 'header', text: topic.title },
       ...(topic.description ? [{ type: 'text' as const, text: topic.description }] : []),
       { type: 'context', text: m.weeklyFooter },
+      rulesUrl ? { type: 'links', links: [{ label: moderation.rulesLink, url: rulesUrl }] } : { type: 'context', text: moderation.rulesHint },
     ],
   };
 }
 
-/** Posts the topic to every configured discussion channel; returns how many took it (failures are logged). */
-export async function publishTopic(services: Services, topic: Topic): Promise<number> {
+/**
+ * Posts the topic to every configured discussion channel, after closing the topic it follows (its
+ * summary goes to its own thread first); returns how many channels took it (failures are logged).
+ */
+export async function publishTopic(services: Services, topic: Topic, actor: string): Promise<number> {
   const { config, messenger, log, store } = services;
-  const card = weeklyTopicToCard(topic);
+  await closeOpenTopics(services, actor, topic.id);
+  const card = weeklyTopicToCard(topic, config.rulesUrl);
   let posted = 0;
   for (const channel of config.discussionChannels) {
     const conversation: Conversation = { platform: channel.platform, workspaceId: '', channelId: channel.id, kind: 'channel' };

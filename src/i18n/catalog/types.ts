@@ -46,7 +46,10 @@ export type HelpTopic =
   | 'unanswered'
   | 'my-data'
   | 'forget-me'
-  | 'invite';
+  | 'invite'
+  | 'rules'
+  | 'report'
+  | 'remove';
 
 export interface Catalog {
   /** The language's name in itself ("Français"). */
@@ -281,5 +284,69 @@ export interface Catalog {
     postedNow: (p: { id: string; channels: number }) => string;
     /** Added to the schedule's confirmation when the starter library fills an empty queue. */
     startersOn: string;
+    /** To the moderator: the topic is closed; its summary went to this many threads and into the knowledge base. */
+    closed: (p: { id: string; title: string; participants: number; replies: number; threads: number }) => string;
+    /** `topic close <id>` on a topic that is not the one out now (or already closed). */
+    notOpen: (p: { id: string }) => string;
+    /** `topic close` when no topic is out. */
+    noneOpen: string;
+    /** Heads the summary posted in the topic's thread. */
+    summaryTitle: string;
+    /** The counts under the summary. */
+    summaryCounts: (p: { participants: number; replies: number }) => string;
+    /** Instead of the points, when nobody replied. */
+    summaryNoReplies: string;
+    /** Small print: the points were written by the assistant from the replies. */
+    summaryByModel: string;
+    /** Small print: the points are sentences taken from the replies. */
+    summaryExtractive: string;
+    /** Small print: the topic is closed and the summary is now in the knowledge base (so `ask` can cite it). */
+    summaryClosedNote: string;
+    /** Heading of the knowledge-base document made from a closed topic. */
+    summaryDocumentHeading: string;
+    /** Heading of the topic's own question in that document. */
+    summaryDocumentTopic: string;
+  };
+  /** The forum rules, reports of messages to the moderators, and removal of the bot's posts. */
+  moderation: {
+    /** Heads the rules. */
+    rulesTitle: string;
+    /** The four rules, one sentence or two each. */
+    rules: { use: string; respect: string; confidentiality: string; copyright: string };
+    /** The rules' four names, used as labels. */
+    ruleNames: { use: string; respect: string; confidentiality: string; copyright: string };
+    /** How to read the rules (with the command `rules`), on welcomes and under every topic. */
+    rulesHint: string;
+    /** Label of the link to the rules page (≤ 75 characters). */
+    rulesLink: string;
+    /** The report form's title (≤ 24 characters). */
+    reportFormTitle: string;
+    /** The report form's submit button (≤ 24 characters). */
+    reportSubmit: string;
+    /** Label of the optional reason. */
+    reportReasonLabel: string;
+    reportReasonPlaceholder: string;
+    /** To the person who reported, privately. */
+    reportSent: string;
+    /** To the person who reported, when no moderator could be reached (the report is kept in the audit log). */
+    reportKept: string;
+    /** To each moderator: `reporter` reported a message; `where` is a channel or a link. */
+    reportToModerators: (p: { reporter: string; where: string }) => string;
+    /** Labels of a report's details. */
+    reportAuthor: string;
+    reportExcerpt: string;
+    reportReason: string;
+    /** When the reporter gave no reason. */
+    reportNoReason: string;
+    /** Label of the link to the reported message (≤ 75 characters). */
+    reportOpen: string;
+    /** `report` or `remove` with something that is not a message link of Slack or Teams. */
+    notALink: (p: { link: string }) => string;
+    /** To the moderator: the bot's post is removed. */
+    removed: string;
+    /** The message is not one of the bot's own posts: the bot cannot remove it. */
+    removeForbidden: string;
+    /** The message is gone already, or the bot cannot see it. */
+    removeNotFound: string;
   };
 }

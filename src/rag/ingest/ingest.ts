@@ -18,6 +18,7 @@ import { listDocuments, removeDocuments, replaceDocuments, type DocumentRow, typ
 import { isCategory, type Category, type ParsedDocument } from '../types.ts';
 import { chunkDocument } from './chunk.ts';
 import { formatOf, parseBytes, parseFile, SUPPORTED_EXTENSIONS } from './parse.ts';
+import { parseMarkdown } from './parse-markdown.ts';
 
 /** Text read to detect a document's language. */
 const LANGUAGE_SAMPLE_CHARS = 4000;
@@ -211,4 +212,38 @@ export async function ingestPaths(
   summary.failed = summary.failures.length;
   summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
   return summary;
+}
+
+/** A document the bot writes itself (a discussion's summary), given as Markdown under a source of its own. */
+export interface GeneratedDocument {
+  /** Its source, e.g. `discussion/12`; a document with the same source is replaced. */
+  source: string;
+  title: string;
+  lang: Lang;
+  category: Category | null;
+  markdown: string;
+}
+
+/** Stores and indexes one generated document; returns its number of passages. */
+export async function ingestMarkdown(kb: KnowledgeBase, db: Kysely<Database>, document: GeneratedDocument, now: Date): Promise<number> {
+  const chunks = await chunkDocument(parseMarkdown(document.markdown));
+  if (chunks.length === 0) return 0;
+  const contentHash = createHash('sha256').update(document.markdown).digest('hex');
+  const embeddings = await kb.embed(chunks.map((c) => `${document.title}\n${c.heading}\n${c.text}`));
+  const stored = chunks.map((c, i) => ({ ...c, ...(embeddings?.[i] ? { embedding: embeddings[i] } : {}) }));
+  const doc: NewDocument = {
+    source: document.source,
+    title: document.title,
+    lang: document.lang,
+    category: document.category,
+    format: 'md',
+    contentHash,
+    embeddingModel: kb.embeddingModel,
+    chunks: stored,
+  };
+  const [id] = await replaceDocuments(db, [doc], now);
+  if (id === undefined) return 0;
+  const indexed = chunks.map((c, ordinal) => ({ id: `${id}:${ordinal}`, documentId: id, ordinal, source: doc.source, title: doc.title, heading: c.heading, text: c.text, lang: doc.lang, category: doc.category }));
+  await kb.indexDocument(id, indexed, embeddings);
+  return indexed.length;
 }

@@ -4,7 +4,7 @@
  */
 import type OpenAI from 'openai';
 import type { Lang } from '../../i18n/index.ts';
-import { toModelError } from './client.ts';
+import { complete } from './client.ts';
 import { escapeText, languageName, renderPassages, renderPrompt, type PromptPassage } from './prompts.ts';
 
 export type AnswerPassage = PromptPassage;
@@ -52,22 +52,9 @@ export function openAIAnswerWriter(client: OpenAI, chatModel: string): AnswerWri
         passages: renderPassages(passages),
         question: escapeText(question.trim()),
       });
-      let reply: string;
-      try {
-        const completion = await client.chat.completions.create({
-          model: chatModel,
-          temperature: 0,
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: prompt.user },
-          ],
-        });
-        const message = completion.choices[0]?.message;
-        // A refusal or an empty reply is not an answer.
-        reply = message && !message.refusal ? (message.content ?? '') : '';
-      } catch (error) {
-        throw toModelError(error);
-      }
+      const { text, refused } = await complete(client, chatModel, prompt);
+      // A refusal or an empty reply is not an answer.
+      const reply = refused ? '' : text;
       return parseAnswer(reply, new Set(passages.map((p) => p.n)));
     },
   };

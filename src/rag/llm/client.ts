@@ -71,3 +71,35 @@ export function toModelError(error: unknown): ForumError {
 export function invalidModelReply(detail: string): ForumError {
   return new ForumError('platform_error', `The language model's reply could not be used: ${detail}`);
 }
+
+/** The model's reply to a prompt (temperature 0): its text, or `refused` when the model declined. */
+export interface Completion {
+  text: string;
+  refused: boolean;
+}
+
+/** One chat completion from a system and a user part; any failure is a `ForumError` (see `toModelError`). */
+export async function complete(
+  client: OpenAI,
+  chatModel: string,
+  prompt: { system: string; user: string },
+  options: { maxRetries?: number } = {},
+): Promise<Completion> {
+  try {
+    const completion = await client.chat.completions.create(
+      {
+        model: chatModel,
+        temperature: 0,
+        messages: [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+      },
+      options.maxRetries === undefined ? undefined : { maxRetries: options.maxRetries },
+    );
+    const message = completion.choices[0]?.message;
+    return { text: message?.content ?? '', refused: Boolean(message?.refusal) };
+  } catch (error) {
+    throw toModelError(error);
+  }
+}

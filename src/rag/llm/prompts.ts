@@ -8,7 +8,7 @@ import { ForumError } from '../../core/errors.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { projectPath } from '../../paths.ts';
 
-export type PromptName = 'answer' | 'translate-query';
+export type PromptName = 'answer' | 'summary' | 'translate-query';
 
 export interface Prompt {
   system: string;

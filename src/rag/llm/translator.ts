@@ -4,6 +4,7 @@
  */
 import type OpenAI from 'openai';
 import { isLang, type Lang } from '../../i18n/index.ts';
+import { complete } from './client.ts';
 import { escapeText, languageName, renderPrompt } from './prompts.ts';
 
 export type Translations = Partial<Record<Lang, string>>;
@@ -46,19 +47,9 @@ export function openAIQueryTranslator(client: OpenAI, chatModel: string): QueryT
           languages: wanted.map((lang) => `${lang} (${languageName(lang)})`).join(', '),
           question: escapeText(question.trim()),
         });
-        const completion = await client.chat.completions.create(
-          {
-            model: chatModel,
-            temperature: 0,
-            messages: [
-              { role: 'system', content: prompt.system },
-              { role: 'user', content: prompt.user },
-            ],
-          },
-          // One request: a translation is not worth waiting for retries.
-          { maxRetries: 0 },
-        );
-        return parseTranslations(completion.choices[0]?.message.content ?? '', wanted);
+        // One request: a translation is not worth waiting for retries.
+        const { text } = await complete(client, chatModel, prompt, { maxRetries: 0 });
+        return parseTranslations(text, wanted);
       } catch {
         return {};
       }

@@ -6,8 +6,10 @@ import {
   appMention,
   blockAction,
   BOT_USER_ID,
+  channelMessage,
   eventEnvelope,
   loadSlackFixture,
+  messageShortcut,
   nowSeconds,
   SIGNING_SECRET,
   signSlackBody,
@@ -103,6 +105,13 @@ describe('fake Slack Web API', () => {
     await expect(fake().waitFor((call) => call.method === 'views.publish', 50)).rejects.toThrow(/calls seen:[\s\S]*chat\.postMessage[\s\S]*earlier/);
   });
 
+  it('answers chat.getPermalink with the link Slack writes, and chat.delete with what was deleted', async () => {
+    const web = client();
+    const link = await web.chat.getPermalink({ channel: 'C024BE91L', message_ts: '1763700611.000900' });
+    expect(link).toMatchObject({ ok: true, channel: 'C024BE91L', permalink: 'https://test-forum.slack.com/archives/C024BE91L/p1763700611000900' });
+    expect(await web.chat.delete({ channel: 'C024BE91L', ts: '1763700611.000900' })).toMatchObject({ ok: true, channel: 'C024BE91L', ts: '1763700611.000900' });
+  });
+
   it('records POSTs to a response_url', async () => {
     const url = fake().responseUrl('cmd-1');
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'done', response_type: 'ephemeral' }) });
@@ -144,6 +153,25 @@ describe('Slack payload builders', () => {
     expect(Object.keys(built).sort()).toEqual(Object.keys(envelope).sort());
     expect(built.event).toMatchObject({ type: 'app_mention', user: 'U2', channel: 'C2', text: `<@${BOT_USER_ID}> hi` });
     expect(built.event_id).not.toBe(eventEnvelope(appMention({ user: 'U2', channel: 'C2', text: 'hi' })).event_id);
+  });
+
+  it('build channel messages as message.channels and message.groups send them', () => {
+    const envelope = loadSlackFixture<{ event: Record<string, unknown> }>('message-channels');
+    const reply = channelMessage({ user: 'U2', channel: 'C2', text: 'yes', threadTs: '1763700600.000800' });
+    expect(Object.keys(reply).sort()).toEqual(Object.keys(envelope.event).sort());
+    expect(reply).toMatchObject({ type: 'message', channel_type: 'channel', thread_ts: '1763700600.000800' });
+    const top = channelMessage({ user: 'U2', channel: 'G2', text: 'hi' });
+    expect(top).toMatchObject({ channel_type: 'group' });
+    expect(top.thread_ts).toBeUndefined();
+  });
+
+  it('build a message shortcut with its own trigger and the message it was used on', () => {
+    const fixture = loadSlackFixture<Record<string, unknown>>('message-action');
+    const payload = messageShortcut({ user: 'U1', channel: 'C1', messageTs: '1763700611.000900', text: 'hi', author: 'U2' });
+    expect(Object.keys(payload).sort()).toEqual(Object.keys(fixture).sort());
+    expect(payload).toMatchObject({ type: 'message_action', callback_id: 'report_message', message_ts: '1763700611.000900', message: { ts: '1763700611.000900', user: 'U2', text: 'hi' } });
+    expect(payload.trigger_id).not.toBe(fixture.trigger_id);
+    expect(payload.response_url).toMatch(/^https:\/\/hooks\.slack\.com\/app\//);
   });
 
   it('shape view_submission values by field id', () => {

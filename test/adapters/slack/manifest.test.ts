@@ -5,12 +5,25 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_COMMAND, SLACK_EVENTS_PATH, SLACK_METHODS } from '../../../adapters/slack/subscriptions.ts';
+import {
+  SLACK_BOT_EVENTS,
+  SLACK_BOT_SCOPES,
+  SLACK_COMMAND,
+  SLACK_EVENTS_PATH,
+  SLACK_MESSAGE_EVENTS,
+  SLACK_METHODS,
+  SLACK_REPORT_SHORTCUT,
+  SLACK_SHORTCUTS,
+} from '../../../adapters/slack/subscriptions.ts';
 
 const DIR = path.resolve('adapters/slack');
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean } };
+  features: {
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -28,8 +41,8 @@ const sources = readdirSync(DIR)
 describe('Slack app manifest', () => {
   it('subscribes to exactly the events the listeners take', () => {
     const listened = [...sources.matchAll(/bolt\.event\('([a-z_]+)'/g)].map((m) => m[1] as string);
-    // The `message` listener takes direct messages only: the subscription is `message.im`.
-    const expected = listened.map((e) => (e === 'message' ? 'message.im' : e)).sort();
+    // The one `message` listener takes direct messages and channel thread replies: three subscriptions.
+    const expected = listened.flatMap((e) => (e === 'message' ? [...SLACK_MESSAGE_EVENTS] : [e])).sort();
     expect(expected).toEqual([...SLACK_BOT_EVENTS].sort());
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(expected);
   });
@@ -38,6 +51,27 @@ describe('Slack app manifest', () => {
     expect(sources).toContain('bolt.command(SLACK_COMMAND');
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLACK_COMMAND]);
     expect(manifest.features.slash_commands[0]?.should_escape).toBe(true);
+  });
+
+  it('declares the message shortcuts the code listens to, within Slack’s limits', () => {
+    const listened = [...sources.matchAll(/bolt\.shortcut\(([A-Z_]+)/g)].map((m) => m[1]);
+    expect(listened).toEqual(['SLACK_REPORT_SHORTCUT']);
+    expect(manifest.features.shortcuts).toEqual(SLACK_SHORTCUTS);
+    expect(manifest.features.shortcuts.map((s) => s.callback_id)).toEqual([SLACK_REPORT_SHORTCUT]);
+    // The manifest's limits: 10 shortcuts, a callback_id of 255 characters, a description of 150.
+    expect(manifest.features.shortcuts.length).toBeLessThanOrEqual(10);
+    for (const shortcut of manifest.features.shortcuts) {
+      expect(shortcut.type).toBe('message');
+      expect(shortcut.name.length).toBeGreaterThan(0);
+      expect(shortcut.callback_id.length).toBeLessThanOrEqual(255);
+      expect(shortcut.description.length).toBeLessThanOrEqual(150);
+    }
+    // A shortcut needs the `commands` scope, as the slash command does.
+    expect(manifest.oauth_config.scopes.bot).toContain('commands');
+  });
+
+  it('reads channel messages with the history scopes', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history']));
   });
 
   it('asks for the scopes the called Web API methods need, and no others', () => {

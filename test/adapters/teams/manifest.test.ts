@@ -1,8 +1,8 @@
 /**
  * The Teams app manifest (`manifest.json` at the project root) and its localization files
- * (`adapters/teams/manifest/*.json`), against the command grammar and the limits of the Teams
- * schema. No copy of Microsoft's JSON schema is installed (nothing under node_modules), so the
- * fields the app uses are checked here by hand, with the limits of schema v1.30.
+ * (`adapters/teams/manifest/*.json`), against the command grammar, the adapter's message action and
+ * the limits of the Teams schema. No copy of Microsoft's JSON schema is installed (nothing under
+ * node_modules), so the fields the app uses are checked here by hand, with the limits of schema v1.30.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { detect } from 'tinyld/light';
 import { describe, expect, it } from 'vitest';
 import { APP_ID_PLACEHOLDER, DOMAIN_PLACEHOLDER, TEAMS_MANIFEST_DIR, TEAMS_MANIFEST_FILE } from '../../../adapters/teams/package.ts';
 import { ACCENT_COLOR } from '../../../adapters/teams/icons.ts';
+import { REPORT_MESSAGE_COMMAND_ID, REPORT_REASON_PARAMETER } from '../../../adapters/teams/message-actions.ts';
 import { COMMAND_SYNTAX, MODERATOR_TOPICS } from '../../../src/core/command-grammar.ts';
 import type { HelpTopic } from '../../../src/i18n/index.ts';
 
@@ -39,9 +40,22 @@ interface Manifest {
     isNotificationOnly: boolean;
     commandLists: CommandList[];
   }[];
+  composeExtensions: {
+    botId: string;
+    commands: {
+      id: string;
+      type: string;
+      title: string;
+      description: string;
+      context: string[];
+      fetchTask: boolean;
+      parameters: { name: string; title: string; description: string; inputType: string; isRequired?: boolean }[];
+    }[];
+  }[];
   permissions: string[];
   validDomains: string[];
-  webApplicationInfo?: unknown;
+  webApplicationInfo: { id: string; resource: string };
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
 }
 type Strings = Record<string, string>;
 
@@ -64,6 +78,18 @@ function strings(value: unknown, at = ''): [string, string][] {
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
   return [];
 }
+
+/** The message action's strings, by the path the localization format gives them, in English. */
+const messageActionStrings: [string, string][] = (manifest.composeExtensions[0]?.commands ?? []).flatMap((command, i) => [
+  [`composeExtensions[0].commands[${i}].title`, command.title],
+  [`composeExtensions[0].commands[${i}].description`, command.description],
+  ...command.parameters.flatMap((parameter, j): [string, string][] => [
+    [`composeExtensions[0].commands[${i}].parameters[${j}].title`, parameter.title],
+    [`composeExtensions[0].commands[${i}].parameters[${j}].description`, parameter.description],
+  ]),
+]);
+/** The localization format's limits: titles 32 characters, descriptions 128. */
+const limitOf = (key: string): number => (key.endsWith('.title') ? 32 : 128);
 
 /** The command paths of the localization format, with the manifest's English strings. */
 const commandDescriptions: [string, Command][] = (bot?.commandLists ?? []).flatMap((list, i) =>
@@ -89,12 +115,11 @@ describe('Teams app manifest', () => {
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.accentColor).toMatch(/^#[0-9a-fA-F]{6}$/);
     expect(manifest.accentColor.toLowerCase()).toBe(ACCENT_COLOR.toLowerCase());
-    expect(manifest.webApplicationInfo).toBeUndefined();
     for (const permission of manifest.permissions) expect(['identity', 'messageTeamMembers']).toContain(permission);
   });
 
   it('puts every URL on the one placeholder host, over https, and allows that domain', () => {
-    const urls = strings(manifest).filter(([, s]) => s.includes('://') && !s.includes('json-schemas'));
+    const urls = strings(manifest).filter(([at, s]) => s.includes('://') && !s.includes('json-schemas') && at !== 'webApplicationInfo.resource');
     expect(urls.map(([at]) => at).sort()).toEqual(['developer.privacyUrl', 'developer.termsOfUseUrl', 'developer.websiteUrl']);
     const hosts = new Set(urls.map(([, url]) => /^https:\/\/([^/]+)\//.exec(url)?.[1]));
     expect([...hosts]).toEqual([DOMAIN_PLACEHOLDER]);
@@ -107,6 +132,32 @@ describe('Teams app manifest', () => {
     expect([...(bot?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot?.supportsFiles).toBe(false);
     expect(bot?.isNotificationOnly).toBe(false);
+  });
+
+  it('asks for the resource-specific consent to receive channel messages unmentioned (only thread replies are kept)', () => {
+    // Group chats have no topic threads: unmentioned messages there are not asked for.
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: 'ChannelMessage.Read.Group', type: 'Application' }]);
+    // Declared with the bot's Entra app id; the resource has no use in this consent but must be set.
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID_PLACEHOLDER, resource: `api://${DOMAIN_PLACEHOLDER}/${APP_ID_PLACEHOLDER}` });
+    // The store asks the description to say what the bot does with the messages it reads.
+    expect(manifest.description.full).toContain('without being mentioned');
+    expect(manifest.description.full).toContain('ignores every other message');
+  });
+
+  it('offers one message action, "Report to moderators", handled by the bot, with an optional reason', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const extension = manifest.composeExtensions[0];
+    expect(extension?.botId).toBe(APP_ID_PLACEHOLDER);
+    expect(extension?.commands).toHaveLength(1);
+    const command = extension?.commands[0];
+    expect(command).toMatchObject({ id: REPORT_MESSAGE_COMMAND_ID, type: 'action', context: ['message'], fetchTask: false });
+    expect(command?.id.length).toBeLessThanOrEqual(64);
+    expect(command?.parameters).toHaveLength(1);
+    expect(command?.parameters[0]).toMatchObject({ name: REPORT_REASON_PARAMETER, inputType: 'textarea', isRequired: false });
+    for (const [key, text] of messageActionStrings) {
+      expect(text.length, key).toBeGreaterThan(5);
+      expect(text.length, key).toBeLessThanOrEqual(limitOf(key));
+    }
   });
 
   it('lists commands of the grammar, one list per scope, within the limits', () => {
@@ -166,7 +217,15 @@ describe.each(Object.entries(LANGUAGES))('Teams localization %s', (_tag, { file,
   });
 
   it('describes every command of every list, and nothing else', () => {
-    const expected = ['$schema', 'name.short', 'name.full', 'description.short', 'description.full', ...commandDescriptions.map(([key]) => key)];
+    const expected = [
+      '$schema',
+      'name.short',
+      'name.full',
+      'description.short',
+      'description.full',
+      ...commandDescriptions.map(([key]) => key),
+      ...messageActionStrings.map(([key]) => key),
+    ];
     expect(Object.keys(localized).sort()).toEqual(expected.sort());
   });
 
@@ -179,6 +238,15 @@ describe.each(Object.entries(LANGUAGES))('Teams localization %s', (_tag, { file,
       // The grammar's command words are English in every language: the syntax shown stays so.
       if (description.includes(`${title} `)) expect(text, key).toContain(`${title} `);
       expect(text.startsWith(moderators), `${key}: moderators' commands say so`).toBe(MODERATOR_TOPICS.has(title as HelpTopic));
+    }
+  });
+
+  it('translates the message action', () => {
+    for (const [key, english] of messageActionStrings) {
+      const text = localized[key] ?? '';
+      expect(text.length, key).toBeGreaterThan(5);
+      expect(text.length, key).toBeLessThanOrEqual(limitOf(key));
+      expect(text, `${key} is translated`).not.toBe(english);
     }
   });
 

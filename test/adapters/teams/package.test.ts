@@ -60,7 +60,7 @@ describe('writeTeamsPackage', () => {
     expect(Object.keys(zip.files).sort()).toEqual([...ENTRIES].sort());
   });
 
-  it('replaces every placeholder: app id, bot id, domain, developer URLs', async () => {
+  it('replaces every placeholder: app id, bot id, message action, consent, domain, developer URLs', async () => {
     const zip = await JSZip.loadAsync(readFileSync(outFile));
     for (const name of ['manifest.json', 'fr.json', 'es.json']) {
       const text = (await zip.file(name)?.async('string')) ?? '';
@@ -70,11 +70,15 @@ describe('writeTeamsPackage', () => {
     const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}') as {
       id: string;
       bots: { botId: string }[];
+      composeExtensions: { botId: string }[];
+      webApplicationInfo: { id: string; resource: string };
       validDomains: string[];
       developer: Record<string, string>;
     };
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0]?.botId).toBe(APP_ID);
+    expect(manifest.composeExtensions[0]?.botId).toBe(APP_ID);
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://${DOMAIN}/${APP_ID}` });
     expect(manifest.validDomains).toEqual([DOMAIN]);
     for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) expect(new URL(manifest.developer[key] ?? '').host).toBe(DOMAIN);
   });

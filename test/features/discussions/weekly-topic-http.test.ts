@@ -13,11 +13,12 @@ import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { activeConversations } from '../../../src/store/conversations.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
+import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { topicPosts } from '../../../src/store/topics.ts';
 import { useFakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
-import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, sendToSlack } from '../../support/slack-requests.ts';
-import { TENANT_ID, USER_ADA, conversationUpdate, postActivity } from '../../support/teams-activities.ts';
+import { SIGNING_SECRET, TEAM_ID, blockAction, channelMessage, directMessage, eventEnvelope, sendToSlack } from '../../support/slack-requests.ts';
+import { TENANT_ID, USER_ADA, channelMessage as teamsChannelMessage, conversationUpdate, postActivity } from '../../support/teams-activities.ts';
 
 const slack = useFakeSlack();
 const connector = useFakeBotConnector();
@@ -117,7 +118,11 @@ describe('weekly topics over Slack and Teams', () => {
     await say('U0MOD', `topic approve ${proposal.id}`);
     slack().reset();
     await say('U0MOD', 'topic post-now');
-    expect(slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM')).toHaveLength(1);
+    // Last week's topic is closed first: its summary goes into its thread, then the new topic out.
+    const forum = slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM');
+    expect(forum.map((c) => c.body.thread_ts === undefined)).toEqual([false, true]);
+    expect(texts(forum[0]?.body.blocks).join(' ')).toContain('Summary of the discussion');
+    expect(texts(forum[1]?.body.blocks).join(' ')).toContain('Sharing evaluation reports');
     const confirmation = slack().callsTo('chat.postMessage').find((c) => c.body.channel === 'DU0MOD');
     expect(texts(confirmation?.body.blocks).join(' ')).toContain(`#${proposal.id}`);
     slack().reset();
@@ -134,5 +139,60 @@ describe('weekly topics over Slack and Teams', () => {
     const reminders = slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'U0MOD');
     expect(reminders).toHaveLength(1);
     expect(texts(reminders[0]?.body.blocks).join(' ')).toContain('topic propose');
+  });
+
+  it('records the replies in both threads, and topic close posts the summary there and into the knowledge base', async () => {
+    const topic = await store.db.selectFrom('topics').selectAll().where('title', '=', 'Sharing evaluation reports').executeTakeFirstOrThrow();
+    const posts = await topicPosts(store.db, topic.id);
+    const slackRoot = posts.find((p) => p.platform === 'slack')?.message_id ?? '';
+    const teamsRoot = posts.find((p) => p.platform === 'teams')?.message_id ?? '';
+    expect(slackRoot).not.toBe('');
+    expect(teamsRoot).not.toBe('');
+
+    // Replies in the Slack thread (one delivered twice) and in the Teams thread, none of them answered.
+    const slackReplies = [
+      channelMessage({ user: 'U0ALICE', channel: 'C0FORUM', threadTs: slackRoot, text: 'Thanks for raising this!' }),
+      channelMessage({ user: 'U0ALICE', channel: 'C0FORUM', threadTs: slackRoot, text: 'Our evaluation reports are read by the steering committee, which now changes the work plan within a month.' }),
+      channelMessage({ user: 'U0BOB', channel: 'C0FORUM', threadTs: slackRoot, text: 'In our office a two-page summary of each evaluation report goes to every delegation, and far more people read it.' }),
+    ];
+    slack().reset();
+    connector().reset();
+    for (const event of slackReplies) await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(event));
+    const twice = eventEnvelope(channelMessage({ user: 'U0BOB', channel: 'C0FORUM', threadTs: slackRoot, text: 'The delegations that read them ask for the data behind each evaluation report.' }));
+    await sendToSlack(host.url, SIGNING_SECRET, 'event', twice);
+    await sendToSlack(host.url, SIGNING_SECRET, 'event', twice);
+    const teamsReply = teamsChannelMessage({
+      text: 'We publish a two-page summary of each evaluation report too, in three languages, and the steering committee discusses it.',
+      mentionBot: false,
+      channelId: teamsChannel,
+      threadId: teamsRoot,
+      from: USER_ADA,
+      serviceUrl: connector().serviceUrl,
+    });
+    await postActivity(host.url, teamsReply);
+    await expect.poll(async () => (await topicReplies(store.db, topic.id)).length).toBe(5);
+    expect(slack().calls.filter((c) => c.method.startsWith('chat.'))).toHaveLength(0);
+    expect(connector().callsTo('send', 'reply')).toHaveLength(0);
+
+    clock.now = new Date('2026-11-30T07:00:00Z');
+    await say('U0MOD', 'topic close');
+    const inSlackThread = slack().callsTo('chat.postMessage').find((c) => c.body.channel === 'C0FORUM' && c.body.thread_ts === slackRoot);
+    const summary = texts(inSlackThread?.body.blocks).join(' ');
+    expect(summary).toContain('Summary of the discussion');
+    expect(summary).toContain('5 replies from 3 participants.');
+    expect(summary).toContain('two-page summary');
+    expect(summary).not.toContain('Thanks for raising this');
+    const inTeamsThread = connector().callsTo('send').find((c) => c.conversationId === `${teamsChannel};messageid=${teamsRoot}`);
+    expect(texts(inTeamsThread?.body).join(' ')).toContain('5 replies from 3 participants.');
+    const closed = slack().callsTo('chat.postMessage').find((c) => c.body.channel === 'DU0MOD');
+    expect(texts(closed?.body.blocks).join(' ')).toContain(`#${topic.id}`);
+
+    // A member's question is answered from what the community said, citing the closed topic.
+    slack().reset();
+    await say('U0ALICE', 'Who reads the evaluation reports, and does a two-page summary help?');
+    const answer = await slack().waitFor((c) => c.method === 'chat.update' && c.body.channel === 'DU0ALICE');
+    const answerText = texts(answer?.body.blocks).join(' ');
+    expect(answerText).toContain('Sharing evaluation reports');
+    expect(answerText).toContain('two-page summary');
   });
 });
