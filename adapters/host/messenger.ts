@@ -7,7 +7,7 @@
 import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { ForumError } from '../../src/core/errors.ts';
-import type { Conversation } from '../../src/core/events.ts';
+import type { Conversation, Platform } from '../../src/core/events.ts';
 import type { Messenger, PersonRef } from '../../src/core/messenger.ts';
 import type { Kysely } from 'kysely';
 import { activeConversations } from '../../src/store/conversations.ts';
@@ -97,5 +97,8 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
     }
   }
 
-  return { post, tell, locate, remove };
+  // Teams' endpoint is always served (in development mode without an app id); the web page posts nowhere.
+  const platforms = (): Platform[] => (slack ? ['slack', 'teams'] : ['teams']);
+
+  return { platforms, post, tell, locate, remove };
 }

@@ -16,6 +16,7 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   'topic schedule': 'topic schedule <weekday> <HH:MM> <IANA time zone> [--starters]',
   'topic post-now': 'topic post-now',
   'topic close': 'topic close [<id>]',
+  'topic translate': 'topic translate <id> <ar|en|es|fr|ru|zh> <title> | <description>',
   poll: 'poll "<question>" "<option>" "<option>" ... [--anonymous] [--multi] [--rating] [--closes <ISO time>]',
   'poll results': 'poll results <id>',
   'poll close': 'poll close <id>',
@@ -42,6 +43,7 @@ export const COMMAND_EXAMPLES: Partial<Record<HelpTopic, string>> = {
   invite: 'invite @someone --days 30',
   report: 'report https://example.slack.com/archives/C0123ABCD/p1764000000123456 shares a phone number',
   'topic close': 'topic close 12',
+  'topic translate': 'topic translate 12 fr Mesurer l’impact | Comment évaluez-vous un programme un an après ?',
 };
 
 /** Commands for moderators only. */
@@ -52,6 +54,7 @@ export const MODERATOR_TOPICS: ReadonlySet<HelpTopic> = new Set<HelpTopic>([
   'topic schedule',
   'topic post-now',
   'topic close',
+  'topic translate',
   'stats',
   'unanswered',
   'invite',

@@ -25,6 +25,7 @@ export type Command =
   | { kind: 'topic.schedule'; weekday: Weekday; hour: number; minute: number; timeZone: string; useStarters: boolean }
   | { kind: 'topic.post-now' }
   | { kind: 'topic.close'; id?: number }
+  | { kind: 'topic.translate'; id: number; lang: Lang; title: string; description: string }
   | {
       kind: 'poll.create';
       question: string;
@@ -183,6 +184,17 @@ function parseTopic(rest: string, words: string[]): Command {
       if (extra[0]?.startsWith('--') && !useStarters) fail('topic schedule', 'unknown_option', extra[0]);
       noMore('topic schedule', extra.slice(useStarters ? 1 : 0));
       return { kind: 'topic.schedule', weekday, hour: Number(match[1]), minute: Number(match[2]), timeZone: zone, useStarters };
+    }
+    case 'translate': {
+      const id = parseId('topic translate', args[0]);
+      const code = args[1]?.toLowerCase();
+      if (code === undefined) fail('topic translate', 'missing_argument');
+      if (!isLang(code)) fail('topic translate', 'bad_lang', args[1]);
+      const body = rest.replace(/^\s*\S+\s+\S+\s+\S+\s*/, '');
+      const bar = body.indexOf('|');
+      const title = (bar < 0 ? body : body.slice(0, bar)).trim();
+      if (args.length < 3 || !title) fail('topic translate', 'missing_argument');
+      return { kind: 'topic.translate', id, lang: code, title, description: bar < 0 ? '' : body.slice(bar + 1).trim() };
     }
     case 'post-now':
       noMore('topic post-now', args);

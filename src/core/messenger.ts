@@ -14,6 +14,8 @@ export interface PersonRef {
 }
 
 export interface Messenger {
+  /** The platforms this bot is connected to, which it can post to and remove from. */
+  platforms(): Platform[];
   /** Posts to a conversation the bot is in (a discussion channel). */
   post(conversation: Conversation, card: Card): Promise<MessageRef>;
   /** A private message to a person; false when their platform cannot reach them unasked. */
@@ -25,6 +27,7 @@ export interface Messenger {
 }
 
 export const NO_MESSENGER: Messenger = {
+  platforms: () => [],
   post: (conversation) => Promise.reject(new ForumError('platform_error', `no adapter can post to ${conversation.platform} here`)),
   tell: () => Promise.resolve(false),
   locate: () => undefined,

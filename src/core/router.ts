@@ -23,6 +23,7 @@ import {
   handleTopicQueue,
   handleTopicReject,
   handleTopicSchedule,
+  handleTopicTranslate,
 } from '../features/discussions/handle-topics.ts';
 import { usageToCard } from './usage-card.ts';
 import { handleTopicClose } from '../features/discussions/close.ts';
@@ -85,6 +86,9 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       return;
     case 'topic.close':
       await handleTopicClose(ctx, command.id);
+      return;
+    case 'topic.translate':
+      await handleTopicTranslate(ctx, String(command.id), command);
       return;
     case 'rules':
       await handleRules(ctx);

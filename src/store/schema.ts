@@ -170,6 +170,14 @@ export interface TopicRepliesTable {
   at: Date;
 }
 
+/** A topic's title and description in another language. */
+export interface TopicTranslationsTable {
+  topic_id: string;
+  lang: string;
+  title: string;
+  description: string;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -185,4 +193,5 @@ export interface Database {
   scheduled_jobs: ScheduledJobsTable;
   topic_posts: TopicPostsTable;
   topic_replies: TopicRepliesTable;
+  topic_translations: TopicTranslationsTable;
 }

@@ -9,6 +9,12 @@ import type { Database, TopicScheduleTable, TopicStatus, TopicsTable } from './s
 export type Topic = Selectable<TopicsTable>;
 export type TopicSchedule = Selectable<TopicScheduleTable>;
 
+export interface TopicText {
+  lang: string;
+  title: string;
+  description: string;
+}
+
 export interface NewTopic {
   title: string;
   description: string;
@@ -17,6 +23,8 @@ export interface NewTopic {
   /** `platform:userId`, or `starter`. */
   author: string;
   starterId?: string;
+  /** The same topic in other languages. */
+  translations?: TopicText[];
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -57,6 +65,10 @@ export async function createTopic(db: Kysely<Database>, topic: NewTopic, status:
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    const translations = (topic.translations ?? []).filter((t) => t.lang !== topic.lang);
+    if (translations.length > 0) {
+      await trx.insertInto('topic_translations').values(translations.map((t) => ({ topic_id: row.id, lang: t.lang, title: t.title, description: t.description }))).execute();
+    }
     await recordEvent(trx, row.id, status, topic.author, now);
     return row;
   });
@@ -125,6 +137,29 @@ export function closeTopic(db: Kysely<Database>, id: string, actor: string, now:
 /** The topics out for discussion, the latest first. */
 export async function openTopics(db: Kysely<Database>): Promise<Topic[]> {
   return db.selectFrom('topics').selectAll().where('status', '=', 'posted').orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Adds or replaces a topic's text in another language than its own (not once it is closed or rejected). */
+export async function translateTopic(db: Kysely<Database>, id: string, text: TopicText, actor: string, now: Date): Promise<'translated' | 'not_open' | 'own_lang'> {
+  return db.transaction().execute(async (trx) => {
+    const topic = await trx.selectFrom('topics').select(['id', 'lang']).where('id', '=', id).where('status', 'in', ['proposed', 'queued', 'posted']).executeTakeFirst();
+    if (!topic) return 'not_open';
+    if (topic.lang === text.lang) return 'own_lang';
+    const values = { title: text.title, description: text.description };
+    await trx
+      .insertInto('topic_translations')
+      .values({ topic_id: id, lang: text.lang, ...values })
+      .onConflict((oc) => oc.columns(['topic_id', 'lang']).doUpdateSet(values))
+      .execute();
+    await recordEvent(trx, id, 'translated', actor, now, text.lang);
+    await audit(trx, actor, 'topic.translated', `topic:${id}`, { lang: text.lang }, now);
+    return 'translated';
+  });
+}
+
+/** A topic's texts in other languages, by language code. */
+export async function topicTranslations(db: Kysely<Database>, id: string): Promise<TopicText[]> {
+  return db.selectFrom('topic_translations').select(['lang', 'title', 'description']).where('topic_id', '=', id).orderBy('lang').execute();
 }
 
 /** The queue, first to go out first. */

@@ -43,6 +43,8 @@ describe('parseCommand: every command kind', () => {
     ['topic post-now', { kind: 'topic.post-now' }],
     ['topic close', { kind: 'topic.close' }],
     ['topic close #12', { kind: 'topic.close', id: 12 }],
+    ['topic translate 12 FR Mesurer l’impact | Un an après ?', { kind: 'topic.translate', id: 12, lang: 'fr', title: 'Mesurer l’impact', description: 'Un an après ?' }],
+    ['topic translate 12 es Impacto', { kind: 'topic.translate', id: 12, lang: 'es', title: 'Impacto', description: '' }],
     ['rules', { kind: 'rules' }],
     ['report https://forum.slack.com/archives/C0123/p1764000000123456', { kind: 'report', link: 'https://forum.slack.com/archives/C0123/p1764000000123456', reason: '' }],
     ['report <https://teams.microsoft.com/l/message/19%3Aabc/1764> shares a phone number', { kind: 'report', link: '<https://teams.microsoft.com/l/message/19%3Aabc/1764>', reason: 'shares a phone number' }],
@@ -66,7 +68,7 @@ describe('parseCommand: every command kind', () => {
       ['ask x', 'help', 'lang', 'experts x', 'topic propose x', 'topic queue', 'topic approve 1', 'topic reject 1 x',
         'topic schedule mon 9:00 UTC', 'topic post-now', 'topic close', 'poll "q" "a" "b"', 'poll results 1',
         'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x', 'rules',
-        'report https://x.test/m', 'remove https://x.test/m'].map((t) => command(t).kind),
+        'report https://x.test/m', 'remove https://x.test/m', 'topic translate 1 fr x'].map((t) => command(t).kind),
     );
     expect(kinds.size).toBe(HELP_TOPICS.length);
   });
@@ -261,6 +263,10 @@ describe('parseCommand: every usage reason', () => {
     ['topic post-now please', { topic: 'topic post-now', reason: 'unexpected_argument', detail: 'please' }],
     ['topic close 3 4', { topic: 'topic close', reason: 'unexpected_argument', detail: '4' }],
     ['topic close three', { topic: 'topic close', reason: 'bad_id', detail: 'three' }],
+    ['topic translate 12', { topic: 'topic translate', reason: 'missing_argument', detail: '' }],
+    ['topic translate 12 de Titel', { topic: 'topic translate', reason: 'bad_lang', detail: 'de' }],
+    ['topic translate 12 fr', { topic: 'topic translate', reason: 'missing_argument', detail: '' }],
+    ['topic translate 12 fr | only a description', { topic: 'topic translate', reason: 'missing_argument', detail: '' }],
     ['rules please', { topic: 'rules', reason: 'unexpected_argument', detail: 'please' }],
     ['report', { topic: 'report', reason: 'missing_argument', detail: '' }],
     ['remove', { topic: 'remove', reason: 'missing_argument', detail: '' }],

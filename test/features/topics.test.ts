@@ -11,7 +11,10 @@ import { mayHoldPersonalData, weekdayName } from '../../src/features/discussions
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
-import { getSchedule, queuedTopics, topicEvents } from '../../src/store/topics.ts';
+import { findTopic, getSchedule, queuedTopics, topicEvents, topicTranslations, type Topic } from '../../src/store/topics.ts';
+import { queueNextStarter, weeklyTopicToCard } from '../../src/features/discussions/publish.ts';
+import { cardToText } from '../../src/core/card.ts';
+import { messages } from '../../src/i18n/index.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 
 let n = 0;
@@ -100,5 +103,46 @@ describe('topic commands', () => {
     expect(mayHoldPersonalData('write to ana.perez@ministerio.gob')).toBe(true);
     expect(mayHoldPersonalData('call +1 (212) 555-0100')).toBe(true);
     expect(mayHoldPersonalData('The 2025 webinar had 120 participants from 14 countries')).toBe(false);
+  });
+
+  it('files a proposal under its assistance area, and posts it with the translations the moderator adds', async () => {
+    const proposed = await say('UALICE', 'topic propose Evaluating programmes | How do you evaluate a programme and its indicators a year after the mission?');
+    const id = /#(\d+)/.exec(proposed.texts()[0] ?? '')?.[1] ?? '';
+    const topic = await findTopic(app.services.store.db, id);
+    expect(topic?.category).toBe('evaluation');
+    // The moderator reads French (chosen above).
+    const fr = messages('fr');
+    expect((await say('UMOD', 'topic queue')).texts()[0]).toContain(fr.topics.area({ area: fr.areas.evaluation }));
+
+    expect((await say('UMOD', `topic translate ${id} es Evaluar los programas | ¿Cómo evalúan un programa un año después?`)).texts()[0]).toContain('espagnol');
+    // English is the topic's own language.
+    expect((await say('UMOD', `topic translate ${id} en Evaluating | Again`)).texts()[0]).toContain('anglais');
+    expect((await say('UMOD', `topic translate 999 fr Titre`)).texts()[0]).toContain('#999');
+    expect((await say('UALICE', `topic translate ${id} fr Évaluer`)).texts()[0]).toMatch(/moderat/i);
+    expect((await topicTranslations(app.services.store.db, id)).map((t) => t.lang)).toEqual(['es']);
+    expect((await topicEvents(app.services.store.db, id)).map((e) => e.action)).toContain('translated');
+
+    const card = weeklyTopicToCard(topic as Topic, { translations: await topicTranslations(app.services.store.db, id) });
+    const text = cardToText(card);
+    expect(text).toContain('Evaluating programmes');
+    expect(text).toContain('Evaluar los programas');
+    expect(text).toContain('español');
+    expect(text).toContain(messages('en').moderation.rulesHint);
+  });
+
+  it('takes nothing from the queue when no discussion channel is configured, and says so', async () => {
+    const queued = (await queuedTopics(app.services.store.db)).length;
+    expect(queued).toBeGreaterThan(0);
+    expect((await say('UMOD', 'topic post-now')).texts()[0]).toBe(messages('fr').topics.noChannels);
+    expect(await queuedTopics(app.services.store.db)).toHaveLength(queued);
+    expect((await say('UMOD', 'topic schedule monday 09:00 Europe/Zurich')).texts()[0]).toContain('DISCUSSION_CHANNELS');
+  });
+
+  it('takes a starter from the library with its other languages', async () => {
+    const starter = await queueNextStarter(app.services);
+    expect(starter).toBeDefined();
+    const translations = await topicTranslations(app.services.store.db, starter?.id ?? '');
+    expect(translations.map((t) => t.lang).sort()).toEqual(['es', 'fr']);
+    expect(starter?.category).toBe(starter?.starter_id?.replace(/-\d+$/, ''));
   });
 });

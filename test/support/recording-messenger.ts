@@ -6,7 +6,7 @@
 import type { MessageRef } from '../../src/core/adapter.ts';
 import { cardToText, type Card } from '../../src/core/card.ts';
 import { ForumError, type ErrorCode } from '../../src/core/errors.ts';
-import { PLATFORMS, type Conversation } from '../../src/core/events.ts';
+import { PLATFORMS, type Conversation, type Platform } from '../../src/core/events.ts';
 import type { Messenger, PersonRef } from '../../src/core/messenger.ts';
 
 export const TEST_LINK_PREFIX = 'https://chat.test/';
@@ -19,6 +19,12 @@ export class RecordingMessenger implements Messenger {
   failRemoval: ErrorCode | undefined;
   /** People who cannot be reached privately (`platform:userId`). */
   readonly unreachable = new Set<string>();
+  /** The platforms the bot is connected to. */
+  connected: Platform[] = ['slack', 'teams'];
+
+  platforms(): Platform[] {
+    return this.connected;
+  }
 
   post(conversation: Conversation, card: Card): Promise<MessageRef> {
     const messageId = `post-${this.posts.length + 1}`;

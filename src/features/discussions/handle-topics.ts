@@ -9,7 +9,10 @@ import type { HandlerContext } from '../../core/context.ts';
 import type { Weekday } from '../../core/commands.ts';
 import { messages, type Lang } from '../../i18n/index.ts';
 import { nextSlot, type WeeklySlot } from '../../scheduler/weekly-slot.ts';
-import { approveTopic, createTopic, markTopicPosted, queuedTopics, rejectTopic, setSchedule, type Topic } from '../../store/topics.ts';
+import { analyze } from '../../rag/analyze.ts';
+import type { Category } from '../../rag/types.ts';
+import { areaName, languageLabel } from './labels.ts';
+import { approveTopic, createTopic, markTopicPosted, queuedTopics, rejectTopic, setSchedule, translateTopic, type Topic } from '../../store/topics.ts';
 import { publishTopic, tellModerators, tellPerson } from './publish.ts';
 
 const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i;
@@ -24,10 +27,15 @@ function actorOf(ctx: HandlerContext): string {
   return `${ctx.person.platform}:${ctx.person.userId}`;
 }
 
+/** The assistance area a text is about, from the glossary's terms (null: general). */
+function areaOf(ctx: HandlerContext, text: string, lang: Lang): Category | null {
+  return ctx.services.knowledge.glossary.classify(analyze(text, lang));
+}
+
 export async function handleTopicPropose(ctx: HandlerContext, title: string, description: string): Promise<void> {
   const topic = await createTopic(
     ctx.services.store.db,
-    { title, description, lang: ctx.lang, category: null, author: actorOf(ctx) },
+    { title, description, lang: ctx.lang, category: areaOf(ctx, `${title} ${description}`, ctx.lang), author: actorOf(ctx) },
     'proposed',
     ctx.services.now(),
   );
@@ -44,6 +52,7 @@ function itemBlocks(topic: Topic, lang: Lang, withButtons: boolean): Block[] {
   const m = messages(lang).topics;
   const blocks: Block[] = [{ type: 'text', text: m.item({ id: topic.id, title: topic.title, author: topic.author }) }];
   if (topic.description) blocks.push({ type: 'context', text: topic.description });
+  blocks.push({ type: 'context', text: `${m.area({ area: areaName(topic.category, lang) })} · ${languageLabel(topic.lang, lang)}` });
   if (mayHoldPersonalData(`${topic.title} ${topic.description}`)) blocks.push({ type: 'context', text: `⚠ ${m.personalData}` });
   if (withButtons) {
     blocks.push({
@@ -108,10 +117,24 @@ export async function handleTopicReject(ctx: HandlerContext, id: string, reason:
   await tellPerson(ctx.services, topic.author, (lang) => textCard(messages(lang).topics.proposerRejected({ title: topic.title, reason: reason.trim() }), lang));
 }
 
+/** `topic translate`: the topic's title and description in another language, posted with it. */
+export async function handleTopicTranslate(ctx: HandlerContext, id: string, text: { lang: Lang; title: string; description: string }): Promise<void> {
+  const m = messages(ctx.lang).topics;
+  const outcome = await translateTopic(ctx.services.store.db, id, text, actorOf(ctx), ctx.services.now());
+  const language = languageLabel(text.lang, ctx.lang);
+  const reply = outcome === 'translated' ? m.translated({ id, language }) : outcome === 'own_lang' ? m.ownLanguage({ id, language }) : m.notTranslatable({ id });
+  await ctx.replyPrivately(textCard(reply, ctx.lang));
+}
+
 /** `topic post-now`: the next queued topic goes out at once (the weekly slot stays as it is). */
 export async function handleTopicPostNow(ctx: HandlerContext): Promise<void> {
   const { db } = ctx.services.store;
   const m = messages(ctx.lang).topics;
+  // Nothing is taken from the queue when it could go nowhere.
+  if (ctx.services.config.discussionChannels.length === 0) {
+    await ctx.replyPrivately(textCard(m.noChannels, ctx.lang));
+    return;
+  }
   for (const candidate of await queuedTopics(db)) {
     const topic = await markTopicPosted(db, candidate.id, actorOf(ctx), ctx.services.now(), 'post-now');
     if (!topic) continue;
@@ -155,5 +178,6 @@ export async function handleTopicSchedule(
   const every = m.every({ weekday: weekdayName(slot.weekday, ctx.lang), time, zone: slot.timeZone });
   ctx.log.info({ ...slot }, 'weekly slot set');
   const confirmation = m.scheduleSet({ every, next: formatSlot(nextSlot(weekly, now), slot.timeZone, ctx.lang) });
-  await ctx.replyPrivately(textCard(slot.useStarters ? `${confirmation}\n\n${m.startersOn}` : confirmation, ctx.lang));
+  const notes = [confirmation, ...(slot.useStarters ? [m.startersOn] : []), ...(ctx.services.config.discussionChannels.length === 0 ? [m.noChannels] : [])];
+  await ctx.replyPrivately(textCard(notes.join('\n\n'), ctx.lang));
 }

@@ -23,6 +23,9 @@ export const REPORT_REASON_MAX_CHARS = 1000;
 
 const RULES = ['use', 'respect', 'confidentiality', 'copyright'] as const;
 
+/** The platforms' own names, the same in every language. */
+const PLATFORM_NAMES: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'web' };
+
 export function rulesToCard(lang: Lang, rulesUrl?: string): Card {
   const m = messages(lang).moderation;
   const blocks: Block[] = [{ type: 'header', text: m.rulesTitle }, { type: 'fields', fields: RULES.map((rule) => ({ label: m.ruleNames[rule], value: m.rules[rule] })) }];
@@ -147,6 +150,10 @@ export async function handleRemove(ctx: HandlerContext, typed: string): Promise<
   const ref: MessageRef | undefined = ctx.services.messenger.locate(link);
   if (!ref) {
     await ctx.replyPrivately(textCard(m.notALink({ link }), ctx.lang));
+    return;
+  }
+  if (!ctx.services.messenger.platforms().includes(ref.platform)) {
+    await ctx.replyPrivately(textCard(m.notConnected({ platform: PLATFORM_NAMES[ref.platform] }), ctx.lang));
     return;
   }
   try {

@@ -3,29 +3,36 @@
  * to moderators (new proposals, an empty queue, a skipped week) and to proposers (decisions),
  * each in the reader's language.
  */
-import type { Card } from '../../core/card.ts';
+import type { Block, Card } from '../../core/card.ts';
 import type { Services } from '../../core/context.ts';
 import type { Conversation } from '../../core/events.ts';
 import { personFromRef, type PersonRef } from '../../core/messenger.ts';
 import { isLang, messages, type Lang } from '../../i18n/index.ts';
-import { createTopic, recordTopicPost, usedStarterIds, type Topic } from '../../store/topics.ts';
+import { createTopic, recordTopicPost, topicTranslations, usedStarterIds, type Topic, type TopicText } from '../../store/topics.ts';
+import { areaName, languageLabel } from './labels.ts';
 import { isStarterLang, loadStarters, pickStarter, type Starter } from './starters.ts';
 import { closeOpenTopics } from './close.ts';
 
-/** The weekly post: the topic, where to reply, and the forum rules (their page when one is configured). */
-export function weeklyTopicToCard(topic: Topic, rulesUrl?: string): Card {
+/**
+ * The weekly post: the topic with its area, its text in the other languages it has, where to reply,
+ * and the forum rules (their page when one is configured).
+ */
+export function weeklyTopicToCard(topic: Topic, options: { rulesUrl?: string | undefined; translations?: TopicText[] } = {}): Card {
   const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
   const { topics: m, moderation } = messages(lang);
-  return {
-    lang,
-    blocks: [
-      { type: 'context', text: m.weeklyHeader },
-      { type: 'header', text: topic.title },
-      ...(topic.description ? [{ type: 'text' as const, text: topic.description }] : []),
-      { type: 'context', text: m.weeklyFooter },
-      rulesUrl ? { type: 'links', links: [{ label: moderation.rulesLink, url: rulesUrl }] } : { type: 'context', text: moderation.rulesHint },
-    ],
-  };
+  const blocks: Block[] = [
+    { type: 'context', text: `${m.weeklyHeader} · ${m.area({ area: areaName(topic.category, lang) })}` },
+    { type: 'header', text: topic.title },
+    ...(topic.description ? [{ type: 'text' as const, text: topic.description }] : []),
+  ];
+  for (const t of options.translations ?? []) {
+    blocks.push({ type: 'context', text: languageLabel(t.lang, isLang(t.lang) ? t.lang : lang) }, { type: 'text', text: [t.title, t.description].filter(Boolean).join('\n\n') });
+  }
+  blocks.push(
+    { type: 'context', text: m.weeklyFooter },
+    options.rulesUrl ? { type: 'links', links: [{ label: moderation.rulesLink, url: options.rulesUrl }] } : { type: 'context', text: moderation.rulesHint },
+  );
+  return { lang, blocks };
 }
 
 /**
@@ -35,7 +42,7 @@ export function weeklyTopicToCard(topic: Topic, rulesUrl?: string): Card {
 export async function publishTopic(services: Services, topic: Topic, actor: string): Promise<number> {
   const { config, messenger, log, store } = services;
   await closeOpenTopics(services, actor, topic.id);
-  const card = weeklyTopicToCard(topic, config.rulesUrl);
+  const card = weeklyTopicToCard(topic, { rulesUrl: config.rulesUrl, translations: await topicTranslations(store.db, topic.id) });
   let posted = 0;
   for (const channel of config.discussionChannels) {
     const conversation: Conversation = { platform: channel.platform, workspaceId: '', channelId: channel.id, kind: 'channel' };
@@ -100,9 +107,11 @@ export async function queueNextStarter(services: Pick<Services, 'config' | 'stor
     services.log.warn('the library of discussion starters is used up');
     return undefined;
   }
+  // The same starter in the library's other languages goes with it.
+  const translations = library.filter((s) => s.id === starter.id && s.lang !== starter.lang).map((s) => ({ lang: s.lang, title: s.title, description: s.description }));
   return createTopic(
     services.store.db,
-    { title: starter.title, description: starter.description, lang: starter.lang, category: starter.area, author: 'starter', starterId: starter.id },
+    { title: starter.title, description: starter.description, lang: starter.lang, category: starter.area, author: 'starter', starterId: starter.id, translations },
     'queued',
     services.now(),
   );

@@ -64,6 +64,7 @@ export const ar: Catalog = {
       'topic schedule': 'تحديد موعد نشر الموضوع الأسبوعي. مع ‎--starters‎ يُستعان بمكتبة مواضيع النقاش عندما تكون قائمة الانتظار فارغة.',
       'topic post-now': 'نشر الموضوع التالي فورًا.',
       'topic close': 'إغلاق موضوع هذا الأسبوع ونشر ملخصه.',
+      'topic translate': 'إضافة عنوان الموضوع ووصفه بلغة أخرى.',
       poll: 'إنشاء استطلاع في هذه القناة.',
       'poll results': 'عرض نتائج استطلاع ومعدل الاستجابة له.',
       'poll close': 'إغلاق استطلاع.',
@@ -226,6 +227,12 @@ export const ar: Catalog = {
     summaryClosedNote: 'أُغلق الموضوع. أصبح هذا الملخص جزءًا من قاعدة المعارف.',
     summaryDocumentHeading: 'ما قاله المجتمع',
     summaryDocumentTopic: 'الموضوع',
+    translated: ({ id, language }) => `#${id}: حُفظ النص باللغة ${language}، وسيُنشر الموضوع معه.`,
+    notTranslatable: ({ id }) => `لا يمكن ترجمة الموضوع #${id}: إنه غير معروف أو مرفوض أو مغلق.`,
+    ownLanguage: ({ id, language }) => `الموضوع #${id} مكتوب أصلًا باللغة ${language}: اختاروا لغة أخرى.`,
+    noChannels: 'لم تُضبط بعد أي قناة نقاش (DISCUSSION_CHANNELS)، لذا لا يمكن نشر أي موضوع. اطلبوا من مسؤول البوت ضبطها.',
+    area: ({ area }) => `المجال: ${area}`,
+    general: 'عام',
   },
   moderation: {
     rulesTitle: 'قواعد المنتدى',
@@ -254,5 +261,6 @@ export const ar: Catalog = {
     removed: 'حُذفت رسالة البوت.',
     removeForbidden: 'هذه الرسالة ليست من منشورات البوت: لا يمكنه حذف إلا رسائله.',
     removeNotFound: 'تعذّر العثور على هذه الرسالة: ربما حُذفت من قبل.',
+    notConnected: ({ platform }) => `هذا البوت غير متصل بـ ${platform}، لذا لا يمكنه حذف تلك الرسالة.`,
   },
 };

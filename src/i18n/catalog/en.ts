@@ -58,6 +58,7 @@ export const en: Catalog = {
       'topic schedule': 'Set when the weekly topic is posted. With --starters, the bot takes a discussion starter from its library when the queue is empty.',
       'topic post-now': 'Post the next topic now.',
       'topic close': 'Close this week’s topic and post its summary.',
+      'topic translate': 'Add a topic’s title and description in another language.',
       poll: 'Create a poll in this channel.',
       'poll results': 'Show a poll’s results and response rate.',
       'poll close': 'Close a poll.',
@@ -219,6 +220,12 @@ export const en: Catalog = {
     summaryClosedNote: 'The topic is closed. This summary is now part of the knowledge base.',
     summaryDocumentHeading: 'What the community said',
     summaryDocumentTopic: 'The topic',
+    translated: ({ id, language }) => `#${id}: the ${language} text is saved; the topic will be posted with it.`,
+    notTranslatable: ({ id }) => `Topic #${id} cannot be translated: it is unknown, rejected or closed.`,
+    ownLanguage: ({ id, language }) => `#${id} is already written in ${language}: give another language.`,
+    noChannels: 'No discussion channel is configured yet (DISCUSSION_CHANNELS), so no topic can go out. Ask whoever runs the bot to set it.',
+    area: ({ area }) => `Area: ${area}`,
+    general: 'General',
   },
   moderation: {
     rulesTitle: 'Forum rules',
@@ -248,5 +255,6 @@ export const en: Catalog = {
     removed: 'The bot’s post is removed.',
     removeForbidden: 'That message is not one of the bot’s posts: the bot can only remove its own.',
     removeNotFound: 'That message cannot be found: it may have been removed already.',
+    notConnected: ({ platform }) => `This bot is not connected to ${platform}, so it cannot remove that message.`,
   },
 };

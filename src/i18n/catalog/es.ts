@@ -61,6 +61,7 @@ export const es: Catalog = {
       'topic schedule': 'Establecer cuándo se publica el tema semanal. Con --starters, el bot toma un tema de su biblioteca de debates cuando la cola está vacía.',
       'topic post-now': 'Publicar ahora el siguiente tema.',
       'topic close': 'Cerrar el tema de esta semana y publicar su resumen.',
+      'topic translate': 'Añadir el título y la descripción de un tema en otro idioma.',
       poll: 'Crear una encuesta en este canal.',
       'poll results': 'Ver los resultados de una encuesta y su tasa de respuesta.',
       'poll close': 'Cerrar una encuesta.',
@@ -224,6 +225,12 @@ export const es: Catalog = {
     summaryClosedNote: 'El tema está cerrado. Este resumen forma ya parte de la base de conocimientos.',
     summaryDocumentHeading: 'Lo que dijo la comunidad',
     summaryDocumentTopic: 'El tema',
+    translated: ({ id, language }) => `#${id}: el texto en ${language} está guardado; el tema se publicará con él.`,
+    notTranslatable: ({ id }) => `El tema #${id} no se puede traducir: es desconocido, fue rechazado o está cerrado.`,
+    ownLanguage: ({ id, language }) => `#${id} ya está redactado en ${language}: indique otro idioma.`,
+    noChannels: 'Todavía no hay ningún canal de debate configurado (DISCUSSION_CHANNELS), así que no se puede publicar ningún tema. Pida a quien administra el bot que lo defina.',
+    area: ({ area }) => `Ámbito: ${area}`,
+    general: 'General',
   },
   moderation: {
     rulesTitle: 'Normas del foro',
@@ -253,5 +260,6 @@ export const es: Catalog = {
     removed: 'El mensaje del bot se ha retirado.',
     removeForbidden: 'Ese mensaje no lo publicó el bot: solo puede retirar los suyos.',
     removeNotFound: 'No se encuentra ese mensaje: quizá ya se retiró.',
+    notConnected: ({ platform }) => `Este bot no está conectado a ${platform}, así que no puede retirar ese mensaje.`,
   },
 };

@@ -63,6 +63,7 @@ export const fr: Catalog = {
       'topic schedule': 'Définir le moment de publication du sujet hebdomadaire. Avec --starters, le bot puise dans sa bibliothèque de sujets de discussion quand la file est vide.',
       'topic post-now': 'Publier immédiatement le sujet suivant.',
       'topic close': 'Clore le sujet de la semaine et en publier la synthèse.',
+      'topic translate': 'Ajouter le titre et la description d’un sujet dans une autre langue.',
       poll: 'Créer un sondage dans ce canal.',
       'poll results': 'Afficher les résultats d’un sondage et son taux de réponse.',
       'poll close': 'Clore un sondage.',
@@ -230,6 +231,12 @@ export const fr: Catalog = {
     summaryClosedNote: 'Le sujet est clos. Cette synthèse fait désormais partie de la base de connaissances.',
     summaryDocumentHeading: 'Ce qu’a dit la communauté',
     summaryDocumentTopic: 'Le sujet',
+    translated: ({ id, language }) => `#${id} : le texte en ${language} est enregistré ; le sujet sera publié avec.`,
+    notTranslatable: ({ id }) => `Le sujet #${id} ne peut pas être traduit : il est inconnu, refusé ou clos.`,
+    ownLanguage: ({ id, language }) => `#${id} est déjà rédigé en ${language} : indiquez une autre langue.`,
+    noChannels: 'Aucun canal de discussion n’est encore configuré (DISCUSSION_CHANNELS) : aucun sujet ne peut être publié. Demandez à la personne qui gère le bot de le définir.',
+    area: ({ area }) => `Domaine : ${area}`,
+    general: 'Général',
   },
   moderation: {
     rulesTitle: 'Règles du forum',
@@ -259,5 +266,6 @@ export const fr: Catalog = {
     removed: 'Le message du bot est retiré.',
     removeForbidden: 'Ce message n’a pas été publié par le bot : il ne peut retirer que les siens.',
     removeNotFound: 'Ce message est introuvable : il a peut-être déjà été retiré.',
+    notConnected: ({ platform }) => `Ce bot n’est pas connecté à ${platform} : il ne peut pas retirer ce message.`,
   },
 };

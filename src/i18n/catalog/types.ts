@@ -38,6 +38,7 @@ export type HelpTopic =
   | 'topic schedule'
   | 'topic post-now'
   | 'topic close'
+  | 'topic translate'
   | 'poll'
   | 'poll results'
   | 'poll close'
@@ -306,6 +307,18 @@ export interface Catalog {
     summaryDocumentHeading: string;
     /** Heading of the topic's own question in that document. */
     summaryDocumentTopic: string;
+    /** To the moderator: the topic's text in `language` (its name) is saved. */
+    translated: (p: { id: string; language: string }) => string;
+    /** `topic translate` on a closed, rejected or unknown topic. */
+    notTranslatable: (p: { id: string }) => string;
+    /** `topic translate` in the topic's own language: propose again, or translate into another. */
+    ownLanguage: (p: { id: string; language: string }) => string;
+    /** No discussion channel is configured: topics cannot go out (the moderator asked for a post, or set the slot). */
+    noChannels: string;
+    /** Shows the topic's assistance area (its name). */
+    area: (p: { area: string }) => string;
+    /** The area of a topic that belongs to none of the six. */
+    general: string;
   };
   /** The forum rules, reports of messages to the moderators, and removal of the bot's posts. */
   moderation: {
@@ -348,5 +361,7 @@ export interface Catalog {
     removeForbidden: string;
     /** The message is gone already, or the bot cannot see it. */
     removeNotFound: string;
+    /** The link is to a platform this bot is not connected to (`platform` is its name). */
+    notConnected: (p: { platform: string }) => string;
   };
 }

@@ -55,6 +55,7 @@ export const zh: Catalog = {
       'topic schedule': '设置每周议题的发布时间。加上 --starters 时，队列为空则由机器人从讨论话题库中选取。',
       'topic post-now': '立即发布下一个议题。',
       'topic close': '结束本周议题并发布总结。',
+      'topic translate': '添加议题在另一种语言中的标题和说明。',
       poll: '在此频道中发起投票。',
       'poll results': '查看投票结果和答复率。',
       'poll close': '结束一项投票。',
@@ -206,6 +207,12 @@ export const zh: Catalog = {
     summaryClosedNote: '议题已结束，本总结现已纳入知识库。',
     summaryDocumentHeading: '社区的观点',
     summaryDocumentTopic: '议题',
+    translated: ({ id, language }) => `#${id}：${language}文本已保存，议题发布时将一并显示。`,
+    notTranslatable: ({ id }) => `议题 #${id} 无法翻译：该议题不存在、已被拒绝或已结束。`,
+    ownLanguage: ({ id, language }) => `#${id} 本身就是用${language}撰写的：请指定另一种语言。`,
+    noChannels: '尚未配置讨论频道（DISCUSSION_CHANNELS），因此无法发布议题。请联系机器人管理员进行设置。',
+    area: ({ area }) => `领域：${area}`,
+    general: '综合',
   },
   moderation: {
     rulesTitle: '论坛规则',
@@ -234,5 +241,6 @@ export const zh: Catalog = {
     removed: '机器人的消息已删除。',
     removeForbidden: '这条消息不是机器人发布的：它只能删除自己的消息。',
     removeNotFound: '找不到这条消息：可能已被删除。',
+    notConnected: ({ platform }) => `此机器人未连接到 ${platform}，因此无法删除该消息。`,
   },
 };

@@ -8,6 +8,7 @@ import * as m0005 from './0005-discussions.ts';
 import * as m0006 from './0006-topic-posts.ts';
 import * as m0007 from './0007-schedule-starters.ts';
 import * as m0008 from './0008-topic-replies.ts';
+import * as m0009 from './0009-topic-translations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-topic-posts': m0006,
   '0007-schedule-starters': m0007,
   '0008-topic-replies': m0008,
+  '0009-topic-translations': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

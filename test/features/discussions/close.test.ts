@@ -15,6 +15,7 @@ import { openStore } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { findTopic, topicEvents } from '../../../src/store/topics.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
+import { CHAT_PATH, chatReply, FAKE_API_KEY, useFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.ts';
 import { RecordingMessenger } from '../../support/recording-messenger.ts';
 
 let n = 0;
@@ -144,5 +145,54 @@ describe('closing a weekly topic', () => {
     const docs = await app.services.store.db.selectFrom('documents').select(['source']).where('source', 'like', 'discussion/%').execute();
     expect(docs.map((d) => d.source)).toContain(discussionSource(first));
     expect(docs.map((d) => d.source)).not.toContain(discussionSource(second));
+  });
+});
+
+describe('closing a weekly topic with a model configured', () => {
+  let fake: FakeOpenAI;
+  useFakeOpenAI((f) => (fake = f));
+
+  it('posts the model’s summary, written from the replies it was sent without anyone’s id', async () => {
+    const config = loadConfig({
+      SLACK_ALLOWED_WORKSPACES: 'T1',
+      MODERATORS: 'slack:UMOD',
+      DISCUSSION_CHANNELS: 'slack:C0FORUM',
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_API_KEY: FAKE_API_KEY,
+    });
+    const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    const messenger = new RecordingMessenger();
+    app.services.messenger = messenger;
+    try {
+      const say = async (userId: string, text: string): Promise<string[]> => {
+        const adapter = new RecordingAdapter();
+        await app.dispatcher.handle(event(userId, { type: 'message', text }), adapter);
+        return adapter.texts();
+      };
+      await say('UMOD', 'lang fr');
+      const id = /#(\d+)/.exec((await say('UMOD', 'topic propose Détachements entre offices statistiques | Les échanges de personnel ont-ils marché chez vous ?'))[0] ?? '')?.[1] ?? '';
+      await say('UMOD', `topic approve ${id}`);
+      await say('UMOD', 'topic post-now');
+      const root = messenger.posts.at(-1)?.messageId ?? '';
+      for (const [user, text] of REPLIES) {
+        await app.dispatcher.handle(
+          event(user, { type: 'thread_reply', text, messageId: `m-${user}-${text.length}`, conversation: { platform: 'slack', workspaceId: 'T1', channelId: 'C0FORUM', threadId: root, kind: 'channel' } }),
+          new RecordingAdapter(),
+        );
+      }
+      fake.on(CHAT_PATH, chatReply('- Les détachements tournants ont été utiles, à condition de nommer un mentor.\n- Un an après, chaque statisticien détaché avait formé une douzaine de collègues.'));
+      expect((await say('UMOD', 'topic close'))[0]).toContain('5 réponses de 3 participants');
+
+      const summary = cardToText(messenger.posts.at(-1)?.card ?? { blocks: [] });
+      expect(summary).toContain('Synthèse de la discussion');
+      expect(summary).toContain('à condition de nommer un mentor');
+      expect(summary).toContain('Rédigée par l’assistant');
+      const sent = JSON.stringify(fake.requests.at(-1)?.body);
+      expect(sent).toContain('mentor for each visiting statistician');
+      expect(sent).toContain('French');
+      for (const user of ['UANA', 'UBEN', 'UCAM', 'slack:']) expect(sent).not.toContain(user);
+    } finally {
+      await app.close();
+    }
   });
 });

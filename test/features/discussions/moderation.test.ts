@@ -145,5 +145,10 @@ describe('moderation', () => {
     expect(await say('UMOD', `remove ${link}`)).toEqual([en.errors.generic]);
     expect(await auditOf('message.remove')).toHaveLength(1);
     expect(cardToText({ blocks: [{ type: 'text', text: (await say('UMOD', 'remove https://example.org/x'))[0] ?? '' }] })).toContain('Copy link');
+    // A link to a platform the bot is not connected to: said plainly, nothing attempted.
+    messenger.connected = ['teams'];
+    expect(await say('UMOD', `remove ${link}`)).toEqual([en.moderation.notConnected({ platform: 'Slack' })]);
+    messenger.connected = ['slack', 'teams'];
+    expect(messenger.removed).toHaveLength(1);
   });
 });
