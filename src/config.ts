@@ -113,6 +113,11 @@ const schema = z.object({
   ALLOWED_CHANNELS: platformIds,
   DISCUSSION_CHANNELS: platformIds,
   MODERATORS: platformIds,
+  POLL_VOTER_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 32, { message: 'a secret of at least 32 characters (for example: openssl rand -hex 32)' }),
   FORUM_RULES_URL: z
     .string()
     .optional()
@@ -172,6 +177,11 @@ export interface Config {
   discussionChannels: { platform: Platform; id: string }[];
   /** A page with the forum rules, linked from every topic; without it, topics point to the `rules` command. */
   rulesUrl: string | undefined;
+  /**
+   * The key of anonymous voters' hashes; without it one is made once and kept in the store. Set it
+   * so that access to the database alone cannot tell who voted what.
+   */
+  pollVoterKey: string | undefined;
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -253,6 +263,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     },
     discussionChannels: v.DISCUSSION_CHANNELS,
     rulesUrl: v.FORUM_RULES_URL,
+    pollVoterKey: v.POLL_VOTER_KEY,
   };
 }
 

@@ -8,6 +8,10 @@ import { BUILT_IN_KNOWLEDGE_DIR, type Config } from './config.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
 import type { Services } from './core/context.ts';
 import { NO_MESSENGER } from './core/messenger.ts';
+import { PollRefresher, POLL_REFRESH_MIN_INTERVAL_MS } from './features/polls/refresher.ts';
+
+/** How long closing the app waits for poll refreshes still due. */
+const POLL_REFRESH_DRAIN_MS = 2 * POLL_REFRESH_MIN_INTERVAL_MS;
 import type { Logger } from './log.ts';
 import { loadGlossary, type Glossary } from './rag/glossary.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
@@ -99,6 +103,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       log: log.child({ component: 'knowledge' }),
     });
     await knowledge.load();
+    // The refresher reads the services when it runs: the host sets the messenger after this.
+    const polls = new PollRefresher(() => services);
     const services: Services = {
       config,
       store,
@@ -107,6 +113,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now,
       messenger: NO_MESSENGER,
       ...(model.summaryWriter ? { summaryWriter: model.summaryWriter } : {}),
+      polls,
     };
     const pruned = await pruneProcessedEvents(store.db, now());
     log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.stats.size }, 'store ready');
@@ -114,7 +121,13 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       const summary = await ingestKnowledgeDir(services, { prune: true });
       log.info({ ...summary, failures: summary.failures.slice(0, 10) }, 'knowledge folder indexed');
     }
-    return { services, dispatcher: createDispatcher(services), close: () => store.close() };
+    const close = async (): Promise<void> => {
+      // Poll messages waiting for their last refresh get it before the store closes.
+      await Promise.race([services.polls.idle(), new Promise((resolve) => setTimeout(resolve, POLL_REFRESH_DRAIN_MS).unref())]);
+      services.polls.stop();
+      await store.close();
+    };
+    return { services, dispatcher: createDispatcher(services), close };
   } catch (error) {
     if (!options.store) await store.close();
     throw error;

@@ -1,8 +1,8 @@
 /**
  * The messenger the core posts unasked through: Slack with its Web API client, Teams with the
  * conversation references stored on install (a person's private note needs their 1:1 chat with the
- * bot, known once they have installed it personally). The web page has no channel to post to yet.
- * Message links (for reports and removals) are read by each adapter's parser.
+ * bot, known once they have installed it personally), the web page's discussion channels in the
+ * store, which the page reads. Message links (for reports and removals) are read by each adapter's parser.
  */
 import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
@@ -16,11 +16,14 @@ import type { SlackConnection } from '../slack/app.ts';
 import { messageRefFromSlackLink } from '../slack/links.ts';
 import type { TeamsConnection } from '../teams/app.ts';
 import { parseTeamsMessageLink } from '../teams/links.ts';
+import { postToWeb, removeWebPost, updateWebPost } from '../web/posts.ts';
 
 export interface MessengerParts {
   db: Kysely<Database>;
   slack: SlackConnection | undefined;
   teams: () => Promise<TeamsConnection>;
+  /** The app's clock, for the web posts' times (the system clock when not given). */
+  now?: () => Date;
 }
 
 /** The stored 1:1 conversation of a Teams person (by their Entra object id or Teams id). */
@@ -33,7 +36,7 @@ async function teamsPersonalChat(db: Kysely<Database>, userId: string): Promise<
   return undefined;
 }
 
-export function createMessenger({ db, slack, teams }: MessengerParts): Messenger {
+export function createMessenger({ db, slack, teams, now = () => new Date() }: MessengerParts): Messenger {
   async function post(conversation: Conversation, card: Card): Promise<MessageRef> {
     switch (conversation.platform) {
       case 'slack':
@@ -42,7 +45,7 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
       case 'teams':
         return (await teams()).postProactive(conversation, card);
       case 'web':
-        throw new ForumError('platform_error', 'the web chat has no channel to post to yet');
+        return postToWeb(db, conversation, card, now());
       default: {
         const unreachable: never = conversation.platform;
         throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
@@ -89,7 +92,7 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
       case 'teams':
         return (await teams()).deleteMessage(ref.conversation, ref.messageId);
       case 'web':
-        throw new ForumError('not_found', 'the web chat keeps no posts to remove');
+        return removeWebPost(db, ref);
       default: {
         const unreachable: never = ref.platform;
         throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
@@ -97,8 +100,40 @@ export function createMessenger({ db, slack, teams }: MessengerParts): Messenger
     }
   }
 
-  // Teams' endpoint is always served (in development mode without an app id); the web page posts nowhere.
-  const platforms = (): Platform[] => (slack ? ['slack', 'teams'] : ['teams']);
+  async function update(ref: MessageRef, card: Card): Promise<void> {
+    switch (ref.platform) {
+      case 'slack':
+        if (!slack) throw new ForumError('platform_error', 'Slack is not configured (SLACK_BOT_TOKEN)');
+        return slack.updateMessage(ref.conversation, ref.messageId, card);
+      case 'teams':
+        return (await teams()).updateMessage(ref.conversation, ref.messageId, card);
+      case 'web':
+        return updateWebPost(db, ref, card);
+      default: {
+        const unreachable: never = ref.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
 
-  return { platforms, post, tell, locate, remove };
+  /** A channel's members where the platform lists them; the web page has no membership to list. */
+  async function members(conversation: Conversation): Promise<string[] | undefined> {
+    switch (conversation.platform) {
+      case 'slack':
+        return slack ? slack.listMembers(conversation) : undefined;
+      case 'teams':
+        return (await teams()).listMembers(conversation);
+      case 'web':
+        return undefined;
+      default: {
+        const unreachable: never = conversation.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
+
+  // Teams' endpoint is always served (in development mode without an app id), and so is the web page.
+  const platforms = (): Platform[] => (slack ? ['slack', 'teams', 'web'] : ['teams', 'web']);
+
+  return { platforms, post, tell, locate, update, members, remove };
 }

@@ -17,14 +17,18 @@ import { hostname } from 'node:os';
 import { noticeToCard } from '../../src/features/discussions/notices.ts';
 import { publishTopic, queueNextStarter, tellModerators } from '../../src/features/discussions/publish.ts';
 import { WeeklyScheduler } from '../../src/scheduler/weekly-scheduler.ts';
+import { PollDeadlines } from '../../src/scheduler/poll-deadlines.ts';
+import { closePollAtDeadline, remindPoll } from '../../src/features/polls/handle-polls.ts';
 import { getSchedule } from '../../src/store/topics.ts';
 import { createMessenger } from './messenger.ts';
 import { createWebRouter } from '../web/routes.ts';
 
 export interface Host {
   app: App;
-  /** The weekly topic's scheduler (ticking every minute while the server runs). */
+  /** The weekly topic's scheduler (ticking every minute while the server runs; poll deadlines on the same timer). */
   scheduler: WeeklyScheduler;
+  /** Poll deadlines and reminders. */
+  deadlines: PollDeadlines;
   server: Server;
   /** The base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
@@ -77,11 +81,24 @@ async function teamsRouter(app: App, config: Config, log: Logger): Promise<{ rou
   return { router, connection: get };
 }
 
-/** The weekly topic's scheduler, publishing through the messenger; one per process. */
-function weeklyScheduler(app: App, log: Logger): WeeklyScheduler {
+/** Poll deadlines: closing through the poll feature, reminders posted through the messenger. */
+function pollDeadlines(app: App, log: Logger, instance: string): PollDeadlines {
   const { services } = app;
-  const instance = `${hostname()}:${process.pid}`;
+  return new PollDeadlines({
+    db: services.store.db,
+    now: services.now,
+    instance,
+    close: (poll, actor) => closePollAtDeadline(services, poll, actor),
+    remind: (poll) => remindPoll(services, poll),
+    log: log.child({ component: 'poll-deadlines' }),
+  });
+}
+
+/** The weekly topic's scheduler, publishing through the messenger; one per process. */
+function weeklyScheduler(app: App, log: Logger, instance: string, deadlines: PollDeadlines): WeeklyScheduler {
+  const { services } = app;
   return new WeeklyScheduler({
+    alsoEachTick: () => deadlines.tick(),
     db: services.store.db,
     now: services.now,
     instance,
@@ -107,14 +124,16 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
     slack = config.slack ? await (await import('../slack/app.ts')).connectSlack(app, config.slack, log) : undefined;
     const teams = await teamsRouter(app, config, log);
     routers = [...(slack?.router ? [slack.router] : []), teams.router];
-    app.services.messenger = createMessenger({ db: app.services.store.db, slack, teams: teams.connection });
+    app.services.messenger = createMessenger({ db: app.services.store.db, slack, teams: teams.connection, now: app.services.now });
   } catch (error) {
     await slack?.close();
     await app.close();
     throw error;
   }
   const server = createHttpApp(app, log, routers).listen(config.port, config.host);
-  const scheduler = weeklyScheduler(app, log);
+  const instance = `${hostname()}:${process.pid}`;
+  const deadlines = pollDeadlines(app, log, instance);
+  const scheduler = weeklyScheduler(app, log, instance, deadlines);
   try {
     await once(server, 'listening');
     await slack?.start();
@@ -149,5 +168,5 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
     })();
     return closing;
   };
-  return { app, scheduler, server, url, close };
+  return { app, scheduler, deadlines, server, url, close };
 }

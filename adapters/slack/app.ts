@@ -27,7 +27,7 @@ import {
 } from './inbound.ts';
 import { boltLogger } from './logger.ts';
 import { cardToHomeView, cardToSlackMessages } from './render.ts';
-import { SlackDelivery, deleteMessage, permalinkOf, postMessages, type DeliveryContext, type SlackSending } from './send.ts';
+import { SlackDelivery, deleteMessage, listMembers, permalinkOf, postMessages, updateMessage, type DeliveryContext, type SlackSending } from './send.ts';
 import { SLACK_COMMAND, SLACK_EVENTS_PATH, SLACK_REPORT_SHORTCUT } from './subscriptions.ts';
 import { UserLocales } from './user-locales.ts';
 
@@ -55,6 +55,15 @@ export interface SlackConnection {
    * gone, `forbidden` when it is not the bot's (Slack lets a bot delete only its own messages).
    */
   deleteMessage(conversation: Conversation, messageId: string): Promise<void>;
+  /**
+   * Replaces one of the bot's own posts in place (`chat.update`, `messageId` its ts) with a card,
+   * blocks and fallback text. A card longer than one Slack message shows its first message ended by
+   * "…"; the rest is left out (never posted: updates repeat). ForumError `not_found` when the
+   * message is gone, `forbidden` when it is not the bot's.
+   */
+  updateMessage(conversation: Conversation, messageId: string, card: Card): Promise<void>;
+  /** The user ids of a channel's members (`conversations.members`, every page), without the bot itself. */
+  listMembers(conversation: Conversation): Promise<string[]>;
   /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
   router: express.Router | undefined;
   mode: 'http' | 'socket';
@@ -119,7 +128,15 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     logger: boltLogger(log),
     clientOptions: clientOptions(slack, log),
   });
-  const sending: SlackSending = { client: bolt.client, log };
+  /** The bot's user id, asked of Slack (`auth.test`) when neither the start nor an event told it. */
+  async function ownUserId(): Promise<string | undefined> {
+    if (!botUserId) {
+      const auth = await slackCall(log, 'auth.test', () => bolt.client.auth.test());
+      botUserId ??= auth.user_id;
+    }
+    return botUserId;
+  }
+  const sending: SlackSending = { client: bolt.client, log, botUserId: ownUserId };
   const locales = new UserLocales(sending);
   const queue: (() => Promise<void>)[] = [];
   let running = 0;
@@ -244,6 +261,8 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
   return {
     postProactive: (conversation, card) => postMessages(sending, conversation, cardToSlackMessages(card)),
     deleteMessage: (conversation, messageId) => deleteMessage(sending, conversation.channelId, messageId),
+    updateMessage: (conversation, messageId, card) => updateMessage(sending, conversation.channelId, messageId, card),
+    listMembers: (conversation) => listMembers(sending, conversation.channelId),
     router: receiver?.router as express.Router | undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {

@@ -4,15 +4,17 @@
  * person's messages with the bot) and renders every card to Block Kit within Slack's limits.
  */
 import type { webApi } from '@slack/bolt';
+import type { ContextBlock } from '@slack/types';
 import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { Conversation, InboundEvent } from '../../src/core/events.ts';
 import type { Logger } from '../../src/log.ts';
-import { slackCall } from './errors.ts';
+import { slackCall, type SlackErrorCodes } from './errors.ts';
+import { ELLIPSIS, SLACK_MAX_BLOCKS } from './limits.ts';
 import { cardToSlackMessages, formToModal, type SlackMessage } from './render.ts';
 
-/** `conversations.members` page size (Slack's recommended maximum is 200... 1000 allowed). */
+/** `conversations.members` page size: Slack recommends no more than 200 a page (limits under 1000 are accepted). */
 const MEMBERS_PAGE_SIZE = 200;
 /** How long a `response_url` POST may take before it counts as failed. */
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
@@ -22,6 +24,8 @@ const RESPONSE_REF = 'response:';
 export interface SlackSending {
   client: webApi.WebClient;
   log: Logger;
+  /** The bot's own user id (asked of Slack when not yet known), left out of channel members. */
+  botUserId?: () => Promise<string | undefined>;
 }
 
 /** How the request being answered may be answered. */
@@ -84,9 +88,7 @@ export class SlackDelivery implements Adapter {
     const [first, ...rest] = messages;
     if (!first) return;
     const { channelId, threadId } = ref.conversation;
-    await slackCall(this.sending.log, 'chat.update', () =>
-      this.sending.client.chat.update({ channel: channelId, ts: ref.messageId, text: first.text, blocks: first.blocks }),
-    );
+    await chatUpdate(this.sending, channelId, ref.messageId, first);
     // What did not fit in the message follows it, in its thread.
     if (rest.length > 0) await postMessages(this.sending, { ...ref.conversation, threadId: threadId ?? ref.messageId }, rest);
   }
@@ -168,9 +170,44 @@ export async function postMessages(sending: SlackSending, conversation: Conversa
 }
 
 /** Slack's refusals of `chat.delete` that the core acts on. */
-const DELETE_ERRORS = { message_not_found: 'not_found', cant_delete_message: 'forbidden' } as const;
+const DELETE_ERRORS = { message_not_found: 'not_found', cant_delete_message: 'forbidden' } as const satisfies SlackErrorCodes;
+/** Slack's refusals of `chat.update` that the core acts on. */
+const UPDATE_ERRORS = { message_not_found: 'not_found', cant_update_message: 'forbidden' } as const satisfies SlackErrorCodes;
 /** A message's `ts`: seconds, a dot, six digits. */
 const SLACK_TS = /^\d+\.\d{6}$/;
+
+/** Replaces one of the bot's messages (`chat.update`): new blocks and fallback text. */
+async function chatUpdate(sending: SlackSending, channelId: string, ts: string, message: SlackMessage): Promise<void> {
+  await slackCall(sending.log, 'chat.update', () => sending.client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks }), {
+    errorCodes: UPDATE_ERRORS,
+  });
+}
+
+/**
+ * A card's messages as the one message an update in place can show: the first (its fallback text
+ * is the whole card's), ended by "…" when the card went on in further messages. The rest is left
+ * out rather than posted: an update that is repeated (a poll's live counts) must not add messages.
+ */
+export function inOneMessage(messages: SlackMessage[]): SlackMessage {
+  const [first, ...rest] = messages;
+  if (!first) return { text: ELLIPSIS, blocks: [] };
+  if (rest.length === 0) return first;
+  const more: ContextBlock = { type: 'context', elements: [{ type: 'plain_text', text: ELLIPSIS }] };
+  const kept = first.blocks.length < SLACK_MAX_BLOCKS ? first.blocks : first.blocks.slice(0, SLACK_MAX_BLOCKS - 1);
+  return { text: first.text, blocks: [...kept, more] };
+}
+
+/**
+ * Replaces one of the bot's own messages in place with a card (`chat.update`); a card longer than
+ * one message shows what fits (`inOneMessage`). ForumError `not_found` when the message is gone
+ * (or the id is no Slack ts), `forbidden` when it is not the bot's; any other failure is `platform_error`.
+ */
+export async function updateMessage(sending: SlackSending, channelId: string, ts: string, card: Card): Promise<void> {
+  if (!SLACK_TS.test(ts)) throw new ForumError('not_found', `not a Slack message ts: ${ts.slice(0, 40)}`);
+  const messages = cardToSlackMessages(card);
+  if (messages.length > 1) sending.log.warn({ channelId, ts, messages: messages.length }, 'Slack update: the card is longer than one message; the rest is left out');
+  await chatUpdate(sending, channelId, ts, inOneMessage(messages));
+}
 
 /**
  * Deletes one of the bot's own messages. ForumError `not_found` when it is gone (or is no message
@@ -198,14 +235,19 @@ export async function permalinkOf(sending: SlackSending, channelId: string, ts: 
   }
 }
 
+/**
+ * The user ids of a conversation's members (`conversations.members`, a page at a time), without
+ * the bot itself. Slack lists user ids only: other bots in the channel are not told apart.
+ */
 export async function listMembers(sending: SlackSending, channelId: string): Promise<string[]> {
+  const bot = await sending.botUserId?.();
   const members: string[] = [];
   let cursor: string | undefined;
   do {
     const page = await slackCall(sending.log, 'conversations.members', () =>
       sending.client.conversations.members({ channel: channelId, limit: MEMBERS_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
     );
-    members.push(...(page.members ?? []));
+    members.push(...(page.members ?? []).filter((id) => id !== bot));
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
   return members;

@@ -34,27 +34,32 @@ export const SLACK_SHORTCUTS = [
 export const SLACK_BOT_SCOPES = {
   'app_mentions:read': 'app_mention events',
   'channels:history': 'message.channels events (replies in channel threads, such as under the weekly topic)',
-  'channels:read': 'member_joined_channel in public channels; conversations.members for response rates',
-  'chat:write': 'chat.postMessage, chat.update, chat.postEphemeral, chat.delete (the bot’s own posts only)',
+  'channels:read': 'member_joined_channel in public channels; conversations.members of public channels (poll response rates)',
+  'chat:write': 'chat.postMessage, chat.update (live poll counts), chat.postEphemeral, chat.delete (the bot’s own posts only)',
   commands: 'the /forum slash command and the “Report to moderators” message shortcut',
   'groups:history': 'message.groups events (replies in private channel threads)',
-  'groups:read': 'member_joined_channel in private channels; their members',
+  'groups:read': 'member_joined_channel in private channels; conversations.members of private channels',
   'im:history': 'message.im events (direct messages to the bot)',
   'users:read': 'users.info, for each person’s Slack language',
 } as const;
 
 export type SlackScope = keyof typeof SLACK_BOT_SCOPES;
 
-/** Web API methods the adapter calls, with the scope each needs (none: the bot token suffices). */
-export const SLACK_METHODS: Record<string, SlackScope | null> = {
-  'auth.test': null,
-  'chat.delete': 'chat:write',
-  'chat.getPermalink': null,
-  'chat.postMessage': 'chat:write',
-  'chat.update': 'chat:write',
-  'chat.postEphemeral': 'chat:write',
-  'conversations.members': 'channels:read',
-  'users.info': 'users:read',
-  'views.open': null,
-  'views.publish': null,
+/**
+ * Web API methods the adapter calls, with the scopes they need (none: the bot token suffices).
+ * A method that works on several kinds of conversation lists the scope of each kind the bot uses:
+ * `conversations.members` reads public channels with `channels:read`, private ones with
+ * `groups:read` (direct and group messages, which would need `im:read` and `mpim:read`, are not asked).
+ */
+export const SLACK_METHODS: Record<string, readonly SlackScope[]> = {
+  'auth.test': [],
+  'chat.delete': ['chat:write'],
+  'chat.getPermalink': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'conversations.members': ['channels:read', 'groups:read'],
+  'users.info': ['users:read'],
+  'views.open': [],
+  'views.publish': [],
 };

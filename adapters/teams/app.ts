@@ -36,6 +36,17 @@ export interface TeamsConnection {
    * ForumError `forbidden` when Teams refuses, `not_found` when the message or the conversation is unknown.
    */
   deleteMessage(conversation: Conversation, messageId: string): Promise<void>;
+  /**
+   * Replaces one of the bot's posts in place (`updateActivity` with the stored reference; in a
+   * channel thread when `conversation.threadId` is set), the card as its single Adaptive Card (a card
+   * larger than one message: its first). ForumError `not_found` (404, or never installed), `forbidden` (403).
+   */
+  updateMessage(conversation: Conversation, messageId: string, card: Card): Promise<void>;
+  /**
+   * The people in a conversation (`pagedmembers`, every page): Entra object ids, else Teams ids;
+   * the bot and members marked as bots left out. ForumError `not_found` (404, or never installed), `forbidden` (403).
+   */
+  listMembers(conversation: Conversation): Promise<string[]>;
 }
 
 function teamOf(activity: Partial<Activity>): string | undefined {

@@ -1,9 +1,14 @@
 /** What the web chat page sends, validated and turned into neutral inbound events. */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Actor, Conversation, InboundEvent } from '../../src/core/events.ts';
+import type { Actor, Conversation, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 
 export const WEB_MESSAGE_MAX_CHARS = 4000;
 export const WEB_ACTION_VALUE_MAX_CHARS = 2000;
+/** A reply in a discussion thread, as long as a chat message (and as the discussions feature keeps). */
+export const WEB_REPLY_MAX_CHARS = 4000;
+/** A channel id of DISCUSSION_CHANNELS, as it may appear in a path. */
+export const WEB_CHANNEL_ID_MAX_CHARS = 200;
 /** The realm of web chat people, in place of a Slack workspace or a Teams tenant. */
 export const WEB_REALM = 'local';
 
@@ -17,6 +22,14 @@ export const actionBody = z.object({
   actionId: z.string().min(1).max(100),
   value: z.string().max(WEB_ACTION_VALUE_MAX_CHARS),
 });
+
+export const replyBody = z.object({
+  eventId: z.uuid(),
+  threadId: z.uuid(),
+  text: z.string().trim().min(1).max(WEB_REPLY_MAX_CHARS),
+});
+
+export const channelParam = z.string().min(1).max(WEB_CHANNEL_ID_MAX_CHARS).regex(/^\S+$/);
 
 export function webActor(userId: string, acceptLanguage: string | undefined): Actor {
   const locale = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim();
@@ -50,5 +63,41 @@ export function actionToEvent(body: z.infer<typeof actionBody>, actor: Actor, no
     receivedAt: now,
     actionId: body.actionId,
     value: body.value,
+  };
+}
+
+/** A discussion channel of the page, in a thread. */
+export function forumConversation(channelId: string, threadId: string): Conversation {
+  return { platform: 'web', workspaceId: WEB_REALM, channelId, threadId, kind: 'channel' };
+}
+
+/**
+ * The id of a person's reply, derived from who sent it and the request's event id: a retried request
+ * names the same post (stored once), and nobody can name another person's post or the bot's.
+ */
+export function replyPostId(userId: string, eventId: string): string {
+  const hex = createHash('sha256').update(`web-reply:${userId}:${eventId}`).digest('hex');
+  // An RFC 9562 version 8 (custom) UUID: version nibble 8, variant bits 10.
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A reply typed under a thread of a web discussion channel: the discussions feature records it. */
+export function replyToEvent(
+  body: z.infer<typeof replyBody>,
+  actor: Actor,
+  channelId: string,
+  postId: string,
+  now: Date,
+): ThreadReplyEvent {
+  return {
+    type: 'thread_reply',
+    id: body.eventId,
+    platform: 'web',
+    actor,
+    conversation: forumConversation(channelId, body.threadId),
+    receivedAt: now,
+    text: body.text,
+    messageId: postId,
   };
 }

@@ -78,3 +78,11 @@ export function cardToHtml(card: Card): string {
   const lang = card.lang ? ` lang="${escapeHtml(card.lang)}"` : '';
   return `<div class="card"${lang} dir="${cardDir(card)}">${card.blocks.map(blockToHtml).join('')}</div>`;
 }
+
+/**
+ * A person's reply in a discussion thread: who (a label, never an id) and their plain text, escaped.
+ * The text's direction follows its own script (`dir="auto"`): replies come in any language.
+ */
+export function replyToHtml(author: string, text: string, mine: boolean): string {
+  return `<div class="reply${mine ? ' mine' : ''}"><p class="reply-author">${escapeHtml(author)}</p><div class="reply-text" dir="auto">${paragraphs(text)}</div></div>`;
+}

@@ -2,7 +2,6 @@
  * The web chat: a page and a small JSON API on the shared HTTP server. Until sign-in exists the
  * chat answers only requests from the server's own machine (loopback).
  */
-import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { z } from 'zod';
 import type { App } from '../../src/main.ts';
@@ -13,34 +12,20 @@ import { preferredLang } from '../../src/features/preferences/preferred-lang.ts'
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
 import { actionBody, actionToEvent, messageBody, messageToEvent, webActor } from './inbound.ts';
 import { WebReplyCollector } from './send.ts';
+import { webUserId } from './session.ts';
+import { addForumRoutes, pageForumChannel } from './forum.ts';
 
-export const WEB_COOKIE = 'ta_forum_web';
-const COOKIE_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+export { WEB_COOKIE } from './session.ts';
 const BODY_LIMIT = '32kb';
 const PAGE_DIR = projectPath('adapters', 'web', 'page');
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  const match = header?.split(';').map((part) => part.trim().split('=')).find(([key]) => key === name);
-  const value = match?.[1];
-  return value && /^[0-9a-f-]{36}$/.test(value) ? value : undefined;
-}
-
-/** The person's id from their cookie, set on first visit. */
-function webUserId(req: Request, res: Response): string {
-  const existing = readCookie(req.headers.cookie, WEB_COOKIE);
-  if (existing) return existing;
-  const id = randomUUID();
-  res.cookie(WEB_COOKIE, id, { httpOnly: true, sameSite: 'strict', maxAge: COOKIE_MAX_AGE_MS, path: '/' });
-  return id;
-}
 
 function pageStrings(lang: Lang): { lang: Lang; dir: 'ltr' | 'rtl'; strings: ReturnType<typeof messages>['web'] } {
   return { lang, dir: RTL_LANGS.has(lang) ? 'rtl' : 'ltr', strings: messages(lang).web };
 }
 
 /** The paths the web chat owns: its page files and its API. Other paths pass through untouched. */
-const PAGE_FILES = new Set(['/', '/index.html', '/chat.js', '/chat.css']);
+const PAGE_FILES = new Set(['/', '/index.html', '/chat.js', '/forum.js', '/chat.css']);
 function isWebPath(requestPath: string): boolean {
   return PAGE_FILES.has(requestPath) || requestPath === '/web' || requestPath.startsWith('/web/');
 }
@@ -67,7 +52,8 @@ export function createWebRouter(app: App, parentLog: Logger): express.Router {
 
   api.get('/session', async (req, res) => {
     const actor = webActor(webUserId(req, res), req.headers['accept-language']);
-    res.json(pageStrings(await preferredLang(services, actor)));
+    // The discussion channel the page shows (the first web entry of DISCUSSION_CHANNELS), or null.
+    res.json({ ...pageStrings(await preferredLang(services, actor)), forumChannel: pageForumChannel(services.config) });
   });
 
   async function dispatch(res: Response, actor: Actor, event: InboundEvent): Promise<void> {
@@ -91,6 +77,7 @@ export function createWebRouter(app: App, parentLog: Logger): express.Router {
 
   api.post('/messages', route(messageBody, messageToEvent));
   api.post('/actions', route(actionBody, actionToEvent));
+  addForumRoutes(api, app, log);
 
   // Malformed JSON and any other failure: a fixed sentence, never a stack.
   api.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

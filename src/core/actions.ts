@@ -31,6 +31,8 @@ export const ACTIONS = {
    * value = a `ReportedMessage` as JSON; field `reason` (may be empty).
    */
   messageReport: 'message:report',
+  /** A vote in a poll; value = `<pollId>:<option>` (options from 0). */
+  pollVote: 'poll:vote',
 } as const;
 
 /** The message a report is about, as the adapter saw it (the value of the report actions, as JSON). */

@@ -33,8 +33,11 @@ export type Command =
       anonymous: boolean;
       multi: boolean;
       rating: boolean;
+      /** Posted to every discussion channel rather than where it was typed. */
+      discussion: boolean;
       closesAt?: Date;
     }
+  | { kind: 'poll.template'; name: string; discussion: boolean; closesAt?: Date }
   | { kind: 'poll.results'; id: number }
   | { kind: 'poll.close'; id: number }
   | { kind: 'poll.export'; id: number }
@@ -222,19 +225,28 @@ function parsePoll(rest: string): Command {
     noMore(topic, tokens.slice(2));
     return { kind: `poll.${first}`, id };
   }
-  const flags = { anonymous: false, multi: false, rating: false };
+  const template = first === 'template';
+  const flags = { anonymous: false, multi: false, rating: false, discussion: false };
   let closes: string | undefined;
   const texts: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = template ? 1 : 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
     if (token.startsWith('--') && token.length > 2) {
       const name = token.slice(2).toLowerCase();
-      if (name === 'anonymous' || name === 'multi' || name === 'rating') flags[name] = true;
+      if (name === 'discussion') flags.discussion = true;
+      else if (!template && (name === 'anonymous' || name === 'multi' || name === 'rating')) flags[name] = true;
       else if (name === 'closes') {
         closes = tokens[++i];
         if (closes === undefined) fail('poll', 'missing_argument');
-      } else fail('poll', 'unknown_option', token);
+      } else fail(template ? 'poll template' : 'poll', 'unknown_option', token);
     } else texts.push(token);
+  }
+  if (template) {
+    const [name, ...extra] = texts;
+    if (!name) fail('poll template', 'missing_argument');
+    noMore('poll template', extra);
+    const closesAt = closes === undefined ? undefined : parseCloses(closes, 'poll template');
+    return { kind: 'poll.template', name: name.toLowerCase(), discussion: flags.discussion, ...(closesAt ? { closesAt } : {}) };
   }
   const [question, ...options] = texts;
   return pollCommand({ question: question ?? '', options, ...flags, closes });
@@ -249,25 +261,27 @@ export interface PollParts {
   rating: boolean;
   /** The closing time as typed: ISO 8601 with a zone (`2026-12-01T17:00Z`; a space for the T and ` UTC` for Z are accepted). */
   closes?: string | undefined;
+  /** Posted to every discussion channel. */
+  discussion?: boolean;
+}
+
+/** A closing time as typed, checked: ISO 8601 with a zone, a real calendar day. */
+function parseCloses(closes: string, topic: HelpTopic): Date {
+  const value = closes.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+/, '$1T').replace(/\s*UTC$/i, 'Z');
+  if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) fail(topic, 'bad_date', closes);
+  return new Date(value);
 }
 
 /** Checks a poll's parts by the grammar's rules; throws the usage error of the first rule broken. */
 function pollCommand(parts: PollParts): Command {
-  const { question, options, closes, ...flags } = parts;
-  let closesAt: Date | undefined;
-  if (closes !== undefined) {
-    const value = closes.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+/, '$1T').replace(/\s*UTC$/i, 'Z');
-    if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
-      fail('poll', 'bad_date', closes);
-    }
-    closesAt = new Date(value);
-  }
+  const { question, options, closes, discussion = false, ...flags } = parts;
+  const closesAt = closes === undefined ? undefined : parseCloses(closes, 'poll');
   if (!question) fail('poll', 'missing_argument');
   if (options.some((o) => o.length === 0)) fail('poll', 'empty_option');
   if (flags.rating && options.length > 0) fail('poll', 'options_with_rating');
   if (!flags.rating && options.length < POLL_MIN_OPTIONS) fail('poll', 'too_few_options');
   if (options.length > POLL_MAX_OPTIONS) fail('poll', 'too_many_options');
-  return { kind: 'poll.create', question, options, ...flags, ...(closesAt ? { closesAt } : {}) };
+  return { kind: 'poll.create', question, options, ...flags, discussion, ...(closesAt ? { closesAt } : {}) };
 }
 
 function parseInvite(rest: string): Command {

@@ -10,6 +10,7 @@ import type { Adapter, MessageRef } from './adapter.ts';
 import type { Card } from './card.ts';
 import type { InboundEvent } from './events.ts';
 import type { Messenger } from './messenger.ts';
+import type { PollRefresher } from '../features/polls/refresher.ts';
 
 /** The long-lived parts features use. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   messenger: Messenger;
   /** Writes a closing discussion's summary; set only when a model is configured. */
   summaryWriter?: SummaryWriter;
+  /** Redraws polls' messages with live counts, coalesced. */
+  polls: PollRefresher;
 }
 
 export interface HandlerContext {

@@ -22,6 +22,10 @@ export interface Messenger {
   tell(person: PersonRef, card: Card): Promise<boolean>;
   /** The message a link points to (a Slack permalink, a Teams "copy link"), or undefined when it is none. */
   locate(link: string): MessageRef | undefined;
+  /** Redraws one of the bot's posts with a new card (live poll results). */
+  update(ref: MessageRef, card: Card): Promise<void>;
+  /** The user ids of a channel's members, where the platform can list them (response rates); undefined where not. */
+  members(conversation: Conversation): Promise<string[] | undefined>;
   /** Deletes one of the bot's own posts; ForumError `forbidden` when it is not the bot's, `not_found` when gone. */
   remove(ref: MessageRef): Promise<void>;
 }
@@ -31,6 +35,8 @@ export const NO_MESSENGER: Messenger = {
   post: (conversation) => Promise.reject(new ForumError('platform_error', `no adapter can post to ${conversation.platform} here`)),
   tell: () => Promise.resolve(false),
   locate: () => undefined,
+  update: (ref) => Promise.reject(new ForumError('platform_error', `no adapter can update posts on ${ref.platform} here`)),
+  members: () => Promise.resolve(undefined),
   remove: (ref) => Promise.reject(new ForumError('platform_error', `no adapter can remove posts on ${ref.platform} here`)),
 };
 

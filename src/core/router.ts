@@ -13,9 +13,11 @@ import { textCard } from './card.ts';
 import { MODERATOR_TOPICS } from './command-grammar.ts';
 import type { Command } from './commands.ts';
 import type { HandlerContext } from './context.ts';
-import type { ActionEvent } from './events.ts';
+import type { ActionEvent, Conversation } from './events.ts';
+import { handlePollClose, handlePollCreate, handlePollTemplate, handlePollVote } from '../features/polls/handle-polls.ts';
+import { handlePollExport, handlePollResults } from '../features/polls/results.ts';
 import { langPickerToCard } from '../features/preferences/lang-card.ts';
-import { formToCommand, handleOpenForm } from '../features/forms/forms.ts';
+import { conversationFromFormValue, formToCommand, handleOpenForm } from '../features/forms/forms.ts';
 import {
   handleTopicApprove,
   handleTopicPostNow,
@@ -43,7 +45,8 @@ async function notYet(ctx: HandlerContext, command: Command): Promise<void> {
   await ctx.replyPrivately(textCard(messages(ctx.lang).notYet({ command: commandTopic(command) }), ctx.lang));
 }
 
-export async function routeCommand(ctx: HandlerContext, command: Command): Promise<void> {
+/** `origin`: where a form was opened from, for what its submission creates (a poll goes there). */
+export async function routeCommand(ctx: HandlerContext, command: Command, origin?: Conversation): Promise<void> {
   const topic = commandTopic(command);
   if (MODERATOR_TOPICS.has(topic) && ctx.role !== 'moderator') {
     ctx.log.info({ command: topic, role: ctx.role }, 'moderator command refused');
@@ -100,9 +103,20 @@ export async function routeCommand(ctx: HandlerContext, command: Command): Promi
       await handleRemove(ctx, command.link);
       return;
     case 'poll.create':
+      await handlePollCreate(ctx, command, origin);
+      return;
+    case 'poll.template':
+      await handlePollTemplate(ctx, command.name, command);
+      return;
     case 'poll.results':
+      await handlePollResults(ctx, String(command.id));
+      return;
     case 'poll.close':
+      await handlePollClose(ctx, String(command.id));
+      return;
     case 'poll.export':
+      await handlePollExport(ctx, String(command.id));
+      return;
     case 'stats':
     case 'my-data':
     case 'forget-me':
@@ -145,6 +159,9 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
     case ACTIONS.messageReport:
       await handleReportSubmit(ctx, event);
       return;
+    case ACTIONS.pollVote:
+      await handlePollVote(ctx, event);
+      return;
     case ACTIONS.topicForm:
       await handleOpenForm(ctx, 'topic');
       return;
@@ -156,7 +173,7 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       const parsed = formToCommand(event.actionId, event.formValues ?? {});
       if (!parsed) return;
       if (!parsed.ok) await ctx.replyPrivately(usageToCard(parsed.error, ctx.lang));
-      else await routeCommand(ctx, parsed.command);
+      else await routeCommand(ctx, parsed.command, conversationFromFormValue(event.value, ctx.event));
       return;
     }
     default:

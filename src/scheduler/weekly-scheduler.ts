@@ -36,6 +36,8 @@ export interface WeeklySchedulerDeps {
   notify(notice: ModeratorNotice): Promise<void>;
   /** Queues the next discussion starter (when the schedule allows it and the queue is empty). */
   takeStarter?(): Promise<Topic | undefined>;
+  /** Other durable jobs run on the same timer after each tick (poll deadlines). */
+  alsoEachTick?: () => Promise<unknown>;
   log: Logger;
 }
 
@@ -118,6 +120,7 @@ export class WeeklyScheduler {
     const run = (): void => {
       if (this.running) return;
       this.running = this.tick()
+        .then(() => this.deps.alsoEachTick?.())
         .catch((error: unknown) => this.deps.log.error({ err: error }, 'scheduler tick failed'))
         .finally(() => {
           this.running = undefined;

@@ -1,5 +1,6 @@
 /** The typed shape of the one SQL schema, for the query builder. Migrations create it. */
 import type { ColumnType, Generated } from 'kysely';
+import type { ForumSecretsTable, PollBallotsTable, PollChoicesTable, PollPostsTable, PollsTable } from './poll-schema.ts';
 
 export type Role = 'moderator' | 'member' | 'guest';
 
@@ -178,6 +179,26 @@ export interface TopicTranslationsTable {
   description: string;
 }
 
+/**
+ * A post in one of the web page's discussion channels: the bot's card (top-level, or in a thread) or
+ * a person's reply in a thread. `author` is `bot` or `web:<userId>`.
+ */
+export interface WebPostsTable {
+  /** A UUID: the MessageRef's messageId. */
+  id: string;
+  /** Insertion order, for posts of the same instant. */
+  seq: Generated<string>;
+  channel_id: string;
+  /** Null for a top-level post; otherwise the root post's id. */
+  thread_id: string | null;
+  author: string;
+  /** The bot's neutral Card as JSON; null for a person's reply. */
+  card: string | null;
+  /** A person's reply; '' for the bot's posts. */
+  text: string;
+  posted_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -194,4 +215,10 @@ export interface Database {
   topic_posts: TopicPostsTable;
   topic_replies: TopicRepliesTable;
   topic_translations: TopicTranslationsTable;
+  web_posts: WebPostsTable;
+  polls: PollsTable;
+  poll_posts: PollPostsTable;
+  poll_ballots: PollBallotsTable;
+  poll_choices: PollChoicesTable;
+  forum_secrets: ForumSecretsTable;
 }

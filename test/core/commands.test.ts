@@ -49,7 +49,10 @@ describe('parseCommand: every command kind', () => {
     ['report https://forum.slack.com/archives/C0123/p1764000000123456', { kind: 'report', link: 'https://forum.slack.com/archives/C0123/p1764000000123456', reason: '' }],
     ['report <https://teams.microsoft.com/l/message/19%3Aabc/1764> shares a phone number', { kind: 'report', link: '<https://teams.microsoft.com/l/message/19%3Aabc/1764>', reason: 'shares a phone number' }],
     ['remove https://forum.slack.com/archives/C0123/p1764000000123456', { kind: 'remove', link: 'https://forum.slack.com/archives/C0123/p1764000000123456' }],
-    ['poll "Q?" "Yes" "No"', { kind: 'poll.create', question: 'Q?', options: ['Yes', 'No'], anonymous: false, multi: false, rating: false }],
+    ['poll "Q?" "Yes" "No"', { kind: 'poll.create', question: 'Q?', options: ['Yes', 'No'], anonymous: false, multi: false, rating: false, discussion: false }],
+    ['poll "Q?" "Yes" "No" --discussion', { kind: 'poll.create', question: 'Q?', options: ['Yes', 'No'], anonymous: false, multi: false, rating: false, discussion: true }],
+    ['poll template webinar', { kind: 'poll.template', name: 'webinar', discussion: false }],
+    ['poll template Webinar --closes 2026-12-01T17:00Z --discussion', { kind: 'poll.template', name: 'webinar', discussion: true, closesAt: new Date('2026-12-01T17:00:00Z') }],
     ['poll results 3', { kind: 'poll.results', id: 3 }],
     ['poll close #4', { kind: 'poll.close', id: 4 }],
     ['poll export 5', { kind: 'poll.export', id: 5 }],
@@ -68,7 +71,7 @@ describe('parseCommand: every command kind', () => {
       ['ask x', 'help', 'lang', 'experts x', 'topic propose x', 'topic queue', 'topic approve 1', 'topic reject 1 x',
         'topic schedule mon 9:00 UTC', 'topic post-now', 'topic close', 'poll "q" "a" "b"', 'poll results 1',
         'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x', 'rules',
-        'report https://x.test/m', 'remove https://x.test/m', 'topic translate 1 fr x'].map((t) => command(t).kind),
+        'report https://x.test/m', 'remove https://x.test/m', 'topic translate 1 fr x', 'poll template webinar'].map((t) => command(t).kind),
     );
     expect(kinds.size).toBe(HELP_TOPICS.length);
   });
@@ -158,7 +161,7 @@ describe('parseCommand: polls', () => {
 
   it('makes a rating poll without options, and refuses options with --rating', () => {
     expect(command('poll "How was it?" --rating --anonymous')).toEqual({
-      kind: 'poll.create', question: 'How was it?', options: [], anonymous: true, multi: false, rating: true,
+      kind: 'poll.create', question: 'How was it?', options: [], anonymous: true, multi: false, rating: true, discussion: false,
     });
     expect(usage('poll "How was it?" "good" --rating')).toEqual({ topic: 'poll', reason: 'options_with_rating', detail: '' });
   });
@@ -267,6 +270,10 @@ describe('parseCommand: every usage reason', () => {
     ['topic translate 12 de Titel', { topic: 'topic translate', reason: 'bad_lang', detail: 'de' }],
     ['topic translate 12 fr', { topic: 'topic translate', reason: 'missing_argument', detail: '' }],
     ['topic translate 12 fr | only a description', { topic: 'topic translate', reason: 'missing_argument', detail: '' }],
+    ['poll template', { topic: 'poll template', reason: 'missing_argument', detail: '' }],
+    ['poll template webinar --anonymous', { topic: 'poll template', reason: 'unknown_option', detail: '--anonymous' }],
+    ['poll template webinar extra', { topic: 'poll template', reason: 'unexpected_argument', detail: 'extra' }],
+    ['poll template webinar --closes soon', { topic: 'poll template', reason: 'bad_date', detail: 'soon' }],
     ['rules please', { topic: 'rules', reason: 'unexpected_argument', detail: 'please' }],
     ['report', { topic: 'report', reason: 'missing_argument', detail: '' }],
     ['remove', { topic: 'remove', reason: 'missing_argument', detail: '' }],

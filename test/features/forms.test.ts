@@ -91,6 +91,7 @@ describe('formToCommand', () => {
         anonymous: true,
         multi: true,
         rating: false,
+        discussion: false,
         closesAt: new Date('2026-12-01T17:00:00Z'),
       },
     });

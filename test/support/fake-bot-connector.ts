@@ -13,6 +13,8 @@
  * - `DELETE /v3/conversations/{conversationId}/activities/{id}`   delete an activity
  * - `GET    /v3/conversations/{conversationId}/members`           the roster
  * - `GET    /v3/conversations/{conversationId}/pagedmembers`      the roster, a page at a time
+ *   (`pageSize` as Teams reads it: under 50 counts as 50, over 500 as 500, 200 when absent; a test
+ *   may make pages smaller with `setMembersPageSize` to see the `continuationToken` followed)
  * - `GET    /v3/conversations/{conversationId}/members/{userId}`  one member
  * Anything else is answered 404 and recorded as `unknown`. Path parts are URL-decoded: conversation
  * ids hold `:` `;` `@` `=`.
@@ -93,6 +95,8 @@ export interface FakeTeamsMember {
   email?: string;
   userPrincipalName?: string;
   userRole?: 'user' | 'guest' | 'anonymous';
+  /** The Bot Framework `role` of the account (`bot` for a bot); not sent when absent. */
+  role?: 'user' | 'bot';
 }
 
 export interface FakeBotConnector {
@@ -114,14 +118,24 @@ export interface FakeBotConnector {
    * thread (`…;messageid=…`) falls back to its channel's roster. Unknown conversations have none.
    */
   setMembers(conversationId: string, members: FakeTeamsMember[]): void;
+  /**
+   * The most members a `pagedmembers` page holds, below what the request's `pageSize` allows
+   * (Teams may answer fewer than asked); `undefined` for Teams' own bounds only. Reset with the rest.
+   */
+  setMembersPageSize(size: number | undefined): void;
   /** The id the next new activity will get (without using it). */
   peekNextActivityId(): string;
-  /** Forgets calls, queued failures and rosters (activity ids keep increasing). */
+  /** Forgets calls, queued failures, rosters and the members page size (activity ids keep increasing). */
   reset(): void;
   close(): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
+
+/** How Teams reads `pagedmembers`' `pageSize`: under the minimum counts as it, over the maximum as it. */
+const PAGED_MEMBERS_MIN = 50;
+const PAGED_MEMBERS_MAX = 500;
+const PAGED_MEMBERS_DEFAULT = 200;
 
 /** Default error codes, as the Bot Connector names them. */
 const ERROR_CODES: Record<number, { code: string; message: string }> = {
@@ -204,6 +218,7 @@ function teamsChannelAccount(member: FakeTeamsMember): Json {
     userPrincipalName: member.userPrincipalName ?? email,
     tenantId: TENANT_ID,
     userRole: member.userRole ?? 'user',
+    ...(member.role !== undefined ? { role: member.role } : {}),
   };
 }
 
@@ -215,6 +230,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   recorded.setMaxListeners(0);
   let counter = 0;
   let chatCounter = 0;
+  let membersPageSize: number | undefined;
 
   /** Message ids as Teams writes them (epoch milliseconds): unique, increasing, same length. */
   const nextActivityId = (): string => String(1_763_700_000_000 + (counter += 7));
@@ -268,7 +284,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         // The older `members` list names the Entra id `objectId` (TeamsInfo.getMembers copies it
         // to `aadObjectId`); `pagedmembers` and `members/{id}` name it `aadObjectId`.
         if (!call.path.endsWith('/pagedmembers')) return { status: 200, json: all.map((member) => ({ ...member, objectId: member.aadObjectId })) };
-        const pageSize = Math.max(1, Number(call.query.pageSize ?? 200) || 200);
+        const asked = Number(call.query.pageSize ?? PAGED_MEMBERS_DEFAULT) || PAGED_MEMBERS_DEFAULT;
+        const pageSize = Math.min(Math.max(asked, PAGED_MEMBERS_MIN), PAGED_MEMBERS_MAX, membersPageSize ?? PAGED_MEMBERS_MAX);
         const token = call.query.continuationToken;
         const start = token ? Number(/^offset:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'))?.[1] ?? Number.NaN) : 0;
         if (Number.isNaN(start)) return { status: 400, json: { error: { code: 'BadArgument', message: 'Invalid continuation token.' } } };
@@ -347,11 +364,15 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     setMembers(conversationId, members) {
       rosters.set(conversationId, members.map((member) => ({ ...member })));
     },
+    setMembersPageSize(size) {
+      membersPageSize = size === undefined ? undefined : Math.max(1, Math.floor(size));
+    },
     peekNextActivityId: () => String(1_763_700_000_000 + counter + 7),
     reset() {
       calls.length = 0;
       failures.clear();
       rosters.clear();
+      membersPageSize = undefined;
     },
     close: () => closeServer(server),
   };

@@ -9,23 +9,26 @@ import path from 'node:path';
 import { startHost } from '../../adapters/host/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
+import type { App, AppOptions } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 
 export interface TestHost {
   /** The base URL, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The app behind the server: its services (store, messenger, clock) for tests that look inside. */
+  app: App;
   /** Stops the server and closes the store; safe to call twice. */
   close(): Promise<void>;
 }
 
 /** Starts the host on 127.0.0.1 (or `env.HOST`) and a port the system picks. */
-export async function startTestHost(env: Record<string, string> = {}): Promise<TestHost> {
+export async function startTestHost(env: Record<string, string> = {}, options: Omit<AppOptions, 'store'> = {}): Promise<TestHost> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-host-'));
   const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true });
   const store = await openStore({ engine: 'pglite', dataDir: undefined });
   try {
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, ...env }, { port: 0 });
-    const host = await startHost(config, silentLogger(), { store });
+    const host = await startHost(config, silentLogger(), { ...options, store });
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
@@ -38,7 +41,7 @@ export async function startTestHost(env: Record<string, string> = {}): Promise<T
       })();
       return closing;
     };
-    return { url: host.url, close };
+    return { url: host.url, app: host.app, close };
   } catch (error) {
     await store.close();
     removeDataDir();

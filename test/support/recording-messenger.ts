@@ -38,6 +38,19 @@ export class RecordingMessenger implements Messenger {
     return Promise.resolve(true);
   }
 
+  readonly updates: { ref: MessageRef; card: Card; at: number }[] = [];
+  /** Members of channels, by channel id (response rates); unknown channels cannot be listed. */
+  readonly channelMembers = new Map<string, string[]>();
+
+  update(ref: MessageRef, card: Card): Promise<void> {
+    this.updates.push({ ref, card, at: Date.now() });
+    return Promise.resolve();
+  }
+
+  members(conversation: Conversation): Promise<string[] | undefined> {
+    return Promise.resolve(this.channelMembers.get(conversation.channelId));
+  }
+
   locate(link: string): MessageRef | undefined {
     if (!link.startsWith(TEST_LINK_PREFIX)) return undefined;
     const [platform, channelId, messageId] = link.slice(TEST_LINK_PREFIX.length).split('/');

@@ -1,5 +1,8 @@
 // The web chat page: sends what the person types, shows the bot's cards (HTML rendered and escaped
-// by the server), and sends button clicks back. Page words follow the person's language.
+// by the server), and sends button clicks back. Page words follow the person's language. The topic
+// of the week, when the forum has a web discussion channel, is in forum.js.
+import { applyForumStrings, refreshForum, startForum } from './forum.js';
+
 const log = document.getElementById('log');
 const form = document.getElementById('composer');
 const input = document.getElementById('input');
@@ -14,6 +17,7 @@ function applyLanguage(session) {
   document.getElementById('send').textContent = strings.send;
   document.getElementById('input-label').textContent = strings.inputLabel;
   input.placeholder = strings.placeholder;
+  applyForumStrings(strings);
 }
 
 function append(kind, content, options = {}) {
@@ -42,6 +46,8 @@ async function post(path, body) {
     }
     for (const message of data.messages) append('bot', message.text, message);
     applyLanguage(data);
+    // A command may have posted or closed a topic, or changed the person's language.
+    void refreshForum();
   } catch {
     append('bot error', strings.failed);
   }
@@ -64,6 +70,9 @@ log.addEventListener('click', (event) => {
 
 fetch('/web/api/session')
   .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-  .then(applyLanguage)
+  .then((session) => {
+    applyLanguage(session);
+    startForum(session.forumChannel);
+  })
   .catch(() => append('bot error', strings.failed));
 input.focus();

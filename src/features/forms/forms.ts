@@ -9,6 +9,8 @@ import type { Card } from '../../core/card.ts';
 import { COMMAND_SYNTAX } from '../../core/command-grammar.ts';
 import { parsePollParts, type ParseResult } from '../../core/commands.ts';
 import type { HandlerContext } from '../../core/context.ts';
+import type { Conversation, InboundEvent } from '../../core/events.ts';
+import { z } from 'zod';
 import { messages, type Lang } from '../../i18n/index.ts';
 
 export const POLL_KINDS = ['single', 'multi', 'rating'] as const;
@@ -83,7 +85,9 @@ export function pollForm(lang: Lang): Form {
 
 /** Opens a form for the person, or tells them the command to type where forms cannot open. */
 export async function handleOpenForm(ctx: HandlerContext, which: 'topic' | 'poll'): Promise<void> {
-  const form = which === 'topic' ? topicForm(ctx.lang) : pollForm(ctx.lang);
+  const { channelId, kind } = ctx.event.conversation;
+  // The conversation the form was opened from comes back with the submission: a poll is posted there.
+  const form = which === 'topic' ? topicForm(ctx.lang) : { ...pollForm(ctx.lang), value: JSON.stringify({ channelId, kind }) };
   if (ctx.adapter.openForm) {
     await ctx.adapter.openForm(ctx.event, form);
     return;
@@ -116,5 +120,18 @@ export function formToCommand(actionId: string, values: Record<string, string>):
     }
     default:
       return undefined;
+  }
+}
+
+const originSchema = z.object({ channelId: z.string().min(1).max(500), kind: z.enum(['channel', 'group', 'direct']) });
+
+/** Where a form was opened from (its `value`), on the submitter's platform and workspace; undefined when unreadable. */
+export function conversationFromFormValue(value: string, event: InboundEvent): Conversation | undefined {
+  try {
+    const origin = originSchema.safeParse(JSON.parse(value));
+    if (!origin.success) return undefined;
+    return { platform: event.platform, workspaceId: event.conversation.workspaceId, channelId: origin.data.channelId, kind: origin.data.kind };
+  } catch {
+    return undefined;
   }
 }

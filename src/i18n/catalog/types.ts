@@ -40,6 +40,7 @@ export type HelpTopic =
   | 'topic close'
   | 'topic translate'
   | 'poll'
+  | 'poll template'
   | 'poll results'
   | 'poll close'
   | 'poll export'
@@ -162,6 +163,30 @@ export interface Catalog {
     failed: string;
     /** Shown when the web chat is reached from another machine than the server's. */
     localOnly: string;
+    /** Heading of the chat with the bot, next to the topic of the week. */
+    chatTitle: string;
+    /** Heading of the page's discussion region (the weekly topic and its thread). */
+    forumTitle: string;
+    /** When no topic has been posted in the page's discussion channel yet. */
+    forumEmpty: string;
+    /** Heading of the earlier topics, shown folded under this week's. */
+    forumEarlier: string;
+    /** Label of a topic's thread (the replies under it), for screen readers. */
+    forumReplies: string;
+    /** A thread without replies. */
+    forumNoReplies: string;
+    /** Label of the reply box. */
+    replyLabel: string;
+    /** Placeholder of the reply box. */
+    replyPlaceholder: string;
+    /** The button that posts a reply. */
+    replySend: string;
+    /** When the forum's access rules do not let the person reply in this channel. */
+    replyRefused: string;
+    /** The author of the reader's own replies. */
+    you: string;
+    /** Other people's replies are signed "<participant> <n>", numbered in the thread: never a name or an id. */
+    participant: string;
   };
   welcome: {
     /** To a person who joins a channel the bot is in; `name` is '' when the platform does not tell it. */
@@ -319,6 +344,63 @@ export interface Catalog {
     area: (p: { area: string }) => string;
     /** The area of a topic that belongs to none of the six. */
     general: string;
+  };
+  /** Polls: the poll message, votes, results, export, deadlines and templates. */
+  polls: {
+    /** The poll's number, on its message ("Poll #12"). */
+    label: (p: { id: string }) => string;
+    kindSingle: string;
+    kindMulti: string;
+    kindRating: string;
+    /** Said on an anonymous poll: who voted what is not kept. */
+    anonymousNote: string;
+    /** The deadline (`date` already formatted, with its zone). */
+    closesAt: (p: { date: string }) => string;
+    /** A poll without a deadline, still open. */
+    openNote: string;
+    /** On a closed poll's message: these are the final results. */
+    closedNote: string;
+    voters: (p: { count: number }) => string;
+    /** The average of a rating poll (`value` already formatted), out of 5. */
+    average: (p: { value: string }) => string;
+    /** To the creator: the poll is out in this many conversations, and how to see results or close it. */
+    created: (p: { id: string; channels: number }) => string;
+    /** The poll could not be posted anywhere (the bot is not in the channel, or the platform refused). */
+    notPosted: string;
+    /** A deadline that has passed already. */
+    closesInPast: string;
+    /** Privately, to someone who clicked on a closed poll. */
+    closedNotice: (p: { question: string }) => string;
+    notFound: (p: { id: string }) => string;
+    /** Results, export and close are for the poll's creator and the moderators. */
+    notYours: (p: { id: string }) => string;
+    alreadyClosed: (p: { id: string }) => string;
+    /** To whoever closed it: the final results are now on the poll. */
+    closedDone: (p: { id: string }) => string;
+    /** To the creator, when the deadline closed the poll. */
+    closedCreator: (p: { id: string; question: string; voters: number }) => string;
+    resultsTitle: (p: { id: string }) => string;
+    /** `rate` is already formatted as a percentage. */
+    responseRate: (p: { voters: number; members: number; rate: string }) => string;
+    /** Where the platform cannot list the channels' members. */
+    responseRateUnknown: (p: { voters: number }) => string;
+    exportTitle: (p: { id: string }) => string;
+    /** Under the export of an anonymous poll: counts only. */
+    exportAnonymous: string;
+    /** Posted in the poll's channels before the deadline (`date` already formatted). */
+    reminder: (p: { question: string; date: string }) => string;
+    /** To the creator: a template's polls are out (`count` of them); results come poll by poll. */
+    templatePosted: (p: { count: number }) => string;
+    /** `poll template <name>` with a name that is not a template; `names` lists them. */
+    unknownTemplate: (p: { name: string; names: string }) => string;
+    /** The post-webinar satisfaction survey: a 1–5 rating and two questions with their options. */
+    webinar: {
+      satisfaction: string;
+      useful: string;
+      usefulOptions: readonly [string, string, string];
+      again: string;
+      againOptions: readonly [string, string, string];
+    };
   };
   /** The forum rules, reports of messages to the moderators, and removal of the bot's posts. */
   moderation: {

@@ -9,6 +9,8 @@ import * as m0006 from './0006-topic-posts.ts';
 import * as m0007 from './0007-schedule-starters.ts';
 import * as m0008 from './0008-topic-replies.ts';
 import * as m0009 from './0009-topic-translations.ts';
+import * as m0010 from './0010-web-posts.ts';
+import * as m0011 from './0011-polls.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-schedule-starters': m0007,
   '0008-topic-replies': m0008,
   '0009-topic-translations': m0009,
+  '0010-web-posts': m0010,
+  '0011-polls': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

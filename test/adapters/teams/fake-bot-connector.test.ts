@@ -126,9 +126,22 @@ describe('fake Bot Connector, driven by botbuilder’s ConnectorClient', () => {
     expect(chat.id).toMatch(/^19:[0-9a-f]{32}@thread\.v2$/);
   });
 
+  it('reads pagedmembers’ pageSize as Teams does: under 50 counts as 50', async () => {
+    const members = Array.from({ length: 60 }, (_, i) => ({ id: `29:1Member${i}`, name: `Member ${i}` }));
+    fake().setMembers(TEAM_ID, members);
+    const conversations = client().conversations;
+    const first = await conversations.getConversationPagedMembers(TEAM_ID, { pageSize: 2 } as { pageSize: number; continuationToken: string });
+    expect(first.members).toHaveLength(50);
+    expect(first.continuationToken).toMatch(/\S/);
+    const rest = await conversations.getConversationPagedMembers(TEAM_ID, { pageSize: 2, continuationToken: first.continuationToken });
+    expect(rest.members?.map((member) => member.id)).toEqual(members.slice(50).map((member) => member.id));
+    expect(rest.continuationToken).toBeUndefined();
+  });
+
   it('lists members, a page at a time with a continuation token when the page is small', async () => {
     const members = [USER_ADA, USER_GRACE, USER_ALAN, USER_CAMILLE, { id: '29:1Extra', name: 'Extra Person', aadObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' }];
     fake().setMembers(TEAM_ID, members);
+    fake().setMembersPageSize(2);
     const conversations = client().conversations;
 
     const seen: string[] = [];
@@ -453,6 +466,7 @@ describe('builders posted to a real CloudAdapter, replies caught by the fake', (
 
   it('welcomes members added to a team, reading the roster from the fake', async () => {
     fake().setMembers(TEAM_ID, [USER_ADA, USER_GRACE, USER_ALAN]);
+    fake().setMembersPageSize(2);
     const activity = conversationUpdate({ scope: 'team', membersAdded: [USER_ALAN], from: USER_GRACE, serviceUrl: fake().serviceUrl });
     expect((await postActivity(baseUrl, activity)).status).toBe(200);
     const call = await fake().waitFor((c) => c.method === 'send' || c.method === 'reply');

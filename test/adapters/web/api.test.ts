@@ -5,58 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_COOKIE } from '../../../adapters/web/routes.ts';
 import { LANGS, messages } from '../../../src/i18n/index.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
-
-interface WebReply {
-  outcome: string;
-  messages: { id: string; html: string; text: string; lang: string | undefined; dir: string }[];
-  lang: string;
-  dir: string;
-  strings: Record<string, string>;
-}
-
-/** One person in a browser: keeps the chat cookie between requests, like the page does. */
-class Person {
-  cookie: string | undefined;
-  constructor(
-    private readonly base: string,
-    private readonly headers: Record<string, string> = {},
-  ) {}
-
-  async request(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
-    const res = await fetch(`${this.base}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}), ...init.headers },
-      ...(init.body !== undefined ? { body: init.body } : {}),
-    });
-    const set = res.headers.getSetCookie().find((c) => c.startsWith(`${WEB_COOKIE}=`));
-    if (set) this.cookie = set.split(';')[0];
-    return res;
-  }
-
-  postRaw(path: string, body: string): Promise<Response> {
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-  }
-
-  async post(path: 'messages' | 'actions', body: object): Promise<WebReply> {
-    const res = await this.postRaw(`/web/api/${path}`, JSON.stringify(body));
-    expect(res.status, await res.clone().text()).toBe(200);
-    return (await res.json()) as WebReply;
-  }
-
-  say(text: string, eventId: string = randomUUID()): Promise<WebReply> {
-    return this.post('messages', { eventId, text });
-  }
-
-  click(actionId: string, value: string): Promise<WebReply> {
-    return this.post('actions', { eventId: randomUUID(), actionId, value });
-  }
-
-  async session(): Promise<WebReply> {
-    const res = await this.request('/web/api/session');
-    expect(res.status).toBe(200);
-    return (await res.json()) as WebReply;
-  }
-}
+import { WebPerson } from './web-person.ts';
 
 /** A 400-class answer: JSON with a fixed sentence, and nothing of the server's insides. */
 async function expectCleanError(res: Response, status: number, lang: 'en' | 'fr' = 'en'): Promise<void> {
@@ -86,25 +35,25 @@ describe('web chat API', () => {
   });
 
   it('gives the page English words by default and sets a private cookie', async () => {
-    const person = new Person(host.url);
+    const person = new WebPerson(host.url);
     const res = await person.request('/web/api/session');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${WEB_COOKIE}=`)) ?? '';
     expect(cookie).toMatch(new RegExp(`^${WEB_COOKIE}=[0-9a-f-]{36};`));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(await res.json()).toEqual({ lang: 'en', dir: 'ltr', strings: messages('en').web });
+    expect(await res.json()).toEqual({ lang: 'en', dir: 'ltr', strings: messages('en').web, forumChannel: null });
     // The cookie is kept: no new one on the next request.
     const again = await person.request('/web/api/session');
     expect(again.headers.getSetCookie()).toEqual([]);
   });
 
   it('follows Accept-Language for a new person', async () => {
-    const session = await new Person(host.url, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' }).session();
-    expect(session).toEqual({ lang: 'fr', dir: 'ltr', strings: messages('fr').web });
+    const session = await new WebPerson(host.url, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' }).session();
+    expect(session).toEqual({ lang: 'fr', dir: 'ltr', strings: messages('fr').web, forumChannel: null });
   });
 
   it('answers `help` in Spanish after `lang es`, and remembers the choice', async () => {
-    const person = new Person(host.url);
+    const person = new WebPerson(host.url);
     const set = await person.say('lang es');
     expect(set.outcome).toBe('handled');
     expect(set.lang).toBe('es');
@@ -120,11 +69,11 @@ describe('web chat API', () => {
 
     expect((await person.session()).lang).toBe('es');
     // Someone else, without the cookie, is not affected.
-    expect((await new Person(host.url).session()).lang).toBe('en');
+    expect((await new WebPerson(host.url).session()).lang).toBe('en');
   });
 
   it('ignores a request sent twice with the same eventId', async () => {
-    const person = new Person(host.url);
+    const person = new WebPerson(host.url);
     const eventId = randomUUID();
     const first = await person.say('help', eventId);
     expect(first.outcome).toBe('handled');
@@ -136,7 +85,7 @@ describe('web chat API', () => {
   });
 
   it('switches to Arabic, right to left, with the language buttons', async () => {
-    const person = new Person(host.url);
+    const person = new WebPerson(host.url);
     const picker = await person.click('lang:set', '');
     expect(picker.outcome).toBe('handled');
     for (const code of LANGS) expect(picker.messages[0]?.html).toContain(`data-value="${code}"`);
@@ -144,16 +93,16 @@ describe('web chat API', () => {
     const reply = await person.click('lang:set', 'ar');
     expect(reply).toMatchObject({ outcome: 'handled', lang: 'ar', dir: 'rtl', strings: messages('ar').web });
     expect(reply.messages[0]).toMatchObject({ text: messages('ar').lang.set, lang: 'ar', dir: 'rtl' });
-    expect(await person.session()).toEqual({ lang: 'ar', dir: 'rtl', strings: messages('ar').web });
+    expect(await person.session()).toEqual({ lang: 'ar', dir: 'rtl', strings: messages('ar').web, forumChannel: null });
   });
 
   it('accepts a message of exactly 4000 characters', async () => {
-    const reply = await new Person(host.url).say('x'.repeat(4000));
+    const reply = await new WebPerson(host.url).say('x'.repeat(4000));
     expect(reply.outcome).toBe('handled');
   });
 
   describe('rejects bad requests with a plain 400', () => {
-    const person = (): Person => new Person(host.url);
+    const person = (): WebPerson => new WebPerson(host.url);
     const cases: [string, string][] = [
       ['malformed JSON', '{"eventId": '],
       ['a JSON array', '[]'],
@@ -176,7 +125,7 @@ describe('web chat API', () => {
     });
 
     it('in the language of the request', async () => {
-      const french = new Person(host.url, { 'accept-language': 'fr' });
+      const french = new WebPerson(host.url, { 'accept-language': 'fr' });
       await expectCleanError(await french.postRaw('/web/api/messages', '{oops'), 400, 'fr');
       await expectCleanError(await french.postRaw('/web/api/messages', JSON.stringify({ text: 'x' })), 400, 'fr');
     });
@@ -208,7 +157,7 @@ describe.skipIf(!external)(`web chat from a non-loopback address (${external ?? 
   afterAll(() => host?.close());
 
   it('refuses the page and the API with 403, in the request language', async () => {
-    for (const path of ['/', '/chat.js', '/web/api/session']) {
+    for (const path of ['/', '/chat.js', '/forum.js', '/web/api/session', '/web/api/forum/forum']) {
       const res = await fetch(`${host.url}${path}`, { headers: { 'accept-language': 'es' } });
       expect(res.status, path).toBe(403);
       expect(await res.json()).toEqual({ error: 'forbidden', message: messages('es').web.localOnly });
@@ -240,7 +189,7 @@ describe.skipIf(!hasIpv6Loopback)('host on IPv6 loopback', () => {
     const host = await startTestHost({ HOST: '::1' });
     try {
       expect(host.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
-      expect((await new Person(host.url).session()).lang).toBe('en');
+      expect((await new WebPerson(host.url).session()).lang).toBe('en');
     } finally {
       await host.close();
     }

@@ -59,6 +59,8 @@ describeBrowser('web chat page in Chromium', () => {
     expect(await page.locator('#title').textContent()).toBe(messages('en').web.title);
     expect(await page.locator('#input').getAttribute('placeholder')).toBe(messages('en').web.placeholder);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
+    // No web discussion channel is configured: no topic-of-the-week region.
+    expect(await page.locator('#forum').isHidden()).toBe(true);
   });
 
   it('answers `help` in Spanish after `lang es`, and the page words follow', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardDir, cardToHtml, escapeHtml } from '../../../adapters/web/render.ts';
+import { cardDir, cardToHtml, escapeHtml, replyToHtml } from '../../../adapters/web/render.ts';
 import { cardToWebMessage } from '../../../adapters/web/send.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
 import { cardToText, type Block, type Card } from '../../../src/core/card.ts';
@@ -137,5 +137,16 @@ describe('plain-text fallback', () => {
     const message = cardToWebMessage({ ...card, lang: 'ar', fallback: 'نص' }, 'id-1');
     expect(message).toEqual({ id: 'id-1', html: cardToHtml({ ...card, lang: 'ar' }), text: 'نص', lang: 'ar', dir: 'rtl' });
     expect(cardToWebMessage(card).id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('replyToHtml', () => {
+  it('escapes the author and the text, keeps paragraphs, and lets the text set its own direction', () => {
+    const html = replyToHtml(`You ${XSS}`, `first ${XSS}\nsame\n\nأهلًا ${ATTR}`, true);
+    expect(html).toBe(
+      `<div class="reply mine"><p class="reply-author">You ${XSS_ESCAPED}</p><div class="reply-text" dir="auto"><p>first ${XSS_ESCAPED}<br>same</p><p>أهلًا ${escapeHtml(ATTR)}</p></div></div>`,
+    );
+    expect(html).not.toContain('<script>');
+    expect(replyToHtml('Participant 1', 'hi', false)).toMatch(/^<div class="reply">/);
   });
 });

@@ -1,0 +1,220 @@
+// The topic of the week: the page's discussion channel (the first web entry of DISCUSSION_CHANNELS).
+// Shows this week's topic with its thread and a reply box, and earlier topics folded. Every post's
+// HTML is rendered and escaped by the server; a reply typed here is sent as plain text.
+const region = document.getElementById('forum');
+const layout = document.getElementById('layout');
+const current = document.getElementById('forum-current');
+const empty = document.getElementById('forum-empty');
+const earlier = document.getElementById('forum-earlier');
+const earlierList = document.getElementById('forum-earlier-list');
+
+/** As WEB_REPLY_MAX_CHARS on the server, which checks it. */
+const REPLY_MAX_CHARS = 4000;
+
+let channel = null;
+let strings = {};
+let loading;
+/** The HTML each thread entry was last drawn with (it changes with the reader's language). */
+const drawn = new WeakMap();
+
+function apiPath(suffix = '') {
+  return `/web/api/forum/${encodeURIComponent(channel)}${suffix}`;
+}
+
+function entryItem(entry) {
+  const item = document.createElement('li');
+  item.className = `thread-entry ${entry.kind}${entry.mine ? ' mine' : ''}`;
+  item.dataset.postId = entry.id;
+  drawEntry(item, entry);
+  return item;
+}
+
+function drawEntry(item, entry) {
+  if (drawn.get(item) === entry.html) return;
+  item.innerHTML = entry.html;
+  drawn.set(item, entry.html);
+  if (entry.lang) item.lang = entry.lang;
+  item.dir = entry.dir;
+}
+
+/** Fills a topic's thread: the replies and the bot's cards in it, in order. */
+function fillThread(article, thread) {
+  const list = article.querySelector('.thread-list');
+  const known = new Map([...list.children].map((item) => [item.dataset.postId, item]));
+  const ids = new Set(thread.replies.map((entry) => entry.id));
+  // Only what is new is added, so a screen reader announces new replies, not the whole thread.
+  if ([...known.keys()].some((id) => !ids.has(id))) {
+    list.replaceChildren();
+    known.clear();
+  }
+  for (const entry of thread.replies) {
+    const item = known.get(entry.id);
+    if (item) drawEntry(item, entry);
+    else list.append(entryItem(entry));
+  }
+  const none = article.querySelector('.thread-empty');
+  none.textContent = strings.forumNoReplies ?? '';
+  none.hidden = thread.replies.length > 0;
+}
+
+function topicArticle(thread, withReplyBox) {
+  const article = document.createElement('article');
+  article.className = 'forum-topic';
+  article.id = `topic-${thread.id}`;
+  article.dataset.threadId = thread.id;
+  const post = document.createElement('div');
+  post.className = 'forum-post bubble bot';
+  article.append(post);
+
+  const replies = document.createElement('section');
+  replies.className = 'forum-thread';
+  const list = document.createElement('ol');
+  list.className = 'thread-list';
+  list.setAttribute('aria-live', 'polite');
+  list.setAttribute('aria-relevant', 'additions');
+  const none = document.createElement('p');
+  none.className = 'thread-empty';
+  replies.append(list, none);
+  article.append(replies);
+  if (withReplyBox) article.append(replyForm(thread.id));
+  return article;
+}
+
+function replyForm(threadId) {
+  const form = document.createElement('form');
+  form.className = 'reply-form';
+  form.autocomplete = 'off';
+  const label = document.createElement('label');
+  label.htmlFor = `reply-${threadId}`;
+  const box = document.createElement('textarea');
+  box.id = `reply-${threadId}`;
+  box.name = 'text';
+  box.rows = 3;
+  box.maxLength = REPLY_MAX_CHARS;
+  box.required = true;
+  // Replies come in any language: the box follows what is typed.
+  box.dir = 'auto';
+  const button = document.createElement('button');
+  button.type = 'submit';
+  const error = document.createElement('p');
+  error.className = 'reply-error';
+  error.setAttribute('role', 'alert');
+  form.append(label, box, button, error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void sendReply(form, threadId);
+  });
+  // Ctrl+Enter (or ⌘+Enter) sends from the box, as in most chat tools; Enter alone makes a new line.
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  applyFormStrings(form);
+  return form;
+}
+
+function applyFormStrings(form) {
+  form.querySelector('label').textContent = strings.replyLabel ?? '';
+  form.querySelector('textarea').placeholder = strings.replyPlaceholder ?? '';
+  form.querySelector('button').textContent = strings.replySend ?? '';
+}
+
+function updateArticle(article, thread) {
+  drawEntry(article.querySelector('.forum-post'), thread.post);
+  article.querySelector('.forum-thread').setAttribute('aria-label', strings.forumReplies ?? '');
+  fillThread(article, thread);
+}
+
+function render(data) {
+  const [latest, ...older] = data.threads;
+  empty.textContent = strings.forumEmpty ?? '';
+  empty.hidden = Boolean(latest);
+  if (!latest) current.replaceChildren();
+  else {
+    // This week's topic keeps its reply box (and what is being typed in it) across refreshes.
+    let article = current.querySelector('.forum-topic');
+    if (article?.dataset.threadId !== latest.id) {
+      article = topicArticle(latest, true);
+      current.replaceChildren(article);
+    }
+    updateArticle(article, latest);
+  }
+  earlier.hidden = older.length === 0;
+  earlierList.replaceChildren(
+    ...older.map((thread) => {
+      const article = topicArticle(thread, false);
+      updateArticle(article, thread);
+      return article;
+    }),
+  );
+}
+
+async function sendReply(form, threadId) {
+  const box = form.querySelector('textarea');
+  const button = form.querySelector('button');
+  const error = form.querySelector('.reply-error');
+  const text = box.value.trim();
+  if (!text) return;
+  button.disabled = true;
+  error.textContent = '';
+  try {
+    const response = await fetch(apiPath('/replies'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: crypto.randomUUID(), threadId, text }),
+    });
+    const data = await response.json();
+    if (!response.ok) {
+      error.textContent = data.message ?? strings.failed;
+      return;
+    }
+    box.value = '';
+    const article = form.closest('.forum-topic');
+    if (article) fillThread(article, data.thread);
+  } catch {
+    error.textContent = strings.failed ?? '';
+  } finally {
+    button.disabled = false;
+    box.focus();
+  }
+}
+
+/** Loads (or reloads) the channel's topics; one request at a time. */
+export function refreshForum() {
+  if (!channel) return Promise.resolve();
+  loading ??= fetch(apiPath())
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    .then(render)
+    .catch(() => {
+      empty.hidden = false;
+      empty.textContent = strings.failed ?? '';
+    })
+    .finally(() => {
+      loading = undefined;
+    });
+  return loading;
+}
+
+/** The page's words, in the person's language. */
+export function applyForumStrings(words) {
+  strings = words;
+  document.getElementById('forum-title').textContent = words.forumTitle;
+  document.getElementById('chat-title').textContent = words.chatTitle;
+  document.getElementById('forum-earlier-title').textContent = words.forumEarlier;
+  empty.textContent = words.forumEmpty;
+  for (const form of region.querySelectorAll('.reply-form')) applyFormStrings(form);
+  for (const thread of region.querySelectorAll('.forum-thread')) thread.setAttribute('aria-label', words.forumReplies);
+  for (const none of region.querySelectorAll('.thread-empty')) none.textContent = words.forumNoReplies;
+}
+
+/** Shows the region for the session's discussion channel; none, no region. */
+export function startForum(forumChannel) {
+  channel = forumChannel ?? null;
+  region.hidden = !channel;
+  layout.classList.toggle('with-forum', Boolean(channel));
+  if (!channel) return;
+  void refreshForum();
+  // Replies by others arrive while the page is in the background: reload when the person is back.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void refreshForum();
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Live results: after votes, every message of the poll is redrawn in place with the counts. Slack
+ * and Teams limit how often a message may be updated, so refreshes are coalesced: at most one per
+ * poll (so per message) every POLL_REFRESH_MIN_INTERVAL_MS, the last one always showing the latest
+ * tally. A failed update is logged; the next vote tries again.
+ */
+import type { Services } from '../../core/context.ts';
+import { PLATFORMS } from '../../core/events.ts';
+import { findPoll, pollPosts, tallyPoll } from '../../store/polls.ts';
+import { pollToCard } from './poll-card.ts';
+
+export const POLL_REFRESH_MIN_INTERVAL_MS = 2000;
+
+interface RefreshState {
+  /** When the last refresh started (ms, the refresher's clock). */
+  last: number;
+  timer: NodeJS.Timeout | undefined;
+  running: Promise<void> | undefined;
+  /** Votes arrived while a refresh was running: one more is due. */
+  again: boolean;
+}
+
+export class PollRefresher {
+  private readonly states = new Map<string, RefreshState>();
+  private stopped = false;
+
+  constructor(
+    /** The services as they are when a refresh runs (the host sets the messenger after start). */
+    private readonly services: () => Pick<Services, 'store' | 'messenger' | 'log'>,
+    private readonly clock: () => number = () => Date.now(),
+    private readonly intervalMs = POLL_REFRESH_MIN_INTERVAL_MS,
+  ) {}
+
+  /** Asks for the poll's messages to show the latest counts, soon. */
+  request(pollId: string): void {
+    if (this.stopped) return;
+    let state = this.states.get(pollId);
+    if (!state) {
+      state = { last: Number.NEGATIVE_INFINITY, timer: undefined, running: undefined, again: false };
+      this.states.set(pollId, state);
+    }
+    if (state.timer) return;
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    const wait = Math.max(0, state.last + this.intervalMs - this.clock());
+    state.timer = setTimeout(() => void this.run(pollId), wait);
+  }
+
+  private async run(pollId: string): Promise<void> {
+    const state = this.states.get(pollId);
+    if (!state) return;
+    state.timer = undefined;
+    state.last = this.clock();
+    state.running = this.refresh(pollId);
+    await state.running;
+    state.running = undefined;
+    if (state.again) {
+      state.again = false;
+      this.request(pollId);
+    } else if (!state.timer) {
+      this.states.delete(pollId);
+      // Kept: when it ran last, so that the next request still waits its turn.
+      this.states.set(pollId, { last: state.last, timer: undefined, running: undefined, again: false });
+    }
+  }
+
+  /** Redraws every message of the poll now. */
+  async refresh(pollId: string): Promise<void> {
+    const { store, messenger, log } = this.services();
+    try {
+      const poll = await findPoll(store.db, pollId);
+      if (!poll) return;
+      const card = pollToCard(poll, await tallyPoll(store.db, poll));
+      for (const post of await pollPosts(store.db, pollId)) {
+        const platform = PLATFORMS.find((p) => p === post.platform);
+        if (!platform) continue;
+        const conversation = { platform, workspaceId: post.workspace_id, channelId: post.conversation_id, kind: 'channel' as const };
+        try {
+          await messenger.update({ platform, conversation, messageId: post.message_id }, card);
+        } catch (error) {
+          log.warn({ err: error, pollId, channel: `${post.platform}:${post.conversation_id}` }, 'poll message not refreshed');
+        }
+      }
+    } catch (error) {
+      log.error({ err: error, pollId }, 'poll refresh failed');
+    }
+  }
+
+  /** Resolves once no refresh is waiting or running (tests, and a clean stop). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.states.values()].filter((s) => s.timer !== undefined || s.running !== undefined);
+      if (busy.length === 0) return;
+      const waits = busy.map((s) => s.running ?? new Promise<void>((resolve) => void setTimeout(resolve, Math.max(1, s.last + this.intervalMs - this.clock()))));
+      await Promise.all(waits);
+    }
+  }
+
+  /** Drops the refreshes still waiting. */
+  stop(): void {
+    this.stopped = true;
+    for (const state of this.states.values()) clearTimeout(state.timer);
+    this.states.clear();
+  }
+}

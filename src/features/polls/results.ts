@@ -1,0 +1,91 @@
+/**
+ * `poll results <id>`: counts, shares and the response rate (voters / members of the channels the
+ * poll was posted to, where the platform can list them). `poll export <id>`: the answers as CSV —
+ * one row per vote for a named poll, counts only for an anonymous one.
+ */
+import type { Block } from '../../core/card.ts';
+import type { HandlerContext } from '../../core/context.ts';
+import { PLATFORMS } from '../../core/events.ts';
+import { messages } from '../../i18n/index.ts';
+import { pollPosts, pollVotes, tallyPoll, type Poll } from '../../store/polls.ts';
+import { managedPoll } from './manage.ts';
+import { formatDeadline, percent, ratingAverage, resultLines } from './poll-card.ts';
+
+/** The people in the channels a poll went to, as `platform:userId`; undefined when a platform cannot tell. */
+async function audience(ctx: HandlerContext, poll: Poll): Promise<Set<string> | undefined> {
+  const people = new Set<string>();
+  for (const post of await pollPosts(ctx.services.store.db, poll.id)) {
+    const platform = PLATFORMS.find((p) => p === post.platform);
+    if (!platform) return undefined;
+    let members: string[] | undefined;
+    try {
+      members = await ctx.services.messenger.members({ platform, workspaceId: post.workspace_id, channelId: post.conversation_id, kind: 'channel' });
+    } catch (error) {
+      ctx.log.warn({ err: error, pollId: poll.id }, 'channel members not listed');
+      return undefined;
+    }
+    if (!members) return undefined;
+    for (const id of members) people.add(`${platform}:${id}`);
+  }
+  return people;
+}
+
+export async function handlePollResults(ctx: HandlerContext, id: string): Promise<void> {
+  const poll = await managedPoll(ctx, id);
+  if (!poll) return;
+  const m = messages(ctx.lang).polls;
+  const tally = await tallyPoll(ctx.services.store.db, poll);
+  const members = await audience(ctx, poll);
+  const average = poll.kind === 'rating' ? ratingAverage(tally) : undefined;
+  const blocks: Block[] = [
+    { type: 'header', text: m.resultsTitle({ id: poll.id }) },
+    { type: 'text', text: poll.question },
+    { type: 'list', items: resultLines(poll, tally, ctx.lang) },
+    {
+      type: 'text',
+      text:
+        members && members.size > 0
+          ? m.responseRate({ voters: tally.voters, members: members.size, rate: percent(tally.voters, members.size, ctx.lang) })
+          : m.responseRateUnknown({ voters: tally.voters }),
+    },
+  ];
+  const status =
+    poll.status === 'closed' ? m.closedNote : poll.closes_at ? m.closesAt({ date: formatDeadline(poll.closes_at, ctx.lang) }) : m.openNote;
+  blocks.push({
+    type: 'context',
+    text: [status, ...(average !== undefined ? [m.average({ value: new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(average) })] : [])].join(' · '),
+  });
+  await ctx.replyPrivately({ lang: ctx.lang, blocks });
+}
+
+/** A CSV field (RFC 4180), with a leading quote on text a spreadsheet would read as a formula. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(fields: string[]): string {
+  return fields.map(csvField).join(',');
+}
+
+/** The CSV of a poll's answers. */
+export async function pollCsv(ctx: HandlerContext, poll: Poll): Promise<string> {
+  const { db } = ctx.services.store;
+  if (poll.anonymous) {
+    const tally = await tallyPoll(db, poll);
+    return [csvLine(['option', 'votes']), ...poll.options.map((label, i) => csvLine([label, String(tally.counts[i] ?? 0)]))].join('\n');
+  }
+  const votes = await pollVotes(db, poll);
+  return [csvLine(['voter', 'option', 'voted_at']), ...votes.map((v) => csvLine([v.voter, poll.options[v.option] ?? String(v.option), v.voted_at.toISOString()]))].join('\n');
+}
+
+export async function handlePollExport(ctx: HandlerContext, id: string): Promise<void> {
+  const poll = await managedPoll(ctx, id);
+  if (!poll) return;
+  const m = messages(ctx.lang).polls;
+  const csv = await pollCsv(ctx, poll);
+  await ctx.replyPrivately({
+    lang: ctx.lang,
+    blocks: [{ type: 'header', text: m.exportTitle({ id: poll.id }) }, ...(poll.anonymous ? [{ type: 'context' as const, text: m.exportAnonymous }] : []), { type: 'code', text: csv }],
+  });
+}

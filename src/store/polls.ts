@@ -1,0 +1,167 @@
+/**
+ * Polls in the store. One vote per person is enforced here: a single-choice or rating ballot is one
+ * row per (poll, voter), written with one upsert; a multiple-choice pick is one row per (poll,
+ * voter, option), toggled. Votes are taken only while the poll is open, under a share lock on the
+ * poll's row, so a vote and the close cannot cross. Anonymous polls store a keyed hash as voter.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { PollKind, PollPostsTable, PollsTable } from './poll-schema.ts';
+import type { Database } from './schema.ts';
+
+export type Poll = Selectable<PollsTable>;
+export type PollPost = Selectable<PollPostsTable>;
+
+export interface NewPoll {
+  question: string;
+  options: string[];
+  kind: PollKind;
+  anonymous: boolean;
+  lang: string;
+  creator: string;
+  closesAt?: Date | undefined;
+}
+
+export async function createPoll(db: Kysely<Database>, poll: NewPoll, now: Date): Promise<Poll> {
+  return db
+    .insertInto('polls')
+    .values({
+      question: poll.question,
+      options: JSON.stringify(poll.options),
+      kind: poll.kind,
+      anonymous: poll.anonymous,
+      lang: poll.lang,
+      creator: poll.creator,
+      status: 'open',
+      closes_at: poll.closesAt ?? null,
+      created_at: now,
+      closed_at: null,
+      closed_by: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findPoll(db: Kysely<Database>, id: string): Promise<Poll | undefined> {
+  return db.selectFrom('polls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records where a poll was posted (once per conversation). */
+export async function recordPollPost(
+  db: Kysely<Database>,
+  post: { pollId: string; platform: string; conversationId: string; workspaceId: string; messageId: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('poll_posts')
+    .values({ poll_id: post.pollId, platform: post.platform, conversation_id: post.conversationId, workspace_id: post.workspaceId, message_id: post.messageId, posted_at: now })
+    .onConflict((oc) => oc.columns(['poll_id', 'platform', 'conversation_id']).doUpdateSet({ message_id: post.messageId, posted_at: now }))
+    .execute();
+}
+
+export async function pollPosts(db: Kysely<Database>, pollId: string): Promise<PollPost[]> {
+  return db.selectFrom('poll_posts').selectAll().where('poll_id', '=', pollId).orderBy('platform').orderBy('conversation_id').execute();
+}
+
+/** What a click did: a new vote, a changed one, a multiple-choice pick taken back, nothing, or refused (closed). */
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'removed' | 'closed';
+
+/**
+ * Casts a vote for option `option` (0-based). Single choice and rating: the voter's one ballot is
+ * inserted or replaced. Multiple choice: the option is toggled.
+ */
+export async function castVote(db: Kysely<Database>, pollId: string, voter: string, option: number, now: Date): Promise<VoteOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const poll = await trx.selectFrom('polls').select(['kind', 'status', 'closes_at']).where('id', '=', pollId).forShare().executeTakeFirst();
+    if (!poll || poll.status !== 'open' || (poll.closes_at && poll.closes_at.getTime() <= now.getTime())) return 'closed';
+    if (poll.kind === 'multi') {
+      const removed = await trx.deleteFrom('poll_choices').where('poll_id', '=', pollId).where('voter', '=', voter).where('option', '=', option).returning('option').executeTakeFirst();
+      if (removed) return 'removed';
+      await trx.insertInto('poll_choices').values({ poll_id: pollId, voter, option, voted_at: now }).onConflict((oc) => oc.doNothing()).execute();
+      return 'recorded';
+    }
+    const before = await trx.selectFrom('poll_ballots').select(['option']).where('poll_id', '=', pollId).where('voter', '=', voter).executeTakeFirst();
+    await trx
+      .insertInto('poll_ballots')
+      .values({ poll_id: pollId, voter, option, voted_at: now })
+      .onConflict((oc) => oc.columns(['poll_id', 'voter']).doUpdateSet({ option, voted_at: now }))
+      .execute();
+    if (!before) return 'recorded';
+    return before.option === option ? 'unchanged' : 'changed';
+  });
+}
+
+export interface Tally {
+  /** Votes per option, in the options' order. */
+  counts: number[];
+  /** People who voted (a multiple-choice voter counts once). */
+  voters: number;
+}
+
+export async function tallyPoll(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind' | 'options'>): Promise<Tally> {
+  const table = poll.kind === 'multi' ? 'poll_choices' : 'poll_ballots';
+  const rows = await db
+    .selectFrom(table)
+    .select(['option', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('poll_id', '=', poll.id)
+    .groupBy('option')
+    .execute();
+  const voters = await db
+    .selectFrom(table)
+    .select(sql<string>`count(distinct voter)`.as('n'))
+    .where('poll_id', '=', poll.id)
+    .executeTakeFirst();
+  const counts = poll.options.map(() => 0);
+  for (const row of rows) if (row.option >= 0 && row.option < counts.length) counts[row.option] = Number(row.n);
+  return { counts, voters: Number(voters?.n ?? 0) };
+}
+
+/** Every vote, oldest first (for the export): voter, option, time. */
+export async function pollVotes(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>): Promise<{ voter: string; option: number; voted_at: Date }[]> {
+  const table = poll.kind === 'multi' ? 'poll_choices' : 'poll_ballots';
+  return db.selectFrom(table).select(['voter', 'option', 'voted_at']).where('poll_id', '=', poll.id).orderBy('voted_at').orderBy('voter').orderBy('option').execute();
+}
+
+/** Closes an open poll; undefined when it was closed already (the change is the claim). */
+export async function closePoll(db: Kysely<Database>, id: string, actor: string, now: Date): Promise<Poll | undefined> {
+  return db
+    .updateTable('polls')
+    .set({ status: 'closed', closed_at: now, closed_by: actor })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Open polls whose deadline has passed. */
+export async function pollsDue(db: Kysely<Database>, now: Date): Promise<Poll[]> {
+  return db.selectFrom('polls').selectAll().where('status', '=', 'open').where('closes_at', '<=', now).orderBy('closes_at').execute();
+}
+
+/** Open polls with a deadline still ahead (for their reminder). */
+export async function pollsWithDeadline(db: Kysely<Database>, now: Date): Promise<Poll[]> {
+  return db.selectFrom('polls').selectAll().where('status', '=', 'open').where('closes_at', '>', now).orderBy('closes_at').execute();
+}
+
+const VOTER_KEY_NAME = 'poll_voter_key';
+const VOTER_KEY_BYTES = 32;
+
+/**
+ * The key of anonymous voters' hashes: the configured one, or one made once and kept in the store
+ * (every instance on the database shares it).
+ */
+export async function voterKey(db: Kysely<Database>, configured?: string): Promise<string> {
+  if (configured) return configured;
+  await db
+    .insertInto('forum_secrets')
+    .values({ name: VOTER_KEY_NAME, value: randomBytes(VOTER_KEY_BYTES).toString('hex') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db.selectFrom('forum_secrets').select(['value']).where('name', '=', VOTER_KEY_NAME).executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** The voter as stored: the person for a named poll, a keyed hash (different for every poll) for an anonymous one. */
+export function voterOf(poll: Pick<Poll, 'id' | 'anonymous'>, person: string, key: string): string {
+  return poll.anonymous ? `anon:${createHmac('sha256', key).update(`${poll.id}:${person}`).digest('hex')}` : person;
+}
