@@ -8,6 +8,9 @@ const empty = document.getElementById('forum-empty');
 const earlier = document.getElementById('forum-earlier');
 const earlierList = document.getElementById('forum-earlier-list');
 
+/** How long after a click the channel is drawn again, to show the poll's counts redrawn by the bot. */
+const REDRAW_WAIT_MS = 2500;
+
 /** As WEB_REPLY_MAX_CHARS on the server, which checks it. */
 const REPLY_MAX_CHARS = 4000;
 
@@ -206,12 +209,48 @@ export function applyForumStrings(words) {
   for (const none of region.querySelectorAll('.thread-empty')) none.textContent = words.forumNoReplies;
 }
 
+/**
+ * A button on a post of the channel (a poll's vote): sent as the chat's buttons are, then the
+ * channel is drawn again with the new counts. A private answer (a closed poll) shows under the post.
+ */
+async function sendAction(button) {
+  const article = button.closest('.forum-topic, li');
+  button.disabled = true;
+  try {
+    const response = await fetch('/web/api/actions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: crypto.randomUUID(), actionId: button.dataset.actionId, value: button.dataset.value ?? '' }),
+    });
+    const data = await response.json();
+    const notice = (data.messages ?? []).map((m) => m.text).join('\n') || (response.ok ? '' : (data.message ?? strings.failed ?? ''));
+    if (notice && article) {
+      const note = document.createElement('p');
+      note.className = 'forum-notice';
+      note.setAttribute('role', 'status');
+      note.textContent = notice;
+      article.append(note);
+    }
+  } catch {
+    /* The next reload shows the counts as they are. */
+  } finally {
+    button.disabled = false;
+    await refreshForum();
+    // The bot redraws a poll's counts a moment after the vote (at most every two seconds).
+    setTimeout(() => void refreshForum(), REDRAW_WAIT_MS);
+  }
+}
+
 /** Shows the region for the session's discussion channel; none, no region. */
 export function startForum(forumChannel) {
   channel = forumChannel ?? null;
   region.hidden = !channel;
   layout.classList.toggle('with-forum', Boolean(channel));
   if (!channel) return;
+  region.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action-id]');
+    if (button) void sendAction(button);
+  });
   void refreshForum();
   // Replies by others arrive while the page is in the background: reload when the person is back.
   document.addEventListener('visibilitychange', () => {

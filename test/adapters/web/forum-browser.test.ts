@@ -153,6 +153,19 @@ describeBrowser('topic of the week on the web page, in Chromium', () => {
     expect(await summary.getAttribute('lang')).toBe('en');
   });
 
+  it('votes in a poll of the channel with its button, and the bar moves', async () => {
+    await moderator.answer('poll "Was this week’s topic useful?" "Yes" "No" --discussion');
+    const input = page.locator('#input');
+    await input.fill('help');
+    await input.press('Enter');
+    const poll = page.locator('#forum-current .forum-post', { hasText: 'Was this week’s topic useful?' });
+    await poll.waitFor();
+    expect(await poll.locator('li').allTextContents()).toEqual(['Yes  ░░░░░░░░░░  0 · 0%', 'No  ░░░░░░░░░░  0 · 0%']);
+    await poll.getByRole('button', { name: 'Yes' }).click();
+    await page.locator('#forum-current .forum-post li', { hasText: 'Yes  ▓▓▓▓▓▓▓▓▓▓  1 · 100%' }).waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}web-forum-poll.png`, fullPage: true });
+  });
+
   it('logged no script or console errors', () => {
     expect(problems).toEqual([]);
   });
