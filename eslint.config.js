@@ -42,7 +42,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parserOptions: { projectService: false, project: false },
-      globals: { document: 'readonly', fetch: 'readonly', crypto: 'readonly' },
+      globals: { document: 'readonly', fetch: 'readonly', crypto: 'readonly', window: 'readonly' },
     },
   },
   {

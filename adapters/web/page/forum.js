@@ -237,7 +237,7 @@ async function sendAction(button) {
     button.disabled = false;
     await refreshForum();
     // The bot redraws a poll's counts a moment after the vote (at most every two seconds).
-    setTimeout(() => void refreshForum(), REDRAW_WAIT_MS);
+    window.setTimeout(() => void refreshForum(), REDRAW_WAIT_MS);
   }
 }
 
