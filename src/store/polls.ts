@@ -67,28 +67,41 @@ export async function pollPosts(db: Kysely<Database>, pollId: string): Promise<P
 export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'removed' | 'closed';
 
 /**
- * Casts a vote for option `option` (0-based). Single choice and rating: the voter's one ballot is
- * inserted or replaced. Multiple choice: the option is toggled.
+ * Casts a vote for option `option` (0-based), in one statement (atomic on its own): single choice
+ * and rating insert or replace the voter's one ballot; multiple choice toggles the option. Nothing
+ * is written unless the poll is open and before its deadline, read under a share lock so that a
+ * close cannot cross the vote.
  */
-export async function castVote(db: Kysely<Database>, pollId: string, voter: string, option: number, now: Date): Promise<VoteOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const poll = await trx.selectFrom('polls').select(['kind', 'status', 'closes_at']).where('id', '=', pollId).forShare().executeTakeFirst();
-    if (!poll || poll.status !== 'open' || (poll.closes_at && poll.closes_at.getTime() <= now.getTime())) return 'closed';
-    if (poll.kind === 'multi') {
-      const removed = await trx.deleteFrom('poll_choices').where('poll_id', '=', pollId).where('voter', '=', voter).where('option', '=', option).returning('option').executeTakeFirst();
-      if (removed) return 'removed';
-      await trx.insertInto('poll_choices').values({ poll_id: pollId, voter, option, voted_at: now }).onConflict((oc) => oc.doNothing()).execute();
-      return 'recorded';
-    }
-    const before = await trx.selectFrom('poll_ballots').select(['option']).where('poll_id', '=', pollId).where('voter', '=', voter).executeTakeFirst();
-    await trx
-      .insertInto('poll_ballots')
-      .values({ poll_id: pollId, voter, option, voted_at: now })
-      .onConflict((oc) => oc.columns(['poll_id', 'voter']).doUpdateSet({ option, voted_at: now }))
-      .execute();
-    if (!before) return 'recorded';
-    return before.option === option ? 'unchanged' : 'changed';
-  });
+export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date): Promise<VoteOutcome> {
+  const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
+  if (poll.kind === 'multi') {
+    const { rows } = await sql<{ open: string; removed: string; added: string }>`
+      with p as (${open}),
+      removed as (delete from poll_choices where poll_id in (select id from p) and voter = ${voter} and option = ${option} returning 1),
+      added as (
+        insert into poll_choices (poll_id, voter, option, voted_at)
+        select id, ${voter}, ${option}, ${now} from p where not exists (select 1 from removed)
+        on conflict do nothing returning 1
+      )
+      select (select count(*) from p) as open, (select count(*) from removed) as removed, (select count(*) from added) as added`.execute(db);
+    const row = rows[0];
+    if (!row || Number(row.open) === 0) return 'closed';
+    return Number(row.removed) > 0 ? 'removed' : 'recorded';
+  }
+  const { rows } = await sql<{ open: string; before: number | null }>`
+    with p as (${open}),
+    before as (select option from poll_ballots where poll_id = ${poll.id} and voter = ${voter}),
+    written as (
+      insert into poll_ballots (poll_id, voter, option, voted_at)
+      select id, ${voter}, ${option}, ${now} from p
+      on conflict (poll_id, voter) do update set option = excluded.option, voted_at = excluded.voted_at
+      returning 1
+    )
+    select (select count(*) from written) as open, (select option from before) as before`.execute(db);
+  const row = rows[0];
+  if (!row || Number(row.open) === 0) return 'closed';
+  if (row.before === null || row.before === undefined) return 'recorded';
+  return Number(row.before) === option ? 'unchanged' : 'changed';
 }
 
 export interface Tally {

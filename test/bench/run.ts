@@ -4,6 +4,7 @@
  *   language, routing), sequential latency and concurrent throughput;
  * - cli: how fast `ta-forum --help` answers (goal: under a second);
  * - slack: how fast the Slack adapter acknowledges 100 concurrent signed requests (slack.ts).
+ * - polls: votes per second through the dispatcher, and poll clicks acknowledged over Slack HTTP (polls.ts).
  * The compiled build is made first (`npm run build`), as `npm install` does: the figures are those
  * of the command users run.
  */
@@ -17,6 +18,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { benchKnowledge } from './retrieval.ts';
+import { benchPolls } from './polls.ts';
 import { benchSlack } from './slack.ts';
 
 const SEQUENTIAL_EVENTS = 1000;
@@ -98,4 +100,5 @@ execFileSync(process.execPath, ['adapters/host/build.mjs'], { stdio: 'inherit' }
 benchCli();
 await benchDispatch();
 await benchSlack(print);
+await benchPolls(print);
 for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);

@@ -132,7 +132,7 @@ export async function handlePollVote(ctx: HandlerContext, event: ActionEvent): P
     return;
   }
   const voter = voterOf(poll, actorOf(ctx), await keyOf(services));
-  const outcome = await castVote(services.store.db, poll.id, voter, vote.option, services.now());
+  const outcome = await castVote(services.store.db, poll, voter, vote.option, services.now());
   if (outcome === 'closed') {
     await ctx.replyPrivately(textCard(messages(ctx.lang).polls.closedNotice({ question: poll.question }), ctx.lang));
     return;

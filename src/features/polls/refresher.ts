@@ -1,8 +1,8 @@
 /**
  * Live results: after votes, every message of the poll is redrawn in place with the counts. Slack
- * and Teams limit how often a message may be updated, so refreshes are coalesced: at most one per
- * poll (so per message) every POLL_REFRESH_MIN_INTERVAL_MS, the last one always showing the latest
- * tally. A failed update is logged; the next vote tries again.
+ * and Teams limit how often a message may be updated, so refreshes are coalesced: the next refresh
+ * of a poll starts POLL_REFRESH_MIN_INTERVAL_MS after the previous one ended (so each message is
+ * updated at most that often), the last one always showing the latest tally. A failed update is logged; the next vote tries again.
  */
 import type { Services } from '../../core/context.ts';
 import { PLATFORMS } from '../../core/events.ts';
@@ -12,7 +12,7 @@ import { pollToCard } from './poll-card.ts';
 export const POLL_REFRESH_MIN_INTERVAL_MS = 2000;
 
 interface RefreshState {
-  /** When the last refresh started (ms, the refresher's clock). */
+  /** When the last refresh ended (ms, the refresher's clock). */
   last: number;
   timer: NodeJS.Timeout | undefined;
   running: Promise<void> | undefined;
@@ -52,9 +52,10 @@ export class PollRefresher {
     const state = this.states.get(pollId);
     if (!state) return;
     state.timer = undefined;
-    state.last = this.clock();
     state.running = this.refresh(pollId);
     await state.running;
+    // Counted from the end: a message updated late in a slow refresh still waits the whole interval.
+    state.last = this.clock();
     state.running = undefined;
     if (state.again) {
       state.again = false;

@@ -1,0 +1,295 @@
+/**
+ * Poll benchmarks (`npm run bench`), printed next to their goals, asserting nothing:
+ * - votes through the real dispatcher on the embedded store (PGlite): de-duplication, access,
+ *   routing, the vote's transaction and the coalesced refresh (to a recording messenger); the
+ *   latency of one vote alone, and votes per second with 50 at a time (goal >= 200 votes/s);
+ * - click acknowledgements over Slack HTTP: `ta-forum serve` in its own process (its Web API played
+ *   by the local fake Slack here), signed `block_actions` on a poll's buttons from 500 people,
+ *   first in bursts of 100 at once (as the Slack acknowledgement benchmark does), then 2,000 clicks
+ *   kept 100 in flight; p50 and p99 of the HTTP answers (goal p99 <= 100 ms), the same clicks
+ *   against a server that does nothing (the client's and the machine's share), and how soon the
+ *   poll message showed every vote (the server writes votes after acknowledging them).
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { ACTIONS } from '../../src/core/actions.ts';
+import type { Conversation, InboundEvent } from '../../src/core/events.ts';
+import { loadConfig } from '../../src/config.ts';
+import { resultLines } from '../../src/features/polls/poll-card.ts';
+import { messages } from '../../src/i18n/index.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createApp } from '../../src/main.ts';
+import { openStore } from '../../src/store/index.ts';
+import { findPoll, tallyPoll } from '../../src/store/polls.ts';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
+import { RecordingAdapter } from '../support/recording-adapter.ts';
+import { RecordingMessenger } from '../support/recording-messenger.ts';
+import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack, type SlackResponse } from '../support/slack-requests.ts';
+
+const PEOPLE = 500;
+const OPTIONS = ['Webinar', 'Workshop', 'Peer visit', 'Reading group'];
+/** Through the dispatcher: votes one at a time, then many at once. */
+const SEQUENTIAL_VOTES = 500;
+const CONCURRENT_VOTES = 2000;
+const DISPATCH_CONCURRENCY = 50;
+/** Over Slack HTTP: bursts as in the Slack acknowledgement benchmark, then a sustained run. */
+const BURST = 100;
+const BURST_ROUNDS = 5;
+const BURST_PAUSE_MS = 2000;
+const SUSTAINED_CLICKS = 2000;
+const IN_FLIGHT = 100;
+/** How long to wait for the poll message to show every vote. */
+const SHOWN_TIMEOUT_MS = 60_000;
+const GOAL_VOTES_PER_S = 200;
+const GOAL_P99_MS = 100;
+
+const SLACK_CHANNEL = 'C0BENCH';
+const MODERATOR = 'U0MOD';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Who clicks: click n is person n mod PEOPLE, so a person's clicks are PEOPLE clicks apart. */
+function personOf(click: number): string {
+  return `U0V${String(click % PEOPLE).padStart(4, '0')}`;
+}
+
+/** The same options every run (a small seeded generator). */
+function optionOf(click: number): number {
+  let t = Math.imul(click ^ 0x9e3779b9, 0x85ebca6b);
+  t ^= t >>> 13;
+  t = Math.imul(t, 0xc2b2ae35);
+  return ((t ^ (t >>> 16)) >>> 0) % OPTIONS.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Through the dispatcher, embedded store
+// ---------------------------------------------------------------------------------------------
+
+async function benchDispatchedVotes(print: (line: string) => void): Promise<void> {
+  const store = await openStore({ engine: 'pglite', dataDir: undefined });
+  const app = await createApp(loadConfig({ SLACK_ALLOWED_WORKSPACES: TEAM_ID }), silentLogger(), { store });
+  const messenger = new RecordingMessenger();
+  app.services.messenger = messenger;
+  const channel: Conversation = { platform: 'slack', workspaceId: TEAM_ID, channelId: SLACK_CHANNEL, kind: 'channel' };
+  const event = (userId: string, partial: Pick<InboundEvent, 'type'> & Record<string, unknown>): InboundEvent =>
+    ({ id: randomUUID(), platform: 'slack', actor: { platform: 'slack', workspaceId: TEAM_ID, userId }, conversation: channel, receivedAt: new Date(), ...partial }) as InboundEvent;
+  const sink = new RecordingAdapter();
+  try {
+    await app.dispatcher.handle(event(MODERATOR, { type: 'message', text: `poll "Which format next?" ${OPTIONS.map((o) => `"${o}"`).join(' ')}` }), sink);
+    const button = messenger.posts[0]?.card.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0];
+    const pollId = button?.value?.split(':')[0] ?? '';
+    const vote = (click: number): Promise<unknown> =>
+      app.dispatcher.handle(event(personOf(click), { type: 'action', actionId: ACTIONS.pollVote, value: `${pollId}:${optionOf(click)}` }), sink);
+
+    const latencies: number[] = [];
+    for (let click = 0; click < SEQUENTIAL_VOTES; click++) {
+      const started = performance.now();
+      await vote(click);
+      latencies.push(performance.now() - started);
+    }
+    latencies.sort((a, b) => a - b);
+
+    let next = SEQUENTIAL_VOTES;
+    const end = SEQUENTIAL_VOTES + CONCURRENT_VOTES;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: DISPATCH_CONCURRENCY }, async () => {
+        while (next < end) await vote(next++);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const poll = await findPoll(store.db, pollId);
+    const tally = poll ? await tallyPoll(store.db, poll) : { counts: [], voters: 0 };
+    const perSecond = CONCURRENT_VOTES / seconds;
+    print(
+      `poll votes through the dispatcher (embedded store; de-duplication, access, the vote's transaction, coalesced refresh): one at a time p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms; ${CONCURRENT_VOTES} votes from ${PEOPLE} people, ${DISPATCH_CONCURRENCY} at a time: ${perSecond.toFixed(0)} votes/s (goal >= ${GOAL_VOTES_PER_S} votes/s${perSecond >= GOAL_VOTES_PER_S ? '' : ': NOT MET'}); ${tally.voters} voters, ${messenger.updates.length} redraws`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over Slack HTTP, the server in its own process
+// ---------------------------------------------------------------------------------------------
+
+/** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
+const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('ok')); });
+s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot is running', url: 'http://127.0.0.1:' + s.address().port })));`;
+
+/** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
+async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A full pipe would stall the server's synchronous log writes: every line is read.
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stderr });
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'TA Forum Bot is running' && entry.url) resolve(entry.url);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it started`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** The poll's message in Slack as the server posted it: its ts and each option's button. */
+interface SlackPoll {
+  pollId: string;
+  ts: string;
+  buttons: { actionId: string; value: string }[];
+}
+
+type Send = () => Promise<SlackResponse>;
+
+/** Click `click` (person `click % PEOPLE`), signed now and sent when called. */
+function clickRequest(url: string, poll: SlackPoll, click: number): Send {
+  const button = poll.buttons[optionOf(click)] ?? { actionId: '', value: '' };
+  const user = personOf(click);
+  return prepareSlackRequest(url, SIGNING_SECRET, 'interaction', blockAction({ user, channel: SLACK_CHANNEL, messageTs: poll.ts, actionId: button.actionId, value: button.value }));
+}
+
+interface ClickFigures {
+  bursts: number[];
+  sustained: number[];
+  refused: number;
+  /** When the sustained run started and ended (performance.now()), and its start by the wall clock (the fake's `at`). */
+  sustainedFrom: number;
+  sustainedTo: number;
+  sustainedFromEpoch: number;
+}
+
+/** Warm-up burst, BURST_ROUNDS measured bursts, then the sustained run; clicks numbered from `first`. */
+async function clicks(url: string, poll: SlackPoll, first: number): Promise<ClickFigures> {
+  const figures: ClickFigures = { bursts: [], sustained: [], refused: 0, sustainedFrom: 0, sustainedTo: 0, sustainedFromEpoch: 0 };
+  let click = first;
+  for (let round = 0; round <= BURST_ROUNDS; round++) {
+    const requests = Array.from({ length: BURST }, () => clickRequest(url, poll, click++));
+    for (const response of await Promise.all(requests.map((send) => send()))) {
+      if (response.status !== 200) figures.refused++;
+      if (round > 0) figures.bursts.push(response.ms);
+    }
+    await new Promise((resolve) => setTimeout(resolve, BURST_PAUSE_MS));
+  }
+  const requests = Array.from({ length: SUSTAINED_CLICKS }, () => clickRequest(url, poll, click++));
+  let next = 0;
+  figures.sustainedFrom = performance.now();
+  figures.sustainedFromEpoch = Date.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < requests.length) {
+        const response = await (requests[next++] as Send)();
+        if (response.status !== 200) figures.refused++;
+        figures.sustained.push(response.ms);
+      }
+    }),
+  );
+  figures.sustainedTo = performance.now();
+  figures.bursts.sort((a, b) => a - b);
+  figures.sustained.sort((a, b) => a - b);
+  return figures;
+}
+
+function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(texts);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
+  return [];
+}
+
+/** The moderator creates the poll in the Slack channel; a first click tells its message's ts (from the redraw). */
+async function createSlackPoll(url: string, fake: FakeSlack): Promise<SlackPoll> {
+  await sendToSlack(url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user: MODERATOR, channel: `D${MODERATOR}`, text: `poll "Which format next?" ${OPTIONS.map((o) => `"${o}"`).join(' ')} --discussion` })));
+  const post = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === SLACK_CHANNEL, 30_000);
+  const elements = (post.body.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+  const buttons = elements.map((e) => ({ actionId: e.action_id ?? '', value: e.value ?? '' }));
+  const pollId = buttons[0]?.value.split(':')[0] ?? '';
+  // The moderator's own vote; the redraw that follows names the message.
+  const first = blockAction({ user: MODERATOR, channel: SLACK_CHANNEL, messageTs: '', actionId: buttons[0]?.actionId ?? '', value: buttons[0]?.value ?? '' });
+  await sendToSlack(url, SIGNING_SECRET, 'interaction', first);
+  const redraw = await fake.waitFor((c) => c.method === 'chat.update' && c.body.channel === SLACK_CHANNEL, 30_000);
+  return { pollId, ts: String(redraw.body.ts), buttons };
+}
+
+/** What the poll message must show once every click is written: each person's last click, the moderator's first. */
+function finalLines(lastClick: number): string[] {
+  const chosen = new Map<string, number>([[MODERATOR, 0]]);
+  for (let click = 0; click < lastClick; click++) chosen.set(personOf(click), optionOf(click));
+  const counts = OPTIONS.map(() => 0);
+  for (const option of chosen.values()) counts[option] = (counts[option] ?? 0) + 1;
+  const tally = { counts, voters: chosen.size };
+  return [...resultLines({ options: OPTIONS }, tally, 'en'), messages('en').polls.voters({ count: tally.voters })];
+}
+
+async function benchSlackClicks(print: (line: string) => void): Promise<void> {
+  const empty = await startServer(['-e', EMPTY_SERVER], process.env);
+  const idle: SlackPoll = { pollId: '1', ts: '1763700000.000100', buttons: OPTIONS.map((_, i) => ({ actionId: `${ACTIONS.pollVote}#${i}`, value: `1:${i}` })) };
+  const baseline = await clicks(empty.url, idle, 0).finally(() => empty.stop());
+  const fake = await startFakeSlack();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-polls-'));
+  try {
+    const server = await startServer(['adapters/host/bin.mjs', 'serve'], {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      TA_FORUM_DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_ALLOWED_WORKSPACES: TEAM_ID,
+      MODERATORS: `slack:${MODERATOR}`,
+      DISCUSSION_CHANNELS: `slack:${SLACK_CHANNEL}`,
+    });
+    try {
+      const poll = await createSlackPoll(server.url, fake);
+      const figures = await clicks(server.url, poll, 0);
+      const total = (BURST_ROUNDS + 1) * BURST + SUSTAINED_CLICKS;
+      const expected = finalLines(total);
+      const shown = await fake
+        .waitFor((c) => c.method === 'chat.update' && c.body.ts === poll.ts && expected.every((line) => texts(c.body.blocks).join('\n').includes(line)), SHOWN_TIMEOUT_MS)
+        .then((c) => c.at)
+        .catch(() => undefined);
+      const goal = (sorted: number[]): string => `(goal p99 <= ${GOAL_P99_MS} ms${percentile(sorted, 99) <= GOAL_P99_MS ? '' : ': NOT MET'})`;
+      print(
+        `poll clicks over Slack HTTP (signed block_actions from ${PEOPLE} people; server in its own process): ${BURST_ROUNDS} × ${BURST} at once: p50 ${percentile(figures.bursts, 50).toFixed(1)} ms, p99 ${percentile(figures.bursts, 99).toFixed(1)} ms ${goal(figures.bursts)}; ${SUSTAINED_CLICKS} kept ${IN_FLIGHT} in flight: p50 ${percentile(figures.sustained, 50).toFixed(1)} ms, p99 ${percentile(figures.sustained, 99).toFixed(1)} ms ${goal(figures.sustained)}${figures.refused ? `; ${figures.refused} not acknowledged with 200` : ''}`,
+      );
+      print(
+        `  the same clicks against an HTTP server that does nothing (the client's and the machine's share): bursts p50 ${percentile(baseline.bursts, 50).toFixed(1)} ms, p99 ${percentile(baseline.bursts, 99).toFixed(1)} ms; sustained p50 ${percentile(baseline.sustained, 50).toFixed(1)} ms, p99 ${percentile(baseline.sustained, 99).toFixed(1)} ms`,
+      );
+      const acknowledged = (figures.sustainedTo - figures.sustainedFrom) / 1000;
+      const shownAfter = shown === undefined ? undefined : (shown - figures.sustainedFromEpoch) / 1000;
+      print(
+        `  sustained run: ${SUSTAINED_CLICKS} clicks acknowledged in ${acknowledged.toFixed(1)} s (${(SUSTAINED_CLICKS / acknowledged).toFixed(0)} clicks/s); ${
+          shownAfter === undefined
+            ? `the poll message did not show every vote within ${SHOWN_TIMEOUT_MS / 1000} s`
+            : `every vote shown in the poll message ${shownAfter.toFixed(1)} s after the first click (>= ${(SUSTAINED_CLICKS / shownAfter).toFixed(0)} votes/s written by the server, redraws every 2 s)`
+        }; ${fake.callsTo('chat.update').length} redraws`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchPolls(print: (line: string) => void): Promise<void> {
+  await benchDispatchedVotes(print);
+  await benchSlackClicks(print);
+}

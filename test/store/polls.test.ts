@@ -1,0 +1,62 @@
+/** Votes in the store, on both engines: one per person (upsert, toggle), none once closed or past the deadline, concurrent votes exact. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.ts';
+import { castVote, closePoll, createPoll, tallyPoll, voterKey, voterOf } from '../../src/store/polls.ts';
+import { describeEngine, storeEngines } from '../support/stores.ts';
+
+const at = (minutes: number): Date => new Date(Date.UTC(2026, 10, 23, 9, minutes));
+const base = { question: 'Q', lang: 'en', creator: 'slack:UMOD', anonymous: false };
+
+for (const engine of storeEngines()) {
+  describeEngine(engine)(`poll votes on ${engine.name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await engine.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('keeps one ballot per person on a single-choice poll, the last one counting', async () => {
+      const poll = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single' }, at(0));
+      expect(await castVote(store.db, poll, 'slack:U1', 0, at(1))).toBe('recorded');
+      expect(await castVote(store.db, poll, 'slack:U1', 0, at(2))).toBe('unchanged');
+      expect(await castVote(store.db, poll, 'slack:U1', 1, at(3))).toBe('changed');
+      expect(await castVote(store.db, poll, 'slack:U2', 1, at(4))).toBe('recorded');
+      expect(await tallyPoll(store.db, poll)).toEqual({ counts: [0, 2], voters: 2 });
+    });
+
+    it('toggles the options of a multiple-choice poll', async () => {
+      const poll = await createPoll(store.db, { ...base, options: ['A', 'B', 'C'], kind: 'multi' }, at(0));
+      expect(await castVote(store.db, poll, 'slack:U1', 0, at(1))).toBe('recorded');
+      expect(await castVote(store.db, poll, 'slack:U1', 2, at(2))).toBe('recorded');
+      expect(await castVote(store.db, poll, 'slack:U1', 0, at(3))).toBe('removed');
+      expect(await castVote(store.db, poll, 'slack:U2', 2, at(4))).toBe('recorded');
+      expect(await tallyPoll(store.db, poll)).toEqual({ counts: [0, 0, 2], voters: 2 });
+    });
+
+    it('takes no vote once the poll is closed or its deadline has passed', async () => {
+      const closing = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single', closesAt: at(10) }, at(0));
+      expect(await castVote(store.db, closing, 'slack:U1', 0, at(9))).toBe('recorded');
+      expect(await castVote(store.db, closing, 'slack:U2', 0, at(10))).toBe('closed');
+      const closed = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'multi' }, at(0));
+      expect(await closePoll(store.db, closed.id, 'slack:UMOD', at(1))).toMatchObject({ status: 'closed', closed_by: 'slack:UMOD' });
+      expect(await closePoll(store.db, closed.id, 'slack:UMOD', at(2))).toBeUndefined();
+      expect(await castVote(store.db, closed, 'slack:U1', 0, at(3))).toBe('closed');
+      expect(await tallyPoll(store.db, closed)).toEqual({ counts: [0, 0], voters: 0 });
+    });
+
+    it('counts concurrent votes of many people exactly, and hashes anonymous voters per poll', async () => {
+      const poll = await createPoll(store.db, { ...base, anonymous: true, options: ['A', 'B', 'C'], kind: 'single' }, at(0));
+      const key = await voterKey(store.db);
+      expect(await voterKey(store.db)).toBe(key);
+      const people = Array.from({ length: 60 }, (_, i) => `teams:person-${i}`);
+      // Each person clicks twice at once (a double click): one ballot each.
+      await Promise.all(people.flatMap((p, i) => [castVote(store.db, poll, voterOf(poll, p, key), i % 3, at(1)), castVote(store.db, poll, voterOf(poll, p, key), i % 3, at(1))]));
+      expect(await tallyPoll(store.db, poll)).toEqual({ counts: [20, 20, 20], voters: 60 });
+      const other = await createPoll(store.db, { ...base, anonymous: true, options: ['A', 'B'], kind: 'single' }, at(0));
+      expect(voterOf(poll, 'teams:person-1', key)).not.toBe(voterOf(other, 'teams:person-1', key));
+      expect(voterOf(poll, 'teams:person-1', key)).not.toContain('person-1');
+    });
+  });
+}
