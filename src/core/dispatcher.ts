@@ -18,6 +18,7 @@ import { routeAction, routeCommand } from './router.ts';
 import { usageToCard } from './usage-card.ts';
 import { menuToCard } from '../features/forms/forms.ts';
 import { handleThreadReply } from '../features/discussions/replies.ts';
+import { recordPersonUsage } from '../features/usage.ts';
 
 export type DispatchOutcome = 'handled' | 'duplicate' | 'refused' | 'failed';
 
@@ -96,6 +97,7 @@ async function route(ctx: HandlerContext, parsed: ParseResult | undefined): Prom
     case 'action':
       return routeAction(ctx, event);
     case 'member_joined':
+      await recordPersonUsage(ctx, ['member_joined']);
       return ctx.replyPrivately(memberWelcomeToCard(ctx.lang, event.actor.displayName ?? '', ctx.services.config.rulesUrl));
     case 'installed':
       await ctx.reply(installedWelcomeToCard(ctx.lang, ctx.services.config.rulesUrl));

@@ -63,8 +63,11 @@ export async function pollPosts(db: Kysely<Database>, pollId: string): Promise<P
   return db.selectFrom('poll_posts').selectAll().where('poll_id', '=', pollId).orderBy('platform').orderBy('conversation_id').execute();
 }
 
-/** What a click did: a new vote, a changed one, a multiple-choice pick taken back, nothing, or refused (closed). */
-export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'removed' | 'closed';
+/**
+ * What a click did: the person's first vote in the poll, another multiple-choice pick, a changed
+ * vote, a pick taken back, nothing, or refused (closed).
+ */
+export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'removed' | 'closed';
 
 /**
  * Casts a vote for option `option` (0-based), in one statement (atomic on its own): single choice
@@ -75,18 +78,21 @@ export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'removed' | 'cl
 export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date): Promise<VoteOutcome> {
   const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
   if (poll.kind === 'multi') {
-    const { rows } = await sql<{ open: string; removed: string; added: string }>`
+    const { rows } = await sql<{ open: string; removed: string; added: string; earlier: string }>`
       with p as (${open}),
+      earlier as (select 1 from poll_choices where poll_id = ${poll.id} and voter = ${voter} limit 1),
       removed as (delete from poll_choices where poll_id in (select id from p) and voter = ${voter} and option = ${option} returning 1),
       added as (
         insert into poll_choices (poll_id, voter, option, voted_at)
         select id, ${voter}, ${option}, ${now} from p where not exists (select 1 from removed)
         on conflict do nothing returning 1
       )
-      select (select count(*) from p) as open, (select count(*) from removed) as removed, (select count(*) from added) as added`.execute(db);
+      select (select count(*) from p) as open, (select count(*) from removed) as removed, (select count(*) from added) as added,
+        (select count(*) from earlier) as earlier`.execute(db);
     const row = rows[0];
     if (!row || Number(row.open) === 0) return 'closed';
-    return Number(row.removed) > 0 ? 'removed' : 'recorded';
+    if (Number(row.removed) > 0) return 'removed';
+    return Number(row.earlier) > 0 ? 'added' : 'recorded';
   }
   const { rows } = await sql<{ open: string; before: number | null }>`
     with p as (${open}),

@@ -199,6 +199,17 @@ export interface WebPostsTable {
   posted_at: Date;
 }
 
+/** One thing that happened in the forum (see src/store/usage.ts). */
+export interface UsageEventsTable {
+  id: Generated<string>;
+  at: Date;
+  kind: string;
+  platform: string;
+  workspace_id: string;
+  person: string | null;
+  subject: string | null;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -221,4 +232,5 @@ export interface Database {
   poll_ballots: PollBallotsTable;
   poll_choices: PollChoicesTable;
   forum_secrets: ForumSecretsTable;
+  usage_events: UsageEventsTable;
 }

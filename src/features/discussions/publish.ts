@@ -8,6 +8,7 @@ import type { Services } from '../../core/context.ts';
 import type { Conversation } from '../../core/events.ts';
 import { personFromRef, type PersonRef } from '../../core/messenger.ts';
 import { isLang, messages, type Lang } from '../../i18n/index.ts';
+import { recordUsage } from '../../store/usage.ts';
 import { createTopic, recordTopicPost, topicTranslations, usedStarterIds, type Topic, type TopicText } from '../../store/topics.ts';
 import { areaName, languageLabel } from './labels.ts';
 import { isStarterLang, loadStarters, pickStarter, type Starter } from './starters.ts';
@@ -49,6 +50,7 @@ export async function publishTopic(services: Services, topic: Topic, actor: stri
     try {
       const ref = await messenger.post(conversation, card);
       await recordTopicPost(store.db, { topicId: topic.id, platform: channel.platform, conversationId: channel.id, messageId: ref.messageId }, services.now());
+      await recordUsage(store.db, log, { kind: 'topic_posted', platform: channel.platform, workspaceId: ref.conversation.workspaceId, person: null, subject: topic.id, at: services.now() });
       posted++;
     } catch (error) {
       log.error({ err: error, topicId: topic.id, channel: `${channel.platform}:${channel.id}` }, 'weekly topic not posted in a channel');

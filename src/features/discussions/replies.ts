@@ -7,6 +7,7 @@ import type { HandlerContext } from '../../core/context.ts';
 import type { ThreadReplyEvent } from '../../core/events.ts';
 import { findTopic } from '../../store/topics.ts';
 import { recordTopicReply, topicOfThread } from '../../store/topic-replies.ts';
+import { recordPersonUsage } from '../usage.ts';
 
 /** A reply longer than this is stored cut (a summary needs its gist, not pages). */
 export const REPLY_MAX_CHARS = 4000;
@@ -30,5 +31,7 @@ export async function handleThreadReply(ctx: HandlerContext, event: ThreadReplyE
     text: text.slice(0, REPLY_MAX_CHARS),
     at: event.receivedAt,
   });
-  if (stored) ctx.log.debug({ topicId }, 'topic reply recorded');
+  if (!stored) return;
+  ctx.log.debug({ topicId }, 'topic reply recorded');
+  await recordPersonUsage(ctx, ['reply_counted'], topicId);
 }

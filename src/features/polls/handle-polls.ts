@@ -15,6 +15,7 @@ import { audit } from '../../store/topics.ts';
 import { actorOf, managedPoll } from './manage.ts';
 import { formatDeadline, parseVoteValue, pollLang, pollToCard } from './poll-card.ts';
 import { tellPerson } from '../discussions/publish.ts';
+import { recordPersonUsage } from '../usage.ts';
 import { isPollTemplate, POLL_TEMPLATE_NAMES, templatePolls } from './templates.ts';
 
 export interface PollRequest {
@@ -138,6 +139,8 @@ export async function handlePollVote(ctx: HandlerContext, event: ActionEvent): P
     return;
   }
   if (outcome !== 'unchanged') services.polls.request(poll.id);
+  // A person's first answer to a poll; an anonymous one says nobody's name.
+  if (outcome === 'recorded') await recordPersonUsage(ctx, ['poll_answered'], poll.id, { anonymous: poll.anonymous });
 }
 
 /** Closes a poll (by hand or at its deadline): the final results replace the buttons. */

@@ -6,6 +6,7 @@ import { expertsForQuestion, rosterForKnowledgeDir } from '../../rag/experts.ts'
 import { recordFeedback, recordQuestion } from '../../rag/questions-repo.ts';
 import { suggestedExpertsBlocks } from '../experts/experts-card.ts';
 import { answerToCard, thinkingToCard } from './answer-card.ts';
+import { recordPersonUsage } from '../usage.ts';
 
 export async function handleAsk(ctx: HandlerContext, question: string): Promise<void> {
   const { knowledge, store, now } = ctx.services;
@@ -13,6 +14,7 @@ export async function handleAsk(ctx: HandlerContext, question: string): Promise<
   const placeholder = ctx.adapter.updateMessage ? await ctx.reply(thinkingToCard(ctx.lang)) : undefined;
   const answer = await knowledge.answer(question, ctx.lang);
   const questionId = await recordQuestion(store.db, ctx.person, answer, now());
+  await recordPersonUsage(ctx, answer.answered ? ['question_asked', 'question_answered'] : ['question_asked', 'question_abstained'], questionId);
   ctx.log.info({ questionId, answered: answer.answered, support: answer.support, mode: answer.mode }, 'question answered');
   const card = answerToCard(answer, ctx.lang, questionId);
   if (!answer.answered) {
@@ -33,5 +35,7 @@ export async function handleAnswerFeedback(ctx: HandlerContext, value: string): 
     return;
   }
   const stored = await recordFeedback(ctx.services.store.db, match[1] as string, ctx.person, match[2] === '1', ctx.services.now());
-  if (stored) await ctx.replyPrivately(textCard(messages(ctx.lang).ask.thanks, ctx.lang));
+  if (!stored) return;
+  await recordPersonUsage(ctx, ['feedback'], match[1]);
+  await ctx.replyPrivately(textCard(messages(ctx.lang).ask.thanks, ctx.lang));
 }

@@ -1,0 +1,87 @@
+/**
+ * The usage record: each thing people do in the forum leaves one event with its platform and
+ * workspace — questions (answered or not), feedback, joins, replies under a topic, topics posted,
+ * first answers to polls (an anonymous poll's without anyone's name). Through the dispatcher, on a
+ * real store and knowledge base; the platforms are played by a recording messenger.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/core/actions.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createApp, type App } from '../../src/main.ts';
+import { openStore } from '../../src/store/index.ts';
+import { RecordingAdapter } from '../support/recording-adapter.ts';
+import { RecordingMessenger } from '../support/recording-messenger.ts';
+
+let n = 0;
+function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>, workspaceId = 'T1'): InboundEvent {
+  n++;
+  return {
+    id: `usage-${n}`,
+    platform: 'slack',
+    actor: { platform: 'slack', workspaceId, userId },
+    conversation: { platform: 'slack', workspaceId, channelId: 'C0FORUM', kind: 'channel' },
+    receivedAt: new Date(),
+    ...partial,
+  } as InboundEvent;
+}
+
+describe('usage record', () => {
+  let app: App;
+  const messenger = new RecordingMessenger();
+  const now = new Date('2026-11-23T09:00:00Z');
+
+  beforeAll(async () => {
+    const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1,T2', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM' });
+    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => now, ingestKnowledge: true });
+    app.services.messenger = messenger;
+  });
+  afterAll(() => app.close());
+
+  const send = async (e: InboundEvent): Promise<string[]> => {
+    const adapter = new RecordingAdapter();
+    await app.dispatcher.handle(e, adapter);
+    return adapter.texts();
+  };
+  const say = (userId: string, text: string, workspaceId = 'T1') => send(event(userId, { type: 'message', text }, workspaceId));
+  const events = () =>
+    app.services.store.db.selectFrom('usage_events').select(['kind', 'platform', 'workspace_id', 'person', 'subject']).orderBy('id').execute();
+
+  it('records one event per thing done, with platform, workspace and person', async () => {
+    await send(event('UANA', { type: 'member_joined' }));
+    await say('UANA', 'How does a member state request technical assistance?');
+    await say('UBEN', 'What is the recipe for a chocolate cake?', 'T2');
+    const questionId = (await app.services.store.db.selectFrom('questions').select(['id']).orderBy('id').executeTakeFirstOrThrow()).id;
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.qaFeedback, value: `${questionId}:1` }));
+
+    const poll = /#(\d+)/.exec((await say('UMOD', 'poll "Next format?" "Webinar" "Workshop"'))[0] ?? '')?.[1] ?? '';
+    const anonymous = /#(\d+)/.exec((await say('UMOD', 'poll "Rate it" --rating --anonymous'))[0] ?? '')?.[1] ?? '';
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${poll}:0` }));
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${poll}:1` }));
+    await send(event('UBEN', { type: 'action', actionId: ACTIONS.pollVote, value: `${anonymous}:4` }, 'T2'));
+
+    const topic = /#(\d+)/.exec((await say('UANA', 'topic propose Mentoring new delegates'))[0] ?? '')?.[1] ?? '';
+    await say('UMOD', `topic approve ${topic}`);
+    await say('UMOD', 'topic post-now');
+    const root = messenger.posts.at(-1)?.messageId ?? '';
+    await send(
+      event('UBEN', { type: 'thread_reply', text: 'A mentor from a neighbouring delegation helps a lot.', messageId: 'r1', conversation: { platform: 'slack', workspaceId: 'T2', channelId: 'C0FORUM', threadId: root, kind: 'channel' } }, 'T2'),
+    );
+    await app.services.polls.idle();
+
+    expect(await events()).toEqual([
+      { kind: 'member_joined', platform: 'slack', workspace_id: 'T1', person: 'slack:UANA', subject: null },
+      { kind: 'question_asked', platform: 'slack', workspace_id: 'T1', person: 'slack:UANA', subject: questionId },
+      { kind: 'question_answered', platform: 'slack', workspace_id: 'T1', person: 'slack:UANA', subject: questionId },
+      { kind: 'question_asked', platform: 'slack', workspace_id: 'T2', person: 'slack:UBEN', subject: expect.any(String) as string },
+      { kind: 'question_abstained', platform: 'slack', workspace_id: 'T2', person: 'slack:UBEN', subject: expect.any(String) as string },
+      { kind: 'feedback', platform: 'slack', workspace_id: 'T1', person: 'slack:UANA', subject: questionId },
+      // A changed vote is not a second answer; the anonymous poll's answer names nobody.
+      { kind: 'poll_answered', platform: 'slack', workspace_id: 'T1', person: 'slack:UANA', subject: poll },
+      { kind: 'poll_answered', platform: 'slack', workspace_id: 'T2', person: null, subject: anonymous },
+      { kind: 'topic_posted', platform: 'slack', workspace_id: '', person: null, subject: topic },
+      { kind: 'reply_counted', platform: 'slack', workspace_id: 'T2', person: 'slack:UBEN', subject: topic },
+    ]);
+  });
+});
