@@ -41,6 +41,19 @@ const platformIds = list.pipe(
   ),
 );
 
+/** `platform:workspaceId=Name` entries: the names moderators see for workspaces and tenants (a member state's). */
+const workspaceNames = list.pipe(
+  z.array(
+    z
+      .string()
+      .regex(new RegExp(`^(${PLATFORMS.join('|')}):[^=\\s]+=.+$`), 'each entry must be platform:workspaceId=Name, such as slack:T0123=France')
+      .transform((entry) => {
+        const eq = entry.indexOf('=');
+        return [entry.slice(0, eq), entry.slice(eq + 1).trim()] as const;
+      }),
+  ),
+);
+
 const schema = z.object({
   PORT: z.coerce
     .number({ message: PORT_EXPECTED })
@@ -118,6 +131,7 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 32, { message: 'a secret of at least 32 characters (for example: openssl rand -hex 32)' }),
+  WORKSPACE_NAMES: workspaceNames,
   FORUM_RULES_URL: z
     .string()
     .optional()
@@ -182,6 +196,8 @@ export interface Config {
    * so that access to the database alone cannot tell who voted what.
    */
   pollVoterKey: string | undefined;
+  /** Names of workspaces and tenants (`platform:workspaceId` → "France"), for the usage figures. */
+  workspaceNames: ReadonlyMap<string, string>;
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -264,6 +280,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     discussionChannels: v.DISCUSSION_CHANNELS,
     rulesUrl: v.FORUM_RULES_URL,
     pollVoterKey: v.POLL_VOTER_KEY,
+    workspaceNames: new Map(v.WORKSPACE_NAMES),
   };
 }
 

@@ -16,6 +16,7 @@ import type { HandlerContext } from './context.ts';
 import type { ActionEvent, Conversation } from './events.ts';
 import { handlePollClose, handlePollCreate, handlePollTemplate, handlePollVote } from '../features/polls/handle-polls.ts';
 import { handlePollExport, handlePollResults } from '../features/polls/results.ts';
+import { handleStats } from '../features/stats/handle-stats.ts';
 import { langPickerToCard } from '../features/preferences/lang-card.ts';
 import { conversationFromFormValue, formToCommand, handleOpenForm } from '../features/forms/forms.ts';
 import {
@@ -118,6 +119,8 @@ export async function routeCommand(ctx: HandlerContext, command: Command, origin
       await handlePollExport(ctx, String(command.id));
       return;
     case 'stats':
+      await handleStats(ctx);
+      return;
     case 'my-data':
     case 'forget-me':
     case 'invite':

@@ -147,8 +147,8 @@ for (const engine of storeEngines()) {
       expect(moderator.outcome).toBe('handled');
       expect(moderator.texts).toEqual([en.topics.queueEmpty]);
       // A command that later versions build answers so.
-      const later = await send(message('stats', { userId: 'U_MOD' }));
-      expect(later.texts).toEqual([en.notYet({ command: 'stats' })]);
+      const later = await send(message('invite @someone', { userId: 'U_MOD' }));
+      expect(later.texts).toEqual([en.notYet({ command: 'invite' })]);
     });
 
     it('answers a malformed poll with its usage', async () => {

@@ -11,6 +11,7 @@ import type { InboundEvent } from '../../src/core/events.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
+import { messages } from '../../src/i18n/index.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 
@@ -33,7 +34,12 @@ describe('usage record', () => {
   const now = new Date('2026-11-23T09:00:00Z');
 
   beforeAll(async () => {
-    const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1,T2', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM' });
+    const config = loadConfig({
+      SLACK_ALLOWED_WORKSPACES: 'T1,T2',
+      MODERATORS: 'slack:UMOD',
+      DISCUSSION_CHANNELS: 'slack:C0FORUM',
+      WORKSPACE_NAMES: 'slack:T1=France',
+    });
     app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => now, ingestKnowledge: true });
     app.services.messenger = messenger;
   });
@@ -84,4 +90,21 @@ describe('usage record', () => {
       { kind: 'reply_counted', platform: 'slack', workspace_id: 'T2', person: 'slack:UBEN', subject: topic },
     ]);
   });
+
+  it('gives moderators the figures of that week: people active, questions answered, by workspace, topics, polls, gaps', async () => {
+    expect((await say('UANA', 'stats'))[0]).toMatch(/moderator/i);
+    const stats = (await say('UMOD', 'stats')).join('\n');
+    const m = messages('en').stats;
+    expect(stats).toContain(m.title({ weeks: 4 }));
+    // Four weeks, the quiet ones too; this week: Ana and Ben, two questions, one answered.
+    expect(stats).toContain(m.week({ week: 'November 23, 2026', active: 2, questions: 2, share: '50%' }));
+    expect(stats).toContain(m.week({ week: 'November 2, 2026', active: 0, questions: 0, share: '0%' }));
+    expect(stats).toContain(m.workspace({ name: 'France', active: 1, questions: 1, share: '100%' }));
+    expect(stats).toContain(m.workspace({ name: 'slack:T2', active: 1, questions: 1, share: '0%' }));
+    expect(stats).toMatch(/#\d+ Mentoring new delegates: 1 reply from 1 participant/);
+    expect(stats).toMatch(/#\d+ Next format\?: 1 voter \(open\)/);
+    expect(stats).toMatch(/#\d+ Rate it: 1 voter \(open\)/);
+    expect(stats).toContain(m.unansweredItem({ question: 'what is the recipe for a chocolate cake?', times: 1 }));
+  });
 });
+

@@ -345,6 +345,30 @@ export interface Catalog {
     /** The area of a topic that belongs to none of the six. */
     general: string;
   };
+  /** The moderators' usage figures (`stats`). */
+  stats: {
+    /** Heads the figures; `weeks` is how many weeks they cover. */
+    title: (p: { weeks: number }) => string;
+    /** Heads the lines by week. */
+    byWeek: string;
+    /** One week: `week` is its first day, already formatted; `share` a percentage already formatted. */
+    week: (p: { week: string; active: number; questions: number; share: string }) => string;
+    /** Heads the lines by platform and workspace (or tenant). */
+    byWorkspace: string;
+    /** One workspace: its name (or id) and platform, people active, questions and the share answered. */
+    workspace: (p: { name: string; active: number; questions: number; share: string }) => string;
+    /** Heads the latest topics. */
+    topics: string;
+    topic: (p: { id: string; title: string; replies: number; participants: number }) => string;
+    /** Heads the latest polls. */
+    polls: string;
+    poll: (p: { id: string; question: string; voters: number; open: boolean }) => string;
+    /** Heads the questions the knowledge base could not answer, most asked first. */
+    unanswered: string;
+    unansweredItem: (p: { question: string; times: number }) => string;
+    /** When nothing at all has been recorded yet. */
+    nothingYet: string;
+  };
   /** Polls: the poll message, votes, results, export, deadlines and templates. */
   polls: {
     /** The poll's number, on its message ("Poll #12"). */

@@ -1,0 +1,68 @@
+/**
+ * `stats` for moderators: whether the forum lives — people active and questions (with the share
+ * answered) per week and per workspace or tenant (named after its member state when configured),
+ * replies to the latest topics, answers to the latest polls, and the questions the knowledge base
+ * could not answer.
+ */
+import type { Block } from '../../core/card.ts';
+import type { HandlerContext } from '../../core/context.ts';
+import { formatDate, messages } from '../../i18n/index.ts';
+import { listUnanswered } from '../../rag/questions-repo.ts';
+import { pollFigures, topicFigures, weeklyFigures, workspaceFigures } from '../../store/usage-figures.ts';
+import { percent } from '../polls/poll-card.ts';
+
+/** The weeks the figures cover, and how many topics, polls and questions they list. */
+export const STATS_WEEKS = 4;
+export const STATS_LIST_LIMIT = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Monday 00:00 UTC of the week `weeksBack` weeks before the one `now` is in. */
+export function weekStart(now: Date, weeksBack: number): Date {
+  const day = (now.getUTCDay() + 6) % 7;
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - day * DAY_MS;
+  return new Date(monday - weeksBack * 7 * DAY_MS);
+}
+
+export async function handleStats(ctx: HandlerContext): Promise<void> {
+  const { db } = ctx.services.store;
+  const { config } = ctx.services;
+  const m = messages(ctx.lang).stats;
+  const from = weekStart(ctx.services.now(), STATS_WEEKS - 1);
+  const [weeks, workspaces, topics, polls, unanswered] = await Promise.all([
+    weeklyFigures(db, from),
+    workspaceFigures(db, from),
+    topicFigures(db, STATS_LIST_LIMIT),
+    pollFigures(db, STATS_LIST_LIMIT),
+    listUnanswered(db, STATS_LIST_LIMIT),
+  ]);
+  const blocks: Block[] = [{ type: 'header', text: m.title({ weeks: STATS_WEEKS }) }];
+  if (weeks.length === 0 && topics.length === 0 && polls.length === 0) {
+    blocks.push({ type: 'text', text: m.nothingYet });
+    await ctx.replyPrivately({ lang: ctx.lang, blocks });
+    return;
+  }
+  const share = (answered: number, questions: number): string => percent(answered, questions, ctx.lang);
+  // Every week of the period, a quiet one too: a forum dying of low use shows as zeros.
+  const lines = Array.from({ length: STATS_WEEKS }, (_, i) => {
+    const start = weekStart(ctx.services.now(), STATS_WEEKS - 1 - i);
+    const w = weeks.find((x) => x.week.getTime() === start.getTime());
+    return m.week({ week: formatDate(start, ctx.lang), active: w?.active ?? 0, questions: w?.questions ?? 0, share: share(w?.answered ?? 0, w?.questions ?? 0) });
+  });
+  blocks.push({ type: 'text', text: m.byWeek }, { type: 'list', items: lines });
+  if (workspaces.length > 0) {
+    const items = workspaces.map((w) => {
+      const key = `${w.platform}:${w.workspaceId}`;
+      const name = config.workspaceNames.get(key) ?? key;
+      return m.workspace({ name, active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
+    });
+    blocks.push({ type: 'text', text: m.byWorkspace }, { type: 'list', items });
+  }
+  if (topics.length > 0) blocks.push({ type: 'text', text: m.topics }, { type: 'list', items: topics.map((t) => m.topic(t)) });
+  if (polls.length > 0) {
+    blocks.push({ type: 'text', text: m.polls }, { type: 'list', items: polls.map((p) => m.poll({ id: p.id, question: p.question, voters: p.voters, open: p.status === 'open' })) });
+  }
+  if (unanswered.length > 0) {
+    blocks.push({ type: 'text', text: m.unanswered }, { type: 'list', items: unanswered.map((q) => m.unansweredItem({ question: q.question, times: q.times })) });
+  }
+  await ctx.replyPrivately({ lang: ctx.lang, blocks });
+}
