@@ -19,6 +19,7 @@ import { publishTopic, queueNextStarter, tellModerators } from '../../src/featur
 import { WeeklyScheduler } from '../../src/scheduler/weekly-scheduler.ts';
 import { PollDeadlines } from '../../src/scheduler/poll-deadlines.ts';
 import { closePollAtDeadline, remindPoll } from '../../src/features/polls/handle-polls.ts';
+import { sendDigestIfDue } from '../../src/features/stats/digest.ts';
 import { getSchedule } from '../../src/store/topics.ts';
 import { createMessenger } from './messenger.ts';
 import { createWebRouter } from '../web/routes.ts';
@@ -98,7 +99,10 @@ function pollDeadlines(app: App, log: Logger, instance: string): PollDeadlines {
 function weeklyScheduler(app: App, log: Logger, instance: string, deadlines: PollDeadlines): WeeklyScheduler {
   const { services } = app;
   return new WeeklyScheduler({
-    alsoEachTick: () => deadlines.tick(),
+    alsoEachTick: async () => {
+      await deadlines.tick();
+      await sendDigestIfDue(services, instance);
+    },
     db: services.store.db,
     now: services.now,
     instance,

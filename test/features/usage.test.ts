@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { messages } from '../../src/i18n/index.ts';
+import { sendDigestIfDue } from '../../src/features/stats/digest.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 
@@ -31,7 +32,7 @@ function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEven
 describe('usage record', () => {
   let app: App;
   const messenger = new RecordingMessenger();
-  const now = new Date('2026-11-23T09:00:00Z');
+  const clock = { now: new Date('2026-11-23T09:00:00Z') };
 
   beforeAll(async () => {
     const config = loadConfig({
@@ -40,7 +41,7 @@ describe('usage record', () => {
       DISCUSSION_CHANNELS: 'slack:C0FORUM',
       WORKSPACE_NAMES: 'slack:T1=France',
     });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => now, ingestKnowledge: true });
+    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now, ingestKnowledge: true });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());
@@ -105,6 +106,21 @@ describe('usage record', () => {
     expect(stats).toMatch(/#\d+ Next format\?: 1 voter \(open\)/);
     expect(stats).toMatch(/#\d+ Rate it: 1 voter \(open\)/);
     expect(stats).toContain(m.unansweredItem({ question: 'what is the recipe for a chocolate cake?', times: 1 }));
+  });
+
+  it('sends the figures to the moderators privately on Monday morning, once', async () => {
+    clock.now = new Date('2026-11-30T06:59:00Z');
+    expect(await sendDigestIfDue(app.services, 'a')).toBeUndefined();
+    clock.now = new Date('2026-11-30T07:05:00Z');
+    expect(await sendDigestIfDue(app.services, 'a')).toBe(1);
+    expect(await sendDigestIfDue(app.services, 'b')).toBeUndefined();
+    const digest = messenger.notesTo('slack', 'UMOD').at(-1) ?? '';
+    expect(digest).toContain(messages('en').stats.title({ weeks: 4 }));
+    // Last week's figures are in it.
+    expect(digest).toContain(messages('en').stats.week({ week: 'November 23, 2026', active: 2, questions: 2, share: '50%' }));
+    // A week whose Monday passed while the bot was stopped for more than a day gets none.
+    clock.now = new Date('2026-12-08T09:00:00Z');
+    expect(await sendDigestIfDue(app.services, 'a')).toBeUndefined();
   });
 });
 

@@ -4,9 +4,9 @@
  * replies to the latest topics, answers to the latest polls, and the questions the knowledge base
  * could not answer.
  */
-import type { Block } from '../../core/card.ts';
-import type { HandlerContext } from '../../core/context.ts';
-import { formatDate, messages } from '../../i18n/index.ts';
+import type { Block, Card } from '../../core/card.ts';
+import type { HandlerContext, Services } from '../../core/context.ts';
+import { formatDate, messages, type Lang } from '../../i18n/index.ts';
 import { listUnanswered } from '../../rag/questions-repo.ts';
 import { pollFigures, topicFigures, weeklyFigures, workspaceFigures } from '../../store/usage-figures.ts';
 import { percent } from '../polls/poll-card.ts';
@@ -23,11 +23,20 @@ export function weekStart(now: Date, weeksBack: number): Date {
   return new Date(monday - weeksBack * 7 * DAY_MS);
 }
 
-export async function handleStats(ctx: HandlerContext): Promise<void> {
-  const { db } = ctx.services.store;
-  const { config } = ctx.services;
-  const m = messages(ctx.lang).stats;
-  const from = weekStart(ctx.services.now(), STATS_WEEKS - 1);
+export interface StatsData {
+  now: Date;
+  weeks: Awaited<ReturnType<typeof weeklyFigures>>;
+  workspaces: Awaited<ReturnType<typeof workspaceFigures>>;
+  topics: Awaited<ReturnType<typeof topicFigures>>;
+  polls: Awaited<ReturnType<typeof pollFigures>>;
+  unanswered: Awaited<ReturnType<typeof listUnanswered>>;
+}
+
+/** The figures of the last STATS_WEEKS weeks, read once (each reader then gets them in their language). */
+export async function loadStats(services: Pick<Services, 'store' | 'now'>): Promise<StatsData> {
+  const { db } = services.store;
+  const now = services.now();
+  const from = weekStart(now, STATS_WEEKS - 1);
   const [weeks, workspaces, topics, polls, unanswered] = await Promise.all([
     weeklyFigures(db, from),
     workspaceFigures(db, from),
@@ -35,25 +44,29 @@ export async function handleStats(ctx: HandlerContext): Promise<void> {
     pollFigures(db, STATS_LIST_LIMIT),
     listUnanswered(db, STATS_LIST_LIMIT),
   ]);
+  return { now, weeks, workspaces, topics, polls, unanswered };
+}
+
+export function statsToCard(data: StatsData, lang: Lang, workspaceNames: ReadonlyMap<string, string>): Card {
+  const m = messages(lang).stats;
+  const { weeks, workspaces, topics, polls, unanswered } = data;
   const blocks: Block[] = [{ type: 'header', text: m.title({ weeks: STATS_WEEKS }) }];
   if (weeks.length === 0 && topics.length === 0 && polls.length === 0) {
     blocks.push({ type: 'text', text: m.nothingYet });
-    await ctx.replyPrivately({ lang: ctx.lang, blocks });
-    return;
+    return { lang, blocks };
   }
-  const share = (answered: number, questions: number): string => percent(answered, questions, ctx.lang);
+  const share = (answered: number, questions: number): string => percent(answered, questions, lang);
   // Every week of the period, a quiet one too: a forum dying of low use shows as zeros.
   const lines = Array.from({ length: STATS_WEEKS }, (_, i) => {
-    const start = weekStart(ctx.services.now(), STATS_WEEKS - 1 - i);
+    const start = weekStart(data.now, STATS_WEEKS - 1 - i);
     const w = weeks.find((x) => x.week.getTime() === start.getTime());
-    return m.week({ week: formatDate(start, ctx.lang), active: w?.active ?? 0, questions: w?.questions ?? 0, share: share(w?.answered ?? 0, w?.questions ?? 0) });
+    return m.week({ week: formatDate(start, lang), active: w?.active ?? 0, questions: w?.questions ?? 0, share: share(w?.answered ?? 0, w?.questions ?? 0) });
   });
   blocks.push({ type: 'text', text: m.byWeek }, { type: 'list', items: lines });
   if (workspaces.length > 0) {
     const items = workspaces.map((w) => {
       const key = `${w.platform}:${w.workspaceId}`;
-      const name = config.workspaceNames.get(key) ?? key;
-      return m.workspace({ name, active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
+      return m.workspace({ name: workspaceNames.get(key) ?? key, active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
     });
     blocks.push({ type: 'text', text: m.byWorkspace }, { type: 'list', items });
   }
@@ -64,5 +77,9 @@ export async function handleStats(ctx: HandlerContext): Promise<void> {
   if (unanswered.length > 0) {
     blocks.push({ type: 'text', text: m.unanswered }, { type: 'list', items: unanswered.map((q) => m.unansweredItem({ question: q.question, times: q.times })) });
   }
-  await ctx.replyPrivately({ lang: ctx.lang, blocks });
+  return { lang, blocks };
+}
+
+export async function handleStats(ctx: HandlerContext): Promise<void> {
+  await ctx.replyPrivately(statsToCard(await loadStats(ctx.services), ctx.lang, ctx.services.config.workspaceNames));
 }
