@@ -1,16 +1,18 @@
 /**
  * The Slack adapter's sending side: one `SlackDelivery` per inbound request, which knows how that
  * request may be answered (a thread, an ephemeral message, the slash command's `response_url`, the
- * person's messages with the bot) and renders every card to Block Kit within Slack's limits.
+ * person's messages with the bot) and renders every card to Block Kit within Slack's limits. Files
+ * go to the person's direct messages with the bot (`files.ts`).
  */
 import type { webApi } from '@slack/bolt';
 import type { ContextBlock } from '@slack/types';
-import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
+import type { Adapter, Form, MessageRef, OutgoingFile } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { Conversation, InboundEvent } from '../../src/core/events.ts';
 import type { Logger } from '../../src/log.ts';
 import { slackCall, type SlackErrorCodes } from './errors.ts';
+import { sendFileToPerson } from './files.ts';
 import { ELLIPSIS, SLACK_MAX_BLOCKS } from './limits.ts';
 import { cardToSlackMessages, formToModal, type SlackMessage } from './render.ts';
 
@@ -122,6 +124,11 @@ export class SlackDelivery implements Adapter {
 
   listChannelMembers(conversation: Conversation): Promise<string[]> {
     return listMembers(this.sending, conversation.channelId);
+  }
+
+  /** Into the person's direct messages with the bot, whatever the request (files.ts). */
+  sendFile(event: InboundEvent, file: OutgoingFile): Promise<void> {
+    return sendFileToPerson(this.sending, event.actor.userId, file);
   }
 
   private async respond(conversation: Conversation, card: Card, replaceOriginal: boolean): Promise<MessageRef> {

@@ -37,9 +37,11 @@ export const SLACK_BOT_SCOPES = {
   'channels:read': 'member_joined_channel in public channels; conversations.members of public channels (poll response rates)',
   'chat:write': 'chat.postMessage, chat.update (live poll counts), chat.postEphemeral, chat.delete (the bot’s own posts only)',
   commands: 'the /forum slash command and the “Report to moderators” message shortcut',
+  'files:write': 'files.getUploadURLExternal and files.completeUploadExternal: a poll’s CSV export as a file in the person’s direct messages',
   'groups:history': 'message.groups events (replies in private channel threads)',
   'groups:read': 'member_joined_channel in private channels; conversations.members of private channels',
   'im:history': 'message.im events (direct messages to the bot)',
+  'im:write': 'conversations.open of a person’s direct messages with the bot (the channel a file is shared in)',
   'users:read': 'users.info, for each person’s Slack language',
 } as const;
 
@@ -59,7 +61,20 @@ export const SLACK_METHODS: Record<string, readonly SlackScope[]> = {
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'conversations.members': ['channels:read', 'groups:read'],
+  // Only 1:1 direct messages are opened (mpim:write, channels:manage, groups:write are for other kinds).
+  'conversations.open': ['im:write'],
+  'files.completeUploadExternal': ['files:write'],
+  'files.getUploadURLExternal': ['files:write'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+};
+
+/**
+ * The Web API client's helpers the adapter calls (`client.filesUploadV2`), with the methods each
+ * calls: those methods are in SLACK_METHODS with their scopes. `filesUploadV2` also POSTs the bytes
+ * to the URL `files.getUploadURLExternal` returns, which needs no scope.
+ */
+export const SLACK_CLIENT_HELPERS: Record<string, readonly string[]> = {
+  filesUploadV2: ['files.getUploadURLExternal', 'files.completeUploadExternal'],
 };

@@ -35,6 +35,18 @@ export interface Form {
   cancelLabel?: string;
 }
 
+/** A file the bot hands to one person (a poll's CSV export). */
+export interface OutgoingFile {
+  /** The file name, with its extension (`poll-12.csv`). */
+  name: string;
+  /** The title the platform shows, in the person's language. */
+  title: string;
+  /** The media type (`text/csv`); platforms that take only a name infer it from the extension. */
+  mime: string;
+  /** The file's text, sent as UTF-8 bytes exactly as given (a leading BOM included). */
+  content: string;
+}
+
 export interface Adapter {
   readonly platform: Platform;
   /** Reply where the event happened: in its thread when it has one, or in the conversation. */
@@ -49,4 +61,9 @@ export interface Adapter {
   postProactive?(conversation: Conversation, card: Card): Promise<MessageRef>;
   /** The user ids of a channel's members, for response rates. */
   listChannelMembers?(conversation: Conversation): Promise<string[]>;
+  /**
+   * A file only the event's author receives (in their direct messages with the bot). Fails with a
+   * ForumError when the platform refuses it; the caller then shows the content another way.
+   */
+  sendFile?(event: InboundEvent, file: OutgoingFile): Promise<void>;
 }

@@ -2,7 +2,10 @@
  * A local server that plays the Slack Web API for the real `@slack/web-api` client (the one Bolt
  * uses, pointed here through `clientOptions.slackApiUrl`): it records every call (method, parsed
  * arguments, token) and answers like Slack, with failures queued per method by the tests. It also
- * takes the POSTs an app makes to a slash command's, an action's or a shortcut's `response_url`.
+ * takes the POSTs an app makes to a slash command's, an action's or a shortcut's `response_url`,
+ * and plays Slack's file upload flow: `files.getUploadURLExternal` answers with an upload URL on
+ * this server, whose POST is recorded as a `file_upload` call with the bytes received, and
+ * `files.completeUploadExternal` shares only files whose bytes arrived.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,7 +14,10 @@ import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID } from './slack-requests.ts';
 
 export interface SlackCall {
-  /** The Web API method (`chat.postMessage`), or `response_url` for a POST to a response URL. */
+  /**
+   * The Web API method (`chat.postMessage`), `response_url` for a POST to a response URL, or
+   * `file_upload` for the bytes POSTed to an upload URL (`body`: `file_id`, `filename`, `size`).
+   */
   method: string;
   /**
    * The arguments as sent, form fields or JSON; `blocks`, `attachments`, `view` and `metadata`
@@ -20,13 +26,18 @@ export interface SlackCall {
   body: Record<string, unknown>;
   /** From `Authorization: Bearer …`, else from the `token` argument. */
   token: string | undefined;
-  /** The request path, e.g. `/api/chat.postMessage` or `/response_url/cmd-1`. */
+  /** The request path, e.g. `/api/chat.postMessage`, `/response_url/cmd-1` or `/upload/v1/F0…`. */
   path: string;
   /** `Date.now()` when the call arrived. */
   at: number;
   /** Set when the call was answered with a queued failure. */
   failed?: true;
+  /** For `file_upload`: the file's bytes as received (the file part of a multipart body, or the raw body). */
+  bytes?: Buffer;
 }
+
+/** The `method` of a POST to an upload URL that `files.getUploadURLExternal` gave. */
+export const FILE_UPLOAD = 'file_upload';
 
 /**
  * A failure for the next call of a method: `{ status: 429, retryAfter: 1 }` (rate limited, with a
@@ -73,20 +84,47 @@ export interface FakeSlack {
   setUser(id: string, user: FakeSlackUser): void;
   setMembers(channel: string, ids: string[]): void;
   setChannel(id: string, channel: FakeSlackChannel): void;
-  /** Forgets calls, queued failures, users, members and channels (`ts` values keep increasing). */
+  /** Forgets calls, queued failures, users, members, channels and pending uploads (`ts` values and file ids keep increasing). */
   reset(): void;
   close(): Promise<void>;
 }
 
 /** The fields the Web API client sends as JSON strings inside a form body. */
-const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'files'];
+/** Where upload URLs point on this server. */
+const UPLOAD_PATH = '/upload/v1/';
+/** What `files.completeUploadExternal` takes as a channel: a public, private, DM or group DM id — never a user id. */
+const SHAREABLE_CHANNEL = /^[CGDZ][A-Z0-9]+$/;
+
+/** A file between `files.getUploadURLExternal` and `files.completeUploadExternal`. */
+interface PendingFile {
+  filename: string;
+  bytes?: Buffer;
+}
 
 type Json = Record<string, unknown>;
 
-async function readBody(req: IncomingMessage): Promise<Json> {
+async function readRaw(req: IncomingMessage): Promise<Buffer<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/** An upload's bytes: the file part of a multipart body (as the Web API client sends it), else the raw body. */
+async function readUpload(req: IncomingMessage): Promise<{ bytes: Buffer; filename?: string }> {
+  const raw = await readRaw(req);
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.includes('multipart/form-data')) return { bytes: raw };
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  let file: File | undefined;
+  form.forEach((value) => {
+    if (typeof value !== 'string') file ??= value;
+  });
+  return file ? { bytes: Buffer.from(await file.arrayBuffer()), filename: file.name } : { bytes: Buffer.alloc(0) };
+}
+
+async function readBody(req: IncomingMessage): Promise<Json> {
+  const raw = await readRaw(req);
   const contentType = req.headers['content-type'] ?? '';
   let body: Json = {};
   if (raw.length === 0) return body;
@@ -138,6 +176,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const users = new Map<string, FakeSlackUser>();
   const members = new Map<string, string[]>();
   const channels = new Map<string, FakeSlackChannel>();
+  const pendingFiles = new Map<string, PendingFile>();
+  let fileCounter = 0;
   const recorded = new EventEmitter();
   recorded.setMaxListeners(0);
   let tsCounter = 0;
@@ -270,11 +310,73 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: channelInfo(str(body.channel)) };
       case 'conversations.open': {
         const user = str(body.users).split(',')[0] ?? '';
+        if (!user) return { ok: false, error: 'users_list_not_supplied' };
         return { ok: true, channel: { id: `D${user.slice(1)}` } };
       }
+      case 'files.getUploadURLExternal': {
+        const filename = str(body.filename);
+        const length = Number(body.length);
+        if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'missing_argument' };
+        fileCounter += 1;
+        const fileId = `F0${String(fileCounter).padStart(9, '0')}`;
+        pendingFiles.set(fileId, { filename });
+        return { ok: true, upload_url: `${origin}${UPLOAD_PATH}${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return completeUpload(body);
       default:
         return { ok: true };
     }
+  }
+
+  /** Shares uploaded files: each must have been asked for and its bytes received; a user id is no channel. */
+  function completeUpload(body: Json): Json {
+    const files = Array.isArray(body.files) ? (body.files as unknown[]) : [];
+    const channel = body.channel_id === undefined ? undefined : str(body.channel_id);
+    if (files.length === 0 || (channel !== undefined && !SHAREABLE_CHANNEL.test(channel))) return { ok: false, error: 'invalid_arguments' };
+    const shared: Json[] = [];
+    for (const entry of files) {
+      const { id, title } = (entry && typeof entry === 'object' ? entry : {}) as Json;
+      const pending = pendingFiles.get(str(id));
+      if (!pending?.bytes) return { ok: false, error: 'file_not_found' };
+      pendingFiles.delete(str(id));
+      shared.push({
+        id: str(id),
+        created: 1_763_700_000,
+        timestamp: 1_763_700_000,
+        name: pending.filename,
+        title: typeof title === 'string' ? title : pending.filename,
+        mimetype: pending.filename.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+        user: BOT_USER_ID,
+        size: pending.bytes.length,
+        is_public: false,
+        channels: [],
+        groups: [],
+        ims: channel ? [channel] : [],
+      });
+    }
+    return { ok: true, files: shared };
+  }
+
+  /** The bytes POSTed to an upload URL: recorded; Slack answers `OK - <size>` in plain text. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const fileId = decodeURIComponent(path.slice(UPLOAD_PATH.length));
+    const { bytes, filename } = await readUpload(req);
+    const call: SlackCall = { method: FILE_UPLOAD, body: { file_id: fileId, filename, size: bytes.length }, token: undefined, path, at: Date.now(), bytes };
+    calls.push(call);
+    const failure = failures.get(FILE_UPLOAD)?.shift();
+    const pending = pendingFiles.get(fileId);
+    if (failure || !pending) {
+      call.failed = true;
+      recorded.emit('call', call);
+      res.writeHead(failure?.status ?? 404, { 'content-type': 'text/plain' });
+      res.end(failure ? 'failed' : 'no such upload');
+      return;
+    }
+    pending.bytes = bytes;
+    recorded.emit('call', call);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${bytes.length}`);
   }
 
   function send(res: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
@@ -284,6 +386,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] as string;
+    if (req.method === 'POST' && path.startsWith(UPLOAD_PATH)) {
+      await handleUpload(req, res, path);
+      return;
+    }
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response_url/') ? 'response_url' : undefined;
     if (req.method !== 'POST' || method === undefined) {
       send(res, 404, { ok: false, error: 'unknown_method' });
@@ -346,6 +452,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       users.clear();
       members.clear();
       channels.clear();
+      pendingFiles.clear();
     },
     close: () => closeServer(server),
   };

@@ -1,10 +1,13 @@
 /**
  * `poll results <id>`: counts, shares and the response rate (voters / members of the channels the
  * poll was posted to, where the platform can list them). `poll export <id>`: the answers as CSV —
- * one row per vote for a named poll, counts only for an anonymous one.
+ * one row per vote for a named poll, counts only for an anonymous one — as a file where the
+ * platform can send one (`Adapter.sendFile`), else in a code block.
  */
+import type { OutgoingFile } from '../../core/adapter.ts';
 import type { Block } from '../../core/card.ts';
 import type { HandlerContext } from '../../core/context.ts';
+import { isForumError } from '../../core/errors.ts';
 import { PLATFORMS } from '../../core/events.ts';
 import { messages } from '../../i18n/index.ts';
 import { pollPosts, pollVotes, tallyPoll, type Poll } from '../../store/polls.ts';
@@ -79,13 +82,44 @@ export async function pollCsv(ctx: HandlerContext, poll: Poll): Promise<string> 
   return [csvLine(['voter', 'option', 'voted_at']), ...votes.map((v) => csvLine([v.voter, poll.options[v.option] ?? String(v.option), v.voted_at.toISOString()]))].join('\n');
 }
 
+/** Put before a CSV file's first byte, so spreadsheet programs read it as UTF-8 (accents, non-Latin scripts). */
+export const CSV_BOM = '\uFEFF';
+export const CSV_MIME = 'text/csv';
+
+/** The name of a poll's export file. */
+export function pollCsvFileName(id: string): string {
+  return `poll-${id}.csv`;
+}
+
+/**
+ * `poll export <id>`: a CSV file in the person's direct messages where the platform can send one,
+ * with a short private confirmation; otherwise (or when the platform refuses the file) the CSV in a
+ * private code block.
+ */
 export async function handlePollExport(ctx: HandlerContext, id: string): Promise<void> {
   const poll = await managedPoll(ctx, id);
   if (!poll) return;
   const m = messages(ctx.lang).polls;
   const csv = await pollCsv(ctx, poll);
-  await ctx.replyPrivately({
-    lang: ctx.lang,
-    blocks: [{ type: 'header', text: m.exportTitle({ id: poll.id }) }, ...(poll.anonymous ? [{ type: 'context' as const, text: m.exportAnonymous }] : []), { type: 'code', text: csv }],
-  });
+  const title = m.exportTitle({ id: poll.id });
+  const anonymousNote: Block[] = poll.anonymous ? [{ type: 'context', text: m.exportAnonymous }] : [];
+  const file: OutgoingFile = { name: pollCsvFileName(poll.id), title, mime: CSV_MIME, content: `${CSV_BOM}${csv}` };
+  if (await sentAsFile(ctx, poll.id, file)) {
+    await ctx.replyPrivately({ lang: ctx.lang, blocks: [{ type: 'header', text: title }, { type: 'text', text: m.exportSent({ file: file.name }) }, ...anonymousNote] });
+    return;
+  }
+  await ctx.replyPrivately({ lang: ctx.lang, blocks: [{ type: 'header', text: title }, ...anonymousNote, { type: 'code', text: csv }] });
+}
+
+/** Sends a file to the person where the platform can; false when it cannot or refused (logged). */
+async function sentAsFile(ctx: HandlerContext, pollId: string, file: OutgoingFile): Promise<boolean> {
+  if (!ctx.adapter.sendFile) return false;
+  try {
+    await ctx.adapter.sendFile(ctx.event, file);
+    return true;
+  } catch (error) {
+    if (!isForumError(error)) throw error;
+    ctx.log.warn({ err: error, pollId }, 'poll export: the file was not sent; the CSV is shown instead');
+    return false;
+  }
 }

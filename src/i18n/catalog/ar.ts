@@ -285,6 +285,7 @@ export const ar: Catalog = {
     responseRate: ({ voters, members, rate }) => `نسبة المشاركة: ${voters} من ${members} عضوًا (${rate}).`,
     responseRateUnknown: ({ voters }) => `عدد المصوّتين: ${voters}. لا يمكن حساب نسبة المشاركة: يتعذّر سرد أعضاء هذه القنوات هنا.`,
     exportTitle: ({ id }) => `إجابات الاستطلاع #${id} (CSV)`,
+    exportSent: ({ file }) => `الملف ${file} موجود في رسائلكم المباشرة مع البوت.`,
     exportAnonymous: 'استطلاع مجهول الهوية: عدد الأصوات لكل خيار فقط، دون سطر لكل شخص.',
     reminder: ({ question, date }) => `تذكير: يُغلق الاستطلاع «${question}» في ${date}. يكفي نقرة واحدة: صوّتوا في الاستطلاع أعلاه.`,
     templatePosted: ({ count }) => `نُشر الاستبيان: ${count} استطلاعات، بنقرة واحدة لكل منها. رقم كل استطلاع ظاهر عليه لاستخدامه مع poll results وpoll close.`,

@@ -281,6 +281,7 @@ export const en: Catalog = {
     responseRateUnknown: ({ voters }) =>
       `${voters === 1 ? '1 voter' : `${voters} voters`}. The response rate cannot be worked out: the members of these channels cannot be listed here.`,
     exportTitle: ({ id }) => `Answers to poll #${id} (CSV)`,
+    exportSent: ({ file }) => `The file ${file} is in your direct messages with the bot.`,
     exportAnonymous: 'Anonymous poll: counts per option only, no row per person.',
     reminder: ({ question, date }) => `Reminder: the poll “${question}” closes ${date}. It takes one click: vote on the poll above.`,
     templatePosted: ({ count }) => `The survey is out: ${count} polls, one click each. Each poll’s number is on it, for poll results and poll close.`,

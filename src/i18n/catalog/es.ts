@@ -286,6 +286,7 @@ export const es: Catalog = {
     responseRateUnknown: ({ voters }) =>
       `${voters === 1 ? '1 participante' : `${voters} participantes`}. No se puede calcular la tasa de respuesta: aquí no se pueden listar los miembros de esos canales.`,
     exportTitle: ({ id }) => `Respuestas a la encuesta #${id} (CSV)`,
+    exportSent: ({ file }) => `El archivo ${file} está en sus mensajes directos con el bot.`,
     exportAnonymous: 'Encuesta anónima: solo el número de votos por opción, ninguna fila por persona.',
     reminder: ({ question, date }) => `Recordatorio: la encuesta «${question}» cierra el ${date}. Basta un clic: vote en la encuesta de arriba.`,
     templatePosted: ({ count }) => `La encuesta está publicada: ${count} preguntas, un clic cada una. El número de cada una figura en ella, para poll results y poll close.`,

@@ -292,6 +292,7 @@ export const fr: Catalog = {
     responseRateUnknown: ({ voters }) =>
       `${voters} votant${voters > 1 ? 's' : ''}. Le taux de réponse ne peut pas être calculé : les membres de ces canaux ne peuvent pas être listés ici.`,
     exportTitle: ({ id }) => `Réponses au sondage #${id} (CSV)`,
+    exportSent: ({ file }) => `Le fichier ${file} est dans vos messages directs avec le bot.`,
     exportAnonymous: 'Sondage anonyme : seulement le nombre de voix par option, aucune ligne par personne.',
     reminder: ({ question, date }) => `Rappel : le sondage « ${question} » se clôt le ${date}. Un clic suffit : votez sur le sondage ci-dessus.`,
     templatePosted: ({ count }) => `Le questionnaire est publié : ${count} sondages, un clic chacun. Le numéro de chaque sondage y figure, pour poll results et poll close.`,

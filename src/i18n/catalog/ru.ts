@@ -285,6 +285,7 @@ export const ru: Catalog = {
     responseRate: ({ voters, members, rate }) => `Доля ответивших: ${voters} из ${members} участников (${rate}).`,
     responseRateUnknown: ({ voters }) => `Проголосовали: ${voters}. Долю ответивших не посчитать: участников этих каналов здесь нельзя получить.`,
     exportTitle: ({ id }) => `Ответы на опрос #${id} (CSV)`,
+    exportSent: ({ file }) => `Файл ${file} — в ваших личных сообщениях с ботом.`,
     exportAnonymous: 'Анонимный опрос: только число голосов за каждый вариант, без строк по людям.',
     reminder: ({ question, date }) => `Напоминание: опрос «${question}» закрывается ${date}. Достаточно одного нажатия: голосуйте в опросе выше.`,
     templatePosted: ({ count }) => `Анкета опубликована: опросов — ${count}, по одному нажатию на каждый. Номер каждого опроса указан на нём — для poll results и poll close.`,

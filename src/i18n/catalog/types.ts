@@ -409,6 +409,8 @@ export interface Catalog {
     /** Where the platform cannot list the channels' members. */
     responseRateUnknown: (p: { voters: number }) => string;
     exportTitle: (p: { id: string }) => string;
+    /** The export went as a file (`file`, its name) to the person's direct messages with the bot. */
+    exportSent: (p: { file: string }) => string;
     /** Under the export of an anonymous poll: counts only. */
     exportAnonymous: string;
     /** Posted in the poll's channels before the deadline (`date` already formatted). */

@@ -265,6 +265,7 @@ export const zh: Catalog = {
     responseRate: ({ voters, members, rate }) => `回复率：${members} 名成员中 ${voters} 人投票（${rate}）。`,
     responseRateUnknown: ({ voters }) => `${voters} 人投票。无法计算回复率：此处无法列出这些频道的成员。`,
     exportTitle: ({ id }) => `投票 #${id} 的答复（CSV）`,
+    exportSent: ({ file }) => `文件 ${file} 已发送到您与机器人的私信中。`,
     exportAnonymous: '匿名投票：仅含每个选项的票数，不含个人记录。',
     reminder: ({ question, date }) => `提醒：投票“${question}”将于 ${date} 截止。只需点击一下：请在上方投票。`,
     templatePosted: ({ count }) => `问卷已发布：共 ${count} 个投票，每个只需点击一次。每个投票上都有编号，可用于 poll results 和 poll close。`,

@@ -1,7 +1,7 @@
 import { verifySlackRequest } from '@slack/bolt';
 import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { useFakeSlack } from '../../support/fake-slack.ts';
+import { FILE_UPLOAD, useFakeSlack } from '../../support/fake-slack.ts';
 import {
   appMention,
   blockAction,
@@ -117,6 +117,41 @@ describe('fake Slack Web API', () => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'done', response_type: 'ephemeral' }) });
     expect(response.status).toBe(200);
     expect(fake().callsTo('response_url')).toMatchObject([{ path: '/response_url/cmd-1', body: { text: 'done', response_type: 'ephemeral' } }]);
+  });
+
+  it('plays the file upload flow for the client’s filesUploadV2: upload URL, bytes, completion', async () => {
+    const bytes = Buffer.from('\uFEFFoption,votes\nTrès utile,2', 'utf8');
+    const done = await client().filesUploadV2({ channel_id: 'D0ALICE', file: bytes, filename: 'poll-7.csv', title: 'Answers to poll #7 (CSV)' });
+    expect(done.ok).toBe(true);
+    const [ask] = fake().callsTo('files.getUploadURLExternal');
+    expect(ask?.body).toMatchObject({ filename: 'poll-7.csv', length: String(bytes.length) });
+    const [upload] = fake().callsTo(FILE_UPLOAD);
+    expect(upload?.path).toMatch(/^\/upload\/v1\/F0\d+$/);
+    expect(upload?.bytes).toEqual(bytes);
+    const [complete] = fake().callsTo('files.completeUploadExternal');
+    expect(complete?.body).toMatchObject({ channel_id: 'D0ALICE', files: [{ id: upload?.body.file_id, title: 'Answers to poll #7 (CSV)' }] });
+    expect(JSON.stringify(done)).toContain('"mimetype":"text/csv"');
+  });
+
+  it('takes raw bytes at an upload URL, and refuses what Slack refuses', async () => {
+    const web = client({ retryConfig: { retries: 0 } });
+    const asked = await web.files.getUploadURLExternal({ filename: 'a.csv', length: 3 });
+    // Completing before the bytes arrived, or into a user id rather than a channel, fails.
+    await expect(web.files.completeUploadExternal({ files: [{ id: asked.file_id ?? '' }], channel_id: 'D0ALICE' })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    const posted = await fetch(asked.upload_url ?? '', { method: 'POST', body: 'a,b' });
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toBe('OK - 3');
+    expect(fake().callsTo(FILE_UPLOAD)[0]?.bytes?.toString()).toBe('a,b');
+    await expect(web.files.completeUploadExternal({ files: [{ id: asked.file_id ?? '' }], channel_id: 'U0ALICE' })).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
+    await expect(web.files.completeUploadExternal({ files: [{ id: asked.file_id ?? '' }], channel_id: 'D0ALICE' })).resolves.toMatchObject({ ok: true });
+    // An upload URL nobody asked for, and an empty file.
+    expect((await fetch(`${fake().origin}/upload/v1/F0NOPE`, { method: 'POST', body: 'x' })).status).toBe(404);
+    await expect(web.files.getUploadURLExternal({ filename: 'empty.csv', length: 0 })).rejects.toMatchObject({ data: { error: 'missing_argument' } });
+  });
+
+  it('opens a person’s direct messages with conversations.open', async () => {
+    expect(await client().conversations.open({ users: 'U0ALICE' })).toMatchObject({ ok: true, channel: { id: 'D0ALICE' } });
+    expect(fake().callsTo('conversations.open')[0]?.body.users).toBe('U0ALICE');
   });
 });
 

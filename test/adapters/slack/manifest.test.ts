@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SLACK_BOT_EVENTS,
   SLACK_BOT_SCOPES,
+  SLACK_CLIENT_HELPERS,
   SLACK_COMMAND,
   SLACK_EVENTS_PATH,
   SLACK_MESSAGE_EVENTS,
@@ -76,11 +77,22 @@ describe('Slack app manifest', () => {
 
   it('asks for the scopes the called Web API methods need, and no others', () => {
     const called = new Set([...sources.matchAll(/client\.([a-zA-Z]+)\.([a-zA-Z]+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
+    // The client's helpers (`client.filesUploadV2(`) stand for the methods they call.
+    const helpers = [...sources.matchAll(/client\.([a-zA-Z0-9]+)\(/g)].map((m) => m[1] as string);
+    for (const helper of helpers) {
+      expect(Object.keys(SLACK_CLIENT_HELPERS), `the client helper ${helper} is listed with the methods it calls`).toContain(helper);
+      for (const method of SLACK_CLIENT_HELPERS[helper] ?? []) called.add(method);
+    }
     expect(called.size).toBeGreaterThan(4);
     for (const method of called) expect(Object.keys(SLACK_METHODS), `${method} is listed with its scopes`).toContain(method);
     // Polls: messages refreshed in place with live counts, and channel members for response rates.
     expect(called).toContain('chat.update');
     expect(called).toContain('conversations.members');
+    // Poll exports: a file in the person's direct messages with the bot.
+    for (const method of ['conversations.open', 'files.getUploadURLExternal', 'files.completeUploadExternal']) expect(called).toContain(method);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write']));
+    // Every listed method is called: no scope is asked for a call the code no longer makes.
+    for (const method of Object.keys(SLACK_METHODS)) expect([...called], `${method} is called`).toContain(method);
     const needed = new Set(Object.values(SLACK_METHODS).flat());
     for (const scope of needed) expect(manifest.oauth_config.scopes.bot).toContain(scope);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(SLACK_BOT_SCOPES).sort());
