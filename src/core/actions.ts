@@ -31,6 +31,8 @@ export const ACTIONS = {
    * value = a `ReportedMessage` as JSON; field `reason` (may be empty).
    */
   messageReport: 'message:report',
+  /** The person confirms `forget-me`: everything about them is deleted; value = ''. */
+  forgetConfirm: 'privacy:forget',
   /** A vote in a poll; value = `<pollId>:<option>` (options from 0). */
   pollVote: 'poll:vote',
 } as const;

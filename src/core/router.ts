@@ -17,6 +17,7 @@ import type { ActionEvent, Conversation } from './events.ts';
 import { handlePollClose, handlePollCreate, handlePollTemplate, handlePollVote } from '../features/polls/handle-polls.ts';
 import { handlePollExport, handlePollResults } from '../features/polls/results.ts';
 import { handleStats } from '../features/stats/handle-stats.ts';
+import { handleForgetConfirm, handleForgetMe, handleMyData } from '../features/privacy/handle-privacy.ts';
 import { langPickerToCard } from '../features/preferences/lang-card.ts';
 import { conversationFromFormValue, formToCommand, handleOpenForm } from '../features/forms/forms.ts';
 import {
@@ -122,7 +123,11 @@ export async function routeCommand(ctx: HandlerContext, command: Command, origin
       await handleStats(ctx);
       return;
     case 'my-data':
+      await handleMyData(ctx);
+      return;
     case 'forget-me':
+      await handleForgetMe(ctx);
+      return;
     case 'invite':
       await notYet(ctx, command);
       return;
@@ -161,6 +166,9 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       return;
     case ACTIONS.messageReport:
       await handleReportSubmit(ctx, event);
+      return;
+    case ACTIONS.forgetConfirm:
+      await handleForgetConfirm(ctx);
       return;
     case ACTIONS.pollVote:
       await handlePollVote(ctx, event);

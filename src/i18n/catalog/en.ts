@@ -240,6 +240,14 @@ export const en: Catalog = {
     area: ({ area }) => `Area: ${area}`,
     general: 'General',
   },
+  privacy: {
+    myDataTitle: 'Everything the forum stores about you',
+    myDataSent: ({ file }) => `The file ${file} is in your direct messages with the bot.`,
+    forgetAsk:
+      'This deletes everything the forum stores about you: your questions and feedback, your replies, your proposals not taken up, your language and role. Your votes and the figures stay only as anonymous counts; topics and polls you started stay, without your name. It cannot be undone.',
+    forgetButton: 'Delete everything',
+    forgotten: 'Done: nothing the forum keeps points to you any more. Only anonymous counts remain.',
+  },
   stats: {
     title: ({ weeks }) => `How the forum is used: the last ${weeks} weeks`,
     byWeek: 'By week',

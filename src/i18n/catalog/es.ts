@@ -245,6 +245,14 @@ export const es: Catalog = {
     area: ({ area }) => `Ámbito: ${area}`,
     general: 'General',
   },
+  privacy: {
+    myDataTitle: 'Todo lo que el foro guarda sobre usted',
+    myDataSent: ({ file }) => `El archivo ${file} está en sus mensajes directos con el bot.`,
+    forgetAsk:
+      'Esto borra todo lo que el foro guarda sobre usted: sus preguntas y valoraciones, sus respuestas, sus propuestas no aceptadas, su idioma y su rol. Sus votos y las cifras solo quedan como recuentos anónimos; los temas y encuestas que inició se mantienen, sin su nombre. No se puede deshacer.',
+    forgetButton: 'Borrarlo todo',
+    forgotten: 'Hecho: nada de lo que guarda el foro remite ya a usted. Solo quedan recuentos anónimos.',
+  },
   stats: {
     title: ({ weeks }) => `Uso del foro: las últimas ${weeks} semanas`,
     byWeek: 'Por semana',

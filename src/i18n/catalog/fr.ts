@@ -251,6 +251,14 @@ export const fr: Catalog = {
     area: ({ area }) => `Domaine : ${area}`,
     general: 'Général',
   },
+  privacy: {
+    myDataTitle: 'Tout ce que le forum conserve à votre sujet',
+    myDataSent: ({ file }) => `Le fichier ${file} est dans vos messages directs avec le bot.`,
+    forgetAsk:
+      'Cela supprime tout ce que le forum conserve à votre sujet : vos questions et avis, vos réponses, vos propositions non retenues, votre langue et votre rôle. Vos votes et les statistiques ne restent que sous forme de décomptes anonymes ; les sujets et sondages que vous avez lancés restent, sans votre nom. C’est irréversible.',
+    forgetButton: 'Tout supprimer',
+    forgotten: 'C’est fait : plus rien de ce que le forum conserve ne renvoie à vous. Seuls des décomptes anonymes subsistent.',
+  },
   stats: {
     title: ({ weeks }) => `Utilisation du forum : les ${weeks} dernières semaines`,
     byWeek: 'Par semaine',

@@ -345,6 +345,19 @@ export interface Catalog {
     /** The area of a topic that belongs to none of the six. */
     general: string;
   };
+  /** `my-data` and `forget-me`. */
+  privacy: {
+    /** Heads the copy of a person's data. */
+    myDataTitle: string;
+    /** The copy went as a file (`file`, its name) to the person's direct messages with the bot. */
+    myDataSent: (p: { file: string }) => string;
+    /** `forget-me`: what will be deleted and what stays, before the button that confirms. */
+    forgetAsk: string;
+    /** The button that confirms (≤ 30 characters). */
+    forgetButton: string;
+    /** Once deleted: nothing points to them any more; anonymous counts remain. */
+    forgotten: string;
+  };
   /** The moderators' usage figures (`stats`). */
   stats: {
     /** Heads the figures; `weeks` is how many weeks they cover. */

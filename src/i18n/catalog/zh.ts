@@ -227,6 +227,13 @@ export const zh: Catalog = {
     area: ({ area }) => `领域：${area}`,
     general: '综合',
   },
+  privacy: {
+    myDataTitle: '论坛保存的关于您的全部数据',
+    myDataSent: ({ file }) => `文件 ${file} 已发送到您与机器人的私信中。`,
+    forgetAsk: '此操作将删除论坛保存的关于您的全部数据：您的提问和反馈、回复、未采纳的提议、语言和角色。您的投票和统计数据仅以匿名计数形式保留；您发起的议题和投票将保留，但不再显示您的名字。此操作无法撤销。',
+    forgetButton: '全部删除',
+    forgotten: '已完成：论坛保存的任何数据都不再指向您，只保留匿名计数。',
+  },
   stats: {
     title: ({ weeks }) => `论坛使用情况：最近 ${weeks} 周`,
     byWeek: '按周',

@@ -1,0 +1,108 @@
+/**
+ * Everything the store holds about one person (`my-data`), and its deletion (`forget-me`). A person
+ * is `platform:userId` (in every workspace). Forgetting keeps only anonymous counts: their votes in
+ * named polls become anonymous ballots, their usage events lose their name, their name is taken off
+ * what stays forum content (topics, polls, the audit trail); everything else about them is deleted,
+ * in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export interface PersonId {
+  platform: string;
+  userId: string;
+}
+
+/** What stands for a forgotten person where a name must remain (an author, an actor). */
+export const FORGOTTEN = 'forgotten';
+
+const ref = (p: PersonId): string => `${p.platform}:${p.userId}`;
+
+/** Everything stored about the person, section by section (for the file they receive). */
+export async function personalData(db: Kysely<Database>, person: PersonId): Promise<Record<string, unknown[]>> {
+  const who = ref(person);
+  const [people, questions, feedback, proposals, replies, ballots, choices, polls, webPosts, usage, audit] = await Promise.all([
+    db.selectFrom('people').select(['workspace_id', 'display_name', 'role', 'lang', 'guest_expires_at', 'created_at']).where('platform', '=', person.platform).where('user_id', '=', person.userId).execute(),
+    db.selectFrom('questions').select(['asked_at', 'workspace_id', 'question', 'lang', 'answered']).where('platform', '=', person.platform).where('user_id', '=', person.userId).orderBy('asked_at').execute(),
+    db.selectFrom('answer_feedback').select(['question_id', 'helpful', 'given_at']).where('platform', '=', person.platform).where('user_id', '=', person.userId).execute(),
+    db.selectFrom('topics').select(['id', 'title', 'description', 'status', 'created_at']).where('author', '=', who).orderBy('id').execute(),
+    db.selectFrom('topic_replies').select(['topic_id', 'text', 'at']).where('author', '=', who).orderBy('at').execute(),
+    db.selectFrom('poll_ballots').innerJoin('polls', 'polls.id', 'poll_ballots.poll_id').select(['polls.id', 'polls.question', 'poll_ballots.option', 'poll_ballots.voted_at']).where('poll_ballots.voter', '=', who).execute(),
+    db.selectFrom('poll_choices').innerJoin('polls', 'polls.id', 'poll_choices.poll_id').select(['polls.id', 'polls.question', 'poll_choices.option', 'poll_choices.voted_at']).where('poll_choices.voter', '=', who).execute(),
+    db.selectFrom('polls').select(['id', 'question', 'created_at', 'status']).where('creator', '=', who).execute(),
+    db.selectFrom('web_posts').select(['channel_id', 'thread_id', 'text', 'posted_at']).where('author', '=', who).execute(),
+    db.selectFrom('usage_events').select(['at', 'kind', 'subject']).where('person', '=', who).orderBy('at').execute(),
+    db.selectFrom('audit_log').select(['at', 'action', 'subject']).where((eb) => eb.or([eb('actor', '=', who), eb('subject', '=', who)])).orderBy('at').execute(),
+  ]);
+  return {
+    profile: people,
+    questions,
+    answerFeedback: feedback,
+    topicProposals: proposals,
+    topicReplies: replies,
+    pollVotes: [...ballots, ...choices],
+    pollsCreated: polls,
+    webReplies: webPosts,
+    usage,
+    moderatorActions: audit,
+  };
+}
+
+async function deleteDirectChats(trx: Transaction<Database>, person: PersonId): Promise<number> {
+  // A personal chat's stored reference names the person (Teams): the whole reference goes.
+  const rows = await trx.selectFrom('conversations').select(['conversation_id', 'reference']).where('platform', '=', person.platform).where('kind', '=', 'direct').execute();
+  const ids = rows
+    .filter((r) => {
+      const user = (JSON.parse(r.reference) as { user?: { id?: string; aadObjectId?: string } }).user;
+      return user?.aadObjectId === person.userId || user?.id === person.userId;
+    })
+    .map((r) => r.conversation_id);
+  if (ids.length === 0) return 0;
+  await trx.deleteFrom('conversations').where('platform', '=', person.platform).where('conversation_id', 'in', ids).execute();
+  return ids.length;
+}
+
+/** Deletes the person's data (see the module comment); returns how many rows went or lost their name. */
+export async function forgetPerson(db: Kysely<Database>, person: PersonId): Promise<number> {
+  const who = ref(person);
+  return db.transaction().execute(async (trx) => {
+    let changed = 0;
+    const count = (result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }[]): void => {
+      for (const r of result) changed += Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0);
+    };
+    count(await trx.deleteFrom('answer_feedback').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    // Feedback by others on the person's questions goes with them.
+    count(
+      await trx
+        .deleteFrom('answer_feedback')
+        .where('question_id', 'in', trx.selectFrom('questions').select('id').where('platform', '=', person.platform).where('user_id', '=', person.userId))
+        .execute(),
+    );
+    count(await trx.deleteFrom('questions').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    count(await trx.deleteFrom('people').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    count(await trx.deleteFrom('topic_replies').where('author', '=', who).execute());
+    count(await trx.deleteFrom('web_posts').where('author', '=', who).execute());
+    // Proposals not taken stay theirs alone: deleted. Topics that became the forum's lose the name.
+    count(await trx.deleteFrom('topics').where('author', '=', who).where('status', 'in', ['proposed', 'rejected']).execute());
+    count(await trx.updateTable('topics').set({ author: FORGOTTEN }).where('author', '=', who).execute());
+    count(await trx.updateTable('topic_events').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
+    count(await trx.updateTable('topic_schedule').set({ updated_by: FORGOTTEN }).where('updated_by', '=', who).execute());
+    count(await trx.updateTable('polls').set({ creator: FORGOTTEN }).where('creator', '=', who).execute());
+    count(await trx.updateTable('polls').set({ closed_by: FORGOTTEN }).where('closed_by', '=', who).execute());
+    // Their votes stay counted, as anonymous ballots nobody can link back.
+    const anonymous = `anon:forgotten:${randomUUID()}`;
+    count(await trx.updateTable('poll_ballots').set({ voter: anonymous }).where('voter', '=', who).execute());
+    count(await trx.updateTable('poll_choices').set({ voter: anonymous }).where('voter', '=', who).execute());
+    count(await trx.updateTable('usage_events').set({ person: null }).where('person', '=', who).execute());
+    count(await trx.updateTable('audit_log').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
+    count(await trx.updateTable('audit_log').set({ subject: FORGOTTEN }).where('subject', '=', who).execute());
+    // Details written by the audit log (a role change's target, a report's author) name them too.
+    const like = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+    const details = await sql`update audit_log set detail = '{"forgotten": true}'::jsonb
+      where detail::text like ${like(who)} or detail::text like ${like(JSON.stringify(person.userId))}`.execute(trx);
+    changed += Number(details.numAffectedRows ?? 0);
+    changed += await deleteDirectChats(trx, person);
+    return changed;
+  });
+}

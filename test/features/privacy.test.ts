@@ -1,0 +1,113 @@
+/**
+ * my-data and forget-me through the dispatcher on a real store: a person's scripted activity
+ * (questions, feedback, a proposal, a reply under a topic, votes, a report, a poll they created),
+ * the copy they receive, then — after they confirm — no row anywhere still names them, while the
+ * counts stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { ACTIONS } from '../../src/core/actions.ts';
+import { cardToText } from '../../src/core/card.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
+import { messages } from '../../src/i18n/index.ts';
+import { silentLogger } from '../../src/log.ts';
+import { createApp, type App } from '../../src/main.ts';
+import { openStore } from '../../src/store/index.ts';
+import { findPoll, tallyPoll } from '../../src/store/polls.ts';
+import { RecordingAdapter } from '../support/recording-adapter.ts';
+import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
+
+let n = 0;
+function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>): InboundEvent {
+  n++;
+  return {
+    id: `privacy-${n}`,
+    platform: 'slack',
+    actor: { platform: 'slack', workspaceId: 'T1', userId },
+    conversation: { platform: 'slack', workspaceId: 'T1', channelId: 'C0FORUM', kind: 'channel' },
+    receivedAt: new Date(),
+    ...partial,
+  } as InboundEvent;
+}
+
+const en = messages('en');
+
+describe('my-data and forget-me', () => {
+  let app: App;
+  const messenger = new RecordingMessenger();
+
+  beforeAll(async () => {
+    const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM' });
+    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), ingestKnowledge: true });
+    app.services.messenger = messenger;
+  });
+  afterAll(() => app.close());
+
+  const send = async (e: InboundEvent): Promise<RecordingAdapter> => {
+    const adapter = new RecordingAdapter();
+    await app.dispatcher.handle(e, adapter);
+    return adapter;
+  };
+  const say = async (userId: string, text: string): Promise<string[]> => (await send(event(userId, { type: 'message', text }))).texts();
+
+  /** Every row of every table, as text, with the rows naming the person. */
+  async function rowsNaming(id: string): Promise<string[]> {
+    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(app.services.store.db);
+    const found: string[] = [];
+    for (const { table_name: table } of tables.rows) {
+      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(app.services.store.db);
+      for (const row of rows.rows) if (JSON.stringify(row).includes(id)) found.push(`${table}: ${JSON.stringify(row)}`);
+    }
+    return found;
+  }
+
+  it('gives the person everything stored about them, then forgets them on confirmation, keeping anonymous counts', async () => {
+    await send(event('UANA', { type: 'member_joined' }));
+    await say('UANA', 'lang fr');
+    await say('UANA', 'How does a member state request technical assistance?');
+    const questionId = (await app.services.store.db.selectFrom('questions').select(['id']).executeTakeFirstOrThrow()).id;
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.qaFeedback, value: `${questionId}:0` }));
+    await say('UANA', 'topic propose Peer reviews | Ana would like to compare notes');
+    const taken = /#(\d+)/.exec((await say('UANA', 'topic propose Mentoring new delegates'))[0] ?? '')?.[1] ?? '';
+    await say('UMOD', `topic approve ${taken}`);
+    await say('UMOD', 'topic post-now');
+    const root = messenger.posts.at(-1)?.messageId ?? '';
+    await send(event('UANA', { type: 'thread_reply', text: 'My mentor was from the delegation next door.', messageId: 'r-ana', conversation: { platform: 'slack', workspaceId: 'T1', channelId: 'C0FORUM', threadId: root, kind: 'channel' } }));
+    const named = /#(\d+)/.exec((await say('UMOD', 'poll "Next format?" "Webinar" "Workshop"'))[0] ?? '')?.[1] ?? '';
+    const own = /#(\d+)/.exec((await say('UANA', 'poll "Tea or coffee?" "Tea" "Coffee"'))[0] ?? '')?.[1] ?? '';
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${named}:1` }));
+    await send(event('UBEN', { type: 'action', actionId: ACTIONS.pollVote, value: `${named}:0` }));
+    await say('UANA', `report ${TEST_LINK_PREFIX}slack/C0FORUM/1764000000.000100 off topic`);
+    await app.services.polls.idle();
+    expect((await rowsNaming('UANA')).length).toBeGreaterThan(8);
+
+    // my-data: the copy holds each kind of thing she did.
+    const copy = (await say('UANA', 'my-data')).join('\n');
+    expect(copy).toContain(messages('fr').privacy.myDataTitle);
+    for (const piece of ['How does a member state request technical assistance?', 'Peer reviews', 'Mentoring new delegates', 'My mentor was from the delegation next door.', 'Next format?', 'Tea or coffee?', '"lang": "fr"', 'message.report', 'member_joined']) {
+      expect(copy).toContain(piece);
+    }
+
+    // forget-me asks first; nothing is deleted until she confirms with the button.
+    const asked = await send(event('UANA', { type: 'message', text: 'forget-me' }));
+    const button = asked.cards[0]?.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0];
+    expect(button).toMatchObject({ actionId: ACTIONS.forgetConfirm, style: 'danger' });
+    expect(cardToText(asked.cards[0] ?? { blocks: [] })).toContain(messages('fr').privacy.forgetAsk);
+    expect((await rowsNaming('UANA')).length).toBeGreaterThan(8);
+    const done = await send(event('UANA', { type: 'action', actionId: ACTIONS.forgetConfirm, value: '' }));
+    expect(done.texts()).toEqual([messages('fr').privacy.forgotten]);
+
+    expect(await rowsNaming('UANA')).toEqual([]);
+    // Counts stay: her vote still counts, anonymously; the topic she proposed stays, without her name.
+    const poll = await findPoll(app.services.store.db, named);
+    expect(await tallyPoll(app.services.store.db, poll!)).toEqual({ counts: [1, 1], voters: 2 });
+    expect(await findPoll(app.services.store.db, own)).toMatchObject({ creator: 'forgotten' });
+    const usage = await app.services.store.db.selectFrom('usage_events').select(['kind']).where('person', 'is', null).execute();
+    expect(usage.map((u) => u.kind)).toEqual(expect.arrayContaining(['member_joined', 'question_asked', 'feedback', 'reply_counted', 'poll_answered']));
+    // Someone else is untouched.
+    expect(await rowsNaming('UBEN')).not.toEqual([]);
+    // Afterwards she is a newcomer: English again.
+    expect((await say('UANA', 'my-data')).join('\n')).toContain(en.privacy.myDataTitle);
+  });
+});
