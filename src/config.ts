@@ -132,6 +132,10 @@ const schema = z.object({
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 32, { message: 'a secret of at least 32 characters (for example: openssl rand -hex 32)' }),
   WORKSPACE_NAMES: workspaceNames,
+  RETENTION_DAYS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number({ message: 'a whole number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(36_500).optional(),
+  ),
   FORUM_RULES_URL: z
     .string()
     .optional()
@@ -198,6 +202,8 @@ export interface Config {
   pollVoterKey: string | undefined;
   /** Names of workspaces and tenants (`platform:workspaceId` → "France"), for the usage figures. */
   workspaceNames: ReadonlyMap<string, string>;
+  /** Personal rows older than this many days are removed daily; undefined keeps them until asked. */
+  retentionDays: number | undefined;
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -281,6 +287,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     rulesUrl: v.FORUM_RULES_URL,
     pollVoterKey: v.POLL_VOTER_KEY,
     workspaceNames: new Map(v.WORKSPACE_NAMES),
+    retentionDays: v.RETENTION_DAYS,
   };
 }
 

@@ -33,7 +33,31 @@ describe('loadConfig defaults', () => {
       defaultLang: 'en',
       access: { slackWorkspaces: [], teamsTenants: [], channels: [], moderators: [] },
       discussionChannels: [],
+      rulesUrl: undefined,
+      pollVoterKey: undefined,
+      workspaceNames: new Map(),
+      retentionDays: undefined,
     });
+  });
+
+  it('reads the forum’s own settings: rules page, voters’ key, workspace names, retention', () => {
+    const config = loadConfig(
+      {
+        FORUM_RULES_URL: 'https://forum.example.org/rules',
+        POLL_VOTER_KEY: 'k'.repeat(32),
+        WORKSPACE_NAMES: 'slack:T0123=France, teams:9b2f5c1e-3d7a-4e8b-a6c4-1f0e2d3c4b5a=Côte d’Ivoire',
+        RETENTION_DAYS: '365',
+      },
+      {},
+      CWD,
+    );
+    expect(config.rulesUrl).toBe('https://forum.example.org/rules');
+    expect(config.pollVoterKey).toBe('k'.repeat(32));
+    expect([...config.workspaceNames]).toEqual([
+      ['slack:T0123', 'France'],
+      ['teams:9b2f5c1e-3d7a-4e8b-a6c4-1f0e2d3c4b5a', 'Côte d’Ivoire'],
+    ]);
+    expect(config.retentionDays).toBe(365);
   });
 
   it('resolves the data directory against the working directory', () => {
@@ -116,6 +140,11 @@ describe('loadConfig refuses bad variables', () => {
     ['MODERATORS', { MODERATORS: 'bad' }],
     ['MODERATORS', { MODERATORS: 'slack:U1,discord:U2' }],
     ['ALLOWED_CHANNELS', { ALLOWED_CHANNELS: 'C123' }],
+    ['FORUM_RULES_URL', { FORUM_RULES_URL: 'http://forum.example.org/rules' }],
+    ['POLL_VOTER_KEY', { POLL_VOTER_KEY: 'short' }],
+    ['WORKSPACE_NAMES', { WORKSPACE_NAMES: 'slack:T0123' }],
+    ['RETENTION_DAYS', { RETENTION_DAYS: '0' }],
+    ['RETENTION_DAYS', { RETENTION_DAYS: 'a year' }],
   ])('%s in %j', (variable, env) => {
     const error = configError(env);
     expect(error.code).toBe('config_invalid');

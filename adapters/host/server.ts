@@ -20,6 +20,7 @@ import { WeeklyScheduler } from '../../src/scheduler/weekly-scheduler.ts';
 import { PollDeadlines } from '../../src/scheduler/poll-deadlines.ts';
 import { closePollAtDeadline, remindPoll } from '../../src/features/polls/handle-polls.ts';
 import { sendDigestIfDue } from '../../src/features/stats/digest.ts';
+import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
 import { getSchedule } from '../../src/store/topics.ts';
 import { createMessenger } from './messenger.ts';
 import { createWebRouter } from '../web/routes.ts';
@@ -102,6 +103,7 @@ function weeklyScheduler(app: App, log: Logger, instance: string, deadlines: Pol
     alsoEachTick: async () => {
       await deadlines.tick();
       await sendDigestIfDue(services, instance);
+      await applyRetentionIfDue(services, instance);
     },
     db: services.store.db,
     now: services.now,

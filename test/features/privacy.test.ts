@@ -15,6 +15,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { findPoll, tallyPoll } from '../../src/store/polls.ts';
+import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
 
@@ -109,5 +110,34 @@ describe('my-data and forget-me', () => {
     expect(await rowsNaming('UBEN')).not.toEqual([]);
     // Afterwards she is a newcomer: English again.
     expect((await say('UANA', 'my-data')).join('\n')).toContain(en.privacy.myDataTitle);
+  });
+});
+
+describe('the retention period', () => {
+  it('removes personal rows older than RETENTION_DAYS once a day, keeping counts and recent rows', async () => {
+    const clock = { now: new Date('2026-10-01T10:00:00Z') };
+    const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', RETENTION_DAYS: '30' });
+    const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now, ingestKnowledge: true });
+    try {
+      const ask = (userId: string, text: string) => app.dispatcher.handle(event(userId, { type: 'message', text }), new RecordingAdapter());
+      await ask('UOLD', 'How does a member state request technical assistance?');
+      clock.now = new Date('2026-11-05T10:00:00Z');
+      await ask('UNEW', 'Who can ask for an evaluation?');
+      const db = app.services.store.db;
+      // Before 03:00 UTC nothing runs; at 03:10 it runs once, whoever else looks.
+      clock.now = new Date('2026-11-05T02:59:00Z');
+      expect(await applyRetentionIfDue(app.services, 'a')).toBeUndefined();
+      clock.now = new Date('2026-11-05T03:10:00Z');
+      expect(await applyRetentionIfDue(app.services, 'a')).toBeGreaterThan(0);
+      expect(await applyRetentionIfDue(app.services, 'b')).toBeUndefined();
+      expect((await db.selectFrom('questions').select(['user_id']).execute()).map((q) => q.user_id)).toEqual(['UNEW']);
+      const usage = await db.selectFrom('usage_events').select(['person', 'kind']).where('kind', '=', 'question_asked').orderBy('at').execute();
+      expect(usage).toEqual([
+        { person: null, kind: 'question_asked' },
+        { person: 'slack:UNEW', kind: 'question_asked' },
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 });
