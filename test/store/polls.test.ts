@@ -26,10 +26,10 @@ for (const engine of storeEngines()) {
       expect(await tallyPoll(store.db, poll)).toEqual({ counts: [0, 2], voters: 2 });
     });
 
-    it('toggles the options of a multiple-choice poll', async () => {
+    it('toggles the options of a multiple-choice poll, telling a first answer from another pick', async () => {
       const poll = await createPoll(store.db, { ...base, options: ['A', 'B', 'C'], kind: 'multi' }, at(0));
       expect(await castVote(store.db, poll, 'slack:U1', 0, at(1))).toBe('recorded');
-      expect(await castVote(store.db, poll, 'slack:U1', 2, at(2))).toBe('recorded');
+      expect(await castVote(store.db, poll, 'slack:U1', 2, at(2))).toBe('added');
       expect(await castVote(store.db, poll, 'slack:U1', 0, at(3))).toBe('removed');
       expect(await castVote(store.db, poll, 'slack:U2', 2, at(4))).toBe('recorded');
       expect(await tallyPoll(store.db, poll)).toEqual({ counts: [0, 0, 2], voters: 2 });
