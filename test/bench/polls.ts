@@ -10,14 +10,11 @@
  *   against a server that does nothing (the client's and the machine's share), and how soon the
  *   poll message showed every vote (the server writes votes after acknowledging them).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { ACTIONS } from '../../src/core/actions.ts';
 import type { Conversation, InboundEvent } from '../../src/core/events.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -31,6 +28,7 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack, type SlackResponse } from '../support/slack-requests.ts';
+import { EMPTY_SERVER, startServer } from './server-process.ts';
 
 const PEOPLE = 500;
 const OPTIONS = ['Webinar', 'Workshop', 'Peer visit', 'Reading group'];
@@ -121,31 +119,6 @@ async function benchDispatchedVotes(print: (line: string) => void): Promise<void
 // Over Slack HTTP, the server in its own process
 // ---------------------------------------------------------------------------------------------
 
-/** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
-const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('ok')); });
-s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot is running', url: 'http://127.0.0.1:' + s.address().port })));`;
-
-/** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
-async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  // A full pipe would stall the server's synchronous log writes: every line is read.
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stderr });
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'TA Forum Bot is running' && entry.url) resolve(entry.url);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it started`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
 
 /** The poll's message in Slack as the server posted it: its ts and each option's button. */
 interface SlackPoll {

@@ -4,14 +4,12 @@
  * and p99 of the HTTP answers (Slack's limit is 3 s; the goal is p99 <= 100 ms). Each request also
  * starts an answer in the background, as in real use.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startFakeSlack } from '../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID, appMention, directMessage, eventEnvelope, prepareSlackRequest, slashCommand } from '../support/slack-requests.ts';
+import { EMPTY_SERVER, startServer } from './server-process.ts';
 
 const CONCURRENT = 100;
 const ROUNDS = 5;
@@ -22,31 +20,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
-const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('ok')); });
-s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot is running', url: 'http://127.0.0.1:' + s.address().port })));`;
-
-/** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
-async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  // A full pipe would stall the server's synchronous log writes: every line is read.
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stderr });
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'TA Forum Bot is running' && entry.url) resolve(entry.url);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it started`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
 
 /** Bursts of CONCURRENT requests, ROUNDS counted after one warm-up round; sorted latencies and refusals. */
 async function bursts(url: string, responseUrl: (id: string) => string): Promise<{ latencies: number[]; refused: number }> {

@@ -16,6 +16,7 @@ import { openStore, type Store } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { createTopic, markTopicPosted, recordTopicPost, type Topic } from '../../../src/store/topics.ts';
 import { useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
+import { messages } from '../../../src/i18n/index.ts';
 import {
   BOT_ID,
   BOT_USER_ID,
@@ -196,7 +197,7 @@ describe('Slack discussions and reports over HTTP', () => {
       expect(shown).toContain('A phone number posted in the open');
       expect(shown).toContain(link);
       const thanks = await fake().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'U0ADA');
-      expect(thanks.body.text).toBeTruthy();
+      expect(texts(thanks.body.blocks).join(' ')).toContain(messages('en').moderation.reportSent);
       await expect
         .poll(async () => (await store.db.selectFrom('audit_log').select(['actor', 'subject']).where('action', '=', 'message.report').execute()).length)
         .toBe(1);
