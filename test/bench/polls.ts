@@ -28,7 +28,7 @@ import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack, type SlackResponse } from '../support/slack-requests.ts';
-import { EMPTY_SERVER, startServer } from './server-process.ts';
+import { EMPTY_SERVER, startServer, startSlackServe } from './server-process.ts';
 
 const PEOPLE = 500;
 const OPTIONS = ['Webinar', 'Workshop', 'Peer visit', 'Reading group'];
@@ -215,19 +215,7 @@ async function benchSlackClicks(print: (line: string) => void): Promise<void> {
   const fake = await startFakeSlack();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-polls-'));
   try {
-    const server = await startServer(['adapters/host/bin.mjs', 'serve'], {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      TA_FORUM_DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_ALLOWED_WORKSPACES: TEAM_ID,
-      MODERATORS: `slack:${MODERATOR}`,
-      DISCUSSION_CHANNELS: `slack:${SLACK_CHANNEL}`,
-    });
+    const server = await startSlackServe(dataDir, fake.apiUrl, { MODERATORS: `slack:${MODERATOR}`, DISCUSSION_CHANNELS: `slack:${SLACK_CHANNEL}` });
     try {
       const poll = await createSlackPoll(server.url, fake);
       const figures = await clicks(server.url, poll, 0);

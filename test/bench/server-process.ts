@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { SIGNING_SECRET, TEAM_ID } from '../support/slack-requests.ts';
 
 /** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
 export const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => r.end('ok')); });
@@ -27,4 +28,20 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promi
       await once(child, 'exit');
     },
   };
+}
+
+/** `ta-forum serve` on a free loopback port, on its own data directory, with Slack pointed at a local fake. */
+export function startSlackServe(dataDir: string, apiUrl: string, extra: NodeJS.ProcessEnv = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  return startServer(['adapters/host/bin.mjs', 'serve'], {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    TA_FORUM_DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    SLACK_ALLOWED_WORKSPACES: TEAM_ID,
+    ...extra,
+  });
 }

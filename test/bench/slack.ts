@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFakeSlack } from '../support/fake-slack.ts';
-import { SIGNING_SECRET, TEAM_ID, appMention, directMessage, eventEnvelope, prepareSlackRequest, slashCommand } from '../support/slack-requests.ts';
-import { EMPTY_SERVER, startServer } from './server-process.ts';
+import { SIGNING_SECRET, appMention, directMessage, eventEnvelope, prepareSlackRequest, slashCommand } from '../support/slack-requests.ts';
+import { EMPTY_SERVER, startServer, startSlackServe } from './server-process.ts';
 
 const CONCURRENT = 100;
 const ROUNDS = 5;
@@ -52,17 +52,7 @@ export async function benchSlack(print: (line: string) => void): Promise<void> {
   const fake = await startFakeSlack();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-slack-'));
   try {
-    const server = await startServer(['adapters/host/bin.mjs', 'serve'], {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      TA_FORUM_DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_ALLOWED_WORKSPACES: TEAM_ID,
-    });
+    const server = await startSlackServe(dataDir, fake.apiUrl);
     const { latencies, refused } = await bursts(server.url, (id) => fake.responseUrl(id)).finally(() => server.stop());
     print(
       `slack acknowledgement (${ROUNDS} × ${CONCURRENT} concurrent signed requests: mentions, direct messages, /forum; server in its own process): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (goal p99 <= 100 ms)${refused ? `; ${refused} not acknowledged with 200` : ''}`,
