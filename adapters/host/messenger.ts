@@ -8,7 +8,7 @@ import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { Conversation, Platform } from '../../src/core/events.ts';
-import type { Messenger, PersonRef } from '../../src/core/messenger.ts';
+import type { KnownPerson, Messenger, PersonRef } from '../../src/core/messenger.ts';
 import type { Kysely } from 'kysely';
 import { activeConversations } from '../../src/store/conversations.ts';
 import type { Database } from '../../src/store/schema.ts';
@@ -132,8 +132,28 @@ export function createMessenger({ db, slack, teams, now = () => new Date() }: Me
     }
   }
 
+  /** Slack asks `users.info`; Teams the roster of the conversation the mention was typed in; the web page has no directory. */
+  async function whois(conversation: Conversation, userId: string): Promise<KnownPerson | undefined> {
+    switch (conversation.platform) {
+      case 'slack': {
+        const found = slack ? await slack.lookupUser(userId) : undefined;
+        return found && { platform: 'slack', workspaceId: found.teamId, userId: found.userId, displayName: found.name };
+      }
+      case 'teams': {
+        const found = await (await teams()).findMember(conversation, userId);
+        return found && { platform: 'teams', workspaceId: found.tenantId, userId: found.userId, displayName: found.name };
+      }
+      case 'web':
+        return undefined;
+      default: {
+        const unreachable: never = conversation.platform;
+        throw new ForumError('internal', `unknown platform ${String(unreachable)}`);
+      }
+    }
+  }
+
   // Teams' endpoint is always served (in development mode without an app id), and so is the web page.
   const platforms = (): Platform[] => (slack ? ['slack', 'teams', 'web'] : ['teams', 'web']);
 
-  return { platforms, post, tell, locate, update, members, remove };
+  return { platforms, post, tell, locate, update, members, remove, whois };
 }

@@ -27,7 +27,7 @@ import {
 } from './inbound.ts';
 import { boltLogger } from './logger.ts';
 import { cardToHomeView, cardToSlackMessages } from './render.ts';
-import { SlackDelivery, deleteMessage, listMembers, permalinkOf, postMessages, updateMessage, type DeliveryContext, type SlackSending } from './send.ts';
+import { SlackDelivery, deleteMessage, listMembers, lookupUser, permalinkOf, postMessages, updateMessage, type DeliveryContext, type SlackPerson, type SlackSending } from './send.ts';
 import { SLACK_COMMAND, SLACK_EVENTS_PATH, SLACK_REPORT_SHORTCUT } from './subscriptions.ts';
 import { UserLocales } from './user-locales.ts';
 
@@ -64,6 +64,8 @@ export interface SlackConnection {
   updateMessage(conversation: Conversation, messageId: string, card: Card): Promise<void>;
   /** The user ids of a channel's members (`conversations.members`, every page), without the bot itself. */
   listMembers(conversation: Conversation): Promise<string[]>;
+  /** Who a user id names: their home workspace and name (`users.info`); undefined when unknown. */
+  lookupUser(userId: string): Promise<SlackPerson | undefined>;
   /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
   router: express.Router | undefined;
   mode: 'http' | 'socket';
@@ -263,6 +265,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     deleteMessage: (conversation, messageId) => deleteMessage(sending, conversation.channelId, messageId),
     updateMessage: (conversation, messageId, card) => updateMessage(sending, conversation.channelId, messageId, card),
     listMembers: (conversation) => listMembers(sending, conversation.channelId),
+    lookupUser: (userId) => lookupUser(sending, userId),
     router: receiver?.router as express.Router | undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {

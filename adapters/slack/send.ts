@@ -259,3 +259,28 @@ export async function listMembers(sending: SlackSending, channelId: string): Pro
   } while (cursor);
   return members;
 }
+
+/** A person as Slack knows them: their home workspace and the name shown in Slack. */
+export interface SlackPerson {
+  userId: string;
+  teamId: string;
+  name: string;
+}
+
+const USER_ERRORS = { user_not_found: 'not_found', user_not_visible: 'not_found' } as const satisfies SlackErrorCodes;
+
+/**
+ * Who a user id names (`users.info`): their home workspace (another organisation's for a Slack
+ * Connect guest) and display name; undefined for an unknown id, a deactivated account or a bot.
+ */
+export async function lookupUser(sending: SlackSending, userId: string): Promise<SlackPerson | undefined> {
+  try {
+    const { user } = await slackCall(sending.log, 'users.info', () => sending.client.users.info({ user: userId }), { errorCodes: USER_ERRORS });
+    if (!user?.id || user.deleted || user.is_bot) return undefined;
+    const name = user.real_name || user.profile?.display_name || user.name || user.id;
+    return { userId: user.id, teamId: user.team_id ?? '', name };
+  } catch (error) {
+    if (error instanceof ForumError && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}

@@ -42,7 +42,7 @@ export const SLACK_BOT_SCOPES = {
   'groups:read': 'member_joined_channel in private channels; conversations.members of private channels',
   'im:history': 'message.im events (direct messages to the bot)',
   'im:write': 'conversations.open of a person’s direct messages with the bot (the channel a file is shared in)',
-  'users:read': 'users.info, for each person’s Slack language',
+  'users:read': 'users.info, for each person’s Slack language and to know whom an invitation names',
 } as const;
 
 export type SlackScope = keyof typeof SLACK_BOT_SCOPES;

@@ -17,7 +17,7 @@ import { activeConversations, saveConversation, setConversationActive } from '..
 import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToEvents, tenantOf } from './inbound.ts';
 import { SUBMIT_ACTION_INVOKE, submitActionToEvent } from './message-actions.ts';
 import { TEAMS_MESSAGES_PATH } from './paths.ts';
-import { createTeamsProactive, type StoredReference } from './proactive.ts';
+import { createTeamsProactive, type StoredReference, type TeamsPerson } from './proactive.ts';
 import { TeamsDelivery, invokeResponseOf, type InvokeState } from './send.ts';
 
 /** Largest activity accepted (Teams' own messages stay far below). */
@@ -47,6 +47,8 @@ export interface TeamsConnection {
    * the bot and members marked as bots left out. ForumError `not_found` (404, or never installed), `forbidden` (403).
    */
   listMembers(conversation: Conversation): Promise<string[]>;
+  /** One person of a conversation's roster: the id the bot knows them by, tenant, name; undefined when not in it. */
+  findMember(conversation: Conversation, userId: string): Promise<TeamsPerson | undefined>;
 }
 
 function teamOf(activity: Partial<Activity>): string | undefined {
@@ -75,6 +77,8 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     const reference: Partial<ConversationReference> = { ...TurnContext.getConversationReference(activity) };
     delete reference.activityId;
     const conversation = conversationOf(activity);
+    // A team's or a group chat's reference does not need the person who happened to add the bot.
+    if (conversation.kind !== 'direct') delete reference.user;
     const stored: StoredReference = { ...reference, ...(teamOf(activity) ? { teamId: teamOf(activity) } : {}) };
     await saveConversation(
       services.store.db,

@@ -45,11 +45,18 @@ export function actorOf(activity: Partial<Activity>): Actor {
   };
 }
 
-/** The text a person typed: the bot's `<at>` mention removed, other mentions as `@Name`, other markup reduced to its text. */
-export function teamsTextToPlain(text: string, botName?: string): string {
-  let out = text;
+/**
+ * The text a person typed: the bot's `<at>` mention removed, other mentions as `@Name` (or, with
+ * `people` — each mention's text to its id — as `<@id>`, the form the commands naming a person
+ * take), other markup reduced to its text.
+ */
+export function teamsTextToPlain(text: string, botName?: string, people?: ReadonlyMap<string, string>): string {
+  let out = text.replace(/\uE000/g, '');
   if (botName) out = out.split(`<at>${botName}</at>`).join(' ');
-  return out
+  // Held apart while the markup goes, then written back: `<@id>` looks like markup itself.
+  const ids = [...(people ?? new Map<string, string>())];
+  ids.forEach(([mention], i) => (out = out.split(mention).join(`\uE000${i}\uE000`)));
+  out = out
     .replace(/<at(?:\s[^>]*)?>([^<]*)<\/at>/g, '@$1')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div)>/gi, '\n')
@@ -62,6 +69,7 @@ export function teamsTextToPlain(text: string, botName?: string): string {
     .replace(/&amp;/g, '&')
     .replace(/[ \t]+/g, ' ')
     .trim();
+  return out.replace(/\uE000(\d+)\uE000/g, (_, i: string) => `<@${ids[Number(i)]?.[1] ?? ''}>`);
 }
 
 /** The bot's mention entity in this activity (Teams writes `<at>Name</at>` in the text with a mention entity). */
@@ -115,6 +123,20 @@ function threadReply(activity: Partial<Activity>, receivedAt: Date, id: string, 
  *   nothing, so a message not addressed to the bot is never answered as a question.
  * An Action.Submit arrives as a message whose value holds the card's data: an `action`.
  */
+/** Commands that name a person: there, the people mentioned become `<@id>` instead of `@Name`. */
+const NAMES_A_PERSON = /^\s*(\/forum\s+)?(invite|revoke)\b/i;
+
+/** The people mentioned in an activity other than the bot: each mention's `<at>…</at>` text to their Teams id. */
+function peopleMentioned(activity: Partial<Activity>, botId: string | undefined): Map<string, string> {
+  const people = new Map<string, string>();
+  for (const entity of activity.entities ?? []) {
+    const { mentioned, text } = entity as { mentioned?: { id?: string }; text?: string };
+    if (entity.type !== 'mention' || !mentioned?.id || !text || mentioned.id.toLowerCase() === botId) continue;
+    people.set(text, mentioned.id);
+  }
+  return people;
+}
+
 export function messageToEvents(activity: Partial<Activity>, receivedAt: Date): InboundEvent[] {
   if (!activity.id || isFromBot(activity)) return [];
   if (activity.value !== undefined && !activity.text) {
@@ -123,7 +145,8 @@ export function messageToEvents(activity: Partial<Activity>, receivedAt: Date): 
   }
   const mention = botMentionOf(activity);
   const botName = botNameOf(mention);
-  const text = teamsTextToPlain(activity.text ?? '', botName);
+  let text = teamsTextToPlain(activity.text ?? '', botName);
+  if (NAMES_A_PERSON.test(text)) text = teamsTextToPlain(activity.text ?? '', botName, peopleMentioned(activity, activity.recipient?.id?.toLowerCase()));
   if (kindOf(activity) === 'direct') return [{ ...base(activity, receivedAt), type: 'message', text }];
   const root = threadRootOf(activity);
   if (!mention) return root ? [threadReply(activity, receivedAt, activity.id, botName)] : [];

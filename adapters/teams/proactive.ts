@@ -27,6 +27,8 @@ interface ConnectorConversations {
     sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
     /** `GET v3/conversations/{id}/pagedmembers?pageSize=…&continuationToken=…` (the token left out on the first page). */
     getConversationPagedMembers(conversationId: string, options: { pageSize: number; continuationToken?: string }): Promise<{ members?: ChannelAccount[]; continuationToken?: string }>;
+    /** `GET v3/conversations/{id}/members/{memberId}`: one member, as a `TeamsChannelAccount` for Teams. */
+    getConversationMember(conversationId: string, memberId: string): Promise<ChannelAccount & { tenantId?: string }>;
   };
 }
 
@@ -59,6 +61,19 @@ export interface TeamsProactive {
    * conversation is unknown (never installed, or 404), `forbidden` when Teams refuses (403).
    */
   listMembers(conversation: Conversation): Promise<string[]>;
+  /**
+   * One person of a conversation's roster (`members/{id}`, by Teams id or Entra object id): the id
+   * the bot knows them by, their tenant and name; undefined when they are not in it. ForumError
+   * `not_found` when the conversation is unknown (never installed).
+   */
+  findMember(conversation: Conversation, userId: string): Promise<TeamsPerson | undefined>;
+}
+
+/** A person as Teams' roster shows them. */
+export interface TeamsPerson {
+  userId: string;
+  tenantId: string;
+  name: string;
 }
 
 export interface ProactiveParts {
@@ -205,5 +220,22 @@ export function createTeamsProactive({ adapter, appId, db, now, log }: Proactive
     });
   }
 
-  return { postProactive, deleteMessage, updateMessage, listMembers };
+  async function findMember(conversation: Conversation, userId: string): Promise<TeamsPerson | undefined> {
+    const stored = await installed(conversation);
+    const reference = referenceOf(stored);
+    const id = (reference.conversation?.id ?? conversation.channelId).split(';')[0] ?? conversation.channelId;
+    return inConversation(reference, async (context) => {
+      const client = context.turnState.get<ConnectorConversations>(context.adapter.ConnectorClientKey);
+      try {
+        const member = await teamsCall(log, 'member', () => client.conversations.getConversationMember(id, userId), MEMBERS_CODES);
+        if (member.role === 'bot') return undefined;
+        return { userId: member.aadObjectId || member.id, tenantId: member.tenantId ?? reference.conversation?.tenantId ?? '', name: member.name || member.id };
+      } catch (error) {
+        if (error instanceof ForumError && error.code === 'not_found') return undefined;
+        throw error;
+      }
+    });
+  }
+
+  return { postProactive, deleteMessage, updateMessage, listMembers, findMember };
 }

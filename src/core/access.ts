@@ -1,6 +1,7 @@
 /**
  * Who may use the forum. A person from an allowed Slack workspace or Teams tenant is a member;
- * moderators come from configuration or the store; anyone else needs an unexpired guest role.
+ * moderators come from configuration or the store; anyone else needs an unexpired guest role,
+ * granted by a moderator (`invite`).
  * Web chat people are in the web realm, which is served as long as the web adapter admits them.
  */
 import type { Config } from '../config.ts';
@@ -13,7 +14,7 @@ export type AccessDecision =
   | { allowed: false; reason: 'workspace' | 'channel' }
   | { allowed: false; reason: 'guest_expired'; expiredAt: Date };
 
-function workspaceAllowed(access: Config['access'], platform: string, workspaceId: string): boolean {
+export function workspaceAllowed(access: Config['access'], platform: string, workspaceId: string): boolean {
   switch (platform) {
     case 'slack':
       return access.slackWorkspaces.includes(workspaceId);
@@ -36,7 +37,12 @@ export function isConfiguredModerator(access: Config['access'], actor: Actor): b
   return access.moderators.some((m) => m.platform === actor.platform && m.id === actor.userId);
 }
 
-/** Decides whether the actor may use the forum in this conversation, and with which role. */
+/**
+ * Decides whether the actor may use the forum in this conversation, and with which role. Members
+ * come from the allowed workspaces and tenants, in conversations of those; a guest was invited
+ * personally, so is admitted wherever they reach the bot (a direct chat from their own workspace
+ * too) until the expiry. The channel list applies to everyone but moderators.
+ */
 export function decideAccess(
   access: Config['access'],
   actor: Actor,
@@ -44,19 +50,13 @@ export function decideAccess(
   person: Person | undefined,
   now: Date,
 ): AccessDecision {
-  const moderator = isConfiguredModerator(access, actor) || person?.role === 'moderator';
-  if (!moderator && !workspaceAllowed(access, conversation.platform, conversation.workspaceId)) {
-    return { allowed: false, reason: 'workspace' };
-  }
-  if (!moderator && !channelAllowed(access, conversation)) return { allowed: false, reason: 'channel' };
-  if (moderator) return { allowed: true, role: 'moderator' };
-  if (person?.role === 'guest') {
-    const expires = person.guest_expires_at;
-    if (expires && expires.getTime() <= now.getTime()) {
-      return { allowed: false, reason: 'guest_expired', expiredAt: expires };
-    }
-    return { allowed: true, role: 'guest' };
-  }
-  if (workspaceAllowed(access, actor.platform, actor.workspaceId)) return { allowed: true, role: 'member' };
-  return { allowed: false, reason: 'workspace' };
+  if (isConfiguredModerator(access, actor) || person?.role === 'moderator') return { allowed: true, role: 'moderator' };
+  const member = workspaceAllowed(access, actor.platform, actor.workspaceId) && workspaceAllowed(access, conversation.platform, conversation.workspaceId);
+  const guest = person?.role === 'guest';
+  if (!member && !guest) return { allowed: false, reason: 'workspace' };
+  if (!channelAllowed(access, conversation)) return { allowed: false, reason: 'channel' };
+  if (member) return { allowed: true, role: 'member' };
+  const expires = person?.guest_expires_at;
+  if (expires && expires.getTime() <= now.getTime()) return { allowed: false, reason: 'guest_expired', expiredAt: expires };
+  return { allowed: true, role: 'guest' };
 }

@@ -33,6 +33,10 @@ export const ACTIONS = {
   messageReport: 'message:report',
   /** The person confirms `forget-me`: everything about them is deleted; value = ''. */
   forgetConfirm: 'privacy:forget',
+  /** A moderator approves a member's request for a guest; value = request id. */
+  guestApprove: 'guest:approve',
+  /** A moderator declines a member's request for a guest; value = request id. */
+  guestDecline: 'guest:decline',
   /** A vote in a poll; value = `<pollId>:<option>` (options from 0). */
   pollVote: 'poll:vote',
 } as const;

@@ -26,7 +26,9 @@ export const COMMAND_SYNTAX: Record<HelpTopic, string> = {
   unanswered: 'unanswered',
   'my-data': 'my-data',
   'forget-me': 'forget-me',
-  invite: 'invite <user> [--days <n>]',
+  invite: 'invite @person [--days <n>] [--propose]',
+  guests: 'guests',
+  revoke: 'revoke @person',
   rules: 'rules',
   report: 'report <message link> [<reason>]',
   remove: 'remove <message link>',
@@ -43,6 +45,7 @@ export const COMMAND_EXAMPLES: Partial<Record<HelpTopic, string>> = {
   poll: 'poll "Was the webinar useful?" "Yes" "Partly" "No" --closes 2026-12-01T17:00Z',
   'poll template': 'poll template webinar --closes 2026-12-01T17:00Z',
   invite: 'invite @someone --days 30',
+  revoke: 'revoke @someone',
   report: 'report https://example.slack.com/archives/C0123ABCD/p1764000000123456 shares a phone number',
   'topic close': 'topic close 12',
   'topic translate': 'topic translate 12 fr Mesurer l’impact | Comment évaluez-vous un programme un an après ?',
@@ -59,7 +62,8 @@ export const MODERATOR_TOPICS: ReadonlySet<HelpTopic> = new Set<HelpTopic>([
   'topic translate',
   'stats',
   'unanswered',
-  'invite',
+  'guests',
+  'revoke',
   'remove',
 ]);
 

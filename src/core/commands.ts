@@ -9,6 +9,8 @@ import { HELP_TOPICS } from './command-grammar.ts';
 export const POLL_MIN_OPTIONS = 2;
 export const POLL_MAX_OPTIONS = 10;
 export const INVITE_MAX_DAYS = 365;
+/** How long a guest is invited for when `--days` is not given. */
+export const INVITE_DEFAULT_DAYS = 30;
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -45,7 +47,9 @@ export type Command =
   | { kind: 'unanswered' }
   | { kind: 'my-data' }
   | { kind: 'forget-me' }
-  | { kind: 'invite'; user: string; days?: number }
+  | { kind: 'invite'; user: string; days?: number; mayPropose: boolean }
+  | { kind: 'guests' }
+  | { kind: 'revoke'; user: string }
   | { kind: 'rules' }
   | { kind: 'report'; link: string; reason: string }
   | { kind: 'remove'; link: string };
@@ -284,9 +288,25 @@ function pollCommand(parts: PollParts): Command {
   return { kind: 'poll.create', question, options, ...flags, discussion, ...(closesAt ? { closesAt } : {}) };
 }
 
+/**
+ * A person named in a command: a mention as the adapters pass it on (`<@id>` or `<@id|name>`; the
+ * Teams adapter writes its mentions so too), or a bare Slack user id. Returns their platform id.
+ */
+const MENTION = /^<@([^|>\s]+)(?:\|[^>]*)?>$/;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{6,}$/;
+
+function parseUser(topic: HelpTopic, token: string | undefined): string {
+  if (token === undefined) fail(topic, 'missing_argument');
+  const mention = MENTION.exec(token);
+  if (mention) return mention[1] as string;
+  if (SLACK_USER_ID.test(token)) return token;
+  return fail(topic, 'bad_user', token);
+}
+
 function parseInvite(rest: string): Command {
   const tokens = tokenize(rest, 'invite');
   let days: number | undefined;
+  let mayPropose = false;
   const users: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -297,13 +317,14 @@ function parseInvite(rest: string): Command {
         fail('invite', 'bad_days', value);
       }
       days = Number(value);
-    } else if (token.startsWith('--')) fail('invite', 'unknown_option', token);
+    } else if (token.toLowerCase() === '--propose') mayPropose = true;
+    else if (token.startsWith('--')) fail('invite', 'unknown_option', token);
     else users.push(token);
   }
   const [user, ...extra] = users;
-  if (!user) fail('invite', 'missing_argument');
   noMore('invite', extra);
-  return { kind: 'invite', user, ...(days !== undefined ? { days } : {}) };
+  const id = parseUser('invite', user);
+  return { kind: 'invite', user: id, mayPropose, ...(days !== undefined ? { days } : {}) };
 }
 
 function parseKnown(keyword: string, rest: string): Command | undefined {
@@ -349,6 +370,14 @@ function parseKnown(keyword: string, rest: string): Command | undefined {
     }
     case 'invite':
       return parseInvite(rest);
+    case 'guests':
+      noMore('guests', words);
+      return { kind: 'guests' };
+    case 'revoke': {
+      const user = parseUser('revoke', words[0]);
+      noMore('revoke', words.slice(1));
+      return { kind: 'revoke', user };
+    }
     default:
       return undefined;
   }

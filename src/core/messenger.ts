@@ -13,6 +13,16 @@ export interface PersonRef {
   userId: string;
 }
 
+/** A person as their platform knows them: where they belong and the name it shows. */
+export interface KnownPerson {
+  platform: Platform;
+  /** Their Slack workspace or Teams tenant (another organisation's for an outside guest). */
+  workspaceId: string;
+  /** The id the bot knows them by (Teams: their Entra object id where there is one). */
+  userId: string;
+  displayName: string;
+}
+
 export interface Messenger {
   /** The platforms this bot is connected to, which it can post to and remove from. */
   platforms(): Platform[];
@@ -28,6 +38,11 @@ export interface Messenger {
   members(conversation: Conversation): Promise<string[] | undefined>;
   /** Deletes one of the bot's own posts; ForumError `forbidden` when it is not the bot's, `not_found` when gone. */
   remove(ref: MessageRef): Promise<void>;
+  /**
+   * Who a user id (as mentioned) names, seen from the conversation it was typed in (Teams asks that
+   * conversation's roster); undefined when the platform does not know them there.
+   */
+  whois(conversation: Conversation, userId: string): Promise<KnownPerson | undefined>;
 }
 
 export const NO_MESSENGER: Messenger = {
@@ -38,6 +53,7 @@ export const NO_MESSENGER: Messenger = {
   update: (ref) => Promise.reject(new ForumError('platform_error', `no adapter can update posts on ${ref.platform} here`)),
   members: () => Promise.resolve(undefined),
   remove: (ref) => Promise.reject(new ForumError('platform_error', `no adapter can remove posts on ${ref.platform} here`)),
+  whois: () => Promise.resolve(undefined),
 };
 
 /** `platform:userId` as stored (topic authors, audit actors) to a person reference. */

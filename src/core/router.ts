@@ -1,6 +1,6 @@
 /**
- * Routing: a parsed command or a clicked action to the feature that handles it. Commands that later
- * versions build answer "not available yet"; moderators' commands are refused to everyone else.
+ * Routing: a parsed command or a clicked action to the feature that handles it. Moderators'
+ * commands are refused to everyone else.
  */
 import { handleExperts } from '../features/experts/handle-experts.ts';
 import { handleLang } from '../features/preferences/handle-lang.ts';
@@ -30,6 +30,7 @@ import {
   handleTopicTranslate,
 } from '../features/discussions/handle-topics.ts';
 import { usageToCard } from './usage-card.ts';
+import { handleGuestDecision, handleGuests, handleInvite, handleRevoke } from '../features/membership/handle-membership.ts';
 import { handleTopicClose } from '../features/discussions/close.ts';
 import { handleRemove, handleReportCommand, handleReportStart, handleReportSubmit, handleRules } from '../features/discussions/moderation.ts';
 
@@ -41,10 +42,6 @@ export function commandTopic(command: Command): HelpTopic {
     default:
       return command.kind.replace('.', ' ') as HelpTopic;
   }
-}
-
-async function notYet(ctx: HandlerContext, command: Command): Promise<void> {
-  await ctx.replyPrivately(textCard(messages(ctx.lang).notYet({ command: commandTopic(command) }), ctx.lang));
 }
 
 /** `origin`: where a form was opened from, for what its submission creates (a poll goes there). */
@@ -129,7 +126,13 @@ export async function routeCommand(ctx: HandlerContext, command: Command, origin
       await handleForgetMe(ctx);
       return;
     case 'invite':
-      await notYet(ctx, command);
+      await handleInvite(ctx, command);
+      return;
+    case 'guests':
+      await handleGuests(ctx);
+      return;
+    case 'revoke':
+      await handleRevoke(ctx, command.user);
       return;
     default: {
       const unreachable: never = command;
@@ -166,6 +169,10 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       return;
     case ACTIONS.messageReport:
       await handleReportSubmit(ctx, event);
+      return;
+    case ACTIONS.guestApprove:
+    case ACTIONS.guestDecline:
+      await handleGuestDecision(ctx, event.value, event.actionId === ACTIONS.guestApprove);
       return;
     case ACTIONS.forgetConfirm:
       await handleForgetConfirm(ctx);

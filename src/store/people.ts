@@ -29,12 +29,27 @@ export async function setPersonLang(db: Kysely<Database>, key: PersonKey, lang: 
     .execute();
 }
 
+/** `platform:userId`, the way people are named in the audit log, topics and polls. */
+export const personRef = (key: Pick<PersonKey, 'platform' | 'userId'>): string => `${key.platform}:${key.userId}`;
+
+export interface RoleGrant {
+  key: PersonKey;
+  role: Role;
+  guestExpiresAt: Date | null;
+  /** A guest allowed to propose topics (false for anyone else). */
+  mayPropose?: boolean;
+  displayName?: string | undefined;
+  /** Who changed it (`platform:userId`), for the audit log. */
+  by: string;
+  now: Date;
+  /** The audit action: a grant, or the end of a guest's access. */
+  action?: 'role.grant' | 'role.end';
+}
+
 /** Grants a role (with a guest's expiry) and records who did it in the audit log, in one transaction. */
-export async function grantRole(
-  db: Kysely<Database>,
-  grant: { key: PersonKey; role: Role; guestExpiresAt: Date | null; by: string; now: Date },
-): Promise<void> {
-  const { key, role, guestExpiresAt, by, now } = grant;
+export async function grantRole(db: Kysely<Database>, grant: RoleGrant): Promise<void> {
+  const { key, role, guestExpiresAt, by, now, mayPropose = false, displayName, action = 'role.grant' } = grant;
+  const name = displayName ? { display_name: displayName } : {};
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('people')
@@ -44,10 +59,12 @@ export async function grantRole(
         user_id: key.userId,
         role,
         guest_expires_at: guestExpiresAt,
+        may_propose: mayPropose,
+        ...name,
         updated_at: now,
       })
       .onConflict((oc) =>
-        oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ role, guest_expires_at: guestExpiresAt, updated_at: now }),
+        oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ role, guest_expires_at: guestExpiresAt, may_propose: mayPropose, ...name, updated_at: now }),
       )
       .execute();
     await trx
@@ -55,10 +72,15 @@ export async function grantRole(
       .values({
         at: now,
         actor: by,
-        action: 'role.grant',
-        subject: `${key.platform}:${key.workspaceId}:${key.userId}`,
-        detail: JSON.stringify({ role, guestExpiresAt: guestExpiresAt?.toISOString() ?? null }),
+        action,
+        subject: personRef(key),
+        detail: JSON.stringify({ role, workspace: key.workspaceId, guestExpiresAt: guestExpiresAt?.toISOString() ?? null, mayPropose }),
       })
       .execute();
   });
+}
+
+/** Guests, the latest expiry first: those whose access runs and those whose access ended. */
+export async function listGuests(db: Kysely<Database>): Promise<Person[]> {
+  return db.selectFrom('people').selectAll().where('role', '=', 'guest').orderBy('guest_expires_at', 'desc').execute();
 }

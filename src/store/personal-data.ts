@@ -22,8 +22,8 @@ const ref = (p: PersonId): string => `${p.platform}:${p.userId}`;
 /** Everything stored about the person, section by section (for the file they receive). */
 export async function personalData(db: Kysely<Database>, person: PersonId): Promise<Record<string, unknown[]>> {
   const who = ref(person);
-  const [people, questions, feedback, proposals, replies, ballots, choices, polls, webPosts, usage, audit] = await Promise.all([
-    db.selectFrom('people').select(['workspace_id', 'display_name', 'role', 'lang', 'guest_expires_at', 'created_at']).where('platform', '=', person.platform).where('user_id', '=', person.userId).execute(),
+  const [people, questions, feedback, proposals, replies, ballots, choices, polls, webPosts, usage, audit, guestRequests] = await Promise.all([
+    db.selectFrom('people').select(['workspace_id', 'display_name', 'role', 'lang', 'guest_expires_at', 'may_propose', 'created_at']).where('platform', '=', person.platform).where('user_id', '=', person.userId).execute(),
     db.selectFrom('questions').select(['asked_at', 'workspace_id', 'question', 'lang', 'answered']).where('platform', '=', person.platform).where('user_id', '=', person.userId).orderBy('asked_at').execute(),
     db.selectFrom('answer_feedback').select(['question_id', 'helpful', 'given_at']).where('platform', '=', person.platform).where('user_id', '=', person.userId).execute(),
     db.selectFrom('topics').select(['id', 'title', 'description', 'status', 'created_at']).where('author', '=', who).orderBy('id').execute(),
@@ -34,6 +34,12 @@ export async function personalData(db: Kysely<Database>, person: PersonId): Prom
     db.selectFrom('web_posts').select(['channel_id', 'thread_id', 'text', 'posted_at']).where('author', '=', who).execute(),
     db.selectFrom('usage_events').select(['at', 'kind', 'subject']).where('person', '=', who).orderBy('at').execute(),
     db.selectFrom('audit_log').select(['at', 'action', 'subject']).where((eb) => eb.or([eb('actor', '=', who), eb('subject', '=', who)])).orderBy('at').execute(),
+    db
+      .selectFrom('guest_requests')
+      .select(['id', 'platform', 'user_id', 'display_name', 'days', 'requested_by', 'requested_at', 'status', 'decided_at'])
+      .where((eb) => eb.or([eb('requested_by', '=', who), eb.and([eb('platform', '=', person.platform), eb('user_id', '=', person.userId)])]))
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     profile: people,
@@ -46,21 +52,29 @@ export async function personalData(db: Kysely<Database>, person: PersonId): Prom
     webReplies: webPosts,
     usage,
     moderatorActions: audit,
+    guestRequests,
   };
 }
 
-async function deleteDirectChats(trx: Transaction<Database>, person: PersonId): Promise<number> {
-  // A personal chat's stored reference names the person (Teams): the whole reference goes.
-  const rows = await trx.selectFrom('conversations').select(['conversation_id', 'reference']).where('platform', '=', person.platform).where('kind', '=', 'direct').execute();
-  const ids = rows
-    .filter((r) => {
-      const user = (JSON.parse(r.reference) as { user?: { id?: string; aadObjectId?: string } }).user;
-      return user?.aadObjectId === person.userId || user?.id === person.userId;
-    })
-    .map((r) => r.conversation_id);
-  if (ids.length === 0) return 0;
-  await trx.deleteFrom('conversations').where('platform', '=', person.platform).where('conversation_id', 'in', ids).execute();
-  return ids.length;
+/**
+ * A personal chat's stored reference names the person (Teams): the whole reference goes. A team's
+ * or group chat's reference may name who added the bot: that name goes, the conversation stays.
+ */
+async function forgetInConversations(trx: Transaction<Database>, person: PersonId): Promise<number> {
+  const rows = await trx.selectFrom('conversations').select(['conversation_id', 'kind', 'reference']).where('platform', '=', person.platform).execute();
+  let changed = 0;
+  for (const row of rows) {
+    const reference = JSON.parse(row.reference) as { user?: { id?: string; aadObjectId?: string } };
+    if (reference.user?.aadObjectId !== person.userId && reference.user?.id !== person.userId) continue;
+    if (row.kind === 'direct') {
+      await trx.deleteFrom('conversations').where('platform', '=', person.platform).where('conversation_id', '=', row.conversation_id).execute();
+    } else {
+      delete reference.user;
+      await trx.updateTable('conversations').set({ reference: JSON.stringify(reference) }).where('platform', '=', person.platform).where('conversation_id', '=', row.conversation_id).execute();
+    }
+    changed++;
+  }
+  return changed;
 }
 
 /** Deletes the person's data (see the module comment); returns how many rows went or lost their name. */
@@ -95,6 +109,10 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId): Prom
     count(await trx.updateTable('poll_ballots').set({ voter: anonymous }).where('voter', '=', who).execute());
     count(await trx.updateTable('poll_choices').set({ voter: anonymous }).where('voter', '=', who).execute());
     count(await trx.updateTable('usage_events').set({ person: null }).where('person', '=', who).execute());
+    // A request to invite them goes; requests they made or decided stay as the forum's, without their name.
+    count(await trx.deleteFrom('guest_requests').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    count(await trx.updateTable('guest_requests').set({ requested_by: FORGOTTEN }).where('requested_by', '=', who).execute());
+    count(await trx.updateTable('guest_requests').set({ decided_by: FORGOTTEN }).where('decided_by', '=', who).execute());
     count(await trx.updateTable('audit_log').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
     count(await trx.updateTable('audit_log').set({ subject: FORGOTTEN }).where('subject', '=', who).execute());
     // Details written by the audit log (a role change's target, a report's author) name them too.
@@ -102,7 +120,7 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId): Prom
     const details = await sql`update audit_log set detail = '{"forgotten": true}'::jsonb
       where detail::text like ${like(who)} or detail::text like ${like(JSON.stringify(person.userId))}`.execute(trx);
     changed += Number(details.numAffectedRows ?? 0);
-    changed += await deleteDirectChats(trx, person);
+    changed += await forgetInConversations(trx, person);
     return changed;
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The optional retention period: personal rows older than it go, every day. Questions (and the
- * feedback on them), feedback, replies under topics and people's web replies are deleted; usage
+ * feedback on them), feedback, replies under topics, people's web replies and decided guest
+ * requests are deleted; usage
  * events keep their counts but lose the person. Votes, topics and polls are forum content and stay.
  */
 import type { Kysely } from 'kysely';
@@ -20,6 +21,7 @@ export async function applyRetention(db: Kysely<Database>, days: number, now: Da
     add(await trx.deleteFrom('questions').where('asked_at', '<', before).execute());
     add(await trx.deleteFrom('topic_replies').where('at', '<', before).execute());
     add(await trx.deleteFrom('web_posts').where('author', '<>', 'bot').where('posted_at', '<', before).execute());
+    add(await trx.deleteFrom('guest_requests').where('status', '<>', 'pending').where('requested_at', '<', before).execute());
     add(await trx.updateTable('usage_events').set({ person: null }).where('at', '<', before).where('person', 'is not', null).execute());
     return changed;
   });

@@ -23,6 +23,8 @@ export interface PeopleTable {
   role: Role | null;
   lang: string | null;
   guest_expires_at: Date | null;
+  /** A guest the moderator allowed to propose topics. */
+  may_propose: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -210,9 +212,26 @@ export interface UsageEventsTable {
   subject: string | null;
 }
 
+/** A member's request that someone be invited as a guest, decided once by a moderator. */
+export interface GuestRequestsTable {
+  id: Generated<number>;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  display_name: string | null;
+  days: number;
+  /** `platform:userId` of the member who asked. */
+  requested_by: string;
+  requested_at: Date;
+  status: ColumnType<'pending' | 'approved' | 'declined', 'pending' | undefined, 'approved' | 'declined'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
+  guest_requests: GuestRequestsTable;
   audit_log: AuditLogTable;
   documents: DocumentsTable;
   chunks: ChunksTable;

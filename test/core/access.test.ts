@@ -40,6 +40,7 @@ function person(role: Role | null, guestExpiresAt: Date | null = null, who: Acto
     role,
     lang: null,
     guest_expires_at: guestExpiresAt,
+    may_propose: false,
     created_at: NOW,
     updated_at: NOW,
   };
@@ -112,9 +113,21 @@ describe('decideAccess: guests', () => {
     }
   });
 
-  it('refuses a guest in a conversation of a workspace that is not allowed', () => {
+  it('admits an invited guest in a direct chat from their own workspace, and refuses it once expired', () => {
+    const own = conversation('T_OUT', 'direct', 'D_GUEST');
+    expect(decideAccess(access, guest, own, person('guest', new Date(NOW.getTime() + 60_000), guest), NOW)).toEqual({ allowed: true, role: 'guest' });
+    expect(decideAccess(access, guest, own, person('guest', NOW, guest), NOW)).toMatchObject({ allowed: false, reason: 'guest_expired' });
+  });
+
+  it('holds a guest to the channel list', () => {
     const p = person('guest', new Date(NOW.getTime() + 60_000), guest);
-    expect(decideAccess(access, guest, conversation('T_OUT'), p, NOW)).toEqual({ allowed: false, reason: 'workspace' });
+    expect(decideAccess(withChannels, guest, conversation('T_MEMBER', 'channel', 'C_OTHER'), p, NOW)).toEqual({ allowed: false, reason: 'channel' });
+    expect(decideAccess(withChannels, guest, conversation('T_MEMBER', 'channel', 'C_FORUM'), p, NOW)).toEqual({ allowed: true, role: 'guest' });
+  });
+
+  it('keeps a person of an allowed workspace a member, whatever guest row is stored', () => {
+    const inside = actor('T_MEMBER', 'U_WAS_GUEST');
+    expect(decideAccess(access, inside, inForum, person('guest', new Date(NOW.getTime() - 1), inside), NOW)).toEqual({ allowed: true, role: 'member' });
   });
 
   it('treats a stored member role from an outside workspace as an outsider', () => {

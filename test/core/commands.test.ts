@@ -59,9 +59,12 @@ describe('parseCommand: every command kind', () => {
     ['stats', { kind: 'stats' }],
     ['my-data', { kind: 'my-data' }],
     ['forget-me', { kind: 'forget-me' }],
-    ['invite @ana', { kind: 'invite', user: '@ana' }],
-    ['invite @ana --days 30', { kind: 'invite', user: '@ana', days: 30 }],
-    [`invite --days ${INVITE_MAX_DAYS} @ana`, { kind: 'invite', user: '@ana', days: INVITE_MAX_DAYS }],
+    ['invite <@U0ANA>', { kind: 'invite', user: 'U0ANA', mayPropose: false }],
+    ['invite <@U0ANA|ana> --days 30', { kind: 'invite', user: 'U0ANA', days: 30, mayPropose: false }],
+    [`invite --days ${INVITE_MAX_DAYS} <@29:1ana-teams> --propose`, { kind: 'invite', user: '29:1ana-teams', days: INVITE_MAX_DAYS, mayPropose: true }],
+    ['invite U0ANA123', { kind: 'invite', user: 'U0ANA123', mayPropose: false }],
+    ['guests', { kind: 'guests' }],
+    ['revoke <@U0ANA|ana>', { kind: 'revoke', user: 'U0ANA' }],
   ])('%s', (text, expected) => {
     expect(command(text)).toEqual(expected);
   });
@@ -70,7 +73,7 @@ describe('parseCommand: every command kind', () => {
     const kinds = new Set(
       ['ask x', 'help', 'lang', 'experts x', 'topic propose x', 'topic queue', 'topic approve 1', 'topic reject 1 x',
         'topic schedule mon 9:00 UTC', 'topic post-now', 'topic close', 'poll "q" "a" "b"', 'poll results 1',
-        'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite x', 'rules',
+        'poll close 1', 'poll export 1', 'stats', 'unanswered', 'my-data', 'forget-me', 'invite <@U1>', 'rules', 'guests', 'revoke <@U1>',
         'report https://x.test/m', 'remove https://x.test/m', 'topic translate 1 fr x', 'poll template webinar'].map((t) => command(t).kind),
     );
     expect(kinds.size).toBe(HELP_TOPICS.length);
@@ -282,12 +285,17 @@ describe('parseCommand: every usage reason', () => {
     ['my-data all', { topic: 'my-data', reason: 'unexpected_argument', detail: 'all' }],
     ['forget-me now', { topic: 'forget-me', reason: 'unexpected_argument', detail: 'now' }],
     ['invite', { topic: 'invite', reason: 'missing_argument', detail: '' }],
-    ['invite @ana --days', { topic: 'invite', reason: 'missing_argument', detail: '' }],
-    ['invite @ana --days 0', { topic: 'invite', reason: 'bad_days', detail: '0' }],
-    [`invite @ana --days ${INVITE_MAX_DAYS + 1}`, { topic: 'invite', reason: 'bad_days', detail: String(INVITE_MAX_DAYS + 1) }],
-    ['invite @ana --days ten', { topic: 'invite', reason: 'bad_days', detail: 'ten' }],
-    ['invite @ana --weeks 2', { topic: 'invite', reason: 'unknown_option', detail: '--weeks' }],
-    ['invite @ana @bob', { topic: 'invite', reason: 'unexpected_argument', detail: '@bob' }],
+    ['invite <@U0ANA> --days', { topic: 'invite', reason: 'missing_argument', detail: '' }],
+    ['invite <@U0ANA> --days 0', { topic: 'invite', reason: 'bad_days', detail: '0' }],
+    [`invite <@U0ANA> --days ${INVITE_MAX_DAYS + 1}`, { topic: 'invite', reason: 'bad_days', detail: String(INVITE_MAX_DAYS + 1) }],
+    ['invite <@U0ANA> --days ten', { topic: 'invite', reason: 'bad_days', detail: 'ten' }],
+    ['invite <@U0ANA> --weeks 2', { topic: 'invite', reason: 'unknown_option', detail: '--weeks' }],
+    ['invite <@U0ANA> <@U0BOB>', { topic: 'invite', reason: 'unexpected_argument', detail: '<@U0BOB>' }],
+    ['invite @ana', { topic: 'invite', reason: 'bad_user', detail: '@ana' }],
+    ['invite ana@partner.org', { topic: 'invite', reason: 'bad_user', detail: 'ana@partner.org' }],
+    ['revoke', { topic: 'revoke', reason: 'missing_argument', detail: '' }],
+    ['revoke <@U0ANA> now', { topic: 'revoke', reason: 'unexpected_argument', detail: 'now' }],
+    ['guests all', { topic: 'guests', reason: 'unexpected_argument', detail: 'all' }],
   ];
 
   it.each(cases)('%j', (text, expected) => {
@@ -307,7 +315,8 @@ describe('parseCommand: every usage reason', () => {
 
 describe('the examples the bot shows', () => {
   it.each(Object.entries(COMMAND_EXAMPLES) as [HelpTopic, string][])('the example of %s parses as that command', (topic, example) => {
-    expect(commandTopic(command(example))).toBe(topic);
+    // A person typed as @someone reaches the bot as the platform's mention, `<@id>`.
+    expect(commandTopic(command(example.replace(/@someone\b/g, '<@U0SOMEONE>')))).toBe(topic);
   });
 
   it.each(LANGS)('the time zone suggested in %s is one the parser accepts', (lang) => {

@@ -146,9 +146,8 @@ for (const engine of storeEngines()) {
       const moderator = await send(message('topic queue', { userId: 'U_MOD' }));
       expect(moderator.outcome).toBe('handled');
       expect(moderator.texts).toEqual([en.topics.queueEmpty]);
-      // A command that later versions build answers so.
-      const later = await send(message('invite @someone', { userId: 'U_MOD' }));
-      expect(later.texts).toEqual([en.notYet({ command: 'invite' })]);
+      const guests = await send(message('guests'));
+      expect(guests.texts).toEqual([en.access.moderatorOnly({ command: 'guests' })]);
     });
 
     it('answers a malformed poll with its usage', async () => {

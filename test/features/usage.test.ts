@@ -94,6 +94,8 @@ describe('usage record', () => {
 
   it('gives moderators the figures of that week: people active, questions answered, by workspace, topics, polls, gaps', async () => {
     expect((await say('UANA', 'stats'))[0]).toMatch(/moderator/i);
+    // The channel the polls went to has five members: the response rate follows.
+    messenger.channelMembers.set('C0FORUM', ['UANA', 'UBEN', 'UCAT', 'UDAN', 'UMOD']);
     const stats = (await say('UMOD', 'stats')).join('\n');
     const m = messages('en').stats;
     expect(stats).toContain(m.title({ weeks: 4 }));
@@ -103,8 +105,8 @@ describe('usage record', () => {
     expect(stats).toContain(m.workspace({ name: 'France', active: 1, questions: 1, share: '100%' }));
     expect(stats).toContain(m.workspace({ name: 'slack:T2', active: 1, questions: 1, share: '0%' }));
     expect(stats).toMatch(/#\d+ Mentoring new delegates: 1 reply from 1 participant/);
-    expect(stats).toMatch(/#\d+ Next format\?: 1 voter \(open\)/);
-    expect(stats).toMatch(/#\d+ Rate it: 1 voter \(open\)/);
+    expect(stats).toMatch(/#\d+ Next format\?: 1 voter \(open\) · 20% of 5 members answered/);
+    expect(stats).toMatch(/#\d+ Rate it: 1 voter \(open\) · 20% of 5 members answered/);
     expect(stats).toContain(m.unansweredItem({ question: 'what is the recipe for a chocolate cake?', times: 1 }));
   });
 

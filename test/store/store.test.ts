@@ -123,12 +123,12 @@ for (const engine of storeEngines()) {
       const person = await findPerson(store.db, key('U_GUEST'));
       expect(person).toMatchObject({ role: 'guest', lang: 'ru' });
       expect(person?.guest_expires_at?.toISOString()).toBe(expires.toISOString());
-      const audit = await auditRows(store, 'slack:T1:U_GUEST');
+      const audit = await auditRows(store, 'slack:U_GUEST');
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
         actor: 'slack:U_MOD',
         action: 'role.grant',
-        detail: { role: 'guest', guestExpiresAt: expires.toISOString() },
+        detail: { role: 'guest', workspace: 'T1', guestExpiresAt: expires.toISOString(), mayPropose: false },
       });
       expect(audit[0]?.at.toISOString()).toBe(now.toISOString());
     });
@@ -145,7 +145,7 @@ for (const engine of storeEngines()) {
         });
         await expect(attempt).rejects.toThrow(/test_refuse_actor/);
         expect(await findPerson(store.db, key('U_ATOMIC'))).toBeUndefined();
-        expect(await auditRows(store, 'slack:T1:U_ATOMIC')).toHaveLength(0);
+        expect(await auditRows(store, 'slack:U_ATOMIC')).toHaveLength(0);
       } finally {
         await sql`alter table audit_log drop constraint test_refuse_actor`.execute(store.db);
       }

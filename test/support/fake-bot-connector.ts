@@ -95,6 +95,8 @@ export interface FakeTeamsMember {
   email?: string;
   userPrincipalName?: string;
   userRole?: 'user' | 'guest' | 'anonymous';
+  /** Their tenant (another organisation's for an outside guest); the test tenant when not given. */
+  tenantId?: string;
   /** The Bot Framework `role` of the account (`bot` for a bot); not sent when absent. */
   role?: 'user' | 'bot';
 }
@@ -216,7 +218,7 @@ function teamsChannelAccount(member: FakeTeamsMember): Json {
     surname: member.surname ?? surname,
     email,
     userPrincipalName: member.userPrincipalName ?? email,
-    tenantId: TENANT_ID,
+    tenantId: member.tenantId ?? TENANT_ID,
     userRole: member.userRole ?? 'user',
     ...(member.role !== undefined ? { role: member.role } : {}),
   };

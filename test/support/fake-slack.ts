@@ -50,6 +50,8 @@ export interface SlackFailure {
 }
 
 export interface FakeSlackUser {
+  /** Their home workspace (another organisation's for a Slack Connect guest); the test workspace when not given. */
+  teamId?: string;
   name?: string;
   realName?: string;
   locale?: string;
@@ -275,7 +277,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ok: true,
           user: {
             id,
-            team_id: TEAM_ID,
+            team_id: user.teamId ?? TEAM_ID,
             name,
             deleted: false,
             real_name: realName,

@@ -1,13 +1,13 @@
 /**
  * The messenger as the core sees it, where no platform runs in a core test: it records every post,
- * private note and removal; links of the form `https://chat.test/<platform>/<channel>/<message>`
+ * private note and removal, and knows the people put in its `directory`; links of the form `https://chat.test/<platform>/<channel>/<message>`
  * point to messages, and removals can be told to fail with a platform's refusal.
  */
 import type { MessageRef } from '../../src/core/adapter.ts';
 import { cardToText, type Card } from '../../src/core/card.ts';
 import { ForumError, type ErrorCode } from '../../src/core/errors.ts';
 import { PLATFORMS, type Conversation, type Platform } from '../../src/core/events.ts';
-import type { Messenger, PersonRef } from '../../src/core/messenger.ts';
+import type { KnownPerson, Messenger, PersonRef } from '../../src/core/messenger.ts';
 
 export const TEST_LINK_PREFIX = 'https://chat.test/';
 
@@ -65,6 +65,13 @@ export class RecordingMessenger implements Messenger {
     if (code) return Promise.reject(new ForumError(code, `removal refused: ${code}`));
     this.removed.push(ref);
     return Promise.resolve();
+  }
+
+  /** The people `whois` knows, by `platform:userId` as mentioned. */
+  readonly directory = new Map<string, KnownPerson>();
+
+  whois(conversation: Conversation, userId: string): Promise<KnownPerson | undefined> {
+    return Promise.resolve(this.directory.get(`${conversation.platform}:${userId}`));
   }
 
   /** The texts of the notes a person received. */

@@ -14,6 +14,7 @@ import type { Category } from '../../rag/types.ts';
 import { areaName, languageLabel } from './labels.ts';
 import { approveTopic, createTopic, markTopicPosted, queuedTopics, rejectTopic, setSchedule, translateTopic, type Topic } from '../../store/topics.ts';
 import { publishTopic, tellModerators, tellPerson } from './publish.ts';
+import { findPerson } from '../../store/people.ts';
 
 const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
@@ -33,6 +34,11 @@ function areaOf(ctx: HandlerContext, text: string, lang: Lang): Category | null 
 }
 
 export async function handleTopicPropose(ctx: HandlerContext, title: string, description: string): Promise<void> {
+  // A guest proposes only with the moderator's leave (`invite … --propose`).
+  if (ctx.role === 'guest' && !(await findPerson(ctx.services.store.db, ctx.person))?.may_propose) {
+    await ctx.replyPrivately(textCard(messages(ctx.lang).membership.guestCannotPropose, ctx.lang));
+    return;
+  }
   const topic = await createTopic(
     ctx.services.store.db,
     { title, description, lang: ctx.lang, category: areaOf(ctx, `${title} ${description}`, ctx.lang), author: actorOf(ctx) },

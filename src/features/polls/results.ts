@@ -8,37 +8,18 @@ import type { OutgoingFile } from '../../core/adapter.ts';
 import type { Block } from '../../core/card.ts';
 import type { HandlerContext } from '../../core/context.ts';
 import { isForumError } from '../../core/errors.ts';
-import { PLATFORMS } from '../../core/events.ts';
 import { messages } from '../../i18n/index.ts';
-import { pollPosts, pollVotes, tallyPoll, type Poll } from '../../store/polls.ts';
+import { pollVotes, tallyPoll, type Poll } from '../../store/polls.ts';
+import { pollAudience } from './audience.ts';
 import { managedPoll } from './manage.ts';
 import { formatDeadline, percent, ratingAverage, resultLines } from './poll-card.ts';
-
-/** The people in the channels a poll went to, as `platform:userId`; undefined when a platform cannot tell. */
-async function audience(ctx: HandlerContext, poll: Poll): Promise<Set<string> | undefined> {
-  const people = new Set<string>();
-  for (const post of await pollPosts(ctx.services.store.db, poll.id)) {
-    const platform = PLATFORMS.find((p) => p === post.platform);
-    if (!platform) return undefined;
-    let members: string[] | undefined;
-    try {
-      members = await ctx.services.messenger.members({ platform, workspaceId: post.workspace_id, channelId: post.conversation_id, kind: 'channel' });
-    } catch (error) {
-      ctx.log.warn({ err: error, pollId: poll.id }, 'channel members not listed');
-      return undefined;
-    }
-    if (!members) return undefined;
-    for (const id of members) people.add(`${platform}:${id}`);
-  }
-  return people;
-}
 
 export async function handlePollResults(ctx: HandlerContext, id: string): Promise<void> {
   const poll = await managedPoll(ctx, id);
   if (!poll) return;
   const m = messages(ctx.lang).polls;
   const tally = await tallyPoll(ctx.services.store.db, poll);
-  const members = await audience(ctx, poll);
+  const members = await pollAudience(ctx.services, poll);
   const average = poll.kind === 'rating' ? ratingAverage(tally) : undefined;
   const blocks: Block[] = [
     { type: 'header', text: m.resultsTitle({ id: poll.id }) },

@@ -1,7 +1,8 @@
 /**
  * `stats` for moderators: whether the forum lives — people active and questions (with the share
  * answered) per week and per workspace or tenant (named after its member state when configured),
- * replies to the latest topics, answers to the latest polls, and the questions the knowledge base
+ * replies to the latest topics, answers to the latest polls (with the response rate where the
+ * channels' members can be listed), and the questions the knowledge base
  * could not answer.
  */
 import type { Block, Card } from '../../core/card.ts';
@@ -10,6 +11,7 @@ import { formatDate, messages, type Lang } from '../../i18n/index.ts';
 import { listUnanswered } from '../../rag/questions-repo.ts';
 import { pollFigures, topicFigures, weeklyFigures, workspaceFigures } from '../../store/usage-figures.ts';
 import { percent } from '../polls/poll-card.ts';
+import { pollAudience } from '../polls/audience.ts';
 
 /** The weeks the figures cover, and how many topics, polls and questions they list. */
 export const STATS_WEEKS = 4;
@@ -29,11 +31,13 @@ export interface StatsData {
   workspaces: Awaited<ReturnType<typeof workspaceFigures>>;
   topics: Awaited<ReturnType<typeof topicFigures>>;
   polls: Awaited<ReturnType<typeof pollFigures>>;
+  /** How many people each listed poll reached (its channels' members), where the platforms can tell. */
+  audiences: ReadonlyMap<string, number>;
   unanswered: Awaited<ReturnType<typeof listUnanswered>>;
 }
 
 /** The figures of the last STATS_WEEKS weeks, read once (each reader then gets them in their language). */
-export async function loadStats(services: Pick<Services, 'store' | 'now'>): Promise<StatsData> {
+export async function loadStats(services: Pick<Services, 'store' | 'now' | 'messenger' | 'log'>): Promise<StatsData> {
   const { db } = services.store;
   const now = services.now();
   const from = weekStart(now, STATS_WEEKS - 1);
@@ -44,7 +48,12 @@ export async function loadStats(services: Pick<Services, 'store' | 'now'>): Prom
     pollFigures(db, STATS_LIST_LIMIT),
     listUnanswered(db, STATS_LIST_LIMIT),
   ]);
-  return { now, weeks, workspaces, topics, polls, unanswered };
+  const audiences = new Map<string, number>();
+  for (const poll of polls) {
+    const people = await pollAudience(services, poll);
+    if (people && people.size > 0) audiences.set(poll.id, people.size);
+  }
+  return { now, weeks, workspaces, topics, polls, audiences, unanswered };
 }
 
 export function statsToCard(data: StatsData, lang: Lang, workspaceNames: ReadonlyMap<string, string>): Card {
@@ -72,7 +81,12 @@ export function statsToCard(data: StatsData, lang: Lang, workspaceNames: Readonl
   }
   if (topics.length > 0) blocks.push({ type: 'text', text: m.topics }, { type: 'list', items: topics.map((t) => m.topic(t)) });
   if (polls.length > 0) {
-    blocks.push({ type: 'text', text: m.polls }, { type: 'list', items: polls.map((p) => m.poll({ id: p.id, question: p.question, voters: p.voters, open: p.status === 'open' })) });
+    const items = polls.map((p) => {
+      const line = m.poll({ id: p.id, question: p.question, voters: p.voters, open: p.status === 'open' });
+      const members = data.audiences.get(p.id);
+      return members === undefined ? line : `${line} · ${m.pollRate({ members, rate: percent(p.voters, members, lang) })}`;
+    });
+    blocks.push({ type: 'text', text: m.polls }, { type: 'list', items });
   }
   if (unanswered.length > 0) {
     blocks.push({ type: 'text', text: m.unanswered }, { type: 'list', items: unanswered.map((q) => m.unansweredItem({ question: q.question, times: q.times })) });

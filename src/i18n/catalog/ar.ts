@@ -1,6 +1,22 @@
 import type { Catalog } from './types.ts';
 
 /**
+ * A counted noun in Arabic, in the form its number calls for (as after a preposition): the noun alone with
+ * "واحد" for 1, the dual for 2, the plural for 3 to 10, the singular accusative for 11 to 99, the singular
+ * genitive for hundreds; the last digits of n decide, as in "103 أيام".
+ */
+const counted = (n: number, forms: { one: string; two: string; few: string; many: string; other: string }): string => {
+  if (n === 1) return forms.one;
+  if (n === 2) return forms.two;
+  const rest = n % 100;
+  if (rest >= 3 && rest <= 10) return `${n} ${forms.few}`;
+  if (rest >= 11) return `${n} ${forms.many}`;
+  return `${n} ${forms.other}`;
+};
+
+const days = (n: number): string => counted(n, { one: 'يوم واحد', two: 'يومين', few: 'أيام', many: 'يومًا', other: 'يوم' });
+
+/**
  * Arabic is written right to left. Sentences begin with an Arabic word so that a chat client that picks
  * the direction from the first letter shows them right to left, and imperatives are avoided in favour of
  * gender-neutral forms ("يُرجى" + verbal noun). The date-time example is preceded by a left-to-right mark
@@ -35,6 +51,7 @@ export const ar: Catalog = {
       bad_date: ({ detail }) => `ليس «${detail}» تاريخًا ووقتًا بصيغة مثل \u200E2026-12-01T17:00+01:00.`,
       bad_id: ({ detail }) => `ليس «${detail}» رقمًا صالحًا.`,
       bad_days: ({ detail }) => `ليس «${detail}» عددًا من الأيام بين 1 و365.`,
+      bad_user: ({ detail }) => `لا يشير «${detail}» إلى أي شخص. يُرجى الإشارة إلى الشخص المعني، مثل @name.`,
       too_few_options: () => 'يجب أن يتضمن الاستطلاع خيارين على الأقل.',
       too_many_options: () => 'يمكن أن يتضمن الاستطلاع 10 خيارات كحد أقصى.',
       options_with_rating: () => 'يطلب استطلاع التقييم منح درجة من 1 إلى 5، ولذلك لا يتضمن خيارات.',
@@ -43,7 +60,6 @@ export const ar: Catalog = {
     syntax: 'يُستخدم هذا الأمر على النحو التالي:',
     seeHelp: 'يُرجى كتابة «help» للاطلاع على جميع الأوامر.',
   },
-  notYet: ({ command }) => `الأمر «${command}» غير متاح بعد، وسيُتاح في إصدار لاحق من روبوت المنتدى.`,
   lang: {
     set: 'من الآن فصاعدًا، سأراسلك باللغة العربية.',
     choose: 'يُرجى اختيار اللغة:',
@@ -74,7 +90,9 @@ export const ar: Catalog = {
       unanswered: "عرض الأسئلة التي لم تتمكن قاعدة المعارف من الإجابة عنها.",
       'my-data': 'الحصول على نسخة من جميع البيانات المخزنة عنك.',
       'forget-me': 'حذف جميع البيانات المخزنة عنك.',
-      invite: 'دعوة ضيف لعدد محدد من الأيام.',
+      invite: 'دعوة ضيف لعدد محدد من الأيام (30 يومًا ما لم يُحدَّد غير ذلك)؛ ويقدّم الأعضاء طلباتهم إلى المشرفين.',
+      guests: 'عرض قائمة الضيوف ومواعيد انتهاء وصولهم والطلبات التي تنتظر القرار.',
+      revoke: 'إنهاء وصول أحد الضيوف فورًا.',
       rules: 'قراءة قواعد المنتدى.',
       report: 'الإبلاغ عن رسالة إلى المشرفين عبر رابطها.',
       remove: 'حذف رسالة نشرها البوت عبر رابطها.',
@@ -264,6 +282,8 @@ export const ar: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${replies} ردود من ${participants} مشاركين`,
     polls: 'أحدث الاستطلاعات',
     poll: ({ id, question, voters, open }) => `#${id} ${question}: ${voters} مصوّتين${open ? ' (مفتوح)' : ''}`,
+    pollRate: ({ members, rate }) =>
+      `أجاب ${rate} من ${counted(members, { one: 'عضو واحد', two: 'عضوين', few: 'أعضاء', many: 'عضوًا', other: 'عضو' })}`,
     unanswered: 'أسئلة لم تتمكن قاعدة المعارف من الإجابة عنها',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'لم يُسجَّل شيء بعد: تظهر الأرقام مع استخدام المنتدى.',
@@ -333,5 +353,42 @@ export const ar: Catalog = {
     removeForbidden: 'هذه الرسالة ليست من منشورات البوت: لا يمكنه حذف إلا رسائله.',
     removeNotFound: 'تعذّر العثور على هذه الرسالة: ربما حُذفت من قبل.',
     notConnected: ({ platform }) => `هذا البوت غير متصل بـ ${platform}، لذا لا يمكنه حذف تلك الرسالة.`,
+  },
+  membership: {
+    notFound: ({ user }) =>
+      `تعذّر العثور على ${user}. يُرجى الإشارة إلى الشخص (@name) في محادثة يشارك فيها مع الروبوت.`,
+    alreadyMember: ({ name }) =>
+      `ينتمي ${name} إلى مساحة عمل أو مستأجر تابع لإحدى الدول الأعضاء، ولذلك يمكنه استخدام المنتدى بالفعل.`,
+    alreadyModerator: ({ name }) => `يُعدّ ${name} بالفعل أحد مشرفي المنتدى.`,
+    invited: ({ name, date, mayPropose }) =>
+      `مُنح ${name} صفة ضيف في المنتدى حتى ${date}. ${mayPropose ? 'ويحق للضيف طرح الأسئلة والمشاركة في الاستطلاعات واقتراح المواضيع.' : 'ويحق للضيف طرح الأسئلة والمشاركة في الاستطلاعات، دون اقتراح المواضيع.'}`,
+    welcomeGuest: ({ date }) =>
+      `تمت دعوتك إلى المنتدى بصفة ضيف حتى ${date}. يسعدني تلقي أسئلتك، ويمكن كتابة «help» للاطلاع على ما يمكنك القيام به.`,
+    requestSent: ({ name, days: n }) =>
+      `أُحيل طلب دعوة ${name} لمدة ${days(n)} إلى المشرفين، وسيجري إبلاغك عندما يتخذ أحدهم قراره.`,
+    newRequest: ({ id, requester, name, days: n }) =>
+      `الطلب \u200E#${id}: يطلب ${requester} دعوة ${name} بصفة ضيف لمدة ${days(n)}.`,
+    approve: 'موافقة',
+    decline: 'رفض',
+    approved: ({ name, date }) => `تمت الموافقة: مُنح ${name} صفة ضيف في المنتدى حتى ${date}.`,
+    declined: ({ name }) => `رُفض الطلب: لن تُوجَّه دعوة إلى ${name}.`,
+    requestApproved: ({ name, date }) =>
+      `وافق أحد المشرفين على طلبك: مُنح ${name} صفة ضيف في المنتدى حتى ${date}.`,
+    requestDeclined: ({ name }) => `رفض أحد المشرفين طلبك الخاص بدعوة ${name}.`,
+    alreadyDecided: ({ approved }) =>
+      approved ? 'سبق أن وافق مشرف آخر على هذا الطلب.' : 'سبق أن رفض مشرف آخر هذا الطلب.',
+    requestUnknown: 'هذا الطلب غير موجود.',
+    guestsCannotInvite:
+      'لا يمكن للضيوف دعوة أشخاص آخرين. يُرجى التوجه بالطلب إلى أحد أعضاء المنتدى أو إلى أحد المشرفين.',
+    guestCannotPropose:
+      'يمكنك بصفتك ضيفًا طرح الأسئلة والمشاركة في الاستطلاعات. أما اقتراح المواضيع فيتطلب إذن المشرف، لذا يُرجى طلبه منه.',
+    onlyModeratorsDecide: 'يقتصر البتّ في الدعوات على مشرفي المنتدى.',
+    guestsTitle: 'ضيوف المنتدى',
+    guestActive: ({ name, date, mayPropose }) => `${name}: حتى ${date}${mayPropose ? '، مع إذن باقتراح المواضيع' : ''}`,
+    guestEnded: ({ name, date }) => `${name}: انتهى الوصول في ${date}`,
+    noGuests: 'لا يوجد ضيوف.',
+    pendingTitle: 'طلبات في انتظار القرار',
+    revoked: ({ name }) => `أُنهي وصول ${name} إلى المنتدى بصفة ضيف.`,
+    notAGuest: ({ name }) => `ليس ${name} ضيفًا على المنتدى.`,
   },
 };

@@ -30,6 +30,7 @@ export const es: Catalog = {
       bad_date: ({ detail }) => `«${detail}» no es una fecha y hora como 2026-12-01T17:00+01:00.`,
       bad_id: ({ detail }) => `«${detail}» no es un número válido.`,
       bad_days: ({ detail }) => `«${detail}» no es un número de días entre 1 y 365.`,
+      bad_user: ({ detail }) => `«${detail}» no corresponde a ninguna persona. Mencione a la persona, por ejemplo @name.`,
       too_few_options: () => 'Una encuesta necesita al menos 2 opciones.',
       too_many_options: () => 'Una encuesta puede tener como máximo 10 opciones.',
       options_with_rating: () =>
@@ -39,8 +40,6 @@ export const es: Catalog = {
     syntax: 'Utilícelo de la siguiente manera:',
     seeHelp: 'Escriba «help» para ver todos los comandos.',
   },
-  notYet: ({ command }) =>
-    `«${command}» aún no está disponible. Se incorporará en una versión posterior del bot del foro.`,
   lang: {
     set: 'A partir de ahora le escribiré en español.',
     choose: 'Elija su idioma:',
@@ -71,7 +70,9 @@ export const es: Catalog = {
       unanswered: "Ver las preguntas que la base de conocimientos no pudo responder.",
       'my-data': 'Recibir una copia de todos los datos almacenados sobre usted.',
       'forget-me': 'Eliminar todos los datos almacenados sobre usted.',
-      invite: 'Invitar a una persona durante un número determinado de días.',
+      invite: 'Invitar a una persona durante un número de días (30 si no se indica otro); los miembros lo solicitan a los moderadores.',
+      guests: 'Ver los invitados, la fecha en que expira su acceso y las solicitudes pendientes.',
+      revoke: 'Poner fin de inmediato al acceso de un invitado.',
       rules: 'Leer las normas del foro.',
       report: 'Señalar un mensaje a los moderadores, mediante su enlace.',
       remove: 'Retirar un mensaje publicado por el bot, mediante su enlace.',
@@ -263,6 +264,7 @@ export const es: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}`,
     polls: 'Últimas encuestas',
     poll: ({ id, question, voters, open }) => `#${id} ${question}: ${voters} ${voters === 1 ? 'participante' : 'participantes'}${open ? ' (abierta)' : ''}`,
+    pollRate: ({ members, rate }) => `respondió el ${rate} de ${members} ${members === 1 ? 'miembro' : 'miembros'}`,
     unanswered: 'Preguntas que la base de conocimientos no pudo responder',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Aún no hay nada registrado: las cifras aparecen a medida que se usa el foro.',
@@ -336,5 +338,41 @@ export const es: Catalog = {
     removeForbidden: 'Ese mensaje no lo publicó el bot: solo puede retirar los suyos.',
     removeNotFound: 'No se encuentra ese mensaje: quizá ya se retiró.',
     notConnected: ({ platform }) => `Este bot no está conectado a ${platform}, así que no puede retirar ese mensaje.`,
+  },
+  membership: {
+    notFound: ({ user }) =>
+      `No he podido encontrar a ${user}. Mencione a la persona (@name) en una conversación que comparta con el bot.`,
+    alreadyMember: ({ name }) =>
+      `${name} pertenece al espacio de trabajo o inquilino de un Estado miembro, por lo que ya puede utilizar el foro.`,
+    alreadyModerator: ({ name }) => `${name} ya figura entre los moderadores del foro.`,
+    invited: ({ name, date, mayPropose }) =>
+      `${name} dispone de acceso de invitado al foro hasta el ${date}. ${mayPropose ? 'Puede formular preguntas, responder a encuestas y proponer temas.' : 'Puede formular preguntas y responder a encuestas, pero no proponer temas.'}`,
+    welcomeGuest: ({ date }) =>
+      `Se le ha concedido acceso de invitado al foro hasta el ${date}. Hágame una pregunta o escriba «help» para ver lo que puede hacer.`,
+    requestSent: ({ name, days }) =>
+      `He pedido a los moderadores que inviten a ${name} durante ${days} ${days === 1 ? 'día' : 'días'}. Le avisaré cuando uno de ellos tome una decisión.`,
+    newRequest: ({ id, requester, name, days }) =>
+      `Solicitud #${id}: ${requester} solicita acceso de invitado para ${name} durante ${days} ${days === 1 ? 'día' : 'días'}.`,
+    approve: 'Aprobar',
+    decline: 'Rechazar',
+    approved: ({ name, date }) => `Solicitud aprobada: ${name} dispone de acceso de invitado al foro hasta el ${date}.`,
+    declined: ({ name }) => `Solicitud rechazada: no se invitará a ${name}.`,
+    requestApproved: ({ name, date }) =>
+      `Un moderador ha aprobado su solicitud: ${name} dispone de acceso de invitado al foro hasta el ${date}.`,
+    requestDeclined: ({ name }) => `Un moderador ha rechazado su solicitud de invitar a ${name}.`,
+    alreadyDecided: ({ approved }) => `Otro moderador ya ha ${approved ? 'aprobado' : 'rechazado'} esta solicitud.`,
+    requestUnknown: 'Esa solicitud no existe.',
+    guestsCannotInvite:
+      'Los invitados no pueden invitar a otras personas. Le ruego que se dirija a un miembro del foro o a un moderador.',
+    guestCannotPropose:
+      'Con acceso de invitado puede formular preguntas y responder a encuestas. Para proponer temas se requiere la autorización del moderador: le ruego que se la solicite.',
+    onlyModeratorsDecide: 'Solo los moderadores del foro deciden sobre las invitaciones.',
+    guestsTitle: 'Invitados del foro',
+    guestActive: ({ name, date, mayPropose }) => `${name}: hasta el ${date}${mayPropose ? ', puede proponer temas' : ''}`,
+    guestEnded: ({ name, date }) => `${name}: acceso finalizado el ${date}`,
+    noGuests: 'No hay invitados.',
+    pendingTitle: 'Solicitudes pendientes de decisión',
+    revoked: ({ name }) => `Se ha puesto fin al acceso de invitado de ${name}.`,
+    notAGuest: ({ name }) => `${name} no tiene acceso de invitado al foro.`,
   },
 };

@@ -32,6 +32,7 @@ export const fr: Catalog = {
         `« ${detail} » n’est pas une date et une heure du type 2026-12-01T17:00+01:00.`,
       bad_id: ({ detail }) => `« ${detail} » n’est pas un numéro valide.`,
       bad_days: ({ detail }) => `« ${detail} » n’est pas un nombre de jours compris entre 1 et 365.`,
+      bad_user: ({ detail }) => `« ${detail} » ne correspond à aucune personne. Veuillez mentionner la personne concernée, par exemple @name.`,
       too_few_options: () => 'Un sondage doit comporter au moins 2 options.',
       too_many_options: () => 'Un sondage peut comporter au maximum 10 options.',
       options_with_rating: () =>
@@ -41,8 +42,6 @@ export const fr: Catalog = {
     syntax: 'Voici comment l’utiliser :',
     seeHelp: 'Tapez « help » pour afficher toutes les commandes.',
   },
-  notYet: ({ command }) =>
-    `« ${command} » n’est pas encore disponible. Cette fonction arrivera dans une prochaine version du bot du forum.`,
   lang: {
     set: 'Désormais, je vous écrirai en français.',
     choose: 'Choisissez votre langue :',
@@ -73,7 +72,9 @@ export const fr: Catalog = {
       unanswered: "Lister les questions auxquelles la base de connaissances n’a pas su répondre.",
       'my-data': 'Recevoir une copie de toutes les données conservées à votre sujet.',
       'forget-me': 'Supprimer toutes les données conservées à votre sujet.',
-      invite: 'Inviter une personne pour un nombre de jours donné.',
+      invite: 'Inviter une personne pour un nombre de jours donné (30 par défaut) ; les membres en font la demande aux modérateurs.',
+      guests: 'Afficher la liste des invités, la date d’expiration de leur accès et les demandes en attente.',
+      revoke: 'Mettre fin immédiatement à l’accès d’un invité.',
       rules: 'Lire les règles du forum.',
       report: 'Signaler un message aux modérateurs, par son lien.',
       remove: 'Retirer un message publié par le bot, par son lien.',
@@ -269,6 +270,7 @@ export const fr: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title} : ${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}`,
     polls: 'Derniers sondages',
     poll: ({ id, question, voters, open }) => `#${id} ${question} : ${voters} votant${voters > 1 ? 's' : ''}${open ? ' (ouvert)' : ''}`,
+    pollRate: ({ members, rate }) => `${rate} de réponses sur ${members} membre${members > 1 ? 's' : ''}`,
     unanswered: 'Questions restées sans réponse de la base de connaissances',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Rien n’est encore enregistré : les chiffres apparaissent à mesure que le forum est utilisé.',
@@ -342,5 +344,42 @@ export const fr: Catalog = {
     removeForbidden: 'Ce message n’a pas été publié par le bot : il ne peut retirer que les siens.',
     removeNotFound: 'Ce message est introuvable : il a peut-être déjà été retiré.',
     notConnected: ({ platform }) => `Ce bot n’est pas connecté à ${platform} : il ne peut pas retirer ce message.`,
+  },
+  membership: {
+    notFound: ({ user }) =>
+      `Je n’ai pas pu trouver ${user}. Veuillez mentionner la personne (@name) dans une conversation qu’elle partage avec le bot.`,
+    alreadyMember: ({ name }) =>
+      `${name} relève de l’espace de travail ou du locataire d’un État membre et a donc déjà accès au forum.`,
+    alreadyModerator: ({ name }) => `${name} fait déjà partie des modérateurs du forum.`,
+    invited: ({ name, date, mayPropose }) =>
+      `${name} dispose d’un accès invité au forum jusqu’au ${date}. ${mayPropose ? 'Cette personne peut poser des questions, répondre aux sondages et proposer des sujets.' : 'Cette personne peut poser des questions et répondre aux sondages, mais pas proposer de sujets.'}`,
+    welcomeGuest: ({ date }) =>
+      `Vous disposez d’un accès invité au forum jusqu’au ${date}. Vous pouvez me poser vos questions, ou taper « help » pour découvrir ce que vous pouvez faire.`,
+    requestSent: ({ name, days }) =>
+      `J’ai demandé aux modérateurs d’inviter ${name} pour ${days} jour${days > 1 ? 's' : ''}. Je vous informerai dès que l’un d’eux aura pris une décision.`,
+    newRequest: ({ id, requester, name, days }) =>
+      `Demande #${id} : ${requester} sollicite pour ${name} un accès invité d’une durée de ${days} jour${days > 1 ? 's' : ''}.`,
+    approve: 'Approuver',
+    decline: 'Refuser',
+    approved: ({ name, date }) => `Demande approuvée : ${name} dispose d’un accès invité au forum jusqu’au ${date}.`,
+    declined: ({ name }) => `Demande refusée : aucune invitation ne sera adressée à ${name}.`,
+    requestApproved: ({ name, date }) =>
+      `Un modérateur a approuvé votre demande : ${name} dispose d’un accès invité au forum jusqu’au ${date}.`,
+    requestDeclined: ({ name }) => `Un modérateur a refusé votre demande d’invitation pour ${name}.`,
+    alreadyDecided: ({ approved }) => `Un autre modérateur a déjà ${approved ? 'approuvé' : 'refusé'} cette demande.`,
+    requestUnknown: 'Cette demande n’existe pas.',
+    guestsCannotInvite:
+      'Les invités ne peuvent pas inviter d’autres personnes. Veuillez vous adresser à un membre du forum ou à un modérateur.',
+    guestCannotPropose:
+      'En tant qu’invité(e), vous pouvez poser des questions et répondre aux sondages. Pour proposer des sujets, l’accord du modérateur est nécessaire : veuillez le lui demander.',
+    onlyModeratorsDecide: 'Seuls les modérateurs du forum statuent sur les invitations.',
+    guestsTitle: 'Invités du forum',
+    guestActive: ({ name, date, mayPropose }) =>
+      `${name} : jusqu’au ${date}${mayPropose ? ', peut proposer des sujets' : ''}`,
+    guestEnded: ({ name, date }) => `${name} : accès expiré le ${date}`,
+    noGuests: 'Aucun invité pour le moment.',
+    pendingTitle: 'Demandes en attente de décision',
+    revoked: ({ name }) => `L’accès invité de ${name} a pris fin.`,
+    notAGuest: ({ name }) => `${name} ne dispose pas d’un accès invité au forum.`,
   },
 };

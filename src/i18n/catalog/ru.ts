@@ -1,5 +1,17 @@
 import type { Catalog } from './types.ts';
 
+/** The Russian form of a counted noun: `one` for 1, 21, 31…; `few` for 2–4, 22–24…; `many` for 0, 5–20, 25–30… */
+const plural = (n: number, one: string, few: string, many: string): string => {
+  const units = n % 10;
+  const tens = n % 100;
+  if (units === 1 && tens !== 11) return one;
+  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
+  return many;
+};
+
+/** A number of days: "1 день", "3 дня", "5 дней". */
+const days = (n: number): string => `${n} ${plural(n, 'день', 'дня', 'дней')}`;
+
 export const ru: Catalog = {
   languageName: 'Русский',
   errors: {
@@ -31,6 +43,7 @@ export const ru: Catalog = {
       bad_date: ({ detail }) => `«${detail}» не является датой и временем вида 2026-12-01T17:00+01:00.`,
       bad_id: ({ detail }) => `«${detail}» не является допустимым номером.`,
       bad_days: ({ detail }) => `«${detail}» не является числом дней от 1 до 365.`,
+      bad_user: ({ detail }) => `«${detail}» не указывает на пользователя. Пожалуйста, упомяните нужного пользователя, например @name.`,
       too_few_options: () => 'В опросе должно быть не менее 2 вариантов ответа.',
       too_many_options: () => 'В опросе может быть не более 10 вариантов ответа.',
       options_with_rating: () =>
@@ -40,8 +53,6 @@ export const ru: Catalog = {
     syntax: 'Используйте её следующим образом:',
     seeHelp: 'Введите «help», чтобы увидеть все команды.',
   },
-  notYet: ({ command }) =>
-    `Команда «${command}» пока недоступна. Она появится в одной из следующих версий бота форума.`,
   lang: {
     set: 'С этого момента я буду писать Вам на русском языке.',
     choose: 'Выберите язык:',
@@ -72,7 +83,9 @@ export const ru: Catalog = {
       unanswered: "Показать вопросы, на которые база знаний не смогла ответить.",
       'my-data': 'Получить копию всех хранящихся о Вас данных.',
       'forget-me': 'Удалить все хранящиеся о Вас данные.',
-      invite: 'Пригласить гостя на определённое число дней.',
+      invite: 'Пригласить гостя на определённое число дней (по умолчанию — 30); участники направляют запрос модераторам.',
+      guests: 'Показать список гостей, сроки их доступа и запросы, ожидающие решения.',
+      revoke: 'Немедленно прекратить доступ гостя.',
       rules: 'Прочитать правила форума.',
       report: 'Сообщить модераторам о сообщении по его ссылке.',
       remove: 'Удалить сообщение бота по его ссылке.',
@@ -264,6 +277,7 @@ export const ru: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title}: ответов — ${replies}, участников — ${participants}`,
     polls: 'Последние опросы',
     poll: ({ id, question, voters, open }) => `#${id} ${question}: проголосовали — ${voters}${open ? ' (открыт)' : ''}`,
+    pollRate: ({ members, rate }) => `ответили ${rate} из ${members} ${plural(members, 'участника', 'участников', 'участников')}`,
     unanswered: 'Вопросы, на которые база знаний не ответила',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Пока ничего не записано: цифры появятся по мере использования форума.',
@@ -333,5 +347,42 @@ export const ru: Catalog = {
     removeForbidden: 'Это сообщение не принадлежит боту: он может удалять только свои.',
     removeNotFound: 'Сообщение не найдено: возможно, оно уже удалено.',
     notConnected: ({ platform }) => `Этот бот не подключён к ${platform}, поэтому не может удалить это сообщение.`,
+  },
+  membership: {
+    // Dates end with "г." (no second period after them), and the guest's name may be of either gender: the
+    // sentences put the date after "до" early on, and speak of "гость" rather than agree a verb with the name.
+    notFound: ({ user }) =>
+      `Не удалось найти ${user}. Пожалуйста, упомяните этого пользователя (@name) в беседе, в которой участвует и бот.`,
+    alreadyMember: ({ name }) =>
+      `${name} относится к рабочему пространству или клиенту государства-члена и уже имеет доступ к форуму.`,
+    alreadyModerator: ({ name }) => `${name} уже является модератором форума.`,
+    invited: ({ name, date, mayPropose }) =>
+      `До ${date} ${name} является гостем форума. ${mayPropose ? 'Гость может задавать вопросы, участвовать в опросах и предлагать темы.' : 'Гость может задавать вопросы и участвовать в опросах, но не может предлагать темы.'}`,
+    welcomeGuest: ({ date }) =>
+      `До ${date} Вы можете пользоваться форумом в качестве гостя. Задайте мне вопрос или введите «help», чтобы узнать, какие возможности Вам доступны.`,
+    requestSent: ({ name, days: n }) =>
+      `Запрос на приглашение ${name} на ${days(n)} направлен модераторам. Вам сообщат, когда один из них примет решение.`,
+    newRequest: ({ id, requester, name, days: n }) =>
+      `Запрос #${id}: ${requester} просит пригласить ${name} в качестве гостя на ${days(n)}.`,
+    approve: 'Одобрить',
+    decline: 'Отклонить',
+    approved: ({ name, date }) => `Запрос одобрен: до ${date} ${name} является гостем форума.`,
+    declined: ({ name }) => `Запрос отклонён: ${name} не получит приглашения.`,
+    requestApproved: ({ name, date }) => `Модератор одобрил Ваш запрос: до ${date} ${name} является гостем форума.`,
+    requestDeclined: ({ name }) => `Модератор отклонил Ваш запрос на приглашение ${name}.`,
+    alreadyDecided: ({ approved }) => `Другой модератор уже ${approved ? 'одобрил' : 'отклонил'} этот запрос.`,
+    requestUnknown: 'Такого запроса не существует.',
+    guestsCannotInvite:
+      'Гости не могут приглашать других пользователей. Пожалуйста, обратитесь к участнику форума или к модератору.',
+    guestCannotPropose:
+      'В качестве гостя Вы можете задавать вопросы и участвовать в опросах. Чтобы предлагать темы, требуется разрешение модератора: пожалуйста, обратитесь к нему.',
+    onlyModeratorsDecide: 'Решения о приглашениях принимают только модераторы форума.',
+    guestsTitle: 'Гости форума',
+    guestActive: ({ name, date, mayPropose }) => `${name}: до ${date}${mayPropose ? ', может предлагать темы' : ''}`,
+    guestEnded: ({ name, date }) => `${name}: доступ истёк ${date}`,
+    noGuests: 'Гостей нет.',
+    pendingTitle: 'Запросы, ожидающие решения',
+    revoked: ({ name }) => `${name} больше не является гостем форума: доступ прекращён.`,
+    notAGuest: ({ name }) => `${name} не является гостем форума.`,
   },
 };

@@ -1,5 +1,6 @@
 import type { RegionId } from '../../rag/experts-query.ts';
 import type { Category } from '../../rag/types.ts';
+import type { MembershipCatalog } from './types-membership.ts';
 
 /**
  * The shape of a catalog of the bot's own words. English (`en.ts`) is the reference; every other
@@ -20,6 +21,7 @@ export type UsageReason =
   | 'bad_date'
   | 'bad_id'
   | 'bad_days'
+  | 'bad_user'
   | 'too_few_options'
   | 'too_many_options'
   | 'options_with_rating'
@@ -49,6 +51,8 @@ export type HelpTopic =
   | 'my-data'
   | 'forget-me'
   | 'invite'
+  | 'guests'
+  | 'revoke'
   | 'rules'
   | 'report'
   | 'remove';
@@ -80,8 +84,6 @@ export interface Catalog {
     /** Points to the full list: "Type `help` for every command." */
     seeHelp: string;
   };
-  /** A command that exists in the grammar but is not built yet. */
-  notYet: (p: { command: string }) => string;
   lang: {
     /** Confirms the new language, written in that language. */
     set: string;
@@ -376,6 +378,8 @@ export interface Catalog {
     /** Heads the latest polls. */
     polls: string;
     poll: (p: { id: string; question: string; voters: number; open: boolean }) => string;
+    /** Follows a poll's line where its channels' members are known: `rate` is formatted ("40 %"). */
+    pollRate: (p: { members: number; rate: string }) => string;
     /** Heads the questions the knowledge base could not answer, most asked first. */
     unanswered: string;
     unansweredItem: (p: { question: string; times: number }) => string;
@@ -485,4 +489,6 @@ export interface Catalog {
     /** The link is to a platform this bot is not connected to (`platform` is its name). */
     notConnected: (p: { platform: string }) => string;
   };
+  /** Guests: invitations, members' requests and the moderators' decisions. */
+  membership: MembershipCatalog;
 }

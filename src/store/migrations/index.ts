@@ -12,6 +12,7 @@ import * as m0009 from './0009-topic-translations.ts';
 import * as m0010 from './0010-web-posts.ts';
 import * as m0011 from './0011-polls.ts';
 import * as m0012 from './0012-usage-events.ts';
+import * as m0013 from './0013-membership.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-web-posts': m0010,
   '0011-polls': m0011,
   '0012-usage-events': m0012,
+  '0013-membership': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -82,6 +82,15 @@ describe('messageToEvents', () => {
     expect(events(other)).toEqual([]);
   });
 
+  it('writes the people a command names as <@id>, and leaves other mentions as @Name', () => {
+    const invite = channelMessage({ text: 'invite <at>Alan Turing</at> --days 5', mentionBot: true, mentions: [USER_ALAN], serviceUrl: SERVICE_URL });
+    expect(events(invite)).toMatchObject([{ type: 'mention', text: `invite <@${USER_ALAN.id}> --days 5` }]);
+    const revoke = personalMessage({ text: 'revoke <at>Alan Turing</at>', mentions: [USER_ALAN], serviceUrl: SERVICE_URL });
+    expect(events(revoke)).toMatchObject([{ type: 'message', text: `revoke <@${USER_ALAN.id}>` }]);
+    const question = channelMessage({ text: 'what did <at>Alan Turing</at> write on evaluation?', mentionBot: true, mentions: [USER_ALAN], serviceUrl: SERVICE_URL });
+    expect(events(question)).toMatchObject([{ type: 'mention', text: 'what did @Alan Turing write on evaluation?' }]);
+  });
+
   it('reads a group-chat message that mentions the bot as a mention', () => {
     const activity = groupChatMessage({ text: 'where is the onboarding guide?', mentionBot: true, serviceUrl: SERVICE_URL });
     expect(events(activity)).toMatchObject([{ type: 'mention', text: 'where is the onboarding guide?', conversation: { channelId: GROUP_CHAT_ID, kind: 'group' } }]);
