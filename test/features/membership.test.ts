@@ -79,7 +79,13 @@ describe('guests', () => {
       { actor: 'slack:UMOD', action: 'role.grant', detail: { role: 'guest', workspace: 'TPARTNER', guestExpiresAt: expires.toISOString(), mayPropose: false } },
     ]);
 
-    expect((await outsider('UOUT', 'TPARTNER', 'help'))[0]).toContain(messages('en').help.title);
+    const help = (await outsider('UOUT', 'TPARTNER', 'help'))[0] ?? '';
+    expect(help).toContain(messages('en').help.title);
+    // Their help shows what they may do: asking and voting, not proposing or inviting.
+    expect(help).toContain(messages('en').help.commands.ask);
+    expect(help).not.toContain(messages('en').help.commands.invite);
+    expect(help).not.toContain(messages('en').help.commands['topic propose']);
+    expect((await mod('help'))[0]).toContain(messages('en').help.commands.invite);
     expect(await outsider('UOUT', 'TPARTNER', 'topic propose Partner view | How donors see it')).toEqual([en.guestCannotPropose]);
     expect(await app.services.store.db.selectFrom('topics').select('id').execute()).toEqual([]);
     expect(await outsider('UOUT', 'TPARTNER', 'invite <@UOUT2>')).toEqual([en.guestsCannotInvite]);

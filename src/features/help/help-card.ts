@@ -10,10 +10,13 @@ function fieldsFor(topics: HelpTopic[], lang: Lang): { label: string; value: str
   return topics.map((topic) => ({ label: COMMAND_SYNTAX[topic], value: m.help.commands[topic] }));
 }
 
+/** What a guest cannot do, left out of their help (proposing needs the moderator's leave). */
+const NOT_FOR_GUESTS: ReadonlySet<HelpTopic> = new Set<HelpTopic>(['invite', 'topic propose']);
+
 /** Help for everyone, with the moderators' commands for moderators only. */
 export function helpToCard(lang: Lang, role: Role): Card {
   const m = messages(lang);
-  const everyone = HELP_TOPICS.filter((t) => !MODERATOR_TOPICS.has(t));
+  const everyone = HELP_TOPICS.filter((t) => !MODERATOR_TOPICS.has(t) && !(role === 'guest' && NOT_FOR_GUESTS.has(t)));
   const moderators = HELP_TOPICS.filter((t) => MODERATOR_TOPICS.has(t));
   return {
     lang,
