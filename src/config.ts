@@ -54,6 +54,34 @@ const workspaceNames = list.pipe(
   ),
 );
 
+/** `true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`); blank is unset. */
+const BOOLEAN_EXPECTED = 'true or false';
+const booleanFlag = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim().toLowerCase() || undefined)
+  .refine((v) => v === undefined || ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), { message: BOOLEAN_EXPECTED })
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes', 'on'].includes(v)));
+
+/** An origin (`https://host[:port]`, no path), as a browser names the page that embeds the chat. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const origins = list.pipe(
+  z.array(
+    z
+      .string()
+      .transform((v) => v.replace(/\/+$/, '').toLowerCase())
+      .refine(isOrigin, { message: 'each entry must be an origin such as https://www.example.org (scheme, host and port only)' }),
+  ),
+);
+
 const schema = z.object({
   PORT: z.coerce
     .number({ message: PORT_EXPECTED })
@@ -141,6 +169,14 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), { message: 'an https URL of the page with the forum rules' }),
+  WEB_LOCAL_ACCESS: booleanFlag,
+  WEB_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), { message: 'the http(s) address people reach the bot at, such as https://forum.example.org' })
+    .transform((v) => v?.replace(/\/+$/, '')),
+  WEB_EMBED_ORIGINS: origins,
 });
 
 export type Env = Record<string, string | undefined>;
@@ -204,6 +240,17 @@ export interface Config {
   workspaceNames: ReadonlyMap<string, string>;
   /** Personal rows older than this many days are removed daily; undefined keeps them until asked. */
   retentionDays: number | undefined;
+  web: {
+    /**
+     * Requests from the server's own machine (loopback, no proxy header) are served without signing
+     * in, each browser one person (a cookie): a newcomer's `npm start`.
+     */
+    localAccess: boolean;
+    /** The address people reach the bot at (no trailing slash), for sign-in links; undefined: the CLI says so. */
+    publicUrl: string | undefined;
+    /** Origins of the sites allowed to embed the chat (the widget's iframe): `frame-ancestors`. */
+    embedOrigins: string[];
+  };
 }
 
 /** Values given on the command line, which win over the environment. */
@@ -288,6 +335,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     pollVoterKey: v.POLL_VOTER_KEY,
     workspaceNames: new Map(v.WORKSPACE_NAMES),
     retentionDays: v.RETENTION_DAYS,
+    web: { localAccess: v.WEB_LOCAL_ACCESS ?? true, publicUrl: v.WEB_PUBLIC_URL, embedOrigins: v.WEB_EMBED_ORIGINS },
   };
 }
 

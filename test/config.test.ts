@@ -37,7 +37,20 @@ describe('loadConfig defaults', () => {
       pollVoterKey: undefined,
       workspaceNames: new Map(),
       retentionDays: undefined,
+      web: { localAccess: true, publicUrl: undefined, embedOrigins: [] },
     });
+  });
+
+  it('reads the web chat’s sign-in settings: local access, public address, embedding sites', () => {
+    const config = loadConfig(
+      { WEB_LOCAL_ACCESS: 'false', WEB_PUBLIC_URL: 'https://forum.example.org/', WEB_EMBED_ORIGINS: 'https://www.example.org, http://Intranet.example.org:8080/' },
+      {},
+      CWD,
+    );
+    expect(config.web).toEqual({ localAccess: false, publicUrl: 'https://forum.example.org', embedOrigins: ['https://www.example.org', 'http://intranet.example.org:8080'] });
+    for (const [value, expected] of [['TRUE', true], ['0', false], ['no', false], ['on', true], ['', true]] as const) {
+      expect(loadConfig({ WEB_LOCAL_ACCESS: value }, {}, CWD).web.localAccess).toBe(expected);
+    }
   });
 
   it('reads the forum’s own settings: rules page, voters’ key, workspace names, retention', () => {
@@ -145,6 +158,10 @@ describe('loadConfig refuses bad variables', () => {
     ['WORKSPACE_NAMES', { WORKSPACE_NAMES: 'slack:T0123' }],
     ['RETENTION_DAYS', { RETENTION_DAYS: '0' }],
     ['RETENTION_DAYS', { RETENTION_DAYS: 'a year' }],
+    ['WEB_LOCAL_ACCESS', { WEB_LOCAL_ACCESS: 'maybe' }],
+    ['WEB_PUBLIC_URL', { WEB_PUBLIC_URL: 'forum.example.org' }],
+    ['WEB_EMBED_ORIGINS', { WEB_EMBED_ORIGINS: 'https://www.example.org/page' }],
+    ['WEB_EMBED_ORIGINS', { WEB_EMBED_ORIGINS: '*' }],
   ])('%s in %j', (variable, env) => {
     const error = configError(env);
     expect(error.code).toBe('config_invalid');

@@ -24,6 +24,7 @@ import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts
 import { getSchedule } from '../../src/store/topics.ts';
 import { createMessenger } from './messenger.ts';
 import { createWebRouter } from '../web/routes.ts';
+import { createDashboardRouter } from '../web/dashboard/router.ts';
 
 export interface Host {
   app: App;
@@ -46,7 +47,7 @@ export function createHttpApp(app: App, log: Logger, platformRouters: express.Ro
   });
   // Platforms first: they read their raw bodies themselves to check signatures.
   for (const router of platformRouters) http.use(router);
-  http.use(createWebRouter(app, log));
+  http.use(createWebRouter(app, log, { apiRouters: { '/dashboard': createDashboardRouter(app, log) } }));
   // Whatever no route took: a short JSON answer, never Express's default page (it shows stacks).
   http.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ error: 'not_found' });

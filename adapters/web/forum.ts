@@ -13,10 +13,11 @@ import { preferredLang } from '../../src/features/preferences/preferred-lang.ts'
 import { messages, type Lang } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
-import { channelParam, replyBody, replyPostId, replyToEvent, webActor } from './inbound.ts';
+import type { Actor } from '../../src/core/events.ts';
+import { webIdentityOf } from './auth.ts';
+import { channelParam, replyBody, replyPostId, replyToEvent } from './inbound.ts';
 import { replyToHtml } from './render.ts';
 import { WebReplyCollector, cardToWebMessage } from './send.ts';
-import { webUserId } from './session.ts';
 
 /** Top-level posts (weekly topics) a channel's page shows: this week's and a few before it. */
 export const WEB_FORUM_MAX_THREADS = 3;
@@ -88,13 +89,13 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
     res.status(status).json({ error, message: status === 403 ? messages(lang).web.replyRefused : messages(lang).web.failed });
   }
 
-  /** The person, their language, and the channel when it is one of the page's discussion channels. */
-  async function open(req: Request, res: Response): Promise<{ userId: string; lang: Lang; channel: string | undefined }> {
-    const userId = webUserId(req, res);
-    const lang = await preferredLang(services, webActor(userId, req.headers['accept-language']));
+  /** The person (resolved before the API routes), their language, and the channel when it is one of the page's. */
+  async function open(req: Request, res: Response): Promise<{ actor: Actor; userId: string; lang: Lang; channel: string | undefined }> {
+    const { actor } = webIdentityOf(res);
+    const lang = await preferredLang(services, actor);
     const parsed = channelParam.safeParse(req.params.channel);
     const channel = parsed.success && forumChannels(services.config).includes(parsed.data) ? parsed.data : undefined;
-    return { userId, lang, channel };
+    return { actor, userId: actor.userId, lang, channel };
   }
 
   api.get('/forum/:channel', async (req, res) => {
@@ -105,7 +106,7 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
   });
 
   api.post('/forum/:channel/replies', async (req, res) => {
-    const { userId, lang, channel } = await open(req, res);
+    const { actor, userId, lang, channel } = await open(req, res);
     if (!channel) return refuse(res, 404, lang);
     const parsed = replyBody.safeParse(req.body);
     if (!parsed.success) {
@@ -118,7 +119,6 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
       log.info('web reply to an unknown thread');
       return refuse(res, 400, lang);
     }
-    const actor = webActor(userId, req.headers['accept-language']);
     const postId = replyPostId(userId, body.eventId);
     const now = services.now();
     const created = await addReply(db, { id: postId, channelId: channel, threadId: root.id, userId, text: body.text }, now);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor, Conversation, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
+import { WEB_MEMBER_REALM } from '../../src/store/web-accounts.ts';
 
 export const WEB_MESSAGE_MAX_CHARS = 4000;
 export const WEB_ACTION_VALUE_MAX_CHARS = 2000;
@@ -9,8 +10,11 @@ export const WEB_ACTION_VALUE_MAX_CHARS = 2000;
 export const WEB_REPLY_MAX_CHARS = 4000;
 /** A channel id of DISCUSSION_CHANNELS, as it may appear in a path. */
 export const WEB_CHANNEL_ID_MAX_CHARS = 200;
-/** The realm of web chat people, in place of a Slack workspace or a Teams tenant. */
-export const WEB_REALM = 'local';
+/**
+ * The realm of the web chat's members (signed in, or by local access), in place of a Slack workspace
+ * or a Teams tenant; the web page's conversations are in it too. Web guests are in `web-guest`.
+ */
+export const WEB_REALM = WEB_MEMBER_REALM;
 
 export const messageBody = z.object({
   eventId: z.uuid(),
@@ -31,9 +35,21 @@ export const replyBody = z.object({
 
 export const channelParam = z.string().min(1).max(WEB_CHANNEL_ID_MAX_CHARS).regex(/^\S+$/);
 
-export function webActor(userId: string, acceptLanguage: string | undefined): Actor {
-  const locale = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim();
-  return { platform: 'web', workspaceId: WEB_REALM, userId, ...(locale ? { locale } : {}) };
+/** The first language of an Accept-Language header (`fr-FR,fr;q=0.9` → `fr-FR`). */
+export function firstLocale(acceptLanguage: string | undefined): string | undefined {
+  return acceptLanguage?.split(',')[0]?.split(';')[0]?.trim() || undefined;
+}
+
+/** A web person: a member of the web realm unless another realm is given (`web-guest`). */
+export function webActor(userId: string, acceptLanguage: string | undefined, more: { workspaceId?: string; displayName?: string } = {}): Actor {
+  const locale = firstLocale(acceptLanguage);
+  return {
+    platform: 'web',
+    workspaceId: more.workspaceId ?? WEB_REALM,
+    userId,
+    ...(more.displayName ? { displayName: more.displayName } : {}),
+    ...(locale ? { locale } : {}),
+  };
 }
 
 /** Each web person talks to the bot in a private conversation of their own. */

@@ -1,70 +1,122 @@
 /**
- * The web chat: a page and a small JSON API on the shared HTTP server. Until sign-in exists the
- * chat answers only requests from the server's own machine (loopback).
+ * The web chat: a page, its embeddable widget and a small JSON API on the shared HTTP server. Every
+ * API request is resolved to a person first (auth.ts: a signed-in session, or local access on the
+ * server's own machine; otherwise 401) and every change carries the page's CSRF token.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { z } from 'zod';
 import type { App } from '../../src/main.ts';
 import type { Logger } from '../../src/log.ts';
 import { projectPath } from '../../src/paths.ts';
-import { messages, RTL_LANGS, langFromLocale, type Lang } from '../../src/i18n/index.ts';
+import { LANGS, messages } from '../../src/i18n/index.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
-import { actionBody, actionToEvent, messageBody, messageToEvent, webActor } from './inbound.ts';
+import { actionBody, actionToEvent, messageBody, messageToEvent } from './inbound.ts';
 import { WebReplyCollector } from './send.ts';
-import { webUserId } from './session.ts';
+import { createWebAuth, pageWords, requestLang, webIdentityOf } from './auth.ts';
 import { addForumRoutes, pageForumChannel } from './forum.ts';
 
 export { WEB_COOKIE } from './session.ts';
+export { CSRF_HEADER, SESSION_COOKIE, webIdentityOf, type WebIdentity, type WebLocals } from './auth.ts';
 const BODY_LIMIT = '32kb';
 const PAGE_DIR = projectPath('adapters', 'web', 'page');
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** The widget's script: served at /web/widget.js with its words filled in, not as a page file. */
+const WIDGET_FILE = 'widget.js';
+export const WIDGET_PATH = '/web/widget.js';
+const WIDGET_WORDS_PLACEHOLDER = '/* WIDGET_WORDS */ {}';
 
-function pageStrings(lang: Lang): { lang: Lang; dir: 'ltr' | 'rtl'; strings: ReturnType<typeof messages>['web'] } {
-  return { lang, dir: RTL_LANGS.has(lang) ? 'rtl' : 'ltr', strings: messages(lang).web };
+/** The paths the web chat owns: its page files and everything under /web. Other paths pass through. */
+function pageFiles(): Set<string> {
+  const files = readdirSync(PAGE_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== WIDGET_FILE)
+    .map((entry) => `/${entry.name}`);
+  return new Set(['/', ...files]);
 }
 
-/** The paths the web chat owns: its page files and its API. Other paths pass through untouched. */
-const PAGE_FILES = new Set(['/', '/index.html', '/chat.js', '/forum.js', '/chat.css']);
-function isWebPath(requestPath: string): boolean {
-  return PAGE_FILES.has(requestPath) || requestPath === '/web' || requestPath.startsWith('/web/');
+/** `frame-ancestors`: the bot's own pages, and the sites of WEB_EMBED_ORIGINS, may show the chat in a frame. */
+function frameAncestors(origins: string[]): string {
+  return ["frame-ancestors 'self'", ...origins].join(' ');
 }
 
-function localOnly(defaultLang: Lang) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    // Not ours: leave this router so other adapters' routes are not guarded by the web chat's rule.
-    if (!isWebPath(req.path)) return next('router');
-    if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
-    const lang = langFromLocale(req.headers['accept-language']) ?? defaultLang;
-    res.status(403).json({ error: 'forbidden', message: messages(lang).web.localOnly });
-  };
+/** The widget's script with the launcher's words in every language. */
+function widgetScript(): string {
+  const words = Object.fromEntries(
+    LANGS.map((lang) => {
+      const web = messages(lang).web;
+      return [lang, { open: web.widgetOpen, close: web.widgetClose, frameTitle: web.widgetFrameTitle }];
+    }),
+  );
+  const source = readFileSync(path.join(PAGE_DIR, WIDGET_FILE), 'utf8');
+  if (!source.includes(WIDGET_WORDS_PLACEHOLDER)) throw new Error(`${WIDGET_FILE} has lost its words placeholder`);
+  // JSON in a script: `<` escaped so that no word can close the script element.
+  return source.replace(WIDGET_WORDS_PLACEHOLDER, JSON.stringify(words).replace(/</g, '\\u003c'));
 }
 
-export function createWebRouter(app: App, parentLog: Logger): express.Router {
+export interface WebRouterOptions {
+  /**
+   * More API routers by path (`{ '/dashboard': router }` → /web/api/dashboard/…), mounted after the
+   * person is resolved and the CSRF token checked: `res.locals.webActor` (the Actor) and
+   * `webIdentityOf(res)` are there for them. They parse their own bodies.
+   */
+  apiRouters?: Record<string, express.Router>;
+}
+
+/** The chat's own API paths, whose JSON bodies are parsed here (other routers parse their own). */
+const OWN_JSON_PATHS = ['/signin', '/signout', '/messages', '/actions', '/forum'];
+
+export function createWebRouter(app: App, parentLog: Logger, options: WebRouterOptions = {}): express.Router {
   const log = parentLog.child({ adapter: 'web' });
   const { services, dispatcher } = app;
+  const { config } = services;
+  const auth = createWebAuth(app, log);
+  const files = pageFiles();
+  const widget = widgetScript();
   const router = express.Router();
-  router.use(localOnly(services.config.defaultLang));
+
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    // Not ours: leave this router, so that other adapters' routes get nothing of the web chat's.
+    if (!files.has(req.path) && req.path !== '/web' && !req.path.startsWith('/web/')) return next('router');
+    res.set({ 'Content-Security-Policy': frameAncestors(config.web.embedOrigins), 'X-Content-Type-Options': 'nosniff' });
+    next();
+  });
+
+  router.get(WIDGET_PATH, (_req, res) => {
+    res.set({ 'Cache-Control': 'public, max-age=300', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    res.type('text/javascript').send(widget);
+  });
+  router.get('/web/signin/:token', auth.linkSignIn);
   router.use(express.static(PAGE_DIR, { index: 'index.html', maxAge: 0 }));
 
   const api = express.Router();
-  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(OWN_JSON_PATHS, express.json({ limit: BODY_LIMIT }));
+  api.post('/signin', ...auth.passwordSignIn);
+  api.use(auth.identify);
+  api.use(auth.csrf);
+  api.post('/signout', auth.signOut);
 
-  api.get('/session', async (req, res) => {
-    const actor = webActor(webUserId(req, res), req.headers['accept-language']);
-    // The discussion channel the page shows (the first web entry of DISCUSSION_CHANNELS), or null.
-    res.json({ ...pageStrings(await preferredLang(services, actor)), forumChannel: pageForumChannel(services.config) });
+  api.get('/session', async (_req, res) => {
+    const identity = webIdentityOf(res);
+    const account = identity.account ? { login: identity.account.login, name: identity.account.display_name, kind: identity.account.kind } : null;
+    res.json({
+      ...pageWords(await preferredLang(services, identity.actor)),
+      // The discussion channel the page shows (the first web entry of DISCUSSION_CHANNELS), or null.
+      forumChannel: pageForumChannel(config),
+      csrf: await auth.csrfToken(identity),
+      account,
+    });
   });
 
   async function dispatch(res: Response, actor: Actor, event: InboundEvent): Promise<void> {
     const collector = new WebReplyCollector();
     const outcome = await dispatcher.handle(event, collector);
-    res.json({ outcome, messages: collector.messages, ...pageStrings(await preferredLang(services, actor)) });
+    res.json({ outcome, messages: collector.messages, ...pageWords(await preferredLang(services, actor)) });
   }
 
   function route<S extends z.ZodType>(schema: S, toEvent: (body: z.infer<S>, actor: Actor, now: Date) => InboundEvent) {
     return async (req: Request, res: Response): Promise<void> => {
-      const actor = webActor(webUserId(req, res), req.headers['accept-language']);
+      const { actor } = webIdentityOf(res);
       const parsed = schema.safeParse(req.body);
       if (!parsed.success) {
         log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'bad web request');
@@ -78,6 +130,7 @@ export function createWebRouter(app: App, parentLog: Logger): express.Router {
   api.post('/messages', route(messageBody, messageToEvent));
   api.post('/actions', route(actionBody, actionToEvent));
   addForumRoutes(api, app, log);
+  for (const [mountPath, extra] of Object.entries(options.apiRouters ?? {})) api.use(mountPath, extra);
 
   // Malformed JSON and any other failure: a fixed sentence, never a stack.
   api.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -87,10 +140,10 @@ export function createWebRouter(app: App, parentLog: Logger): express.Router {
     } else {
       log.error({ err: error }, 'web request failed');
     }
-    const lang = langFromLocale(req.headers['accept-language']) ?? services.config.defaultLang;
+    const words = messages(requestLang(req, config.defaultLang)).web;
     res
       .status(status !== undefined && status >= 400 && status < 500 ? status : 500)
-      .json({ error: status && status < 500 ? 'bad_request' : 'internal', message: messages(lang).web.failed });
+      .json({ error: status && status < 500 ? 'bad_request' : 'internal', message: words.failed });
   });
 
   router.use('/web/api', api);

@@ -3,6 +3,7 @@
  * answers at once. The host supplies `serve`, which needs the adapters (src/ never imports them).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { addWebAccountCommands } from './web-account-program.ts';
 
 export interface ServeOptions {
   dataDir?: string;
@@ -92,6 +93,8 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
       await hooks.teamsPackage(options);
     });
 
+  addWebAccountCommands(program);
+
   program.addHelpText(
     'after',
     `
@@ -103,7 +106,8 @@ Examples:
   ta-forum ask "How does a member state request technical assistance?"
   ta-forum ask --json - < questions.txt
   ta-forum experts "impact evaluation" --region Afrique
-  ta-forum teams-package --domain forum.example.org --out ta-forum-teams.zip`,
+  ta-forum teams-package --domain forum.example.org --out ta-forum-teams.zip
+  ta-forum web-account add amina --name "Amina Diallo"`,
   );
   return program;
 }

@@ -2,7 +2,8 @@
  * Who may use the forum. A person from an allowed Slack workspace or Teams tenant is a member;
  * moderators come from configuration or the store; anyone else needs an unexpired guest role,
  * granted by a moderator (`invite`).
- * Web chat people are in the web realm, which is served as long as the web adapter admits them.
+ * Web chat people sign in (or use the server's own machine, local access): members are in the `web`
+ * realm, which is served; web guests are in `web-guest` and are served as guests, by their people row.
  */
 import type { Config } from '../config.ts';
 import type { Role } from '../store/index.ts';
@@ -21,7 +22,7 @@ export function workspaceAllowed(access: Config['access'], platform: string, wor
     case 'teams':
       return access.teamsTenants.includes(workspaceId);
     case 'web':
-      return true;
+      return workspaceId === 'web';
     default:
       return false;
   }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'bad_request'
   | 'not_found'
+  /** Something with the same name already exists (a web account's login). */
+  | 'conflict'
   | 'forbidden'
   | 'internal';
 

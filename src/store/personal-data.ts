@@ -1,6 +1,6 @@
 /**
  * Everything the store holds about one person (`my-data`), and its deletion (`forget-me`). A person
- * is `platform:userId` (in every workspace). Forgetting keeps only anonymous counts: their votes in
+ * is `platform:userId` (in every workspace); a web person's account is their login (= userId). Forgetting keeps only anonymous counts: their votes in
  * named polls become anonymous ballots, their usage events lose their name, their name is taken off
  * what stays forum content (topics, polls, the audit trail); everything else about them is deleted,
  * in one transaction.
@@ -41,6 +41,7 @@ export async function personalData(db: Kysely<Database>, person: PersonId): Prom
       .orderBy('id')
       .execute(),
   ]);
+  const web = person.platform === 'web' ? await webAccountData(db, person.userId) : { webAccount: [], webSessions: [], webSignInLinks: [] };
   return {
     profile: people,
     questions,
@@ -53,7 +54,19 @@ export async function personalData(db: Kysely<Database>, person: PersonId): Prom
     usage,
     moderatorActions: audit,
     guestRequests,
+    ...web,
   };
+}
+
+/** A web person's account (never its password hash), their signed-in browsers and sign-in links. */
+async function webAccountData(db: Kysely<Database>, login: string): Promise<Record<'webAccount' | 'webSessions' | 'webSignInLinks', unknown[]>> {
+  const [accounts, sessions, links] = await Promise.all([
+    db.selectFrom('web_accounts').select(['login', 'display_name', 'kind', 'created_at', 'disabled_at', 'password_hash']).where('login', '=', login).execute(),
+    db.selectFrom('web_sessions').select(['created_at', 'expires_at']).where('login', '=', login).orderBy('created_at').execute(),
+    db.selectFrom('web_sign_in_links').select(['created_at', 'expires_at', 'used_at']).where('login', '=', login).orderBy('created_at').execute(),
+  ]);
+  const webAccount = accounts.map(({ password_hash: hash, ...account }) => ({ ...account, has_password: hash !== null }));
+  return { webAccount, webSessions: sessions, webSignInLinks: links };
 }
 
 /**
@@ -95,6 +108,12 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId): Prom
     );
     count(await trx.deleteFrom('questions').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
     count(await trx.deleteFrom('people').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    if (person.platform === 'web') {
+      // A web person's account goes, with their sessions (signed out everywhere) and sign-in links.
+      count(await trx.deleteFrom('web_sessions').where('login', '=', person.userId).execute());
+      count(await trx.deleteFrom('web_sign_in_links').where('login', '=', person.userId).execute());
+      count(await trx.deleteFrom('web_accounts').where('login', '=', person.userId).execute());
+    }
     count(await trx.deleteFrom('topic_replies').where('author', '=', who).execute());
     count(await trx.deleteFrom('web_posts').where('author', '=', who).execute());
     // Proposals not taken stay theirs alone: deleted. Topics that became the forum's lose the name.

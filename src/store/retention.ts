@@ -1,8 +1,9 @@
 /**
  * The optional retention period: personal rows older than it go, every day. Questions (and the
  * feedback on them), feedback, replies under topics, people's web replies and decided guest
- * requests are deleted; usage
- * events keep their counts but lose the person. Votes, topics and polls are forum content and stay.
+ * requests are deleted; usage events keep their counts but lose the person. Web sign-in sessions
+ * and links that can no longer be used go, and so do web accounts disabled before the period (with
+ * their sessions and links). Votes, topics and polls are forum content and stay.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
@@ -23,6 +24,10 @@ export async function applyRetention(db: Kysely<Database>, days: number, now: Da
     add(await trx.deleteFrom('web_posts').where('author', '<>', 'bot').where('posted_at', '<', before).execute());
     add(await trx.deleteFrom('guest_requests').where('status', '<>', 'pending').where('requested_at', '<', before).execute());
     add(await trx.updateTable('usage_events').set({ person: null }).where('at', '<', before).where('person', 'is not', null).execute());
+    // Web sign-in: sessions and links that can no longer be used, and accounts disabled before the period.
+    add(await trx.deleteFrom('web_sessions').where('expires_at', '<=', now).execute());
+    add(await trx.deleteFrom('web_sign_in_links').where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', '<', before)])).execute());
+    add(await trx.deleteFrom('web_accounts').where('disabled_at', '<', before).execute());
     return changed;
   });
 }

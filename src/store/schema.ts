@@ -1,6 +1,7 @@
 /** The typed shape of the one SQL schema, for the query builder. Migrations create it. */
 import type { ColumnType, Generated } from 'kysely';
 import type { ForumSecretsTable, PollBallotsTable, PollChoicesTable, PollPostsTable, PollsTable } from './poll-schema.ts';
+import type { WebAccountsTable, WebSessionsTable, WebSignInLinksTable } from './web-account-schema.ts';
 
 export type Role = 'moderator' | 'member' | 'guest';
 
@@ -252,4 +253,7 @@ export interface Database {
   poll_choices: PollChoicesTable;
   forum_secrets: ForumSecretsTable;
   usage_events: UsageEventsTable;
+  web_accounts: WebAccountsTable;
+  web_sign_in_links: WebSignInLinksTable;
+  web_sessions: WebSessionsTable;
 }

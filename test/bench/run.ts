@@ -45,8 +45,8 @@ function helpEvent(user: number): InboundEvent {
     type: 'message',
     id: randomUUID(),
     platform: 'web',
-    actor: { platform: 'web', workspaceId: 'local', userId: `bench-${user}` },
-    conversation: { platform: 'web', workspaceId: 'local', channelId: `direct:bench-${user}`, kind: 'direct' },
+    actor: { platform: 'web', workspaceId: 'web', userId: `bench-${user}` },
+    conversation: { platform: 'web', workspaceId: 'web', channelId: `direct:bench-${user}`, kind: 'direct' },
     receivedAt: new Date(),
     text: 'help',
   };

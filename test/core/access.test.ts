@@ -66,9 +66,20 @@ describe('decideAccess: workspaces', () => {
     expect(decideAccess(access, a, conversation('T_MEMBER', 'channel', '19:x', 'teams'), undefined, NOW)).toEqual({ allowed: false, reason: 'workspace' });
   });
 
-  it('serves the web realm', () => {
+  it('serves the web realm’s members, and no other web realm', () => {
     const a = actor('web', 'visitor', 'web');
-    expect(decideAccess(access, a, conversation('web', 'direct', 'session-1', 'web'), undefined, NOW)).toEqual({ allowed: true, role: 'member' });
+    expect(decideAccess(access, a, conversation('web', 'direct', 'direct:visitor', 'web'), undefined, NOW)).toEqual({ allowed: true, role: 'member' });
+    const other = actor('local', 'visitor', 'web');
+    expect(decideAccess(access, other, conversation('web', 'direct', 'direct:visitor', 'web'), undefined, NOW)).toEqual({ allowed: false, reason: 'workspace' });
+  });
+
+  it('serves a web guest (realm web-guest) as a guest until the expiry, then refuses politely with the date', () => {
+    const g = actor('web-guest', 'amina.guest', 'web');
+    const chat = conversation('web', 'direct', 'direct:amina.guest', 'web');
+    expect(decideAccess(access, g, chat, undefined, NOW)).toEqual({ allowed: false, reason: 'workspace' });
+    expect(decideAccess(access, g, chat, person('guest', new Date(NOW.getTime() + 60_000), g), NOW)).toEqual({ allowed: true, role: 'guest' });
+    const expiredAt = new Date(NOW.getTime() - 60_000);
+    expect(decideAccess(access, g, chat, person('guest', expiredAt, g), NOW)).toEqual({ allowed: false, reason: 'guest_expired', expiredAt });
   });
 });
 

@@ -1,12 +1,23 @@
 // The web chat page: sends what the person types, shows the bot's cards (HTML rendered and escaped
-// by the server), and sends button clicks back. Page words follow the person's language. The topic
-// of the week, when the forum has a web discussion channel, is in forum.js.
+// by the server), and sends button clicks back. Page words follow the person's language. Someone
+// not signed in (and not on the server's own machine) gets the sign-in form (signin.js) first. The
+// topic of the week, when the forum has a web discussion channel, is in forum.js. In the embeddable
+// widget's frame (`?embed=1`) the page is compact (the topic of the week above the chat, in a
+// smaller region), and Escape closes the widget.
+import { apiFetch, embedded, setCsrfToken, signInOutcome } from './api.js';
 import { applyForumStrings, refreshForum, startForum } from './forum.js';
+import { applySignInStrings, hideSignIn, showSignIn, showSignInError, startSignIn } from './signin.js';
 
 const log = document.getElementById('log');
 const form = document.getElementById('composer');
 const input = document.getElementById('input');
+const layout = document.getElementById('layout');
+const account = document.getElementById('account');
 let strings = { failed: 'The message could not be sent. Please try again.' };
+let signedIn = null;
+let forumStarted = false;
+
+if (embedded) document.documentElement.classList.add('embed');
 
 function applyLanguage(session) {
   strings = session.strings;
@@ -16,8 +27,17 @@ function applyLanguage(session) {
   document.getElementById('title').textContent = strings.title;
   document.getElementById('send').textContent = strings.send;
   document.getElementById('input-label').textContent = strings.inputLabel;
+  document.getElementById('signout').textContent = strings.signOut;
   input.placeholder = strings.placeholder;
+  applyAccount();
   applyForumStrings(strings);
+  applySignInStrings(strings);
+}
+
+/** Who is signed in, with the sign-out button; nothing under local access. */
+function applyAccount() {
+  account.hidden = !signedIn;
+  if (signedIn) document.getElementById('account-name').textContent = (strings.signedInAs ?? '{name}').replace('{name}', signedIn.name);
 }
 
 function append(kind, content, options = {}) {
@@ -26,20 +46,52 @@ function append(kind, content, options = {}) {
   if (options.html !== undefined) bubble.innerHTML = options.html;
   else bubble.textContent = content;
   if (options.lang) bubble.lang = options.lang;
-  if (options.dir) bubble.dir = options.dir;
+  // What the person typed follows its own script; the bot's cards say their direction.
+  bubble.dir = options.dir ?? 'auto';
   log.append(bubble);
   bubble.scrollIntoView({ block: 'end' });
   return bubble;
 }
 
-async function post(path, body) {
+/** Shows the sign-in form in place of the chat. */
+function toSignIn(data) {
+  if (data?.strings) applyLanguage(data);
+  signedIn = null;
+  applyAccount();
+  layout.hidden = true;
+  showSignIn();
+}
+
+/** Loads the person's session: the chat when they are known, the sign-in form otherwise. */
+async function loadSession() {
+  const response = await apiFetch('/web/api/session');
+  const data = await response.json().catch(() => ({}));
+  if (response.status === 401) return toSignIn(data);
+  if (!response.ok) throw new Error(String(response.status));
+  setCsrfToken(data.csrf);
+  signedIn = data.account;
+  applyLanguage(data);
+  hideSignIn();
+  const wasHidden = layout.hidden;
+  layout.hidden = false;
+  if (!forumStarted) {
+    forumStarted = true;
+    // The widget is compact: the chat only.
+    startForum(data.forumChannel);
+  }
+  if (wasHidden) input.focus();
+}
+
+async function post(path, body, retried = false) {
   try {
-    const response = await fetch(`/web/api/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ eventId: crypto.randomUUID(), ...body }),
-    });
+    const response = await apiFetch(`/web/api/${path}`, { method: 'POST', body: { eventId: crypto.randomUUID(), ...body } });
     const data = await response.json();
+    if (response.status === 401) return toSignIn(data);
+    // The page's token is out of date (signed in again in another tab): fetch it again, once.
+    if (response.status === 403 && data.error === 'csrf' && !retried) {
+      await loadSession();
+      return post(path, body, true);
+    }
     if (!response.ok) {
       append('bot error', data.message ?? strings.failed);
       return;
@@ -68,11 +120,37 @@ log.addEventListener('click', (event) => {
   void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' });
 });
 
-fetch('/web/api/session')
-  .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-  .then((session) => {
-    applyLanguage(session);
-    startForum(session.forumChannel);
+document.getElementById('signout').addEventListener('click', () => {
+  void apiFetch('/web/api/signout', { method: 'POST', body: {} })
+    .then(() => {
+      log.replaceChildren();
+      return loadSession();
+    })
+    .catch(() => append('bot error', strings.failed));
+});
+
+if (embedded) {
+  // Escape closes the widget: the frame has the keyboard, so the page around it is told.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') window.parent.postMessage({ type: 'ta-forum:close' }, '*');
+  });
+}
+
+startSignIn(loadSession);
+loadSession()
+  .then(() => {
+    if (signInOutcome === 'invalid') {
+      const message = strings.signInLinkInvalid ?? strings.failed;
+      if (layout.hidden) showSignInError(message);
+      else append('bot error', message);
+    }
+    if (signInOutcome) {
+      const url = new window.URL(window.location.href);
+      url.searchParams.delete('signin');
+      window.history.replaceState(null, '', `${url.pathname}${url.search}`);
+    }
   })
-  .catch(() => append('bot error', strings.failed));
-input.focus();
+  .catch(() => {
+    layout.hidden = false;
+    append('bot error', strings.failed);
+  });

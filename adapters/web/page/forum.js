@@ -1,6 +1,8 @@
 // The topic of the week: the page's discussion channel (the first web entry of DISCUSSION_CHANNELS).
 // Shows this week's topic with its thread and a reply box, and earlier topics folded. Every post's
 // HTML is rendered and escaped by the server; a reply typed here is sent as plain text.
+import { apiFetch } from './api.js';
+
 const region = document.getElementById('forum');
 const layout = document.getElementById('layout');
 const current = document.getElementById('forum-current');
@@ -160,11 +162,7 @@ async function sendReply(form, threadId) {
   button.disabled = true;
   error.textContent = '';
   try {
-    const response = await fetch(apiPath('/replies'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ eventId: crypto.randomUUID(), threadId, text }),
-    });
+    const response = await apiFetch(apiPath('/replies'), { method: 'POST', body: { eventId: crypto.randomUUID(), threadId, text } });
     const data = await response.json();
     if (!response.ok) {
       error.textContent = data.message ?? strings.failed;
@@ -184,7 +182,7 @@ async function sendReply(form, threadId) {
 /** Loads (or reloads) the channel's topics; one request at a time. */
 export function refreshForum() {
   if (!channel) return Promise.resolve();
-  loading ??= fetch(apiPath())
+  loading ??= apiFetch(apiPath())
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
     .then(render)
     .catch(() => {
@@ -217,11 +215,7 @@ async function sendAction(button) {
   const article = button.closest('.forum-topic, li');
   button.disabled = true;
   try {
-    const response = await fetch('/web/api/actions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ eventId: crypto.randomUUID(), actionId: button.dataset.actionId, value: button.dataset.value ?? '' }),
-    });
+    const response = await apiFetch('/web/api/actions', { method: 'POST', body: { eventId: crypto.randomUUID(), actionId: button.dataset.actionId, value: button.dataset.value ?? '' } });
     const data = await response.json();
     const notice = (data.messages ?? []).map((m) => m.text).join('\n') || (response.ok ? '' : (data.message ?? strings.failed ?? ''));
     if (notice && article) {

@@ -1,6 +1,9 @@
 import type { RegionId } from '../../rag/experts-query.ts';
 import type { Category } from '../../rag/types.ts';
 import type { MembershipCatalog } from './types-membership.ts';
+import type { ModerationCatalog } from './types-moderation.ts';
+import type { PollsCatalog } from './types-polls.ts';
+import type { TopicsCatalog } from './types-topics.ts';
 
 /**
  * The shape of a catalog of the bot's own words. English (`en.ts`) is the reference; every other
@@ -163,8 +166,6 @@ export interface Catalog {
     inputLabel: string;
     /** Shown when the bot could not be reached or the request failed. */
     failed: string;
-    /** Shown when the web chat is reached from another machine than the server's. */
-    localOnly: string;
     /** Heading of the chat with the bot, next to the topic of the week. */
     chatTitle: string;
     /** Heading of the page's discussion region (the weekly topic and its thread). */
@@ -189,6 +190,36 @@ export interface Catalog {
     you: string;
     /** Other people's replies are signed "<participant> <n>", numbered in the thread: never a name or an id. */
     participant: string;
+    /** Heading of the sign-in form. */
+    signInTitle: string;
+    /** Under the heading: how to sign in (a password, or the one-time link received). */
+    signInIntro: string;
+    /** Label of the login field. */
+    loginLabel: string;
+    /** Label of the password field. */
+    passwordLabel: string;
+    /** The button that signs in. */
+    signInButton: string;
+    /** A request from someone who has not signed in (HTTP 401). */
+    signInNeeded: string;
+    /** A wrong login or password (never says which). */
+    signInFailed: string;
+    /** A sign-in link that is unknown, expired or already used. */
+    signInLinkInvalid: string;
+    /** Too many sign-in attempts for this login or from this address (HTTP 429). */
+    tooManyAttempts: string;
+    /** A change request without the page's anti-forgery token (HTTP 403): the page is reloaded. */
+    csrfFailed: string;
+    /** The button that signs out. */
+    signOut: string;
+    /** Who is signed in; `{name}` is replaced by the page with the account's name. */
+    signedInAs: string;
+    /** The embedded widget's launcher button, when the chat is closed. */
+    widgetOpen: string;
+    /** The launcher button, when the chat is open. */
+    widgetClose: string;
+    /** The title of the widget's frame, for screen readers. */
+    widgetFrameTitle: string;
   };
   welcome: {
     /** To a person who joins a channel the bot is in; `name` is '' when the platform does not tell it. */
@@ -261,92 +292,7 @@ export interface Catalog {
     repliesGoToMessages: string;
   };
   /** The weekly discussion topics: proposals, the moderators' queue and the weekly post. */
-  topics: {
-    /** To the proposer, at once. */
-    proposed: (p: { id: string }) => string;
-    /** Flag shown to moderators on a proposal that seems to hold an e-mail address or a phone number. */
-    personalData: string;
-    /** Heads the moderators' view of proposals and queue. */
-    queueTitle: string;
-    /** Heads the proposals waiting for a decision. */
-    proposalsTitle: string;
-    /** Heads the approved topics, in the order they will be posted. */
-    queuedTitle: string;
-    /** When nothing is waiting and nothing is queued. */
-    queueEmpty: string;
-    /** One line of the queue: the id, the title, who proposed it (a mention or a name). */
-    item: (p: { id: string; title: string; author: string }) => string;
-    /** Button that approves a proposal (≤ 30 characters). */
-    approve: string;
-    /** Button that rejects a proposal (≤ 30 characters). */
-    reject: string;
-    /** A reject needs a reason: how to give it, with the command `topic reject <id> <reason>`. */
-    rejectNeedsReason: (p: { id: string }) => string;
-    /** To the moderator: the proposal is approved and has this place in the queue. */
-    approved: (p: { id: string; position: number }) => string;
-    /** To the moderator: the proposal is rejected and its proposer will be told why. */
-    rejected: (p: { id: string }) => string;
-    /** The id names no proposal waiting for a decision. */
-    notWaiting: (p: { id: string }) => string;
-    /** The weekly slot, e.g. "every Monday at 09:00 (Europe/Zurich)"; the weekday name is given already in the reader's language. */
-    every: (p: { weekday: string; time: string; zone: string }) => string;
-    /** Confirms the slot (`every`, as made by `every`) and says when the next topic goes out (`next`, a date already formatted). */
-    scheduleSet: (p: { every: string; next: string }) => string;
-    /** Told to the proposer when the moderators approve. */
-    proposerApproved: (p: { title: string }) => string;
-    /** Told to the proposer when the moderators reject, with their reason. */
-    proposerRejected: (p: { title: string; reason: string }) => string;
-    /** Heads the weekly post. */
-    weeklyHeader: string;
-    /** Ends the weekly post: where to reply and the forum's rules. */
-    weeklyFooter: string;
-    /** To the moderators: the queue is empty before a weekly topic is due (`next`, a date already formatted). */
-    reminderQueueEmpty: (p: { next: string }) => string;
-    /** To the moderators: a slot passed while the bot was stopped (`when`, a date already formatted). */
-    slotSkipped: (p: { when: string }) => string;
-    /** To the moderators: a slot came with an empty queue (`when`, a date already formatted). */
-    slotEmpty: (p: { when: string }) => string;
-    /** To the moderators: a proposal has arrived (the card below it has Approve / Reject). */
-    newProposal: (p: { id: string; title: string }) => string;
-    /** To the moderator: the topic went out now, to this many discussion channels. */
-    postedNow: (p: { id: string; channels: number }) => string;
-    /** Added to the schedule's confirmation when the starter library fills an empty queue. */
-    startersOn: string;
-    /** To the moderator: the topic is closed; its summary went to this many threads and into the knowledge base. */
-    closed: (p: { id: string; title: string; participants: number; replies: number; threads: number }) => string;
-    /** `topic close <id>` on a topic that is not the one out now (or already closed). */
-    notOpen: (p: { id: string }) => string;
-    /** `topic close` when no topic is out. */
-    noneOpen: string;
-    /** Heads the summary posted in the topic's thread. */
-    summaryTitle: string;
-    /** The counts under the summary. */
-    summaryCounts: (p: { participants: number; replies: number }) => string;
-    /** Instead of the points, when nobody replied. */
-    summaryNoReplies: string;
-    /** Small print: the points were written by the assistant from the replies. */
-    summaryByModel: string;
-    /** Small print: the points are sentences taken from the replies. */
-    summaryExtractive: string;
-    /** Small print: the topic is closed and the summary is now in the knowledge base (so `ask` can cite it). */
-    summaryClosedNote: string;
-    /** Heading of the knowledge-base document made from a closed topic. */
-    summaryDocumentHeading: string;
-    /** Heading of the topic's own question in that document. */
-    summaryDocumentTopic: string;
-    /** To the moderator: the topic's text in `language` (its name) is saved. */
-    translated: (p: { id: string; language: string }) => string;
-    /** `topic translate` on a closed, rejected or unknown topic. */
-    notTranslatable: (p: { id: string }) => string;
-    /** `topic translate` in the topic's own language: propose again, or translate into another. */
-    ownLanguage: (p: { id: string; language: string }) => string;
-    /** No discussion channel is configured: topics cannot go out (the moderator asked for a post, or set the slot). */
-    noChannels: string;
-    /** Shows the topic's assistance area (its name). */
-    area: (p: { area: string }) => string;
-    /** The area of a topic that belongs to none of the six. */
-    general: string;
-  };
+  topics: TopicsCatalog;
   /** `my-data` and `forget-me`. */
   privacy: {
     /** Heads the copy of a person's data. */
@@ -387,108 +333,9 @@ export interface Catalog {
     nothingYet: string;
   };
   /** Polls: the poll message, votes, results, export, deadlines and templates. */
-  polls: {
-    /** The poll's number, on its message ("Poll #12"). */
-    label: (p: { id: string }) => string;
-    kindSingle: string;
-    kindMulti: string;
-    kindRating: string;
-    /** Said on an anonymous poll: who voted what is not kept. */
-    anonymousNote: string;
-    /** The deadline (`date` already formatted, with its zone). */
-    closesAt: (p: { date: string }) => string;
-    /** A poll without a deadline, still open. */
-    openNote: string;
-    /** On a closed poll's message: these are the final results. */
-    closedNote: string;
-    voters: (p: { count: number }) => string;
-    /** The average of a rating poll (`value` already formatted), out of 5. */
-    average: (p: { value: string }) => string;
-    /** To the creator: the poll is out in this many conversations, and how to see results or close it. */
-    created: (p: { id: string; channels: number }) => string;
-    /** The poll could not be posted anywhere (the bot is not in the channel, or the platform refused). */
-    notPosted: string;
-    /** A deadline that has passed already. */
-    closesInPast: string;
-    /** Privately, to someone who clicked on a closed poll. */
-    closedNotice: (p: { question: string }) => string;
-    notFound: (p: { id: string }) => string;
-    /** Results, export and close are for the poll's creator and the moderators. */
-    notYours: (p: { id: string }) => string;
-    alreadyClosed: (p: { id: string }) => string;
-    /** To whoever closed it: the final results are now on the poll. */
-    closedDone: (p: { id: string }) => string;
-    /** To the creator, when the deadline closed the poll. */
-    closedCreator: (p: { id: string; question: string; voters: number }) => string;
-    resultsTitle: (p: { id: string }) => string;
-    /** `rate` is already formatted as a percentage. */
-    responseRate: (p: { voters: number; members: number; rate: string }) => string;
-    /** Where the platform cannot list the channels' members. */
-    responseRateUnknown: (p: { voters: number }) => string;
-    exportTitle: (p: { id: string }) => string;
-    /** The export went as a file (`file`, its name) to the person's direct messages with the bot. */
-    exportSent: (p: { file: string }) => string;
-    /** Under the export of an anonymous poll: counts only. */
-    exportAnonymous: string;
-    /** Posted in the poll's channels before the deadline (`date` already formatted). */
-    reminder: (p: { question: string; date: string }) => string;
-    /** To the creator: a template's polls are out (`count` of them); results come poll by poll. */
-    templatePosted: (p: { count: number }) => string;
-    /** `poll template <name>` with a name that is not a template; `names` lists them. */
-    unknownTemplate: (p: { name: string; names: string }) => string;
-    /** The post-webinar satisfaction survey: a 1–5 rating and two questions with their options. */
-    webinar: {
-      satisfaction: string;
-      useful: string;
-      usefulOptions: readonly [string, string, string];
-      again: string;
-      againOptions: readonly [string, string, string];
-    };
-  };
+  polls: PollsCatalog;
   /** The forum rules, reports of messages to the moderators, and removal of the bot's posts. */
-  moderation: {
-    /** Heads the rules. */
-    rulesTitle: string;
-    /** The four rules, one sentence or two each. */
-    rules: { use: string; respect: string; confidentiality: string; copyright: string };
-    /** The rules' four names, used as labels. */
-    ruleNames: { use: string; respect: string; confidentiality: string; copyright: string };
-    /** How to read the rules (with the command `rules`), on welcomes and under every topic. */
-    rulesHint: string;
-    /** Label of the link to the rules page (≤ 75 characters). */
-    rulesLink: string;
-    /** The report form's title (≤ 24 characters). */
-    reportFormTitle: string;
-    /** The report form's submit button (≤ 24 characters). */
-    reportSubmit: string;
-    /** Label of the optional reason. */
-    reportReasonLabel: string;
-    reportReasonPlaceholder: string;
-    /** To the person who reported, privately. */
-    reportSent: string;
-    /** To the person who reported, when no moderator could be reached (the report is kept in the audit log). */
-    reportKept: string;
-    /** To each moderator: `reporter` reported a message; `where` is a channel or a link. */
-    reportToModerators: (p: { reporter: string; where: string }) => string;
-    /** Labels of a report's details. */
-    reportAuthor: string;
-    reportExcerpt: string;
-    reportReason: string;
-    /** When the reporter gave no reason. */
-    reportNoReason: string;
-    /** Label of the link to the reported message (≤ 75 characters). */
-    reportOpen: string;
-    /** `report` or `remove` with something that is not a message link of Slack or Teams. */
-    notALink: (p: { link: string }) => string;
-    /** To the moderator: the bot's post is removed. */
-    removed: string;
-    /** The message is not one of the bot's own posts: the bot cannot remove it. */
-    removeForbidden: string;
-    /** The message is gone already, or the bot cannot see it. */
-    removeNotFound: string;
-    /** The link is to a platform this bot is not connected to (`platform` is its name). */
-    notConnected: (p: { platform: string }) => string;
-  };
+  moderation: ModerationCatalog;
   /** Guests: invitations, members' requests and the moderators' decisions. */
   membership: MembershipCatalog;
 }

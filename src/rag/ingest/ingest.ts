@@ -91,13 +91,15 @@ function fullText(doc: ParsedDocument): string {
   return doc.sections.map((s) => `${s.headings.join(' ')}\n${s.text}`).join('\n\n');
 }
 
-function documentLang(doc: ParsedDocument, fallback: Lang): Lang {
+/** A document's language: declared in its front matter, else detected from its text, else `fallback`. */
+export function documentLang(doc: ParsedDocument, fallback: Lang): Lang {
   const declared = doc.meta.lang?.toLowerCase();
   if (declared && isLang(declared)) return declared;
   return detectLang(fullText(doc).slice(0, LANGUAGE_SAMPLE_CHARS)) ?? fallback;
 }
 
-function documentCategory(doc: ParsedDocument, lang: Lang, kb: KnowledgeBase): Category | null {
+/** A document's assistance area: declared (`none` for none), else classified by the glossary. */
+export function documentCategory(doc: ParsedDocument, lang: Lang, kb: KnowledgeBase): Category | null {
   const declared = doc.meta.category?.toLowerCase();
   if (declared === 'none') return null;
   if (declared && isCategory(declared)) return declared;

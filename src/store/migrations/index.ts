@@ -13,6 +13,7 @@ import * as m0010 from './0010-web-posts.ts';
 import * as m0011 from './0011-polls.ts';
 import * as m0012 from './0012-usage-events.ts';
 import * as m0013 from './0013-membership.ts';
+import * as m0014 from './0014-web-accounts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-polls': m0011,
   '0012-usage-events': m0012,
   '0013-membership': m0013,
+  '0014-web-accounts': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

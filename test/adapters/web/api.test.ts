@@ -41,7 +41,8 @@ describe('web chat API', () => {
     expect(cookie).toMatch(new RegExp(`^${WEB_COOKIE}=[0-9a-f-]{36};`));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(await res.json()).toEqual({ lang: 'en', dir: 'ltr', strings: messages('en').web, forumChannel: null });
+    // Local access (this machine): no account, and the token every change must carry.
+    expect(await res.json()).toEqual({ lang: 'en', dir: 'ltr', strings: messages('en').web, forumChannel: null, csrf: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string, account: null });
     // The cookie is kept: no new one on the next request.
     const again = await person.request('/web/api/session');
     expect(again.headers.getSetCookie()).toEqual([]);
@@ -49,7 +50,7 @@ describe('web chat API', () => {
 
   it('follows Accept-Language for a new person', async () => {
     const session = await new WebPerson(host.url, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' }).session();
-    expect(session).toEqual({ lang: 'fr', dir: 'ltr', strings: messages('fr').web, forumChannel: null });
+    expect(session).toMatchObject({ lang: 'fr', dir: 'ltr', strings: messages('fr').web, forumChannel: null });
   });
 
   it('answers `help` in Spanish after `lang es`, and remembers the choice', async () => {
@@ -93,7 +94,7 @@ describe('web chat API', () => {
     const reply = await person.click('lang:set', 'ar');
     expect(reply).toMatchObject({ outcome: 'handled', lang: 'ar', dir: 'rtl', strings: messages('ar').web });
     expect(reply.messages[0]).toMatchObject({ text: messages('ar').lang.set, lang: 'ar', dir: 'rtl' });
-    expect(await person.session()).toEqual({ lang: 'ar', dir: 'rtl', strings: messages('ar').web, forumChannel: null });
+    expect(await person.session()).toMatchObject({ lang: 'ar', dir: 'rtl', strings: messages('ar').web, forumChannel: null });
   });
 
   it('accepts a message of exactly 4000 characters', async () => {
@@ -152,22 +153,26 @@ if (!external) {
 describe.skipIf(!external)(`web chat from a non-loopback address (${external ?? 'none'})`, () => {
   let host: TestHost;
   beforeAll(async () => {
-    host = await startTestHost({ HOST: external ?? '' });
+    host = await startTestHost({ HOST: external ?? '' }, { ingestKnowledge: false });
   });
   afterAll(() => host?.close());
 
-  it('refuses the page and the API with 403, in the request language', async () => {
-    for (const path of ['/', '/chat.js', '/forum.js', '/web/api/session', '/web/api/forum/forum']) {
+  it('serves the page (it holds nothing), and answers the API only after sign-in: 401 in the request language', async () => {
+    for (const path of ['/', '/chat.js', '/forum.js', '/signin.js', '/web/widget.js']) {
+      expect((await fetch(`${host.url}${path}`)).status, path).toBe(200);
+    }
+    for (const path of ['/web/api/session', '/web/api/forum/forum']) {
       const res = await fetch(`${host.url}${path}`, { headers: { 'accept-language': 'es' } });
-      expect(res.status, path).toBe(403);
-      expect(await res.json()).toEqual({ error: 'forbidden', message: messages('es').web.localOnly });
+      expect(res.status, path).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized', message: messages('es').web.signInNeeded, lang: 'es', strings: messages('es').web });
+      expect(res.headers.getSetCookie()).toEqual([]);
     }
     const post = await fetch(`${host.url}/web/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ eventId: randomUUID(), text: 'help' }),
     });
-    expect(post.status).toBe(403);
+    expect(post.status).toBe(401);
     expect(post.headers.getSetCookie()).toEqual([]);
   });
 
