@@ -177,6 +177,14 @@ const schema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), { message: 'the http(s) address people reach the bot at, such as https://forum.example.org' })
     .transform((v) => v?.replace(/\/+$/, '')),
   WEB_EMBED_ORIGINS: origins,
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^([1-9]|10)$/.test(v) || v.split(',').every((part) => /^(loopback|linklocal|uniquelocal|(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*)(\/\d{1,3})?)$/.test(part.trim())), {
+      message: 'the number of proxies in front of the bot (1 to 10), or their addresses or subnets (10.0.0.1, 10.0.0.0/8, loopback)',
+    })
+    .transform((v) => (v === undefined ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((part) => part.trim()))),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -250,6 +258,12 @@ export interface Config {
     publicUrl: string | undefined;
     /** Origins of the sites allowed to embed the chat (the widget's iframe): `frame-ancestors`. */
     embedOrigins: string[];
+    /**
+     * The reverse proxies whose `X-Forwarded-*` headers are believed (Express's `trust proxy`): a
+     * number of hops or their addresses; false for none. Sign-in attempts are then limited per
+     * person's address rather than the proxy's.
+     */
+    trustProxy: false | number | string[];
   };
 }
 
@@ -335,7 +349,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     pollVoterKey: v.POLL_VOTER_KEY,
     workspaceNames: new Map(v.WORKSPACE_NAMES),
     retentionDays: v.RETENTION_DAYS,
-    web: { localAccess: v.WEB_LOCAL_ACCESS ?? true, publicUrl: v.WEB_PUBLIC_URL, embedOrigins: v.WEB_EMBED_ORIGINS },
+    web: { localAccess: v.WEB_LOCAL_ACCESS ?? true, publicUrl: v.WEB_PUBLIC_URL, embedOrigins: v.WEB_EMBED_ORIGINS, trustProxy: v.TRUST_PROXY },
   };
 }
 

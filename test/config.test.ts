@@ -37,7 +37,7 @@ describe('loadConfig defaults', () => {
       pollVoterKey: undefined,
       workspaceNames: new Map(),
       retentionDays: undefined,
-      web: { localAccess: true, publicUrl: undefined, embedOrigins: [] },
+      web: { localAccess: true, publicUrl: undefined, embedOrigins: [], trustProxy: false },
     });
   });
 
@@ -47,7 +47,12 @@ describe('loadConfig defaults', () => {
       {},
       CWD,
     );
-    expect(config.web).toEqual({ localAccess: false, publicUrl: 'https://forum.example.org', embedOrigins: ['https://www.example.org', 'http://intranet.example.org:8080'] });
+    expect(config.web).toEqual({ localAccess: false, publicUrl: 'https://forum.example.org', embedOrigins: ['https://www.example.org', 'http://intranet.example.org:8080'], trustProxy: false });
+    expect(loadConfig({ TRUST_PROXY: '1' }, {}, CWD).web.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, {}, CWD).web.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    for (const bad of ['true', '0', 'proxy.example.org']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }, {}, CWD)).toThrow(/TRUST_PROXY/);
+    }
     for (const [value, expected] of [['TRUE', true], ['0', false], ['no', false], ['on', true], ['', true]] as const) {
       expect(loadConfig({ WEB_LOCAL_ACCESS: value }, {}, CWD).web.localAccess).toBe(expected);
     }

@@ -41,7 +41,8 @@ export interface Host {
 export function createHttpApp(app: App, log: Logger, platformRouters: express.Router[] = []): express.Express {
   const http = express();
   http.disable('x-powered-by');
-  http.set('trust proxy', false);
+  // X-Forwarded-* are believed only from the proxies TRUST_PROXY names (the sign-in limits key on the address).
+  http.set('trust proxy', app.services.config.web.trustProxy);
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', store: app.services.store.engine });
   });

@@ -18,6 +18,8 @@ import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToE
 import { SUBMIT_ACTION_INVOKE, submitActionToEvent } from './message-actions.ts';
 import { TEAMS_MESSAGES_PATH } from './paths.ts';
 import { createTeamsProactive, type StoredReference, type TeamsPerson } from './proactive.ts';
+import { isConfiguredModerator, workspaceAllowed } from '../../src/core/access.ts';
+import { findPerson } from '../../src/store/people.ts';
 import { TeamsDelivery, invokeResponseOf, type InvokeState } from './send.ts';
 
 /** Largest activity accepted (Teams' own messages stay far below). */
@@ -72,7 +74,25 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
   };
   const { dispatcher, services } = app;
 
+  /**
+   * Whether the bot may keep this conversation's reference: a tenant the forum serves, or a guest's
+   * own personal chat. An outsider's install is not kept: it would hold their ids, and they could
+   * never ask for them to go (everything they ask is refused).
+   */
+  async function mayRemember(activity: Partial<Activity>): Promise<boolean> {
+    const tenant = tenantOf(activity);
+    if (workspaceAllowed(services.config.access, 'teams', tenant)) return true;
+    if (kindOf(activity) !== 'direct') return false;
+    const userId = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    const person = await findPerson(services.store.db, { platform: 'teams', workspaceId: tenant, userId });
+    return person?.role === 'guest' || person?.role === 'moderator' || isConfiguredModerator(services.config.access, { platform: 'teams', workspaceId: tenant, userId });
+  }
+
   async function remember(activity: Partial<Activity>): Promise<void> {
+    if (!(await mayRemember(activity))) {
+      log.info({ kind: kindOf(activity) }, 'Teams install in a tenant the forum does not serve: not remembered');
+      return;
+    }
     // Without the activity id: a later post starts a new message instead of replying to this event.
     const reference: Partial<ConversationReference> = { ...TurnContext.getConversationReference(activity) };
     delete reference.activityId;

@@ -136,6 +136,9 @@ describe('Teams membership and privacy over HTTP (local development mode)', () =
 
   it('refuses a person from a tenant the forum does not serve, in their chat, and stores nothing about them', async () => {
     const conversationId = personalConversationIdFor(OUTSIDER.id, OTHER_TENANT);
+    // Installing the app for themselves keeps nothing either: the forum does not serve their tenant.
+    const install = installationUpdate({ action: 'add', scope: 'personal', from: OUTSIDER, tenantId: OTHER_TENANT, serviceUrl: connector().serviceUrl });
+    expect((await postActivity(host.url, install)).status).toBeLessThan(300);
     const activity = personalMessage({ text: QUESTION, from: OUTSIDER, tenantId: OTHER_TENANT, serviceUrl: connector().serviceUrl });
     expect((await postActivity(host.url, activity)).status).toBeLessThan(300);
     const refusal = await connector().waitFor(isPost);

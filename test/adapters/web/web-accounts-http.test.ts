@@ -56,6 +56,26 @@ describe('sign-in attempts are limited', () => {
   });
 });
 
+describe('sign-in attempts behind the proxies TRUST_PROXY names', () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    // The tests' requests come from this machine: it plays the proxy, and says who is behind it.
+    host = await startTestHost({ WEB_LOCAL_ACCESS: 'false', TRUST_PROXY: 'loopback' }, { ingestKnowledge: false });
+    await account(host, 'dana');
+  });
+  afterAll(() => host?.close());
+
+  it('counts failures per person’s address, not per proxy', async () => {
+    const from = (address: string): WebPerson => new WebPerson(host.url, { 'x-forwarded-for': address });
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES_PER_ADDRESS; i++) {
+      expect((await from('203.0.113.7').signIn(`nobody-${i}`, 'whatever it is')).status, `attempt ${i + 1}`).toBe(401);
+    }
+    expect((await from('203.0.113.7').signIn('dana', PASSWORD)).status).toBe(429);
+    // Someone else behind the same proxy signs in.
+    expect((await from('198.51.100.2').signIn('dana', PASSWORD)).status).toBe(200);
+  });
+});
+
 describe('web accounts in the chat', () => {
   let host: TestHost;
   const expiredAt = new Date(Date.now() - 2 * DAY);
