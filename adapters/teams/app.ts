@@ -20,7 +20,12 @@ import { TEAMS_MESSAGES_PATH } from './paths.ts';
 import { createTeamsProactive, type StoredReference, type TeamsPerson } from './proactive.ts';
 import { isConfiguredModerator, workspaceAllowed } from '../../src/core/access.ts';
 import { findPerson } from '../../src/store/people.ts';
-import { TeamsDelivery, invokeResponseOf, type InvokeState } from './send.ts';
+import { teamsCall } from './errors.ts';
+import { FILE_CONSENT_INVOKE, PendingFiles, actorOf, answerFileConsent } from './files.ts';
+import { TeamsDelivery, invokeResponseOf, messageActivity, type InvokeState } from './send.ts';
+import { cardToAdaptiveCards } from './render.ts';
+import { textCard } from '../../src/core/card.ts';
+import { resolveLang } from '../../src/core/language.ts';
 
 /** Largest activity accepted (Teams' own messages stay far below). */
 const BODY_LIMIT = '512kb';
@@ -73,6 +78,8 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     return Promise.resolve();
   };
   const { dispatcher, services } = app;
+  /** Files waiting for their person's consent (`files.ts`): in memory, an hour at most. */
+  const files = new PendingFiles(services.now);
 
   /**
    * Whether the bot may keep this conversation's reference: a tenant the forum serves, or a guest's
@@ -123,12 +130,34 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
       log.warn({ activityType: context.activity.type }, 'Teams activity without the expected fields ignored');
       return;
     }
-    await dispatcher.handle(event, new TeamsDelivery(context, log, { appId, ...(invoke ? { invoke } : {}), ...(people ? { people } : {}) }));
+    await dispatcher.handle(event, new TeamsDelivery(context, log, { appId, files, ...(invoke ? { invoke } : {}), ...(people ? { people } : {}) }));
+  }
+
+  /** A file consent answered: the file uploaded and shown, or a sentence in the person's language. */
+  async function answerConsent(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const person = await findPerson(services.store.db, { platform: 'teams', workspaceId: tenantOf(activity), userId: actorOf(activity) });
+    const lang = resolveLang({ stored: person?.lang, ...(activity.locale ? { locale: activity.locale } : {}), fallback: services.config.defaultLang });
+    await answerFileConsent(activity, {
+      files,
+      lang,
+      send: (reply) => teamsCall(log, 'file', () => context.sendActivity(reply)),
+      say: async (text) => {
+        for (const message of cardToAdaptiveCards(textCard(text, lang))) await teamsCall(log, 'send', () => context.sendActivity(messageActivity(message)));
+      },
+      warn: (error, fileId) => log.warn({ err: error, fileId }, 'Teams file upload failed'),
+    });
   }
 
   /** An invoke Teams waits on: handled, then answered with what the feature said (an empty 200 for others). */
   async function answerInvoke(context: TurnContext, now: Date): Promise<void> {
     const activity = context.activity;
+    if (activity.name === FILE_CONSENT_INVOKE) {
+      // Answered 200 whatever happened: the person was told, or the failure is logged.
+      await answerConsent(context).catch((error: unknown) => log.error({ err: error }, 'Teams file consent failed'));
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
+      return;
+    }
     let invoke: InvokeState | undefined;
     let event: InboundEvent | undefined;
     if (activity.name === CARD_ACTION_INVOKE) {

@@ -6,11 +6,13 @@
  * shows to the person who clicked; for a message action's form, the message shown to its sender.
  */
 import { CardFactory, type Activity, type ChannelAccount, type ConversationParameters, type TurnContext } from 'botbuilder';
-import type { Adapter, Form, MessageRef } from '../../src/core/adapter.ts';
+import type { Adapter, Form, MessageRef, OutgoingFile } from '../../src/core/adapter.ts';
 import { cardToText, type Card } from '../../src/core/card.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import type { Logger } from '../../src/log.ts';
+import { ForumError } from '../../src/core/errors.ts';
 import { teamsCall } from './errors.ts';
+import { fileConsentAttachment, type PendingFiles } from './files.ts';
 import { cardToAdaptiveCards, formToAdaptiveCard, type AdaptiveCardJson, type TeamsMessage } from './render.ts';
 
 /** The invoke being answered: Teams shows what its response carries. */
@@ -76,7 +78,7 @@ export class TeamsDelivery implements Adapter {
   constructor(
     private readonly context: TurnContext,
     private readonly log: Logger,
-    private readonly options: { appId: string; invoke?: InvokeState; people?: Map<string, ChannelAccount> } = { appId: '' },
+    private readonly options: { appId: string; invoke?: InvokeState; people?: Map<string, ChannelAccount>; files?: PendingFiles } = { appId: '' },
   ) {}
 
   async reply(event: InboundEvent, card: Card): Promise<MessageRef> {
@@ -117,6 +119,14 @@ export class TeamsDelivery implements Adapter {
 
   /** Teams has no ephemeral messages: a private answer goes to the person's 1:1 chat with the bot. */
   private async sendToPersonalChat(event: InboundEvent, card: Card): Promise<void> {
+    await this.sendInPersonalChat(event, 'private message', cardToAdaptiveCards(card).map(messageActivity));
+  }
+
+  /**
+   * Posts in the person's 1:1 chat with the bot, which `createConversation` returns (the existing
+   * chat when there is one; Teams needs the bot installed for them or in a team they are in).
+   */
+  private async sendInPersonalChat(event: InboundEvent, what: string, activities: Partial<Activity>[]): Promise<void> {
     const activity = this.context.activity;
     const member = this.options.people?.get(event.actor.userId) ?? activity.from;
     const tenantId = event.actor.workspaceId;
@@ -127,15 +137,33 @@ export class TeamsDelivery implements Adapter {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
-    const messages = cardToAdaptiveCards(card);
     const adapter = this.context.adapter as unknown as {
       createConversationAsync(appId: string, channelId: string, serviceUrl: string, audience: string, p: ConversationParameters, logic: (c: TurnContext) => Promise<void>): Promise<void>;
     };
-    await teamsCall(this.log, 'private message', () =>
+    await teamsCall(this.log, what, () =>
       adapter.createConversationAsync(this.options.appId, activity.channelId, activity.serviceUrl, '', parameters, async (personal) => {
-        for (const message of messages) await personal.sendActivity(messageActivity(message));
+        for (const one of activities) await personal.sendActivity(one);
       }),
     );
+  }
+
+  /**
+   * A file for the event's author, by Teams' file consent flow, which works in personal chats only:
+   * a consent card in their 1:1 chat with the bot (this chat, or, from a channel or a group chat,
+   * the 1:1 chat private replies go to). The file waits in memory for the answer (`files.ts`).
+   */
+  async sendFile(event: InboundEvent, file: OutgoingFile): Promise<void> {
+    const files = this.options.files;
+    if (!files) throw new ForumError('platform_error', 'Teams files are not set up for this turn');
+    const pending = files.add(file, event.actor.userId);
+    const consent: Partial<Activity> = { type: 'message', summary: file.title, attachments: [fileConsentAttachment(pending)] };
+    try {
+      if (event.conversation.kind === 'direct') await teamsCall(this.log, 'file consent', () => this.context.sendActivity(consent));
+      else await this.sendInPersonalChat(event, 'file consent', [consent]);
+    } catch (error) {
+      files.delete(pending.id);
+      throw error;
+    }
   }
 
   /** Teams shows forms as cards with inputs, in the conversation; their submit button sends the values back as a click. */

@@ -111,7 +111,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
   async function dispatch(res: Response, actor: Actor, event: InboundEvent): Promise<void> {
     const collector = new WebReplyCollector();
     const outcome = await dispatcher.handle(event, collector);
-    res.json({ outcome, messages: collector.messages, ...pageWords(await preferredLang(services, actor)) });
+    res.json({ outcome, messages: collector.messages, files: collector.files, ...pageWords(await preferredLang(services, actor)) });
   }
 
   function route<S extends z.ZodType>(schema: S, toEvent: (body: z.infer<S>, actor: Actor, now: Date) => InboundEvent) {

@@ -62,8 +62,15 @@ export interface Adapter {
   /** The user ids of a channel's members, for response rates. */
   listChannelMembers?(conversation: Conversation): Promise<string[]>;
   /**
-   * A file only the event's author receives (in their direct messages with the bot). Fails with a
+   * A file only the event's author receives (in their direct messages with the bot, or with the
+   * reply: see `fileDelivery`). Fails with a
    * ForumError when the platform refuses it; the caller then shows the content another way.
    */
   sendFile?(event: InboundEvent, file: OutgoingFile): Promise<void>;
+  /**
+   * Where `sendFile` puts the file: `direct` (the default) in the person's direct messages with the
+   * bot (Slack); `reply` with the replies to the event itself (the web chat, whose page offers it
+   * for download). Callers then do not speak of direct messages.
+   */
+  readonly fileDelivery?: 'direct' | 'reply';
 }

@@ -37,3 +37,4 @@ export * from './teams/messages.ts';
 export * from './teams/updates.ts';
 export * from './teams/actions.ts';
 export * from './teams/sending.ts';
+export * from './teams/files.ts';

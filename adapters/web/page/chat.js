@@ -1,10 +1,12 @@
 // The web chat page: sends what the person types, shows the bot's cards (HTML rendered and escaped
-// by the server), and sends button clicks back. Page words follow the person's language. Someone
-// not signed in (and not on the server's own machine) gets the sign-in form (signin.js) first. The
+// by the server), and sends button clicks back; files that come with a reply are download links
+// (files.js). Page words follow the person's language. Someone not signed in (and not on the
+// server's own machine) gets the sign-in form (signin.js) first. The
 // topic of the week, when the forum has a web discussion channel, is in forum.js. In the embeddable
 // widget's frame (`?embed=1`) the page is compact (the topic of the week above the chat, in a
 // smaller region), and Escape closes the widget.
 import { apiFetch, embedded, setCsrfToken, signInOutcome } from './api.js';
+import { forgetFiles, showFiles } from './files.js';
 import { applyForumStrings, refreshForum, startForum } from './forum.js';
 import { applySignInStrings, hideSignIn, showSignIn, showSignInError, startSignIn } from './signin.js';
 
@@ -96,7 +98,10 @@ async function post(path, body, retried = false) {
       append('bot error', data.message ?? strings.failed);
       return;
     }
-    for (const message of data.messages) append('bot', message.text, message);
+    let last;
+    for (const message of data.messages) last = append('bot', message.text, message);
+    // Files (`my-data`, `poll export`) come as download links under the reply they came with.
+    showFiles(data.files, last, () => append('bot', '', { lang: data.lang, dir: data.dir }));
     applyLanguage(data);
     // A command may have posted or closed a topic, or changed the person's language.
     void refreshForum();
@@ -124,6 +129,7 @@ document.getElementById('signout').addEventListener('click', () => {
   void apiFetch('/web/api/signout', { method: 'POST', body: {} })
     .then(() => {
       log.replaceChildren();
+      forgetFiles();
       return loadSession();
     })
     .catch(() => append('bot error', strings.failed));

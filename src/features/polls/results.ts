@@ -74,8 +74,8 @@ export function pollCsvFileName(id: string): string {
 
 /**
  * `poll export <id>`: a CSV file in the person's direct messages where the platform can send one,
- * with a short private confirmation; otherwise (or when the platform refuses the file) the CSV in a
- * private code block.
+ * with a short private confirmation (on the web chat, the file comes with the reply's title);
+ * otherwise (or when the platform refuses the file) the CSV in a private code block.
  */
 export async function handlePollExport(ctx: HandlerContext, id: string): Promise<void> {
   const poll = await managedPoll(ctx, id);
@@ -86,7 +86,9 @@ export async function handlePollExport(ctx: HandlerContext, id: string): Promise
   const anonymousNote: Block[] = poll.anonymous ? [{ type: 'context', text: m.exportAnonymous }] : [];
   const file: OutgoingFile = { name: pollCsvFileName(poll.id), title, mime: CSV_MIME, content: `${CSV_BOM}${csv}` };
   if (await sentAsFile(ctx, poll.id, file)) {
-    await ctx.replyPrivately({ lang: ctx.lang, blocks: [{ type: 'header', text: title }, { type: 'text', text: m.exportSent({ file: file.name }) }, ...anonymousNote] });
+    // With the reply (the web chat), the page shows the download link: no word of direct messages.
+    const sent: Block[] = ctx.adapter.fileDelivery === 'reply' ? [] : [{ type: 'text', text: m.exportSent({ file: file.name }) }];
+    await ctx.replyPrivately({ lang: ctx.lang, blocks: [{ type: 'header', text: title }, ...sent, ...anonymousNote] });
     return;
   }
   await ctx.replyPrivately({ lang: ctx.lang, blocks: [{ type: 'header', text: title }, ...anonymousNote, { type: 'code', text: csv }] });

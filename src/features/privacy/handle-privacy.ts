@@ -24,7 +24,12 @@ export async function handleMyData(ctx: HandlerContext): Promise<void> {
   if (ctx.adapter.sendFile) {
     try {
       await ctx.adapter.sendFile(ctx.event, { name: MY_DATA_FILE, title: m.myDataTitle, mime: 'application/json', content: json });
-      await ctx.replyPrivately(textCard(m.myDataSent({ file: MY_DATA_FILE }), ctx.lang));
+      // With the reply (the web chat): the title, and the page's download link under it.
+      await ctx.replyPrivately(
+        ctx.adapter.fileDelivery === 'reply'
+          ? { lang: ctx.lang, blocks: [{ type: 'header', text: m.myDataTitle }] }
+          : textCard(m.myDataSent({ file: MY_DATA_FILE }), ctx.lang),
+      );
       return;
     } catch (error) {
       if (!isForumError(error)) throw error;

@@ -377,4 +377,10 @@ export const en: Catalog = {
     revoked: ({ name }) => `${name} is no longer a guest: their access has ended.`,
     notAGuest: ({ name }) => `${name} is not a guest of the forum.`,
   },
+  files: {
+    declined: ({ file }) => `You declined ${file}: the file was not sent.`,
+    expired: 'This file is no longer available: files wait one hour for an answer, and not across a restart of the bot. Please ask for it again.',
+    notYours: 'This file was prepared for someone else: only they can accept it.',
+    uploadFailed: ({ file }) => `${file} could not be uploaded to your OneDrive. Please ask for it again.`,
+  },
 };

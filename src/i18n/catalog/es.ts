@@ -389,4 +389,10 @@ export const es: Catalog = {
     revoked: ({ name }) => `Se ha puesto fin al acceso de invitado de ${name}.`,
     notAGuest: ({ name }) => `${name} no tiene acceso de invitado al foro.`,
   },
+  files: {
+    declined: ({ file }) => `Ha rechazado ${file}: el archivo no se ha enviado.`,
+    expired: 'Este archivo ya no está disponible: los archivos esperan una respuesta una hora como máximo, y no tras un reinicio del bot. Vuelva a pedirlo, por favor.',
+    notYours: 'Este archivo se preparó para otra persona: solo ella puede aceptarlo.',
+    uploadFailed: ({ file }) => `No se pudo subir ${file} a su OneDrive. Vuelva a pedirlo, por favor.`,
+  },
 };

@@ -396,4 +396,10 @@ export const fr: Catalog = {
     revoked: ({ name }) => `L’accès invité de ${name} a pris fin.`,
     notAGuest: ({ name }) => `${name} ne dispose pas d’un accès invité au forum.`,
   },
+  files: {
+    declined: ({ file }) => `Vous avez refusé ${file} : le fichier n’a pas été envoyé.`,
+    expired: 'Ce fichier n’est plus disponible : un fichier attend une réponse une heure au plus, et pas après un redémarrage du bot. Demandez-le de nouveau, s’il vous plaît.',
+    notYours: 'Ce fichier a été préparé pour quelqu’un d’autre : seule cette personne peut l’accepter.',
+    uploadFailed: ({ file }) => `${file} n’a pas pu être déposé dans votre OneDrive. Demandez-le de nouveau, s’il vous plaît.`,
+  },
 };

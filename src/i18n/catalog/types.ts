@@ -1,5 +1,6 @@
 import type { RegionId } from '../../rag/experts-query.ts';
 import type { Category } from '../../rag/types.ts';
+import type { FilesCatalog } from './types-files.ts';
 import type { MembershipCatalog } from './types-membership.ts';
 import type { ModerationCatalog } from './types-moderation.ts';
 import type { PollsCatalog } from './types-polls.ts';
@@ -338,4 +339,6 @@ export interface Catalog {
   moderation: ModerationCatalog;
   /** Guests: invitations, members' requests and the moderators' decisions. */
   membership: MembershipCatalog;
+  /** Files that the person must accept before they are sent (Teams' file consent card). */
+  files: FilesCatalog;
 }

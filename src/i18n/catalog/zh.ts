@@ -360,4 +360,10 @@ export const zh: Catalog = {
     revoked: ({ name }) => `${name}已不再是论坛嘉宾：其访问权限已终止。`,
     notAGuest: ({ name }) => `${name}不是论坛嘉宾。`,
   },
+  files: {
+    declined: ({ file }) => `您已拒绝 ${file}：文件未发送。`,
+    expired: '此文件已不可用：文件最多等待一小时的答复，且机器人重启后不再保留。请重新索取。',
+    notYours: '此文件是为其他人准备的：只有对方可以接受。',
+    uploadFailed: ({ file }) => `无法将 ${file} 上传到您的 OneDrive。请重新索取。`,
+  },
 };

@@ -126,11 +126,12 @@ describe('Teams app manifest', () => {
     expect(manifest.validDomains).toEqual([DOMAIN_PLACEHOLDER]);
   });
 
-  it('has one conversational bot, the app itself, in personal, team and group chats', () => {
+  it('has one conversational bot, the app itself, in personal, team and group chats, sending files', () => {
     expect(manifest.bots).toHaveLength(1);
     expect(bot?.botId).toBe(APP_ID_PLACEHOLDER);
     expect([...(bot?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot?.supportsFiles).toBe(false);
+    // Files (my-data, poll export) go by the file consent card, which needs it.
+    expect(bot?.supportsFiles).toBe(true);
     expect(bot?.isNotificationOnly).toBe(false);
   });
 

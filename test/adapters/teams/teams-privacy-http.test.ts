@@ -2,7 +2,7 @@
  * Membership and privacy in Teams, over HTTP as Teams drives it (the real host and CloudAdapter in
  * local development mode, the Bot Connector played by the recording fake, an embedded PGlite store):
  * a person from another tenant refused and left unstored, a moderator's command refused to a member
- * and shown to a moderator, `my-data` shown as a code block in the personal chat, and `forget-me`
+ * and shown to a moderator, `my-data` sent as a file (the consent card, then the upload), and `forget-me`
  * confirmed by a card click, after which no row of any table names the person.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +18,10 @@ import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { findConversation } from '../../../src/store/conversations.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
+import { FILE_CONSENT_CARD, FILE_INFO_CARD } from '../../../adapters/teams/files.ts';
+import { MY_DATA_FILE } from '../../../src/features/privacy/handle-privacy.ts';
 import { useFakeBotConnector, type ConnectorCall } from '../../support/fake-bot-connector.ts';
+import { useFakeUploadServer } from '../../support/fake-upload-server.ts';
 import {
   CHANNEL_ID,
   TENANT_ID,
@@ -27,6 +30,7 @@ import {
   USER_GRACE,
   actionExecuteInvoke,
   conversationUpdate,
+  fileConsentInvoke,
   installationUpdate,
   personalConversationIdFor,
   personalMessage,
@@ -35,6 +39,7 @@ import {
 } from '../../support/teams-activities.ts';
 
 const connector = useFakeBotConnector();
+const uploads = useFakeUploadServer();
 const en = messages('en');
 const fr = messages('fr');
 const QUESTION = 'How does a member state request technical assistance?';
@@ -70,8 +75,6 @@ function elements(element: CardElement): CardElement[] {
 
 /** Text as the person reads it: Teams markdown escapes undone. */
 const unescape = (text: string): string => text.replace(/\\(.)/g, '$1');
-/** A line of a code block as written: its indentation was sent as non-breaking spaces. */
-const codeLine = (text: string): string => unescape(text).replace(/^\u00a0+/, (indent) => ' '.repeat(indent.length));
 
 /** The TextBlocks of a card, as the person reads them. */
 function texts(card: CardElement): string[] {
@@ -198,18 +201,31 @@ describe('Teams membership and privacy over HTTP (local development mode)', () =
       expect(people).toEqual([{ user_id: USER_ALAN.aadObjectId, lang: 'fr' }]);
     }, 60_000);
 
-    it('my-data: shows the person’s data as a code block in their personal chat, with their question and language', async () => {
+    it('my-data: a file consent card in their personal chat; accepted, the uploaded JSON holds their question and language', async () => {
+      const cardId = connector().peekNextActivityId();
       const shown = await say(host, USER_ALAN, 'my-data');
       expect(shown.conversationId).toBe(USER_ALAN.personalConversationId);
-      // Shown in the chat: no file, no other conversation.
+      // In this chat: no other conversation, no code block.
       expect(connector().callsTo('createConversation')).toEqual([]);
-      const card = cardOf(shown);
-      const blocks = elements(card).filter((e) => e.type === 'TextBlock');
-      expect(unescape(blocks[0]?.text ?? '')).toBe(fr.privacy.myDataTitle);
-      const code = blocks.filter((e) => e.fontType === 'Monospace');
-      expect(code.length).toBeGreaterThan(5);
-      expect(blocks.slice(1)).toEqual(code);
-      const data = JSON.parse(code.map((e) => codeLine(e.text ?? '')).join('\n')) as {
+      const [consent, ...others] = shown.body.attachments ?? [];
+      expect(others).toEqual([]);
+      expect(consent).toMatchObject({ contentType: FILE_CONSENT_CARD, name: MY_DATA_FILE, content: { description: fr.privacy.myDataTitle } });
+      const content = consent?.content as { sizeInBytes: number; acceptContext: { fileId: string } };
+      const accepted = fileConsentInvoke({
+        action: 'accept',
+        from: USER_ALAN,
+        serviceUrl: connector().serviceUrl,
+        replyToId: cardId,
+        context: content.acceptContext,
+        upload: { uploadUrl: uploads().uploadUrl(MY_DATA_FILE), name: MY_DATA_FILE },
+      });
+      expect((await postActivity(host.url, accepted)).status).toBe(200);
+      const fileCard = await connector().waitFor((c) => isPost(c) && (c.body.attachments ?? []).some((a) => a.contentType === FILE_INFO_CARD));
+      expect(fileCard.conversationId).toBe(USER_ALAN.personalConversationId);
+      const [upload] = uploads().uploads;
+      expect(upload?.body.length).toBe(content.sizeInBytes);
+      expect(upload?.headers['content-range']).toBe(`bytes 0-${content.sizeInBytes - 1}/${content.sizeInBytes}`);
+      const data = JSON.parse(upload?.body.toString('utf8') ?? '') as {
         person: string;
         profile: { lang: string; role: string }[];
         questions: { question: string; lang: string }[];

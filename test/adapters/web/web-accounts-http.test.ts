@@ -124,7 +124,8 @@ describe('web accounts in the chat', () => {
     const amina = await WebPerson.signedIn(host.url, 'amina.forgets', PASSWORD);
     await amina.answer('lang fr');
     await amina.answer('How does a member state request technical assistance?');
-    const copy = (await amina.answer('my-data')).join('\n');
+    // The copy is a file that comes with the reply.
+    const copy = WebPerson.fileTexts(await amina.say('my-data')).join('\n');
     expect(copy).toContain('webAccount');
     expect(copy).toContain('amina.forgets');
     expect(copy).not.toContain('scrypt');

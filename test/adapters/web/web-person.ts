@@ -6,11 +6,14 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'vitest';
 import type { WebForumThread } from '../../../adapters/web/forum.ts';
+import type { WebFile } from '../../../adapters/web/send.ts';
 import { CSRF_HEADER, SESSION_COOKIE, WEB_COOKIE } from '../../../adapters/web/routes.ts';
 
 export interface WebReply {
   outcome: string;
   messages: { id: string; html: string; text: string; lang: string | undefined; dir: string }[];
+  /** Files for the person (`my-data`, `poll export`), to download from the page. */
+  files: WebFile[];
   lang: string;
   dir: string;
   strings: Record<string, string>;
@@ -135,6 +138,11 @@ export class WebPerson {
     const reply = await this.say(text);
     expect(reply.outcome).toBe('handled');
     return reply.messages.map((m) => m.text);
+  }
+
+  /** The text of the files that came with an answer (their bytes read as UTF-8). */
+  static fileTexts(reply: WebReply): string[] {
+    return reply.files.map((f) => Buffer.from(f.contentBase64, 'base64').toString('utf8'));
   }
 
   click(actionId: string, value: string): Promise<WebReply> {
