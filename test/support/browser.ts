@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_MISSING =
   "Chromium not found: install Debian's chromium (apt-get install chromium) to run the browser tests";
@@ -47,5 +47,19 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * Collects what went wrong on a page into `problems`: HTTP answers of 400 and above (by path),
+ * uncaught page errors and console errors. Tests assert the list empty at the end.
+ */
+export function watchForProblems(page: Page, problems: string[]): void {
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${new URL(res.url()).pathname}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
 }

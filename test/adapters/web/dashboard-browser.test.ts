@@ -23,7 +23,7 @@ import { createGuestRequest } from '../../../src/store/guest-requests.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import { findPerson, grantRole, setPersonLang } from '../../../src/store/people.ts';
 import { findTopic, queuedTopics } from '../../../src/store/topics.ts';
-import { CHROMIUM_MISSING, findChromium, launchChromium } from '../../support/browser.ts';
+import { CHROMIUM_MISSING, findChromium, launchChromium, watchForProblems } from '../../support/browser.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -117,13 +117,7 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     await context.addCookies([{ name: 'ta_forum_web', value: MODERATOR_ID, url: host.url }]);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
+    watchForProblems(page, problems);
   });
 
   afterAll(async () => {

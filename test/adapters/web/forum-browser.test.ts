@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/index.ts';
-import { CHROMIUM_MISSING, findChromium, launchChromium } from '../../support/browser.ts';
+import { CHROMIUM_MISSING, findChromium, launchChromium, watchForProblems } from '../../support/browser.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
 import { WebPerson } from './web-person.ts';
 
@@ -47,13 +47,7 @@ describeBrowser('topic of the week on the web page, in Chromium', () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`);
-    });
+    watchForProblems(page, problems);
   });
 
   afterAll(async () => {

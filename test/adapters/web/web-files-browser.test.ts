@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/index.ts';
-import { CHROMIUM_MISSING, findChromium, launchChromium } from '../../support/browser.ts';
+import { CHROMIUM_MISSING, findChromium, launchChromium, watchForProblems } from '../../support/browser.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
 
 const executablePath = findChromium();
@@ -30,13 +30,7 @@ describeBrowser('web chat files in Chromium', () => {
     context = await browser.newContext({ locale: 'en-US', acceptDownloads: true, viewport: { width: 900, height: 1000 } });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
+    watchForProblems(page, problems);
   });
 
   afterAll(async () => {
