@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startHost } from '../../adapters/host/server.ts';
+import { startHost, type Host } from '../../adapters/host/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { App, AppOptions } from '../../src/main.ts';
@@ -17,6 +17,8 @@ export interface TestHost {
   url: string;
   /** The app behind the server: its services (store, messenger, clock) for tests that look inside. */
   app: App;
+  /** The weekly scheduler's timer, which tests that drive the clock themselves stop. */
+  scheduler: Host['scheduler'];
   /** Stops the server and closes the store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -41,7 +43,7 @@ export async function startTestHost(env: Record<string, string> = {}, options: O
       })();
       return closing;
     };
-    return { url: host.url, app: host.app, close };
+    return { url: host.url, app: host.app, scheduler: host.scheduler, close };
   } catch (error) {
     await store.close();
     removeDataDir();

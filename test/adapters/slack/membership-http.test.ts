@@ -6,16 +6,11 @@
  * told politely when it ended. A member's request reaches the moderators with buttons; one click
  * decides it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { formatDate, messages } from '../../../src/i18n/index.ts';
-import { silentLogger } from '../../../src/log.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
 import { useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID, directMessage, eventEnvelope, sendToSlack } from '../../support/slack-requests.ts';
 import { buttonsOf, shownLines, slackForumDriver, type SlackForumDriver } from '../../support/slack/forum-driver.ts';
@@ -27,33 +22,25 @@ const PARTNER = 'T0PARTNER';
 
 describe('Slack guests over HTTP', () => {
   let store: Store;
-  let host: Host;
-  let dataDir: string;
+  let host: TestHost;
   let slack: SlackForumDriver;
   let clock = new Date('2026-11-02T09:00:00Z');
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-guests-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
     const env = {
-      HOST: '127.0.0.1',
-      TA_FORUM_DATA_DIR: dataDir,
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake().apiUrl,
       SLACK_ALLOWED_WORKSPACES: TEAM_ID,
       MODERATORS: 'slack:U0MOD',
     };
-    host = await startHost(loadConfig(env, { port: 0 }), silentLogger(), { store, ingestKnowledge: false, now: () => clock });
+    host = await startTestHost(env, { ingestKnowledge: false, now: () => clock });
     await host.scheduler.stop();
+    store = host.app.services.store;
     slack = slackForumDriver(host.url, fake);
   });
 
-  afterAll(async () => {
-    await host.close();
-    await store.close().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => host.close());
 
   /** A direct message from a person of the partner organisation (their `team` is theirs; the app's install is ours). */
   async function guestSays(user: string, text: string): Promise<string[]> {

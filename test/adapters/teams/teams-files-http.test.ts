@@ -6,20 +6,15 @@
  * with the right Content-Range, then post a file info card; declining, an unknown file id and
  * someone else's answer each get their sentence; from a channel, the card goes to the 1:1 chat.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, PendingFiles } from '../../../adapters/teams/files.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { CSV_BOM, pollCsvFileName } from '../../../src/features/polls/results.ts';
 import { MY_DATA_FILE } from '../../../src/features/privacy/handle-privacy.ts';
 import { messages } from '../../../src/i18n/index.ts';
-import { silentLogger } from '../../../src/log.ts';
 import { personalData } from '../../../src/store/personal-data.ts';
 import { createPoll } from '../../../src/store/polls.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
 import { useFakeBotConnector, type ConnectorCall } from '../../support/fake-bot-connector.ts';
 import { useFakeUploadServer } from '../../support/fake-upload-server.ts';
 import {
@@ -55,7 +50,7 @@ const postedAfter = (before: number) => (c: ConnectorCall): boolean => isPost(c)
 const said = (c: ConnectorCall): string => (typeof c.body.summary === 'string' ? c.body.summary : '').replace(/\\(.)/g, '$1');
 
 /** A person's message in their personal chat; resolves with the consent card the bot posted, and its message id. */
-async function askForFile(host: Host, from: TeamsUser, text: string): Promise<{ call: ConnectorCall; card: ConsentCard; messageId: string }> {
+async function askForFile(host: TestHost, from: TeamsUser, text: string): Promise<{ call: ConnectorCall; card: ConsentCard; messageId: string }> {
   const before = connector().posted().length;
   const messageId = connector().peekNextActivityId();
   expect((await postActivity(host.url, personalMessage({ text, from, serviceUrl: connector().serviceUrl }))).status).toBeLessThan(300);
@@ -65,7 +60,7 @@ async function askForFile(host: Host, from: TeamsUser, text: string): Promise<{ 
 }
 
 /** Posts a person's answer to a consent card; resolves with the invoke's HTTP status and the bot's next post. */
-async function answer(host: Host, invoke: FileConsentInvoke): Promise<{ status: number; post: ConnectorCall }> {
+async function answer(host: TestHost, invoke: FileConsentInvoke): Promise<{ status: number; post: ConnectorCall }> {
   const before = connector().posted().length;
   const { status } = await postActivity(host.url, invoke);
   return { status, post: await connector().waitFor(postedAfter(before)) };
@@ -84,23 +79,14 @@ function accept(from: TeamsUser, consent: { card: ConsentCard; messageId: string
 
 describe('Teams files over HTTP: the file consent card (local development mode)', () => {
   let store: Store;
-  let host: Host;
-  let dataDir: string;
+  let host: TestHost;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-files-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
-    const config = loadConfig(
-      { HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` },
-      { port: 0 },
-    );
-    host = await startHost(config, silentLogger(), { store });
+    host = await startTestHost({ TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` });
+    store = host.app.services.store;
   });
 
-  afterAll(async () => {
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => host.close());
 
   it('my-data: a consent card; accepted, exactly the JSON is uploaded in one piece, then a file info card is posted', async () => {
     const consent = await askForFile(host, USER_ALAN, 'my-data');

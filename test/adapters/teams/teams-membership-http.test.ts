@@ -5,15 +5,10 @@
  * guest, and from then on their personal chat with the bot — in their own tenant — is served until
  * the expiry. A member's mention of someone of a member state's tenant is no invitation.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../../adapters/host/server.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { formatDate, messages } from '../../../src/i18n/index.ts';
-import { silentLogger } from '../../../src/log.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
 import { findPerson } from '../../../src/store/people.ts';
 import { useFakeBotConnector, type ConnectorCall } from '../../support/fake-bot-connector.ts';
 import {
@@ -60,16 +55,13 @@ const isPost = (c: ConnectorCall): boolean => c.method === 'reply' || c.method =
 
 describe('Teams guests over HTTP', () => {
   let store: Store;
-  let host: Host;
-  let dataDir: string;
+  let host: TestHost;
   let clock = new Date('2026-11-02T09:00:00Z');
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-guests-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
-    const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` }, { port: 0 });
-    host = await startHost(config, silentLogger(), { store, ingestKnowledge: false, now: () => clock });
+    host = await startTestHost({ TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` }, { ingestKnowledge: false, now: () => clock });
     await host.scheduler.stop();
+    store = host.app.services.store;
     expect((await postActivity(host.url, conversationUpdate({ scope: 'team', botAdded: true, serviceUrl: connector().serviceUrl }))).status).toBeLessThan(300);
   });
 
@@ -82,11 +74,7 @@ describe('Teams guests over HTTP', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await host.close();
-    await store.close().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => host.close());
 
   /** Posts an activity and waits for the bot's first message after it, anywhere. */
   async function answerTo(activity: object): Promise<string[]> {

@@ -5,19 +5,14 @@
  * and shown to a moderator, `my-data` sent as a file (the consent card, then the upload), and `forget-me`
  * confirmed by a card click, after which no row of any table names the person.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { STATS_WEEKS } from '../../../src/features/stats/handle-stats.ts';
 import { messages } from '../../../src/i18n/index.ts';
-import { silentLogger } from '../../../src/log.ts';
 import { findConversation } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD } from '../../../adapters/teams/files.ts';
 import { MY_DATA_FILE } from '../../../src/features/privacy/handle-privacy.ts';
 import { useFakeBotConnector, type ConnectorCall } from '../../support/fake-bot-connector.ts';
@@ -90,7 +85,7 @@ const settle = (ms = 400): Promise<void> => new Promise((resolve) => setTimeout(
 const isPost = (c: ConnectorCall): boolean => c.method === 'reply' || c.method === 'send';
 
 /** Sends a message in the person's personal chat and waits for the bot's first post there. */
-async function say(host: Host, from: TeamsUser, text: string): Promise<ConnectorCall> {
+async function say(host: TestHost, from: TeamsUser, text: string): Promise<ConnectorCall> {
   const before = connector().posted().length;
   const activity = personalMessage({ text, from, serviceUrl: connector().serviceUrl });
   expect((await postActivity(host.url, activity)).status).toBeLessThan(300);
@@ -99,23 +94,14 @@ async function say(host: Host, from: TeamsUser, text: string): Promise<Connector
 
 describe('Teams membership and privacy over HTTP (local development mode)', () => {
   let store: Store;
-  let host: Host;
-  let dataDir: string;
+  let host: TestHost;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-privacy-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
-    const config = loadConfig(
-      { HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` },
-      { port: 0 },
-    );
-    host = await startHost(config, silentLogger(), { store });
+    host = await startTestHost({ TEAMS_ALLOWED_TENANTS: TENANT_ID, MODERATORS: `teams:${USER_ADA.aadObjectId}` });
+    store = host.app.services.store;
   });
 
-  afterAll(async () => {
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => host.close());
 
   /**
    * Every value of a text, character or JSON column, in every table of the store, that contains one
