@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, GuestRequestsTable } from './schema.ts';
-import type { PersonKey } from './people.ts';
+import { writeRoleGrant, type PersonKey } from './people.ts';
 
 export type GuestRequest = Selectable<GuestRequestsTable>;
 
@@ -66,26 +66,16 @@ export async function decideGuestRequest(
       const existing = await trx.selectFrom('guest_requests').selectAll().where('id', '=', id).executeTakeFirst();
       return existing ? { outcome: 'already', request: existing } : { outcome: 'unknown' };
     }
-    const audit = { at: now, actor: by, subject: `${decided.platform}:${decided.user_id}` };
     if (!approve) {
-      await trx.insertInto('audit_log').values({ ...audit, action: 'guest.decline', detail: JSON.stringify({ request: id, requestedBy: decided.requested_by }) }).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({ at: now, actor: by, subject: `${decided.platform}:${decided.user_id}`, action: 'guest.decline', detail: JSON.stringify({ request: id, requestedBy: decided.requested_by }) })
+        .execute();
       return { outcome: 'decided', request: decided, expiresAt: null };
     }
     const expiresAt = new Date(now.getTime() + decided.days * DAY_MS);
-    const values = { role: 'guest' as const, guest_expires_at: expiresAt, may_propose: false, display_name: decided.display_name, updated_at: now };
-    await trx
-      .insertInto('people')
-      .values({ platform: decided.platform, workspace_id: decided.workspace_id, user_id: decided.user_id, ...values })
-      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet(values))
-      .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        ...audit,
-        action: 'role.grant',
-        detail: JSON.stringify({ role: 'guest', workspace: decided.workspace_id, guestExpiresAt: expiresAt.toISOString(), mayPropose: false, request: id, requestedBy: decided.requested_by }),
-      })
-      .execute();
+    const guest = { platform: decided.platform, workspaceId: decided.workspace_id, userId: decided.user_id };
+    await writeRoleGrant(trx, { key: guest, role: 'guest', guestExpiresAt: expiresAt, displayName: decided.display_name ?? undefined, by, now }, { request: id, requestedBy: decided.requested_by });
     return { outcome: 'decided', request: decided, expiresAt };
   });
 }

@@ -1,5 +1,5 @@
 /** People the bot knows: their language and any role granted in the store. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, PeopleTable, Role } from './schema.ts';
 
 export interface PersonKey {
@@ -46,38 +46,44 @@ export interface RoleGrant {
   action?: 'role.grant' | 'role.end';
 }
 
-/** Grants a role (with a guest's expiry) and records who did it in the audit log, in one transaction. */
-export async function grantRole(db: Kysely<Database>, grant: RoleGrant): Promise<void> {
+/**
+ * Writes a role (with a guest's expiry) and its audit row inside the caller's transaction;
+ * `detail` adds to what the audit row says (the request an approval answered, say).
+ */
+export async function writeRoleGrant(trx: Transaction<Database>, grant: RoleGrant, detail: Record<string, unknown> = {}): Promise<void> {
   const { key, role, guestExpiresAt, by, now, mayPropose = false, displayName, action = 'role.grant' } = grant;
   const name = displayName ? { display_name: displayName } : {};
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('people')
-      .values({
-        platform: key.platform,
-        workspace_id: key.workspaceId,
-        user_id: key.userId,
-        role,
-        guest_expires_at: guestExpiresAt,
-        may_propose: mayPropose,
-        ...name,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ role, guest_expires_at: guestExpiresAt, may_propose: mayPropose, ...name, updated_at: now }),
-      )
-      .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: now,
-        actor: by,
-        action,
-        subject: personRef(key),
-        detail: JSON.stringify({ role, workspace: key.workspaceId, guestExpiresAt: guestExpiresAt?.toISOString() ?? null, mayPropose }),
-      })
-      .execute();
-  });
+  await trx
+    .insertInto('people')
+    .values({
+      platform: key.platform,
+      workspace_id: key.workspaceId,
+      user_id: key.userId,
+      role,
+      guest_expires_at: guestExpiresAt,
+      may_propose: mayPropose,
+      ...name,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['platform', 'workspace_id', 'user_id']).doUpdateSet({ role, guest_expires_at: guestExpiresAt, may_propose: mayPropose, ...name, updated_at: now }),
+    )
+    .execute();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: now,
+      actor: by,
+      action,
+      subject: personRef(key),
+      detail: JSON.stringify({ role, workspace: key.workspaceId, guestExpiresAt: guestExpiresAt?.toISOString() ?? null, mayPropose, ...detail }),
+    })
+    .execute();
+}
+
+/** Grants a role (with a guest's expiry) and records who did it in the audit log, in one transaction. */
+export async function grantRole(db: Kysely<Database>, grant: RoleGrant): Promise<void> {
+  await db.transaction().execute((trx) => writeRoleGrant(trx, grant));
 }
 
 /** Guests, the latest expiry first: those whose access runs and those whose access ended. */
