@@ -13,7 +13,8 @@ import { PollRefresher, POLL_REFRESH_MIN_INTERVAL_MS } from './features/polls/re
 /** How long closing the app waits for poll refreshes still due. */
 const POLL_REFRESH_DRAIN_MS = 2 * POLL_REFRESH_MIN_INTERVAL_MS;
 import type { Logger } from './log.ts';
-import { loadGlossary, type Glossary } from './rag/glossary.ts';
+import { loadGlossary, readGlossaryEntries, type Glossary } from './rag/glossary.ts';
+import { nameEntries } from './rag/names.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
 import type { SummaryWriter } from './rag/llm/summary-writer.ts';
@@ -52,12 +53,14 @@ export function ingestKnowledgeDir(services: Services, options: { prune: boolean
 }
 
 /**
- * The knowledge folder's glossary; a folder without one uses the built-in glossary, which is the
- * field's vocabulary rather than content (without it, questions cannot cross languages).
+ * The knowledge folder's glossary (a folder without one uses the built-in glossary, which is the
+ * field's vocabulary rather than content: without it, questions cannot cross languages), always
+ * with the built-in lexicon of everyday words and the names of months, languages and countries.
  */
 export function glossaryFor(config: Config): Glossary {
   const own = path.join(config.knowledgeDir, 'glossary.json');
-  return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'));
+  const lexicon = readGlossaryEntries(path.join(BUILT_IN_KNOWLEDGE_DIR, 'lexicon.json'));
+  return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'), [...lexicon, ...nameEntries()]);
 }
 
 interface ModelParts {

@@ -22,3 +22,23 @@ export function messages(lang: Lang): Catalog {
 export function formatDate(date: Date, lang: Lang, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(date);
 }
+
+/** A language's name in the reader's language ("French", "francés", "法语"). */
+export function languageName(of: Lang, inLang: Lang): string {
+  return new Intl.DisplayNames([inLang], { type: 'language' }).of(of) ?? of;
+}
+
+const QUOTE_MARKS: Record<Lang, [string, string]> = {
+  ar: ['«', '»'],
+  en: ['“', '”'],
+  es: ['«', '»'],
+  fr: ['« ', ' »'],
+  ru: ['«', '»'],
+  zh: ['“', '”'],
+};
+
+/** Text in the reader's quotation marks. */
+export function quoted(text: string, lang: Lang): string {
+  const [open, close] = QUOTE_MARKS[lang];
+  return `${open}${text}${close}`;
+}

@@ -26,14 +26,17 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
   zh: (word) => word,
 };
 
-/** Extra words that carry no meaning for retrieval in a question. */
+/**
+ * Extra words that carry no meaning for retrieval in a question: politeness, question words the
+ * stop lists lack, and the hedges of chat ("exactly", "roughly", "in the end").
+ */
 const QUESTION_NOISE: Record<Lang, string[]> = {
-  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind'],
-  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles'],
-  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué'],
-  ar: [],
-  ru: ['пожалуйста', 'сколько', 'когда'],
-  zh: ['请问', '请'],
+  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened'],
+  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait'],
+  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces'],
+  ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي'],
+  ru: ['пожалуйста', 'сколько', 'когда', 'именно', 'точно', 'примерно', 'около', 'приблизительно', 'вообще', 'скажите', 'подскажите', 'спасибо', 'какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каких', 'каким', 'который', 'которая', 'которое', 'которые', 'итоге', 'всего', 'ли'],
+  zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共'],
 };
 
 /** Stop-list words that are meaningful in this field ("Estado miembro", "el país solicitante"), accents folded. */
@@ -103,10 +106,16 @@ function hanTerms(text: string, out: string[]): void {
   }
 }
 
+/**
+ * Figures written with groups of three (12 500, 12,500, 12.500, with any space) are one term, the
+ * digits alone, so that every locale's way of writing a number meets the others.
+ */
+const GROUPED_FIGURE = /(?<![\p{N}.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\p{N}]|[.,]\d)/gu;
+
 /** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
-  const normalised = text.normalize('NFKC');
+  const normalised = text.normalize('NFKC').replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''));
   if (lang === 'zh' || HAN.test(normalised)) {
     // Segment the Han runs; other runs go through the language's own analysis.
     for (const run of normalised.split(/(\p{Script=Han}[\p{Script=Han}\s\p{N}]*)/u)) {

@@ -1,79 +1,283 @@
 /**
- * The answer without a model: the sentences of the best passages that cover most of the
- * question, in their order, each followed by the number of its source.
+ * The answer without a model: candidates (the sentences, list items and table rows of the best
+ * passages) scored by the question's concepts they hold — in themselves, or just before them, or
+ * under the same heading — weighted by rarity; by whether they hold a span of the kind of answer
+ * the question expects (a figure, a date, a name…) next to those concepts; and by the passage's
+ * rank. The answer leads with that span, then quotes the one unit it stands in. A question that
+ * names which event, year, language or place it means is only answered by a unit with that name
+ * beside it; a question expecting a figure is not answered by a unit without one.
  */
-import { analyze } from './analyze.ts';
-import type { AnalyzedQuery } from './query.ts';
-import { conceptMatched, conceptWeight, type TermStatistics } from './support.ts';
 import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import { acceptedKinds, findSpans, type Span } from './entities.ts';
+import { rowCells } from './ingest/layout.ts';
+import type { AnalyzedQuery, Concept } from './query.ts';
+import { countedWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { conceptMatched, conceptWeight, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
+import { superlativeOf, pickRow } from './superlative.ts';
+import { unitsOf, type Unit } from './units.ts';
 
-export const EXTRACTIVE_MAX_SENTENCES = 3;
-export const EXTRACTIVE_MAX_CHARS = 900;
-/** Later passages' sentences count less: the first passage ranks best. */
-const RANK_DECAY = 0.35;
+/** Below this share of the question held by (or just around) the best unit, no answer is given. */
+export const MIN_UNIT_COVERAGE = 0.45;
+/** The same, for a unit holding a span of the kind the question expects (itself evidence). */
+export const TYPED_MIN_COVERAGE = 0.35;
+/** Kinds whose spans are names, recognised less surely than figures and dates. */
+const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', 'place', 'language']);
+/** Longest quoted unit; a longer one is cut around the answer. */
+export const QUOTE_MAX_CHARS = 420;
+/** Items of a list or steps of a procedure quoted after the unit that introduces them. */
+export const LIST_MAX_ITEMS = 6;
+export const LIST_MAX_CHARS = 600;
 
-export interface ExtractedSentence {
-  text: string;
-  chunk: Chunk;
-  score: number;
-}
-
-/** Fewer words than this is a fragment (a date line, a table header), not a sentence to quote. */
-export const MIN_SENTENCE_WORDS = 6;
-/** Text without an ending punctuation mark (a list item) is quoted only when it is at least this long. */
-const UNPUNCTUATED_MIN_WORDS = 8;
+/** How much a concept found around the unit counts, by where it was found. */
+const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
+/** Later passages count less: the first one ranks best. */
+const RANK_DECAY = 0.15;
+/** A unit without the expected kind of span, when the question expects one. */
+const UNTYPED_FACTOR = 0.35;
+/** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
+const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
+/** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
+const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
 
+export interface AnswerUnit {
+  text: string;
+  chunk: Chunk;
+}
+
+export interface Extraction {
+  /** The answer itself, as written in the source, when the question expects a span. */
+  lead: string | undefined;
+  /** The units quoted, in order; the first holds the answer. */
+  units: AnswerUnit[];
+  score: number;
+  /** The share of the question the chosen unit holds, with its surroundings. */
+  coverage: number;
+  /** The best candidate's score in each passage, by chunk id (for ranking passages by their evidence). */
+  passageScores: Map<string, number>;
+}
+
+interface Candidate {
+  unit: Unit;
+  units: Unit[];
+  chunk: Chunk;
+  rank: number;
+  score: number;
+  coverage: number;
+  span: Span | undefined;
+}
+
 function wordCount(text: string): number {
-  // Chinese has no spaces: count about two characters a word.
   return HAN.test(text) ? Math.floor(text.replace(/\s/g, '').length / 2) : text.split(/\s+/).length;
 }
 
-/** The sentences of a text worth quoting: whole sentences, not fragments, not questions. */
-function sentencesOf(text: string, lang: Lang): string[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
-  return [...segmenter.segment(text)]
-    .map((s) => s.segment.replace(/\s+/g, ' ').trim())
-    .filter((s) => {
-      const words = wordCount(s);
-      if (words < MIN_SENTENCE_WORDS) return false;
-      // A question in a document ("How many took part?") is not an answer.
-      if (/[?？؟]["»”)]?$/.test(s)) return false;
-      if (/[.!:;…。！)\]"»”]$/.test(s)) return true;
-      // Without a final stop: a list item, or a piece of a sentence cut by a page or passage break.
-      // A list item starts like one (a capital, a digit, a bullet); a cut piece often starts in
-      // lower case ("peuvent pas être imputés…") or ends on a word of no meaning ("… sur le Web ne").
-      const last = s.split(/\s+/).at(-1) ?? '';
-      return words >= UNPUNCTUATED_MIN_WORDS && !/^\p{Ll}/u.test(s) && analyze(last, lang).length > 0;
-    });
+/** Positions (indexes among the unit's terms) where a concept occurs. */
+function positionsOf(concept: Concept, stems: string[]): number[] {
+  const out: number[] = [];
+  stems.forEach((stem, i) => {
+    if (concept.terms.has(stem)) out.push(i);
+  });
+  return out;
 }
 
-export function extractSentences(query: AnalyzedQuery, chunks: Chunk[], stats: TermStatistics): ExtractedSentence[] {
-  const weights = query.concepts.map((c) => conceptWeight(c, stats));
-  const candidates: (ExtractedSentence & { rank: number; position: number })[] = [];
-  chunks.forEach((chunk, rank) => {
-    sentencesOf(chunk.text, chunk.lang).forEach((text, position) => {
-      const terms = new Set(analyze(text, chunk.lang));
-      let score = 0;
-      query.concepts.forEach((concept, i) => {
-        if (conceptMatched(concept, terms)) score += weights[i] as number;
-      });
-      if (score > 0) candidates.push({ text, chunk, score: score / (1 + RANK_DECAY * rank), rank, position });
-    });
-  });
-  const chosen: typeof candidates = [];
-  let chars = 0;
-  for (const candidate of candidates.sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= EXTRACTIVE_MAX_SENTENCES) break;
-    if (chosen.some((c) => c.text === candidate.text)) continue;
-    if (chosen.length > 0 && chars + candidate.text.length > EXTRACTIVE_MAX_CHARS) continue;
-    // A sentence much weaker than the best adds noise, not an answer.
-    if (chosen.length > 0 && candidate.score < (chosen[0] as ExtractedSentence).score * 0.4) break;
-    chosen.push(candidate);
-    chars += candidate.text.length;
+/** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
+function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPositions: number[], lang: Lang, countedAt: number[]): { span: Span; closeness: number } | undefined {
+  if (spans.length === 0) return undefined;
+  if (unit.kind === 'row') {
+    const { cells } = rowCells(unit.text);
+    let offset = unit.text.indexOf(' — ') + 3;
+    let best: { span: Span; closeness: number } | undefined;
+    for (const cell of cells) {
+      const at = unit.text.indexOf(cell.value, offset);
+      offset = at >= 0 ? at + cell.value.length : offset;
+      const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
+      if (inCell.length === 0) continue;
+      const headerTerms = new Set(analyze(cell.header, lang));
+      const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms));
+      const closeness = named ? 1 : 0.3;
+      const span = inCell[0] as Span;
+      if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
+    }
+    return best;
   }
-  return chosen
-    .sort((a, b) => a.rank - b.rank || a.position - b.position)
-    .map(({ text, chunk, score }) => ({ text, chunk, score }));
+  let best: { span: Span; closeness: number } | undefined;
+  for (const span of spans) {
+    const at = analyze(unit.text.slice(0, span.start), lang).length;
+    const distance = matchedPositions.length === 0 ? 12 : Math.min(...matchedPositions.map((p) => Math.abs(p - at)));
+    // "35 countries" answers "how many countries": the figure written right by the counted word.
+    const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
+    const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
+    if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
+  }
+  return best;
+}
+
+/** A span that only repeats the question (its own year, its own language) answers nothing. */
+function answersSomething(span: Span, questionTerms: Set<string>, lang: Lang): boolean {
+  const terms = analyze(span.text, lang);
+  return terms.length === 0 || !terms.every((t) => questionTerms.has(t));
+}
+
+interface Scoring {
+  query: AnalyzedQuery;
+  kind: AnswerKind | undefined;
+  /** For "how many X": the concept X, whose figure is the one written next to it. */
+  counted: Concept | undefined;
+  weights: number[];
+  total: number;
+  stats: TermStatistics;
+}
+
+/** The concept a "how many" question counts. */
+function countedConcept(query: AnalyzedQuery, kind: AnswerKind | undefined): Concept | undefined {
+  if (kind !== 'number') return undefined;
+  const word = countedWord(query.text, query.lang);
+  const stem = word ? analyze(word, query.lang)[0] : undefined;
+  return stem ? query.concepts.find((c) => c.terms.has(stem)) : undefined;
+}
+
+function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[] {
+  const { query, kind, weights, total, stats } = scoring;
+  const units = unitsOf(chunk.text, chunk.lang);
+  const unitTerms = units.map((u) => analyze(u.text, chunk.lang));
+  const unitSets = unitTerms.map((t) => new Set(t));
+  const heading = new Set(analyze(`${chunk.title} ${chunk.heading}`, chunk.lang));
+  const titles = new Set([chunk.title, ...chunk.heading.split(' › ')].map((t) => t.trim().toLowerCase()));
+  const passage = new Set(unitTerms.flat());
+  const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
+  const inDocument = query.concepts.map((c) => [...c.terms.keys()].some((t) => stats.documentHas?.(chunk.documentId, t) ?? false));
+  const typed = kind !== undefined && SPAN_KINDS.has(kind);
+  const accepted = typed ? acceptedKinds(kind) : [];
+  const candidates: Candidate[] = [];
+  units.forEach((unit, i) => {
+    const own = unitSets[i] as Set<string>;
+    const previous = unitSets[i - 1] ?? new Set<string>();
+    const before = unitSets[i - 2] ?? new Set<string>();
+    const next = unitSets[i + 1] ?? new Set<string>();
+    let found = 0;
+    let optionalMissing = 0;
+    let constraintFactor = 1;
+    const matchedPositions: number[] = [];
+    query.concepts.forEach((concept, c) => {
+      const w = weights[c] as number;
+      let share = 0;
+      if (conceptMatched(concept, own)) {
+        share = 1;
+        matchedPositions.push(...positionsOf(concept, unitTerms[i] as string[]));
+      } else if (conceptMatched(concept, previous)) share = CONTEXT_WEIGHT.previous;
+      else if (conceptMatched(concept, heading)) share = CONTEXT_WEIGHT.heading;
+      else if (conceptMatched(concept, before)) share = CONTEXT_WEIGHT.before;
+      else if (conceptMatched(concept, next)) share = CONTEXT_WEIGHT.next;
+      else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
+      else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
+      found += w * share;
+      if (concept.optional) optionalMissing += w * (1 - share);
+      if (concept.constraint && share < CONTEXT_WEIGHT.before) {
+        constraintFactor *= share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 ? FAR_CONSTRAINT_FACTOR.document : 0;
+      }
+    });
+    if (constraintFactor === 0 || found === 0) return;
+    const spans = typed ? findSpans(unit.text, chunk.lang).filter((s) => accepted.includes(s.kind) && answersSomething(s, questionTerms, chunk.lang)) : [];
+    const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
+    const chosen = typed ? chooseSpan(unit, spans, query, matchedPositions, chunk.lang, countedAt) : undefined;
+    if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
+    // A piece of a sentence cut by a page or passage break: starts in lower case, no final stop.
+    if (unit.kind === 'sentence' && /^\p{Ll}/u.test(unit.text) && !/[.!?;…。！)\]"»”]$/u.test(unit.text)) return;
+    // The document's title or a heading repeated as a line is not an answer.
+    if (titles.has(unit.text.toLowerCase())) return;
+    if (/[?？؟]["»”)]?$/.test(unit.text)) return;
+    const coverage = total - optionalMissing <= 0 ? 0 : found / (total - optionalMissing);
+    const kindFactor = !typed ? 1 : chosen ? 1 + 0.5 * chosen.closeness * chosen.span.confidence : UNTYPED_FACTOR;
+    const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
+    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, span: chosen?.span });
+  });
+  return candidates;
+}
+
+/** A long unit cut to the part around the answer, on word boundaries. */
+export function quoteAround(text: string, span: Span | undefined): string {
+  if (text.length <= QUOTE_MAX_CHARS) return text;
+  const centre = span ? Math.floor((span.start + span.end) / 2) : 0;
+  let start = Math.max(0, Math.min(centre - QUOTE_MAX_CHARS / 2, text.length - QUOTE_MAX_CHARS));
+  let end = Math.min(text.length, start + QUOTE_MAX_CHARS);
+  if (start > 0) start = text.indexOf(' ', start) + 1;
+  if (end < text.length) end = text.lastIndexOf(' ', end);
+  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
+}
+
+/** A following unit this close to the best one's score goes on the answer (an explanation in two sentences). */
+const FOLLOWING_UNIT_SHARE = 0.75;
+
+/**
+ * The units quoted: the best one; for a list or a procedure, the items that follow it; for an
+ * answer of sentences, the next sentence too when it scores nearly as well.
+ */
+function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: Candidate[]): AnswerUnit[] {
+  const first = { text: quoteAround(best.unit.text, best.span), chunk: best.chunk };
+  const out = [first];
+  const introduces = /[:：]$/.test(best.unit.text) || best.units[best.unit.index + 1]?.kind === 'item';
+  if (kind !== 'list' && kind !== 'procedure') {
+    if (best.span || introduces) return out;
+    const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
+    if (following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS) {
+      out.push({ text: following.unit.text, chunk: best.chunk });
+    }
+    return out;
+  }
+  let chars = first.text.length;
+  if (!introduces) {
+    const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
+    if (following && following.score >= best.score * FOLLOWING_UNIT_SHARE && chars + following.unit.text.length <= LIST_MAX_CHARS) out.push({ text: following.unit.text, chunk: best.chunk });
+    return out;
+  }
+  for (const next of best.units.slice(best.unit.index + 1)) {
+    if (out.length > LIST_MAX_ITEMS || chars + next.text.length > LIST_MAX_CHARS) break;
+    if (next.kind !== 'item' && !/[:：]$/.test(best.unit.text)) break;
+    out.push({ text: next.text, chunk: best.chunk });
+    chars += next.text.length;
+  }
+  return out;
+}
+
+/** Rows compared for a superlative need at least this share of the question around them. */
+const SUPERLATIVE_MIN_COVERAGE = 0.25;
+
+/** A superlative over a table's rows: the row with the highest or lowest figure in the column the question names. */
+function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
+  const direction = superlativeOf(query.text, query.lang);
+  if (!direction) return undefined;
+  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= SUPERLATIVE_MIN_COVERAGE);
+  const lang = rows[0]?.chunk.lang;
+  if (!lang) return undefined;
+  const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));
+  const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
+  const candidate = picked ? byKey.get(picked.row.key) : undefined;
+  if (!picked || !candidate) return undefined;
+  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, score: candidate.score, coverage: candidate.coverage, candidate };
+}
+
+/**
+ * The answer from the passages (best first), or undefined when none of their units answers the
+ * question: too little of it, no span of the expected kind, or not the event, year or place asked.
+ */
+export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Extraction | undefined {
+  const weights = query.concepts.map((c) => conceptWeight(c, stats));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const counted = countedConcept(query, kind);
+  const candidates = chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, total, stats }, chunk, rank));
+  const passageScores = new Map<string, number>();
+  for (const c of candidates) passageScores.set(c.chunk.id, Math.max(passageScores.get(c.chunk.id) ?? 0, c.score));
+  const typed = kind !== undefined && SPAN_KINDS.has(kind);
+  const ranked = candidates.sort((a, b) => b.score - a.score);
+  const compared = superlativeAnswer(query, ranked);
+  if (compared) return { ...compared, units: quotedUnits(compared.candidate, undefined, ranked), passageScores };
+  // Names are recognised less surely than figures and dates: for them a unit without one may still answer.
+  const fallback = kind !== undefined && NAME_KINDS.has(kind);
+  const best = typed
+    ? (ranked.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ?? (fallback ? ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE) : undefined))
+    : ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
+  if (!best) return undefined;
+  return { lead: best.span?.text, units: quotedUnits(best, kind, ranked), score: best.score, coverage: best.coverage, passageScores };
 }

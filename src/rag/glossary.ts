@@ -33,6 +33,8 @@ interface Term {
 export const CATEGORY_MIN_HITS = 3;
 export const CATEGORY_LEAD_RATIO = 1.5;
 
+export type GlossaryEntry = GlossaryFile['entries'][number];
+
 export class Glossary {
   private readonly entries: GlossaryFile['entries'];
   /** Terms by their first stem, for a single scan of a text. */
@@ -62,12 +64,17 @@ export class Glossary {
     return this.entries.length;
   }
 
+  /** The id of an entry, by its index. */
+  idOf(entry: number): string {
+    return this.entries[entry]?.id ?? '';
+  }
+
   /** Each occurrence of a glossary term in a sequence of stems: the entry and where it ends. */
-  *occurrences(stems: string[]): Generator<{ entry: number; start: number; length: number }> {
+  *occurrences(stems: string[]): Generator<{ entry: number; start: number; length: number; lang: Lang }> {
     for (let i = 0; i < stems.length; i++) {
       for (const term of this.byFirstStem.get(stems[i] as string) ?? []) {
         if (term.stems.every((s, k) => stems[i + k] === s)) {
-          yield { entry: term.entry, start: i, length: term.stems.length };
+          yield { entry: term.entry, start: i, length: term.stems.length, lang: term.lang };
         }
       }
     }
@@ -95,8 +102,13 @@ export class Glossary {
 
 export const EMPTY_GLOSSARY = new Glossary({ version: 1, entries: [] });
 
-/** Reads and checks a glossary file; a missing file is an empty glossary. */
-export function loadGlossary(file: string): Glossary {
-  const data = readJsonFile(file, glossarySchema, 'the glossary');
-  return data ? new Glossary(data) : EMPTY_GLOSSARY;
+/** Reads and checks a glossary file (or the lexicon, of the same shape); a missing file has no entries. */
+export function readGlossaryEntries(file: string): GlossaryEntry[] {
+  return readJsonFile(file, glossarySchema, 'the glossary')?.entries ?? [];
+}
+
+/** Reads and checks a glossary file, with any further entries; a missing file is an empty glossary. */
+export function loadGlossary(file: string, more: GlossaryEntry[] = []): Glossary {
+  const entries = [...readGlossaryEntries(file), ...more];
+  return entries.length > 0 ? new Glossary({ version: 1, entries }) : EMPTY_GLOSSARY;
 }

@@ -4,30 +4,33 @@
  * configured, their best sentences otherwise — or abstains when they do not support an answer.
  */
 import type { Kysely } from 'kysely';
-import type { Lang } from '../i18n/index.ts';
+import { languageName, messages, quoted, type Lang } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/schema.ts';
 import { analyze } from './analyze.ts';
 import type { Answer, Citation } from './answer-types.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
-import { extractSentences } from './extractive.ts';
+import { extractAnswer, type Extraction } from './extractive.ts';
 import type { Glossary } from './glossary.ts';
 import type { IndexBackend, Passage } from './index-backend.ts';
 import { listDocuments, loadStoredChunks, type StoredChunk } from './knowledge-repo.ts';
 import type { AnswerWriter } from './llm/answer-writer.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
+import { questionKind, type AnswerKind } from './question-kind.ts';
 import { retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
 import { TermStats } from './term-stats.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
 
 export { RETRIEVAL_LIMIT } from './retrieval.ts';
 /** Without a model: below this share of the question supported by a passage, the bot abstains. */
-export const MIN_SUPPORT = 0.5;
+export const MIN_SUPPORT = 0.35;
 /** With a model, which judges support itself (it may answer NO_ANSWER): the floor is lower. */
 export const MODEL_MIN_SUPPORT = 0.3;
 /** Passages given to the model. */
 export const MODEL_PASSAGES = 5;
+/** Passages whose sentences and rows are candidates for an answer without a model. */
+export const ANSWER_PASSAGES = 5;
 /** Sources listed under an abstention. */
 export const CLOSEST_SOURCES = 3;
 export const EXCERPT_MAX_CHARS = 300;
@@ -47,7 +50,8 @@ function excerpt(text: string): string {
   return flat.length <= EXCERPT_MAX_CHARS ? flat : `${flat.slice(0, EXCERPT_MAX_CHARS - 1).trimEnd()}…`;
 }
 
-function toCitation(hit: RankedPassage, n: number): Citation {
+/** A citation of a passage; its excerpt is the part quoted from it, else the passage's start. */
+function toCitation(hit: Pick<RankedPassage, 'chunk' | 'score'>, n: number, quotedText?: string): Citation {
   const { chunk } = hit;
   return {
     n,
@@ -55,7 +59,7 @@ function toCitation(hit: RankedPassage, n: number): Citation {
     source: chunk.source,
     title: chunk.title,
     heading: chunk.heading,
-    excerpt: excerpt(chunk.text),
+    excerpt: excerpt(quotedText ?? chunk.text),
     score: Number(hit.score.toFixed(4)),
     lang: chunk.lang,
   };
@@ -164,7 +168,15 @@ export class KnowledgeBase {
 
   /** An answer grounded in the retrieved passages, or an abstention with the closest sources. */
   async answer(question: string, lang: Lang): Promise<Answer> {
-    const retrieval = await this.retrieve(question, lang);
+    const found = await this.retrieve(question, lang);
+    const kind = questionKind(question, lang);
+    let extraction: Extraction | undefined;
+    for (const quotedLang of this.quotedLanguages(found, lang)) {
+      extraction = this.extract(found, kind, quotedLang);
+      if (extraction) break;
+    }
+    // Passages ranked by the evidence their sentences and rows hold: the model reads the best first too.
+    const retrieval = extraction ? rankByEvidence(found, extraction) : found;
     const { writer, log } = this.options;
     if (writer && retrieval.hits.length > 0 && retrieval.support >= MODEL_MIN_SUPPORT) {
       try {
@@ -173,7 +185,24 @@ export class KnowledgeBase {
         log?.warn({ err: error }, 'the language model failed; answering from the passages without it');
       }
     }
-    return this.extractiveAnswer(question, lang, retrieval);
+    if (!extraction || retrieval.support < MIN_SUPPORT) return this.abstain(question, lang, found);
+    return this.extractiveAnswer(question, lang, retrieval, extraction);
+  }
+
+  /**
+   * One language per answer, tried in this order: the asker's when a passage in it supports the
+   * question, then those of the supporting passages by rank (no answer is lost for the sake of
+   * the language).
+   */
+  private quotedLanguages(r: Retrieval, lang: Lang): Lang[] {
+    const top = r.hits.slice(0, SUPPORT_PASSAGES);
+    const supporting = top.filter((h) => h.support >= MIN_SUPPORT).map((h) => h.chunk.lang);
+    return [...new Set([...(supporting.includes(lang) ? [lang] : []), ...supporting, ...top.map((h) => h.chunk.lang)])];
+  }
+
+  private extract(r: Retrieval, kind: AnswerKind | undefined, quotedLang: Lang): Extraction | undefined {
+    const passages = r.hits.filter((h) => h.chunk.lang === quotedLang).slice(0, ANSWER_PASSAGES);
+    return extractAnswer(r.query, kind, passages.map((h) => h.chunk), this.stats);
   }
 
   private base(question: string, lang: Lang, r: Retrieval): Omit<Answer, 'answered' | 'mode' | 'answer' | 'citations'> {
@@ -202,28 +231,46 @@ export class KnowledgeBase {
     return { ...this.base(question, lang, r), answered: true, mode: 'model', answer: result.text, citations };
   }
 
-  /** The sentences of the best passages that answer the question, cited; or an abstention. */
-  extractiveAnswer(question: string, lang: Lang, r: Retrieval): Answer {
-    if (r.hits.length === 0 || r.support < MIN_SUPPORT) return this.abstain(question, lang, r);
-    const top = r.hits.slice(0, SUPPORT_PASSAGES);
-    // One language per answer: the asker's when a passage in it supports the question, otherwise
-    // that of the best supporting passage (no weaker answer for the sake of the language).
-    const supporting = top.filter((h) => h.support >= MIN_SUPPORT);
-    const quoted = supporting.some((h) => h.chunk.lang === lang) ? lang : (supporting[0] ?? top[0])?.chunk.lang;
-    const passages = top.filter((h) => h.chunk.lang === quoted);
-    const sentences = extractSentences(r.query, passages.map((h) => h.chunk), this.stats);
-    if (sentences.length === 0) return this.abstain(question, lang, r);
+  /**
+   * The answer without a model: the fact first (as written in the source), then the unit it stands
+   * in, quoted and cited; when the source is in another language, a line in the asker's language
+   * says so.
+   */
+  private extractiveAnswer(question: string, lang: Lang, r: Retrieval, extraction: Extraction): Answer {
     const numbers = new Map<string, number>();
     const citations: Citation[] = [];
-    const parts = sentences.map((s) => {
-      let n = numbers.get(s.chunk.id);
+    const cite = (chunk: Chunk): number => {
+      let n = numbers.get(chunk.id);
       if (n === undefined) {
         n = citations.length + 1;
-        numbers.set(s.chunk.id, n);
-        citations.push(toCitation(passages.find((h) => h.chunk.id === s.chunk.id) as RankedPassage, n));
+        numbers.set(chunk.id, n);
+        const hit = r.hits.find((h) => h.chunk.id === chunk.id) ?? { chunk, score: 0 };
+        const text = extraction.units.filter((u) => u.chunk.id === chunk.id).map((u) => u.text).join(' ');
+        citations.push(toCitation(hit, n, text));
       }
-      return `${s.text} [${n}]`;
-    });
-    return { ...this.base(question, lang, r), answered: true, mode: 'extractive', answer: parts.join(' '), citations };
+      return n;
+    };
+    const source = extraction.units[0]?.chunk.lang ?? lang;
+    const lines: string[] = [];
+    if (extraction.lead) lines.push(extraction.lead);
+    if (source !== lang) lines.push(messages(lang).ask.quotedFrom({ language: languageName(source, lang) }));
+    const [first, ...rest] = extraction.units;
+    if (first) lines.push(`${rest.length === 0 ? quoted(first.text, lang) : first.text} [${cite(first.chunk)}]`);
+    for (const unit of rest) lines.push(`${unit.text} [${cite(unit.chunk)}]`);
+    return { ...this.base(question, lang, r), answered: true, mode: 'extractive', answer: lines.join('\n'), citations };
   }
+}
+
+/** How much a passage's best candidate answer lifts its rank (its lexical score times 1 + this × the candidate's score). */
+export const EVIDENCE_WEIGHT = 2;
+
+/**
+ * Passages ranked by their lexical score lifted by the evidence their best sentence or row holds
+ * (the question's words beside a span of the expected kind); the score shown is that rank's.
+ */
+function rankByEvidence(r: Retrieval, extraction: Extraction): Retrieval {
+  const hits = r.hits
+    .map((h) => ({ ...h, score: h.score * (1 + EVIDENCE_WEIGHT * (extraction.passageScores.get(h.chunk.id) ?? 0)) }))
+    .sort((a, b) => b.score - a.score);
+  return { ...r, hits };
 }

@@ -6,6 +6,8 @@
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
+import { NAME_ENTRY_PREFIX } from './names.ts';
+import { ANSWER_TYPE_WORDS } from './question-kind.ts';
 
 /** Boost of a term in the question's own words, and of one brought in from another language. */
 export const OWN_TERM_BOOST = 1;
@@ -20,6 +22,16 @@ export interface Concept {
   crossLingual: boolean;
   /** The concept's terms as whole phrases (stems in order): it is present where one phrase is. */
   phrases: string[][];
+  /**
+   * Whether the concept says WHICH thing is meant — a figure or year, a month, a language, a
+   * country: an answer about another one is no answer, so it must be found beside the answer.
+   */
+  constraint: boolean;
+  /**
+   * Whether the concept only names the kind of answer ("date", "amount", "how many people"): it
+   * counts where a passage holds it and is not missed where it does not.
+   */
+  optional: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -32,10 +44,29 @@ function addTerm(terms: Map<string, number>, stem: string, boost: number): void 
   terms.set(stem, Math.max(terms.get(stem) ?? 0, boost));
 }
 
+/**
+ * A term of another language found in a question is taken only when its stems are this long: a
+ * short stem of one language is too often another word of another ("dat", "pay").
+ */
+const FOREIGN_TERM_MIN_STEM = 5;
+
+const answerTypeStems = new Map<Lang, Set<string>>();
+function answerTypeStemsOf(lang: Lang): Set<string> {
+  let set = answerTypeStems.get(lang);
+  if (!set) {
+    set = new Set(ANSWER_TYPE_WORDS[lang].flatMap((w) => analyze(w, lang)));
+    answerTypeStems.set(lang, set);
+  }
+  return set;
+}
+
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
   const stems = analyze(text, lang);
-  // Longest glossary matches first, without overlaps.
-  const matches = [...glossary.occurrences(stems)].sort((a, b) => b.length - a.length || a.start - b.start);
+  const typeWords = answerTypeStemsOf(lang);
+  // Longest glossary matches first, the question's own language before others, without overlaps.
+  const matches = [...glossary.occurrences(stems)]
+    .filter((m) => m.lang === lang || stems.slice(m.start, m.start + m.length).every((s) => s.length >= FOREIGN_TERM_MIN_STEM))
+    .sort((a, b) => b.length - a.length || Number(b.lang === lang) - Number(a.lang === lang) || a.start - b.start);
   const covered = new Array<boolean>(stems.length).fill(false);
   const concepts: { position: number; concept: Concept }[] = [];
   const seenEntries = new Set<number>();
@@ -52,13 +83,17 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
       for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
       phrases.push(expansion.stems);
     }
-    concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases } });
+    const constraint = glossary.idOf(match.entry).startsWith(NAME_ENTRY_PREFIX);
+    const optional = own.every((stem) => typeWords.has(stem));
+    concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
   }
   const seenStems = new Set<string>();
   stems.forEach((stem, i) => {
     if (covered[i] || seenStems.has(stem)) return;
     seenStems.add(stem);
-    concepts.push({ position: i, concept: { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: /\d/.test(stem), phrases: [[stem]] } });
+    const figure = /\d/.test(stem);
+    const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) };
+    concepts.push({ position: i, concept });
   });
   concepts.sort((a, b) => a.position - b.position);
   return { text, lang, concepts: concepts.map((c) => c.concept) };

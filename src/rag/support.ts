@@ -8,6 +8,8 @@ import type { AnalyzedQuery, Concept } from './query.ts';
 export interface TermStatistics {
   readonly size: number;
   documentFrequency(stem: string): number;
+  /** Whether any passage of the document holds the term (where known). */
+  documentHas?(documentId: number, stem: string): boolean;
 }
 
 /** BM25's inverse document frequency. */
@@ -44,8 +46,9 @@ export function coverage(query: AnalyzedQuery, terms: Set<string>, stats: TermSt
   let found = 0;
   for (const concept of query.concepts) {
     const weight = conceptWeight(concept, stats) * (sameLanguage || concept.crossLingual ? 1 : UNTRANSLATED_WEIGHT);
-    total += weight;
-    if (conceptMatched(concept, terms)) found += weight;
+    const matched = conceptMatched(concept, terms);
+    if (!concept.optional || matched) total += weight;
+    if (matched) found += weight;
   }
   return total === 0 ? 0 : found / total;
 }

@@ -50,15 +50,33 @@ export class TermStats implements TermStatistics {
         (this.df[id] as number)++;
       }
     }
+    // Sorted by term number, so that whether a document holds a term is a binary search.
     const pairs = new Uint32Array(counts.size * 2);
     let i = 0;
-    for (const [id, n] of counts) {
+    for (const [id, n] of [...counts].sort((a, b) => a[0] - b[0])) {
       pairs[i++] = id;
       pairs[i++] = n;
     }
     this.byDocument.set(documentId, pairs);
     this.passagesOf.set(documentId, passageTerms.length);
     this.passages += passageTerms.length;
+  }
+
+  /** Whether any passage of the document holds the term. */
+  documentHas(documentId: number, stem: string): boolean {
+    const id = this.termIds.get(stem);
+    const pairs = this.byDocument.get(documentId);
+    if (id === undefined || !pairs) return false;
+    let lo = 0;
+    let hi = pairs.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = pairs[mid * 2] as number;
+      if (at === id) return (pairs[mid * 2 + 1] as number) > 0;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   removeDocument(documentId: number): void {

@@ -1,7 +1,8 @@
 /**
  * Knowledge-base benchmarks on synthetic corpora (offline, no embeddings): ingestion through the
- * whole pipeline, retrieval and `ask` latency, memory, and the same queries on a peer library
- * (Orama's BM25 full-text search) over the same chunks.
+ * whole pipeline, retrieval and `ask` latency, memory, and the same queries on peers over the same
+ * chunks (Orama, MiniSearch, and PostgreSQL full-text search when TEST_DATABASE_URL is set; see
+ * retrieval-peers.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,14 +11,13 @@ import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { create, insertMultiple, search } from '@orama/orama';
 import type { Lang } from '../../src/i18n/index.ts';
 import { EMPTY_GLOSSARY } from '../../src/rag/glossary.ts';
 import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
 import { loadChunks } from '../../src/rag/knowledge-repo.ts';
-import type { Chunk } from '../../src/rag/types.ts';
 import { openStore } from '../../src/store/index.ts';
+import { benchPeers } from './retrieval-peers.ts';
 
 const QUERIES = 300;
 const SECTIONS_PER_FILE = 20;
@@ -87,18 +87,6 @@ function queries(seed: number): { text: string; lang: Lang }[] {
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
 
-async function peerLatencies(chunks: Chunk[], qs: { text: string }[]): Promise<number[]> {
-  const db = create({ schema: { text: 'string', heading: 'string' } as const });
-  await insertMultiple(db, chunks.map((c) => ({ text: c.text, heading: c.heading })), 1000);
-  const times: number[] = [];
-  for (const q of qs) {
-    const started = performance.now();
-    await search(db, { term: q.text, properties: ['text', 'heading'], limit: 8 });
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
-}
-
 /**
  * Starts `ta-forum serve` (as `npm start` does) on a data directory, waits until it is up and has
  * settled, and reads its resident memory from the system.
@@ -162,10 +150,7 @@ export async function benchKnowledge(size: number, print: (line: string) => void
     print(`[${size} chunks] ask (extractive): p50 ${fmt(percentile(asks, 50))}, p95 ${fmt(percentile(asks, 95))} over ${i} questions`);
 
     const chunks = await loadChunks(store.db);
-    const peer = await peerLatencies(chunks, qs);
-    print(
-      `[${size} chunks] peer (Orama BM25, no stemming): p50 ${fmt(percentile(peer, 50))}, p95 ${fmt(percentile(peer, 95))}; ours/peer p95 ratio ${(percentile(retrieval, 95) / percentile(peer, 95)).toFixed(2)}`,
-    );
+    await benchPeers(size, chunks, qs, percentile(retrieval, 95), print);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

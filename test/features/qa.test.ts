@@ -110,8 +110,9 @@ for (const engine of storeEngines()) {
       expect(outcome).toBe('handled');
       expect(adapter.cards).toHaveLength(1);
       expect(card?.lang).toBe('fr');
-      // Quoted from French documents for a French reader: no "quoted from" note.
-      expect(card?.blocks[0]).toEqual({ type: 'text', text: expect.stringContaining('lettre officielle adressée au secrétariat. [1]') as string });
+      // Quoted from French documents for a French reader: no "quoted from" line.
+      expect(card?.blocks[0]).toEqual({ type: 'text', text: expect.stringContaining('lettre officielle adressée au secrétariat. » [1]') as string });
+      expect(block(card, 'text')?.text).not.toContain(fr.ask.quotedFrom({ language: 'français' }));
       expect(card?.blocks).toContainEqual({ type: 'context', text: fr.ask.sources });
       const items = block(card, 'list')?.items ?? [];
       expect(items[0]).toBe(`[1] Demander une assistance technique › La lettre officielle — ${source('fr/demande-assistance.md')}`);
@@ -135,9 +136,8 @@ for (const engine of storeEngines()) {
       const { ref, card } = adapter.updates[0] as { ref: MessageRef; card: Card };
       expect(ref.messageId).toBe('m1');
       expect(card.lang).toBe('en');
-      // An English reader is told the answer is quoted from French documents.
-      expect(card.blocks[0]).toEqual({ type: 'context', text: en.ask.quotedFrom({ language: 'French' }) });
-      expect(block(card, 'text')?.text).toMatch(/^Un État membre demande une assistance technique .*\[1\]$/);
+      // An English reader is told, in English, that the answer is quoted from French documents.
+      expect(block(card, 'text')?.text).toMatch(new RegExp(`^${en.ask.quotedFrom({ language: 'French' })}\n“Un État membre demande une assistance technique .*” \\[1\\]$`));
       expect(buttons(card).map((b) => b.actionId)).toEqual([ACTIONS.qaFeedback, ACTIONS.qaFeedback]);
     });
 

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_GLOSSARY, Glossary } from '../../src/rag/glossary.ts';
-import { parseText, unwrapLines } from '../../src/rag/ingest/parse-text.ts';
-import { extractSentences } from '../../src/rag/extractive.ts';
+import { parseText } from '../../src/rag/ingest/parse-text.ts';
+import { unwrap } from '../../src/rag/ingest/layout.ts';
+import { extractAnswer } from '../../src/rag/extractive.ts';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
 import { TermStats } from '../../src/rag/term-stats.ts';
@@ -18,19 +19,17 @@ function chunk(id: number, text: string, lang: Chunk['lang'] = 'fr'): Chunk {
 
 describe('hard-wrapped text', () => {
   it('joins lines broken inside a sentence, and keeps real line ends', () => {
-    expect(unwrapLines('Le taux de réponse a varié\nd’un événement à l’autre.\nTableau 2')).toBe(
-      'Le taux de réponse a varié d’un événement à l’autre.\nTableau 2',
-    );
-    expect(unwrapLines('sous-\nrégional et national.')).toBe('sous-régional et national.');
+    expect(unwrap(['Le taux de réponse a varié', 'd’un événement à l’autre.', 'Tableau 2'])).toEqual(['Le taux de réponse a varié d’un événement à l’autre.', 'Tableau 2']);
+    expect(unwrap(['sous-', 'régional et national.'])).toEqual(['sous-régional et national.']);
     expect(parseText('Titre\n\nUne phrase coupée\nen deux lignes.').sections[0]?.text).toBe('Titre\n\nUne phrase coupée en deux lignes.');
   });
 });
 
-describe('extractive sentences', () => {
+describe('extractive answers', () => {
   const stats = new TermStats();
   stats.setDocument(1, [['particip', 'webinair']]);
 
-  it('quotes whole sentences, not date lines, table headers, questions or a cut sentence’s tail', () => {
+  it('quotes a whole sentence, not a date line, a table header or a question', () => {
     const text = [
       'ont été comptés parmi les participants au webinaire de cette année-là selon le rapport annuel',
       '10 avril 2025',
@@ -40,10 +39,12 @@ describe('extractive sentences', () => {
       'poll export envoie les réponses des participants au webinaire dans un fichier CSV.',
     ].join('\n');
     const query = analyzeQuery('participants webinaire', 'fr', EMPTY_GLOSSARY);
-    expect(extractSentences(query, [chunk(1, text)], stats).map((s) => s.text)).toEqual([
+    expect(extractAnswer(query, undefined, [chunk(1, text)], stats)?.units.map((s) => s.text)).toEqual([
       'Le webinaire du 3 avril a réuni plus de 350 participants venus de cinquante pays.',
       'poll export envoie les réponses des participants au webinaire dans un fichier CSV.',
     ]);
+    const howMany = analyzeQuery('Combien de participants au webinaire ?', 'fr', EMPTY_GLOSSARY);
+    expect(extractAnswer(howMany, 'number', [chunk(1, text)], stats)?.lead).toBe('350');
   });
 });
 

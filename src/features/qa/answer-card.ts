@@ -4,10 +4,6 @@ import type { Block, Card } from '../../core/card.ts';
 import { messages, type Lang } from '../../i18n/index.ts';
 import type { Answer, Citation } from '../../rag/answer-types.ts';
 
-function languageName(of: Lang, inLang: Lang): string {
-  return new Intl.DisplayNames([inLang], { type: 'language' }).of(of) ?? of;
-}
-
 function citationLine(c: Citation): string {
   // The heading path usually starts with the document's own title: do not say it twice.
   const heading = c.heading.startsWith(`${c.title} › `) ? c.heading.slice(c.title.length + 3) : c.heading;
@@ -33,11 +29,8 @@ export function answerToCard(answer: Answer, lang: Lang, questionId: string): Ca
       blocks: [{ type: 'text', text: m.abstain }, ...sourceBlocks(answer.citations, m.closest)],
     };
   }
-  const otherLangs = [...new Set(answer.citations.map((c) => c.lang))].filter((l) => l !== lang);
+  // An extractive answer says itself, in the reader's language, when it quotes another language.
   const blocks: Block[] = [];
-  if (answer.mode === 'extractive' && otherLangs.length > 0) {
-    blocks.push({ type: 'context', text: m.quotedFrom({ language: otherLangs.map((l) => languageName(l, lang)).join(', ') }) });
-  }
   blocks.push({ type: 'text', text: answer.answer });
   blocks.push(...sourceBlocks(answer.citations, m.sources));
   blocks.push({

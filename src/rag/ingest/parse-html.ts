@@ -1,6 +1,6 @@
 /**
- * HTML (and the HTML mammoth makes of a DOCX): `h1`..`h4` to heading paths, tables as one text row
- * per table row (cells joined with " | "), scripts, styles, navigation and images dropped; `<title>`
+ * HTML (and the HTML mammoth makes of a DOCX): `h1`..`h4` to heading paths, tables as one line per
+ * row carrying the header row's labels (see layout.ts), scripts, styles, navigation and images dropped; `<title>`
  * is the title, else the first `h1`.
  *
  * html-to-text does the rendering; headings and the title are wrapped in private-use markers on the
@@ -9,6 +9,7 @@
 import { compile } from 'html-to-text';
 import type { DomNode, FormatCallback, SelectorDefinition } from 'html-to-text';
 import type { DocumentFormat, ParsedDocument, Section } from '../types.ts';
+import { tableLines } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 const HEADING_OPEN = '\ue000';
@@ -40,7 +41,7 @@ const link: FormatCallback = (elem, walk, builder) => {
   if (/^https?:\/\//i.test(href) && !textOf(elem).includes(href)) builder.addInline(` (${href})`);
 };
 
-/** Every table row on a line of its own: "cell | cell | cell". */
+/** Every table row on a line of its own, with the header row's labels: "Relevance — Weight: 30%". */
 const tableRows: FormatCallback = (elem, walk, builder) => {
   builder.openTable();
   const visit = (node: DomNode): void => {
@@ -60,11 +61,7 @@ const tableRows: FormatCallback = (elem, walk, builder) => {
   };
   elem.children.forEach(visit);
   builder.closeTable({
-    tableToString: (rows) =>
-      rows
-        .map((cells) => cells.map((c) => c.text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | '))
-        .filter(Boolean)
-        .join('\n'),
+    tableToString: (rows) => tableLines(rows.map((cells) => cells.map((c) => c.text.replace(/\s+/g, ' ').trim()))).join('\n'),
     leadingLineBreaks: 2,
     trailingLineBreaks: 2,
   });

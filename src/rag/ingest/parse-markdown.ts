@@ -3,6 +3,7 @@
  * text under them with the Markdown syntax taken off (emphasis, links, code fences, table rules).
  */
 import type { ParsedDocument, Section } from '../types.ts';
+import { markdownCells, tableLines } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
@@ -59,6 +60,15 @@ export function parseMarkdown(source: string): ParsedDocument {
     if (setext && standsAlone && line.trim() !== '' && !/^ {0,3}([-*+|>]|\d+[.)])/.test(line)) {
       heading(setext[1]?.startsWith('=') ? 1 : 2, line);
       i += 1;
+      continue;
+    }
+    // A table: a row of cells, the rule under it, then rows; kept as rows with their headers.
+    if (line.includes('|') && TABLE_RULE.test(lines[i + 1] ?? '')) {
+      const rows = [markdownCells(cleanInline(line))];
+      i += 2;
+      while (i < lines.length && (lines[i] ?? '').includes('|') && (lines[i] ?? '').trim()) rows.push(markdownCells(cleanInline(lines[i++] ?? '')));
+      i -= 1;
+      buffer.push('', ...tableLines(rows), '');
       continue;
     }
     if (TABLE_RULE.test(line)) continue;

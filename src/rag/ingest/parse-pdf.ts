@@ -9,6 +9,7 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import { ForumError } from '../../core/errors.ts';
 import type { ParsedDocument, Section } from '../types.ts';
+import { tableLines } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 interface Line {
@@ -24,6 +25,23 @@ const MAX_HEADING_LEVEL = 4;
 /** A gap between baselines wider than this many times the type size starts a new paragraph. */
 const PARAGRAPH_GAP = 1.7;
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+/** Marks a gap between two items of one line wide enough to be a column gap (a table's cells). */
+const CELL_GAP = '\ue012';
+/** A horizontal gap wider than this many times the type size separates two cells. */
+const COLUMN_GAP = 1.5;
+
+function cellsOf(line: Line): string[] {
+  return line.text.split(CELL_GAP).map((c) => c.trim());
+}
+
+/** Lines from `start` that have the same number of cells (two or more): a table's rows. */
+function tableRun(lines: Line[], start: number): Line[] {
+  const width = cellsOf(lines[start] as Line).length;
+  if (width < 2) return [];
+  let end = start + 1;
+  while (end < lines.length && cellsOf(lines[end] as Line).length === width) end++;
+  return end - start >= 2 ? lines.slice(start, end) : [];
+}
 
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch((error: unknown) => {
@@ -52,10 +70,20 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
       };
       for (let i = 0; i < lines.length; i += 1) {
         const line = lines[i] as Line;
+        // Lines set in columns, several in a row: a table, kept as rows with their headers.
+        const table = tableRun(lines, i);
+        if (table.length > 0) {
+          endParagraph();
+          paragraphs.push(tableLines(table.map(cellsOf)).join('\n'));
+          i += table.length - 1;
+          previous = undefined;
+          continue;
+        }
+        const plain = line.text.includes(CELL_GAP) ? { ...line, text: line.text.replaceAll(CELL_GAP, ' ') } : line;
         const level = levels.get(sizeKey(line.size));
-        if (level !== undefined && isHeadingText(line.text)) {
+        if (level !== undefined && isHeadingText(plain.text)) {
           // A heading set on two lines is one heading.
-          let text = line.text;
+          let text = plain.text;
           while (lines[i + 1] && lines[i + 1]?.size === line.size && isHeadingText(lines[i + 1]?.text ?? '')) {
             text += ` ${lines[i + 1]?.text ?? ''}`;
             i += 1;
@@ -67,7 +95,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
           continue;
         }
         if (previous && Math.abs(previous.y - line.y) > PARAGRAPH_GAP * Math.max(previous.size, line.size)) endParagraph();
-        current.push(line.text);
+        current.push(plain.text);
         previous = line;
       }
       endSection();
@@ -81,19 +109,25 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
 }
 
 /** A page's text items grouped into lines (an item ending a line, or a move to another baseline). */
-function toLines(items: { str: string; y: number; fontSize: number; hasEOL: boolean }[]): Line[] {
+function toLines(items: { str: string; x: number; y: number; width: number; fontSize: number; hasEOL: boolean }[]): Line[] {
   const lines: Line[] = [];
-  let current: { parts: string[]; y: number; size: number; chars: number } | undefined;
+  let current: { parts: string[]; y: number; size: number; chars: number; right: number } | undefined;
   const end = (): void => {
-    const text = current ? normalizeText(current.parts.join('')).replace(/\s+/g, ' ') : '';
+    const text = current ? normalizeText(current.parts.join('')).replace(/\s+/g, ' ').replace(/ ?\ue012 ?/g, CELL_GAP).replace(/^\ue012+|\ue012+$/g, '') : '';
     if (current && text && !PAGE_NUMBER.test(text)) lines.push({ text, y: current.y, size: current.size });
     current = undefined;
   };
   for (const item of items) {
     if (current && item.str && Math.abs(current.y - item.y) > 0.5 * Math.max(current.size, item.fontSize)) end();
     if (item.str) {
-      current ??= { parts: [], y: item.y, size: 0, chars: 0 };
-      current.parts.push(item.str);
+      // A column gap: PDF.js reports it as a wide blank item, or as a jump to the right.
+      const gap = COLUMN_GAP * Math.max(current?.size ?? 0, item.fontSize);
+      const blank = !item.str.trim();
+      const columns = current !== undefined && current.parts.length > 0 && (blank ? item.width > gap : item.x - current.right > gap);
+      current ??= { parts: [], y: item.y, size: 0, chars: 0, right: item.x };
+      current.parts.push(columns && blank ? CELL_GAP : item.str);
+      if (columns && !blank) current.parts.splice(-1, 0, CELL_GAP);
+      current.right = Math.max(current.right, item.x + item.width);
       // The line's size is the size most of its characters are set in.
       if (item.str.trim().length > current.chars) {
         current.size = item.fontSize;

@@ -3,6 +3,7 @@
  * hyphens, single spaces, paragraphs kept as blank-line breaks.
  */
 import type { ParsedDocument, Section } from '../types.ts';
+import { structureText } from './layout.ts';
 
 /** A first line longer than this is a sentence, not a title. */
 const MAX_TITLE_CHARS = 120;
@@ -27,16 +28,11 @@ export function normalizeText(raw: string): string {
 }
 
 /**
- * Joins lines that a hard wrap broke inside a sentence: a line that does not end a sentence, followed
- * by one that starts in lower case ("… ont varié d’un événement\nà l’autre"), is one line.
+ * A plain-text file: one section of paragraphs, its tables as rows and its wrapped lines joined;
+ * the title is the first line when it is short.
  */
-export function unwrapLines(text: string): string {
-  return text.replace(/([^\n.!?:;…。！？؟])\n(?=\p{Ll})/gu, (_, last: string) => (last === '-' ? '-' : `${last} `));
-}
-
-/** A plain-text file: one section of paragraphs; the title is the first line when it is short. */
 export function parseText(content: string): ParsedDocument {
-  const text = unwrapLines(normalizeText(content));
+  const text = normalizeText(structureText(content));
   const firstLine = text.split('\n', 1)[0] ?? '';
   const title = firstLine && firstLine.length < MAX_TITLE_CHARS ? firstLine : undefined;
   const sections: Section[] = text ? [{ headings: [], text }] : [];

@@ -55,7 +55,7 @@ describe('Markdown', () => {
     ]);
     expect(section(doc, 'Assistance guide')).toBe('Any member may ask for help. See the form (https://example.org/form).');
     expect(section(doc, 'Assistance guide', 'Who may ask', 'Partners')).toBe('Partners ask through their focal point.\n\n# not a heading');
-    expect(section(doc, 'Assistance guide', 'Costs')).toBe('Item | Cost\nExpert mission | Free');
+    expect(section(doc, 'Assistance guide', 'Costs')).toBe('Expert mission — Cost: Free');
   });
 
   it('keeps Russian, Arabic and Chinese text', async () => {
@@ -115,7 +115,7 @@ describe('HTML', () => {
 
   it('renders table rows as readable lines', async () => {
     const doc = await parseFile(files.html);
-    expect(section(doc, 'Evaluation', 'Criteria')).toBe('Criterion | Weight\nRelevance | 30%\nImpact | 70%');
+    expect(section(doc, 'Evaluation', 'Criteria')).toBe('Relevance — Weight: 30%\nImpact — Weight: 70%');
   });
 
   it('falls back to the first h1 and keeps absolute link targets', () => {
@@ -164,7 +164,7 @@ describe('DOCX', () => {
     expect(doc.title).toBe(DOCX_TITLE);
     expect(doc.sections).toEqual([
       { headings: ['Partnerships'], text: 'The network works with regional partners.' },
-      { headings: ['Partnerships', 'Joint missions'], text: 'Joint missions are planned a quarter ahead.\n\nPartner | Region\nAgency A | Africa' },
+      { headings: ['Partnerships', 'Joint missions'], text: 'Joint missions are planned a quarter ahead.\n\nAgency A — Region: Africa' },
       { headings: ['التعاون'], text: 'نعمل مع الشركاء الإقليميين.' },
     ]);
   });

@@ -1,0 +1,228 @@
+/**
+ * Spans of a kind in a sentence or a table row: figures in every locale's form (12 500, 12,500,
+ * 12500; 7 %, 7%), amounts of money, percentages, dates written out or numeric, durations,
+ * people (a title and a name), organisations, places and languages. The extractive answer leads
+ * with such a span when the question expects one.
+ *
+ * Names of months, languages and countries come from the runtime's own locale data (Intl), in
+ * the six languages, so no list of them is kept here.
+ */
+import { LANGS, type Lang } from '../i18n/index.ts';
+import type { AnswerKind } from './question-kind.ts';
+
+export interface Span {
+  kind: AnswerKind;
+  start: number;
+  end: number;
+  text: string;
+  /** How sure the recogniser is that this is of its kind (a bare large number as an amount: less). */
+  confidence: number;
+}
+
+/** A figure: groups of three digits with a space, a no-break space, a comma or a point; or plain digits; decimals. */
+const FIGURE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:\.\d{3}(?!\d))+|\d+)(?:[.,]\d+)?`;
+const BEFORE = String.raw`(?<![\p{L}\p{N}])`;
+const AFTER = String.raw`(?![\p{L}\p{N}])`;
+const SCALE = String.raw`(?:\s?(?:millions?|milliards?|mille|million|billion|thousand|millones|mil|миллион\w*|тысяч\w*|млн|مليون|ألف|万|亿))?`;
+
+const NUMBER_WORDS: Record<Lang, string> = {
+  en: 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|a dozen|hundreds',
+  fr: 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|cinquantaines?|centaines?|milliers?',
+  es: 'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|docenas?|decenas?|centenares',
+  ru: 'дв[аеу]х?|тр[её]х?|три|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем[иь]|восьм\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двенадцат\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|пятьдесят\\p{L}*|сто|сотн\\p{L}*|тысяч\\p{L}*|десятк\\p{L}*',
+  ar: 'اثنان|اثنين|اثنتين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|ثمان|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|مائة|مئة|ألف|آلاف',
+  zh: '[两二三四五六七八九十百千万]+',
+};
+
+const CURRENCY_AFTER = String.raw`(?:francs? suisses|francs?|CHF|dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| des EE\.? ?UU\.?| estadounidenses)?|USD|US\$|\$|euros?|EUR|€|£|d[óo]lares(?: de los Estados Unidos| estadounidenses)?|pesos|рубл\p{L}*|франк\p{L}*(?: швейцарских)?|доллар\p{L}*(?: США)?|евро|فرنك\p{L}*(?: سويسري)?|دولار\p{L}*(?: أمريكي)?|يورو|美元|瑞士法郎|法郎|欧元|元)`;
+const CURRENCY_BEFORE = String.raw`(?:US\$|\$|€|£|CHF|USD|EUR|Fr\.)`;
+
+const PERCENT_AFTER = String.raw`\s?(?:%|٪|pour cent|per ?cent|por ciento|процент\p{L}*|في المائة|في المئة|بالمائة|بالمئة)`;
+
+const TIME_UNIT: Record<Lang, string> = {
+  en: 'days?|weeks?|months?|years?|hours?|minutes?',
+  fr: 'jours?|journ[ée]es?|semaines?|mois|ans|ann[ée]es?|heures?|minutes?',
+  es: 'd[íi]as?|semanas?|mes(?:es)?|a[ñn]os?|horas?|minutos?',
+  ru: 'дн\\p{L}*|день|недел\\p{L}*|месяц\\p{L}*|год\\p{L}*|лет|час\\p{L}*|минут\\p{L}*',
+  ar: 'يوم|أيام|ايام|يومًا|يوما|أسبوع|أسابيع|شهر|أشهر|شهرا|شهرًا|سنة|سنوات|عام|أعوام|ساعة|ساعات',
+  zh: '天|日|周|星期|个月|月|年|小时|分钟',
+};
+const ONE_UNIT = String.raw`(?:une? (?:journée|jour|semaine|mois|an|année)|an? (?:day|week|month|year)|one (?:day|week|month|year)|una? (?:jornada|día|semana|mes|año)|одн\p{L}* (?:день|недел\p{L}*|месяц\p{L}*|год\p{L}*))`;
+
+const TITLES = String.raw`(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.?|Pr\.?|Prof\.?|Sr\.|Sra\.|Srta\.|S\.E\.|H\.E\.|Son Excellence|His Excellency|Her Excellency|г-н|г-жа|господин|госпожа|السيد|السيدة|الدكتور|الدكتورة)`;
+const NAME_WORD = String.raw`[\p{Lu}][\p{L}'’.-]*`;
+const NAME_PARTICLE = String.raw`(?:de|del|de la|da|do|dos|van|von|der|y|bin|ben|el|al|le|la)`;
+const PERSON_TITLED = new RegExp(String.raw`${TITLES}\s+${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){0,4}`, 'gu');
+/** "Ana Persic, programme specialist": two to four capitalised words before a comma and a lower-case role. */
+const PERSON_APPOSITION = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=,\s+\p{Ll})`, 'gu');
+
+const ORG_HEADS = String.raw`(?:Division|Département|Department|Departamento|Bureau|Office|Oficina|Secrétariat|Secretariat|Secretaría|Comité|Committee|Académie|Academy|Academia|Ministère|Ministry|Ministerio|Mission|Misión|Organisation|Organization|Organización|Programme|Program|Programa|Conférence|Conference|Conferencia|Union|Unión|Fonds|Fund|Fondo|Banque|Bank|Banco|Institut|Institute|Instituto|Agence|Agency|Agencia|Université|University|Universidad|Centre|Center|Centro|Service|Servicio|Commission|Comisión|Council|Conseil|Consejo)`;
+const ORG_NAMED = new RegExp(String.raw`(?<![\p{L}])${ORG_HEADS}(?:\s+(?:[\p{L}’'-]+)){0,9}?(?=\s*[,.;:()]|\s+(?:qui|que|who|which|que|et|and|y|en coordination|avec|with|con)\s|$)`, 'gu');
+const ACRONYM = /(?<![\p{L}\p{N}])(?=[A-Z]{2,8}(?![\p{L}]))(?![IVXLCDM]+(?![\p{L}]))[A-Z]{2,8}/gu;
+
+type Names = { monthPattern: string; languages: RegExp; places: RegExp };
+const namesByLang = new Map<Lang, Names>();
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: Iterable<string>): string {
+  return [...new Set([...words].filter((w) => w.length >= 2))]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+}
+
+/** Codes of the languages named in documents of the field (the six, and others often cited). */
+export const LANGUAGE_CODES = [...LANGS, 'pt', 'de', 'it', 'ja', 'ko', 'hi', 'sw', 'tr', 'fa', 'nl', 'pl', 'uk', 'bn', 'id', 'ms', 'th', 'vi', 'ur', 'am', 'ha', 'yo', 'he', 'el', 'sv'];
+const REGION_WORDS: Partial<Record<Lang, string[]>> = {
+  en: ['Africa', 'Asia', 'Asia-Pacific', 'Asia and the Pacific', 'Latin America', 'the Caribbean', 'Europe', 'Arab States', 'Arab countries', 'Pacific', 'Middle East', 'North America', 'Central Asia'],
+  fr: ['Afrique', 'Asie', 'Asie-Pacifique', 'Asie et Pacifique', 'Amérique latine', 'Caraïbes', 'Europe', 'États arabes', 'pays arabes', 'Pacifique', 'Moyen-Orient', 'Amérique du Nord', 'Asie centrale'],
+  es: ['África', 'Asia', 'Asia-Pacífico', 'Asia y el Pacífico', 'América Latina', 'el Caribe', 'Europa', 'Estados Árabes', 'países árabes', 'Pacífico', 'Oriente Medio', 'América del Norte'],
+  ru: ['Африк', 'Ази', 'Азиатско-Тихоокеанск', 'Латинск', 'Карибск', 'Европ', 'арабск', 'Тихоокеанск'],
+  ar: ['أفريقيا', 'إفريقيا', 'آسيا', 'آسيا والمحيط الهادئ', 'أمريكا اللاتينية', 'الكاريبي', 'أوروبا', 'الدول العربية', 'البلدان العربية'],
+  zh: ['非洲', '亚洲', '亚太', '亚洲及太平洋', '拉丁美洲', '加勒比', '欧洲', '阿拉伯国家', '太平洋'],
+};
+
+let regions: string[] | undefined;
+
+/** ISO 3166 codes: every pair of capital letters the runtime has a name for. */
+export function regionCodes(): string[] {
+  if (regions) return regions;
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const codes: string[] = [];
+  const notPlaces = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (names.of(code) && !notPlaces.has(code)) codes.push(code);
+    }
+  }
+  regions = codes;
+  return codes;
+}
+
+function namesFor(lang: Lang): Names {
+  let names = namesByLang.get(lang);
+  if (names) return names;
+  const months = new Set<string>();
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2020, m, 15));
+    for (const options of [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }] as const) {
+      const text = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date).replace(/\d+/g, '').replace(/[.\s]+$/g, '').trim();
+      if (text && !/^\d/.test(text)) months.add(text.toLowerCase());
+    }
+  }
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' });
+  const languages = LANGUAGE_CODES.flatMap((code) => {
+    const name = languageNames.of(code);
+    return name ? [name] : [];
+  });
+  const regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+  const places = [...regionCodes().flatMap((code) => regionNames.of(code) ?? []), ...(REGION_WORDS[lang] ?? [])];
+  const tail = lang === 'ru' ? String.raw`\p{L}*` : '';
+  names = {
+    monthPattern: alternation(months),
+    languages: new RegExp(`(?<![\\p{L}])(?:${alternation(languages.map((l) => (lang === 'ru' ? l.slice(0, -2) : l)))})${tail}(?![\\p{L}])`, 'giu'),
+    places: new RegExp(`(?<![\\p{L}])(?:${alternation(places)})${tail}(?![\\p{L}])`, 'gu'),
+  };
+  namesByLang.set(lang, names);
+  return names;
+}
+
+function capitalisedMonths(): string[] {
+  return Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, m, 15))));
+}
+
+type PatternName = 'amount' | 'amountBefore' | 'percentage' | 'duration' | 'date' | 'month' | 'figure' | 'numberWord';
+const compiled = new Map<Lang, Record<PatternName, RegExp>>();
+
+function patternsFor(lang: Lang): Record<PatternName, RegExp> {
+  let p = compiled.get(lang);
+  if (p) return p;
+  const month = namesFor(lang).monthPattern;
+  const day = String.raw`\d{1,2}(?:er|º|°|-?го)?`;
+  const year = String.raw`(?:19|20)\d{2}`;
+  const written = [
+    String.raw`(?:du |from |del |с )?${day}(?:\s?(?:au|to|al|-|–|по)\s?${day})?\s(?:de\s)?(?:${month})\.?(?:,?\s(?:de\s|del\s)?${year}(?:\sг\.?)?)?`,
+    String.raw`(?:${month})\.?\s${day},?\s${year}`,
+    String.raw`(?:${month})(?:\s?[-–]\s?(?:${month}))?\s(?:de\s|del\s)?${year}`,
+    String.raw`${year}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日`,
+    String.raw`\d{1,2}[./]\d{1,2}[./]${year}|${year}-\d{2}-\d{2}`,
+    String.raw`${year}(?:\s?[-–/]\s?(?:${year}|\d{2}))?`,
+  ].join('|');
+  p = {
+    amount: new RegExp(`${BEFORE}${FIGURE}${SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])`, 'giu'),
+    amountBefore: new RegExp(`${CURRENCY_BEFORE}\\s?${FIGURE}${SCALE}${AFTER}`, 'gu'),
+    percentage: new RegExp(`${BEFORE}(?:${FIGURE}${PERCENT_AFTER}|百分之[\\d一二三四五六七八九十]+)`, 'giu'),
+    duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})`, 'giu'),
+    date: new RegExp(`${BEFORE}(?:${written})${AFTER}`, 'giu'),
+    // English months are written with a capital ("May", not the verb "may").
+    month: new RegExp(`(?<![\\p{L}])(?:${lang === 'en' ? alternation(capitalisedMonths()) : month})(?![\\p{L}])`, lang === 'en' ? 'gu' : 'giu'),
+    figure: new RegExp(`${BEFORE}${FIGURE}${AFTER}`, 'gu'),
+    // Not inside a compound or an ordinal ("vingt-cinquième", "twenty-first").
+    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])`, 'giu'),
+  };
+  compiled.set(lang, p);
+  return p;
+}
+
+function collect(text: string, pattern: RegExp, kind: AnswerKind, confidence: number, out: Span[]): void {
+  for (const m of text.matchAll(pattern)) {
+    const value = m[0].trim();
+    if (!value) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(value);
+    out.push({ kind, start, end: start + value.length, text: value, confidence });
+  }
+}
+
+const YEAR = /^(?:19|20)\d{2}$/;
+/** A bare figure this large, with its groups of three, is likely money in a budget table. */
+const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/;
+
+/** Every span of every kind in a text written in `lang`, in order of position. */
+export function findSpans(text: string, lang: Lang): Span[] {
+  const p = patternsFor(lang);
+  const names = namesFor(lang);
+  const spans: Span[] = [];
+  collect(text, p.amount, 'amount', 1, spans);
+  collect(text, p.amountBefore, 'amount', 1, spans);
+  collect(text, p.percentage, 'percentage', 1, spans);
+  collect(text, p.duration, 'duration', 1, spans);
+  collect(text, p.date, 'date', 1, spans);
+  for (const m of text.matchAll(p.month)) {
+    const start = m.index ?? 0;
+    if (!spans.some((s) => s.start < start + m[0].length && start < s.end)) spans.push({ kind: 'date', start, end: start + m[0].length, text: m[0], confidence: 0.7 });
+  }
+  const taken = (start: number, end: number): boolean => spans.some((s) => s.start < end && start < s.end);
+  for (const m of text.matchAll(p.figure)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    if (YEAR.test(m[0])) continue;
+    spans.push({ kind: 'number', start, end, text: m[0], confidence: 1 });
+    if (LARGE_FIGURE.test(m[0])) spans.push({ kind: 'amount', start, end, text: m[0], confidence: 0.6 });
+  }
+  for (const m of text.matchAll(p.numberWord)) {
+    const start = m.index ?? 0;
+    if (!taken(start, start + m[0].length)) spans.push({ kind: 'number', start, end: start + m[0].length, text: m[0], confidence: 0.8 });
+  }
+  collect(text, PERSON_TITLED, 'person', 1, spans);
+  collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
+  collect(text, ORG_NAMED, 'organisation', 0.9, spans);
+  collect(text, ACRONYM, 'organisation', 0.7, spans);
+  collect(text, names.places, 'place', 1, spans);
+  collect(text, names.languages, 'language', 1, spans);
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The kinds a question's expected kind accepts (a count may be read off an amount's figure, not the reverse). */
+export function acceptedKinds(kind: AnswerKind): AnswerKind[] {
+  if (kind === 'number') return ['number', 'percentage', 'amount'];
+  // "When is it done?" — "twelve months after the mission" answers as well as a date.
+  if (kind === 'date') return ['date', 'duration'];
+  // "Who decides?" — a committee or an office answers as well as a person.
+  if (kind === 'person') return ['person', 'organisation'];
+  return [kind];
+}

@@ -1,0 +1,245 @@
+/**
+ * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
+ * kept whole. Every parser's tables end up in one shape, a row per line carrying its column
+ * headers — "I — Language: Arabic; Registrations: 161; Attendance: 77" — so that one row can be
+ * retrieved, scored and quoted on its own, whatever the source format was.
+ *
+ * Tables in text come in four shapes: Markdown (`| a | b |` with a rule line), tab-separated
+ * cells, columns aligned with runs of spaces, and one cell per line with a blank line between rows
+ * (what copying a table out of a PDF or a word processor often gives).
+ */
+
+/** Separates a row's label from its cells, and each header from its value. */
+export const ROW_LABEL_SEPARATOR = ' — ';
+export const CELL_SEPARATOR = '; ';
+/** A row line as `rowLine` writes it: a label, then at least one "header: value", or cells separated by "; ". */
+const ROW_LINE = /^[^\n]{1,160} — (?:[^\n:;]{1,120}: [^\n]*|[^\n;]+(?:; [^\n;]+)+)$/;
+
+/** Whether a line of a passage is a table row as the parsers write them. */
+export function isRowLine(line: string): boolean {
+  return ROW_LINE.test(line);
+}
+
+/** The cells of a row line: its label, then header and value pairs. */
+export function rowCells(line: string): { label: string; cells: { header: string; value: string }[] } {
+  const cut = line.indexOf(ROW_LABEL_SEPARATOR);
+  const label = line.slice(0, cut);
+  const cells = line
+    .slice(cut + ROW_LABEL_SEPARATOR.length)
+    .split(CELL_SEPARATOR)
+    .map((part) => {
+      const colon = part.indexOf(': ');
+      return colon < 0 ? { header: '', value: part.trim() } : { header: part.slice(0, colon).trim(), value: part.slice(colon + 2).trim() };
+    })
+    .filter((c) => c.value);
+  return { label, cells };
+}
+
+/** Cells longer than this are prose, not a table. */
+const MAX_CELL_CHARS = 250;
+/** A header cell is a short label without figures. */
+const MAX_HEADER_CHARS = 80;
+/** The label of a row stands alone when its header says nothing ("N°", "#"). */
+const SHORT_LABEL_CHARS = 4;
+
+function clean(cell: string): string {
+  return cell.replace(/[\t\p{Zs}]+/gu, ' ').trim();
+}
+
+/** A header row: every cell a short label, none of them a figure. */
+function looksLikeHeader(cells: string[]): boolean {
+  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '')));
+}
+
+/**
+ * One row as a line. With headers: the first cell as the label ("N° I" when the first header is a
+ * short mark), then "header: value" for the others; without: the cells joined.
+ */
+export function rowLine(header: string[] | undefined, cells: string[]): string {
+  const values = cells.map(clean);
+  const first = values[0] ?? '';
+  if (!header) return `${first}${ROW_LABEL_SEPARATOR}${values.slice(1).filter(Boolean).join(CELL_SEPARATOR)}`;
+  const firstHeader = clean(header[0] ?? '');
+  const label = firstHeader && firstHeader.length <= SHORT_LABEL_CHARS && first.length <= SHORT_LABEL_CHARS ? `${firstHeader} ${first}` : first;
+  const pairs = values.slice(1).flatMap((value, i) => {
+    if (!value) return [];
+    const name = clean(header[i + 1] ?? '').replace(/[:：]$/, '');
+    return [name ? `${name}: ${value}` : value];
+  });
+  return `${label}${ROW_LABEL_SEPARATOR}${pairs.join(CELL_SEPARATOR)}`;
+}
+
+/** Rows to lines: the first row is the header when it looks like one. */
+export function tableLines(rows: string[][]): string[] {
+  const usable = rows.filter((r) => r.some((c) => clean(c)));
+  if (usable.length === 0) return [];
+  const [first, ...rest] = usable;
+  const header = first && rest.length > 0 && looksLikeHeader(first.map(clean)) ? first : undefined;
+  return (header ? rest : usable).map((r) => rowLine(header, r));
+}
+
+type Block = { kind: 'text'; lines: string[] } | { kind: 'table'; lines: string[] };
+
+const MARKDOWN_ROW = /^\s*\|?(.*\|.*?)\|?\s*$/;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** The cells of a Markdown table row (`| a | b |` or `a | b`). */
+export function markdownCells(line: string): string[] {
+  const inner = MARKDOWN_ROW.exec(line)?.[1] ?? line;
+  return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|'));
+}
+
+/** Cells of a delimited line: tabs between text, or runs of three or more spaces. */
+function delimitedCells(line: string): string[] | undefined {
+  const trimmed = line.replace(/^[\t ]+|[\t ]+$/g, '');
+  if (trimmed.includes('\t')) return trimmed.split(/\t+/);
+  const parts = trimmed.split(/ {3,}/);
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/** Markdown tables and delimited rows: consecutive lines with the same number of cells. */
+function delimitedTable(lines: string[], start: number): { rows: string[][]; end: number } | undefined {
+  const line = lines[start] ?? '';
+  if (line.includes('|') && MARKDOWN_RULE.test(lines[start + 1] ?? '')) {
+    const rows = [markdownCells(line)];
+    let i = start + 2;
+    while (i < lines.length && (lines[i] ?? '').includes('|') && (lines[i] ?? '').trim()) rows.push(markdownCells(lines[i++] ?? ''));
+    return { rows, end: i };
+  }
+  const first = delimitedCells(line);
+  if (!first || first.length < 2) return undefined;
+  const rows = [first];
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const cells = delimitedCells(lines[i] ?? '');
+    if (!cells || cells.length !== first.length) break;
+    rows.push(cells);
+  }
+  // Two aligned lines may be chance; tab-separated ones are meant.
+  const minRows = line.includes('\t') ? 2 : 3;
+  if (rows.length < minRows || rows.some((r) => r.some((c) => c.length > MAX_CELL_CHARS))) return undefined;
+  return { rows, end: i };
+}
+
+/** Groups of non-blank lines separated by blank lines, from `start`. */
+function groupsFrom(lines: string[], start: number): { lines: string[]; start: number; end: number }[] {
+  const groups: { lines: string[]; start: number; end: number }[] = [];
+  let i = start;
+  while (i < lines.length) {
+    while (i < lines.length && !(lines[i] ?? '').trim()) i++;
+    if (i >= lines.length) break;
+    const from = i;
+    while (i < lines.length && (lines[i] ?? '').trim()) i++;
+    groups.push({ lines: lines.slice(from, i), start: from, end: i });
+  }
+  return groups;
+}
+
+/**
+ * One cell per line, rows separated by blank lines: at least three groups of the same size (two
+ * cells or more), short cells, and at least one column of figures or dates in most rows. The
+ * first group may begin with the sentence that introduces the table: its last lines are the header.
+ */
+function cellPerLineTable(lines: string[], start: number): { prose: string[]; rows: string[][]; end: number } | undefined {
+  const groups = groupsFrom(lines, start);
+  const first = groups[0];
+  const second = groups[1];
+  if (!first || first.start !== start || !second) return undefined;
+  const size = second.lines.length;
+  if (size < 2 || first.lines.length < size) return undefined;
+  const run = [second];
+  for (const g of groups.slice(2)) {
+    if (g.lines.length !== size) break;
+    run.push(g);
+  }
+  const headerLines = first.lines.slice(first.lines.length - size);
+  const prose = first.lines.slice(0, first.lines.length - size);
+  const cells = run.map((g) => g.lines.map(clean));
+  const hasHeader = looksLikeHeader(headerLines.map(clean));
+  const rows = hasHeader ? cells : [headerLines.map(clean), ...cells];
+  if (rows.length < 3 || rows.some((r) => r.some((c) => c.length > MAX_CELL_CHARS))) return undefined;
+  // Prose paragraphs of equal length do not make a table: one column must hold figures.
+  const figures = Array.from({ length: size }, (_, col) => rows.filter((r) => /\d/.test(r[col] ?? '')).length);
+  if (!figures.some((n) => n >= rows.length * 0.6)) return undefined;
+  // Tab-indented cells are a table by their look; otherwise most cells must be short.
+  const indented = run.every((g) => g.lines.every((l) => /^\t/.test(l)));
+  const short = rows.flat().filter((c) => c.length <= 60).length / rows.flat().length;
+  if (!indented && short < 0.7) return undefined;
+  return { prose, rows: hasHeader ? [headerLines, ...rows] : rows, end: (run.at(-1) as { end: number }).end };
+}
+
+function blocksOf(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let text: string[] = [];
+  const flushText = (): void => {
+    if (text.length > 0) blocks.push({ kind: 'text', lines: text });
+    text = [];
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    const delimited = line.trim() ? delimitedTable(lines, i) : undefined;
+    if (delimited) {
+      flushText();
+      blocks.push({ kind: 'table', lines: tableLines(delimited.rows) });
+      i = delimited.end;
+      continue;
+    }
+    const atGroupStart = line.trim() !== '' && (i === 0 || !(lines[i - 1] ?? '').trim());
+    const perLine = atGroupStart ? cellPerLineTable(lines, i) : undefined;
+    if (perLine) {
+      text.push(...perLine.prose);
+      flushText();
+      blocks.push({ kind: 'table', lines: tableLines(perLine.rows) });
+      i = perLine.end;
+      continue;
+    }
+    text.push(line);
+    i++;
+  }
+  flushText();
+  return blocks;
+}
+
+const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
+const ENDS_SENTENCE = /[.!?:;…。！？؟]["'”’»)\]]*$/;
+
+/**
+ * Joins lines that a hard wrap broke. A line is joined to the next unless it ends a sentence or
+ * the next starts a list item, when the next starts in lower case (any text), or when the text is
+ * hard-wrapped (many lines of nearly one width) and this line reaches that width. A word broken
+ * by a hyphen at the end of a line is joined without a space.
+ */
+export function unwrap(lines: string[]): string[] {
+  const trimmed = lines.map((l) => l.replace(/[\t\p{Zs}]+$/u, ''));
+  const lengths = trimmed.filter((l) => l.length >= 40).map((l) => l.length).sort((a, b) => a - b);
+  const width = lengths.length >= 5 ? (lengths[Math.floor(lengths.length * 0.9)] as number) : Infinity;
+  const nearWidth = lengths.filter((n) => n >= width * 0.75).length;
+  const wrapped = Number.isFinite(width) && nearWidth >= Math.max(3, lengths.length * 0.3);
+  const out: string[] = [];
+  for (const line of trimmed) {
+    const previous = out.at(-1);
+    const joinable =
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      line.trim() !== '' &&
+      !ENDS_SENTENCE.test(previous) &&
+      !LIST_ITEM.test(line) &&
+      (/^\s*\p{Ll}/u.test(line) || (wrapped && previous.length >= width * 0.6));
+    if (!joinable) {
+      out.push(line);
+      continue;
+    }
+    const next = line.trimStart();
+    out[out.length - 1] = /\p{L}[-\u2010]$/u.test(previous) && /^\p{Ll}/u.test(next) ? `${previous}${next}` : `${previous} ${next}`;
+  }
+  return out;
+}
+
+/** Text with its tables as row lines (a blank line around each table) and its wrapped lines joined. */
+export function structureText(raw: string): string {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  return blocksOf(lines)
+    .map((b) => (b.kind === 'table' ? `\n${b.lines.join('\n')}\n` : unwrap(b.lines).join('\n')))
+    .join('\n');
+}

@@ -1,0 +1,42 @@
+/**
+ * Names that questions use to say which event, year or place they mean — languages, months,
+ * countries — in the six languages, made from the runtime's own locale data (Intl) rather than
+ * kept by hand. They join the glossary as entries whose ids start with `name:`, so that "the
+ * Arabic-language webinar" finds "arabe" and "в апреле" finds "avril"; the answer must then hold
+ * the name the question gave (a figure for another language's session is not an answer).
+ */
+import { LANGS } from '../i18n/index.ts';
+import type { GlossaryFile } from './glossary.ts';
+import { LANGUAGE_CODES, regionCodes } from './entities.ts';
+
+export const NAME_ENTRY_PREFIX = 'name:';
+
+type Entry = GlossaryFile['entries'][number];
+
+function entry(id: string, termsOf: (lang: (typeof LANGS)[number]) => string[]): Entry {
+  const terms: Entry['terms'] = {};
+  for (const lang of LANGS) {
+    const list = [...new Set(termsOf(lang).map((t) => t.trim()).filter((t) => t.length >= 2))];
+    if (list.length > 0) terms[lang] = list;
+  }
+  return { id: `${NAME_ENTRY_PREFIX}${id}`, category: null, terms };
+}
+
+function monthNames(lang: (typeof LANGS)[number], month: number): string[] {
+  const date = new Date(Date.UTC(2020, month, 15));
+  const standalone = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(date);
+  // In a date the month may take another form (Russian "апреля"); keep the word next to the day.
+  const inDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date).replace(/\d+/g, '').trim();
+  return [standalone, inDate];
+}
+
+/** Entries for months, languages and countries or territories, in the six languages. */
+export function nameEntries(): Entry[] {
+  const entries: Entry[] = [];
+  for (let m = 0; m < 12; m++) entries.push(entry(`month:${m + 1}`, (lang) => monthNames(lang, m)));
+  const languageNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'language', fallback: 'none' })]));
+  for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => [languageNames.get(lang)?.of(code) ?? '']));
+  const regionNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region', fallback: 'none' })]));
+  for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionNames.get(lang)?.of(code) ?? '']));
+  return entries;
+}

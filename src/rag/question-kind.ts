@@ -1,0 +1,194 @@
+/**
+ * What kind of answer a question expects, from its question words and shape, in the six
+ * languages: a number, an amount of money, a percentage, a date, a duration, a person, an
+ * organisation, a place, a language, a list, a procedure, a definition, yes or no — or none in
+ * particular. The extractive answer looks for a candidate of that kind; with none, it abstains.
+ *
+ * Patterns are tried in order, so the more specific come first ("how much did it cost" is an
+ * amount before "how much" is a number; "how many days" is a duration before "how many").
+ */
+import type { Lang } from '../i18n/index.ts';
+
+export const ANSWER_KINDS = [
+  'amount',
+  'percentage',
+  'duration',
+  'number',
+  'date',
+  'person',
+  'organisation',
+  'place',
+  'language',
+  'list',
+  'procedure',
+  'definition',
+  'yes_no',
+] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** Kinds whose answer is a short span of text (a figure, a date, a name) rather than sentences. */
+export const SPAN_KINDS: ReadonlySet<AnswerKind> = new Set(['amount', 'percentage', 'duration', 'number', 'date', 'person', 'organisation', 'place', 'language']);
+
+type Rules = [AnswerKind, RegExp][];
+
+// Word stems shared by several rules of one language.
+const MONEY = {
+  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount`,
+  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pay|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe`,
+  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma`,
+  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош`,
+  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف`,
+  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销`,
+};
+const TIME_UNITS = {
+  en: String.raw`days?|weeks?|months?|years?|hours?|minutes?`,
+  fr: String.raw`jours?|journ[ée]es?|semaines?|mois|ans|ann[ée]es?|heures?|minutes?`,
+  es: String.raw`d[ií]as?|semanas?|mes(?:es)?|a[ñn]os?|horas?|minutos?`,
+  ru: String.raw`дн|недел|месяц|лет|год|час|минут`,
+  ar: String.raw`يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|شهور|سنة|سنوات|ساعة|ساعات`,
+  zh: String.raw`天|日|周|星期|月|年|小时|分钟`,
+};
+
+const RULES: Record<Lang, Rules> = {
+  en: [
+    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are) the (?:total |overall |actual |estimated |annual |yearly )?(?:${MONEY.en})|\bhow expensive\b`)],
+    ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\bpercentage\b/],
+    ['duration', new RegExp(String.raw`\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b`)],
+    ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b/],
+    ['date', /\bwhen\b|\bwhat (?:date|day|year|month|time)\b|\bwhich (?:date|day|year|month)\b|\bin what (?:year|month)\b|\bsince when\b|\bby when\b|\bdeadline\b/],
+    ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|speaker|expert|official|presenter|panell?ist|director|advisor|adviser|delegate|moderator)\b|\bname of the (?:speaker|expert|person|presenter|moderator|director|chair)\b/],
+    ['organisation', /\bwhich (?:organi[sz]ation|agency|body|institution|division|department|office|committee|ministry|programme|program|partner)s?\b|\bwhat (?:organi[sz]ation|agency|body|institution|division|department|office|committee)\b/],
+    ['place', /\bwhere\b|\b(?:in |from )?(?:which|what) (?:country|countries|city|cities|region|regions|place|location|continent)\b/],
+    ['language', /\b(?:in |into )?(?:which|what) languages?\b|\blanguage (?:was|is|were)\b/],
+    ['list', /\bwhat are the\b|\bwhich are the\b|\blist\b|\bname (?:the|all)\b|\benumerate\b|\bwhat (?:were|are) (?:the )?(?:main|key|six|five|four|three|two|different)\b|\bwhich (?:\w+ ){0,2}(?:are|were) (?:covered|included|listed|planned|proposed|offered)\b/],
+    ['procedure', /\bhow (?:do|does|did|can|could|should|would|is|are|to)\b|\bwhat (?:steps|procedure|process)\b|\bwhat (?:should|must) .*\b(?:contain|include)\b|\bwhat (?:is|are) needed\b/],
+    ['definition', /\bwhat (?:is|are|was|were|does)\b|\bwhat do(?:es)? .* mean\b|\bdefine\b|\bmeaning of\b|\bpurpose of\b|\bwhy\b/],
+    ['yes_no', /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must)\b/],
+  ],
+  fr: [
+    ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel (?:a été |était |est )?(?:le )?(?:co[uû]t|budget|montant|prix)\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
+    ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
+    ['duration', new RegExp(String.raw`\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdure(?:nt|ra|rait)?\b`)],
+    ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le nombre\b/],
+    ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquel (?:jour|mois)\b|\bquelle (?:date|année)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b/],
+    ['person', /\bqui\b(?! que)|\bquel(?:le)? (?:expert|experte|personne|intervenant|intervenante|orateur|oratrice|conseill[eè]re?|directeur|directrice|responsable|modérat(?:eur|rice)|spécialiste)\b|\bpar qui\b/],
+    ['organisation', /\bquel(?:le)?s? (?:organisation|organisme|institution|agence|division|département|bureau|office|comité|ministère|partenaire|programme)s?\b/],
+    ['place', /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu|continent)\b|\bquel(?:le)?s? (?:pays|ville|région|lieu)\b/],
+    ['language', /\b(?:en|dans) quelle(?:s)? langues?\b|\bquelle(?:s)? langues?\b/],
+    ['list', /\bquel(?:le)?s sont\b|\bénum[ée]r|\bliste\b|\bcitez\b|\bquel(?:le)?s (?:\w+ ){0,2}(?:sont|étaient) (?:prévu|propos|couvert|inclu|envisag)/],
+    ['procedure', /\bcomment\b|\bquelles (?:sont les )?étapes\b|\bprocédure\b|\bdémarche\b|\bque (?:doit|faut-il)\b/],
+    ['definition', /\bqu['’]est-ce (?:que|qu['’])\b|\bque (?:signifie|veut dire)\b|\bc['’]est quoi\b|\bdéfini|\bpourquoi\b|\bà quoi sert\b|\bquel(?:le)? est (?:le |la |l['’])?(?:but|objectif|rôle|sujet|thème)\b/],
+    ['yes_no', /^est-ce que\b|^(?:y a-t-il|existe-t-il)\b|^\w+-(?:t-)?(?:il|elle|ils|elles|on)\b/],
+  ],
+  es: [
+    ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l (?:fue|es|era) (?:el )?(?:costo|coste|presupuesto|monto|importe|precio|gasto)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
+    ['percentage', /\bqu[ée] (?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bporcentaje\b|\btasa\b/],
+    ['duration', new RegExp(String.raw`\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur[óoa](?:ba|n|r[áa])?\b|\bdurante cu[áa]nto\b`)],
+    ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b/],
+    ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fecha|a[ñn]o|d[íi]a|mes)\b|\bdesde cu[áa]ndo\b|\bfecha\b/],
+    ['person', /\bqui[ée]n(?:es)?\b|\bqu[ée] (?:experto|experta|persona|ponente|orador|oradora|asesor|asesora|director|directora|moderador|moderadora|especialista)\b/],
+    ['organisation', /\bqu[ée] (?:organizaci[óo]n|organismo|instituci[óo]n|agencia|divisi[óo]n|departamento|oficina|comit[ée]|ministerio|socios?|programa)\b|\bcu[áa]l(?:es)? (?:organizaci[óo]n|organismo|instituci[óo]n)/],
+    ['place', /\bd[óo]nde\b|\b(?:en )?qu[ée] (?:pa[íi]s|pa[íi]ses|ciudad|regi[óo]n|lugar|continente)\b/],
+    ['language', /\b(?:en )?qu[ée] (?:idiomas?|lenguas?)\b|\bcu[áa]l(?:es)? (?:idiomas?|lenguas?)\b/],
+    ['list', /\bcu[áa]les (?:son|eran|fueron)\b|\benumer|\blista\b|\bqu[ée] (?:\w+ ){0,2}(?:se prev|se propon|incluy|abarc)/],
+    ['procedure', /\bc[óo]mo\b|\bqu[ée] pasos\b|\bprocedimiento\b|\bqu[ée] (?:debe|hay que)\b/],
+    ['definition', /\bqu[ée] (?:es|son|significa|quiere decir)\b|\bpor qu[ée]\b|\bpara qu[ée]\b|\bcu[áa]l (?:es|era|fue) (?:el |la )?(?:objetivo|prop[óo]sito|finalidad|tema|papel)\b/],
+    ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
+  ],
+  ru: [
+    ['amount', new RegExp(String.raw`сколько.*(?:${MONEY.ru})|(?:${MONEY.ru}).*сколько|каков[аоы]? (?:был[аои]? |общ\S* )?(?:стоимост|бюджет|сумм|расход)|во сколько обош`)],
+    ['percentage', /как(?:ой|ая|ов|ова) (?:был[аои]? )?(?:процент|дол|показател|уровень|коэффициент)|процент/],
+    ['duration', new RegExp(String.raw`как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длится`)],
+    ['number', /сколько|количеств|числ[оа]/],
+    ['date', /когда|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
+    ['person', /(?:^|\s|[«"])(?:кто|кем|кого|кому)(?:\s|$|[?,])|какой (?:эксперт|специалист|докладчик|спикер|советник|директор|модератор)|как(?:ая|ой) (?:экспертка|женщина)|чь[ея]/],
+    ['organisation', /как(?:ая|ой|ие|ое) (?:организаци|орган|учреждени|агентств|отдел|департамент|управлени|комитет|министерств|партн[её]р|програм)/],
+    ['place', /(?:^|\s)где(?:\s|$|\?)|(?:в |из )?как(?:ой|ую|их|ом) (?:стран|город|регион|мест|континент)/],
+    ['language', /на как(?:ом|их) язык|какой язык|какие языки/],
+    ['list', /как(?:ие|ова|овы) (?:были |есть )?(?:основн|главн|ключев)?|перечисл|список|назовите/],
+    ['procedure', /(?:^|\s)как(?:им образом)?(?:\s)(?:можно|следует|нужно|надо|подать|запросить|получить|организ|провод|провест)|какие шаги|порядок|процедур/],
+    ['definition', /что (?:такое|означает|значит|представляет)|(?:^|\s)зачем|почему|какова (?:цель|роль|задача|тема)|в ч[её]м (?:цель|суть)/],
+    ['yes_no', /(?:^|\s)ли(?:\s|$|\?)/],
+  ],
+  ar: [
+    ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
+    ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
+    ['duration', new RegExp(String.raw`كم من الوقت|(?:كم|ما) (?:عدد )?(?:${TIME_UNITS.ar})|(?:^|\s)مدة|(?:^|\s)مدّة|استغرق|تستغرق|يستغرق|دام|تدوم|يدوم`)],
+    ['number', /(?:^|\s)كم(?:\s|$)|(?:^|\s)عدد(?:\s|$)|ما عدد|عدد ال/],
+    ['date', /(?:^|\s)متى(?:\s|$|؟)|(?:في )?أي (?:تاريخ|يوم|سنة|عام|شهر)|ما (?:هو )?تاريخ|(?:^|\s)تاريخ/],
+    ['person', /^(?:مَن|من) (?:هو|هي|هم|الذي|التي|الذين|قام|قامت|ترأس|ترأست|أدار|أدارت|قدم|قدّم|قدمت|قدّمت|افتتح|ألقى|مثّل|مثل|تولى|كان|كانت|يمثل|شارك|تحدث)|(?:^|\s)(?:أي|ما اسم) (?:خبير|شخص|متحدث|مستشار|مدير|منسق)/],
+    ['organisation', /(?:أي|ما|ما هي) (?:منظمة|هيئة|جهة|مؤسسة|شعبة|إدارة|مكتب|لجنة|وزارة|الجهة|المنظمة|الهيئة|الشعبة|الإدارة)/],
+    ['place', /(?:^|\s)أين(?:\s|$|؟)|(?:في )?أي (?:بلد|دولة|مدينة|منطقة|إقليم|قارة|مكان)|ما (?:البلد|الدولة|المدينة|المنطقة)/],
+    ['language', /بأي لغة|ما (?:هي )?(?:اللغة|اللغات)|أي لغة|أي اللغات|بأية لغة/],
+    ['list', /ما (?:هي|هم) (?:ال)|اذكر|عدّد|قائمة/],
+    ['procedure', /(?:^|\s)كيف(?:\s|$)|ما (?:هي )?(?:الخطوات|الإجراءات)|إجراء/],
+    ['definition', /ما (?:هو|هي|معنى|المقصود|الغرض|الهدف)|(?:^|\s)لماذا|ماذا يعني/],
+    ['yes_no', /^(?:هل|أ)\s?/],
+  ],
+  zh: [
+    ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],
+    ['percentage', /百分之几|百分比|比例|比率|占比|率(?:是|为)?多少|回复率|答复率|响应率|率/],
+    ['duration', new RegExp(String.raw`多久|多长时间|多少时间|持续|为期|几(?:${TIME_UNITS.zh})|多少(?:${TIME_UNITS.zh})`)],
+    ['number', /多少|几[个位场次名家项人]|数量|人数|数目|几/],
+    ['date', /什么时候|何时|哪(?:一)?天|哪(?:一)?年|哪个月|几月|几号|日期|时间是/],
+    ['person', /谁|哪位|何人|哪(?:一)?个人|什么人/],
+    ['organisation', /哪(?:个|家|些)?(?:组织|机构|部门|单位|司|处|委员会|部|伙伴)|什么(?:组织|机构|部门)/],
+    ['place', /哪里|哪儿|在哪|何处|哪(?:个|些)?(?:国家|城市|地区|区域|地方|大洲)/],
+    ['language', /什么语|哪(?:种|一种|些)?语(?:言|种)|用哪种语|以何种语言/],
+    ['list', /哪些|列出|有哪|包括什么|包括哪/],
+    ['procedure', /如何|怎样|怎么|步骤|程序|流程/],
+    ['definition', /什么是|是什么|意思|为什么|目的/],
+    ['yes_no', /吗[?？]?$|是否|有没有|是不是/],
+  ],
+};
+
+/** The expected kind of answer, or undefined when the question does not say. */
+export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
+  const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  for (const [kind, pattern] of RULES[lang]) if (pattern.test(text)) return kind;
+  return undefined;
+}
+
+const EXPERT_HELP: Record<Lang, RegExp> = {
+  en: /\bwho (?:can|could|might|would) (?:help|advise|assist|support)\b|\b(?:find|recommend|suggest|need) (?:me )?an? (?:expert|specialist|consultant)\b|\bwhich experts?\b|\bany experts?\b|\bexperts? (?:on|in|for)\b/,
+  fr: /\bqui (?:peut|pourrait|pourra) (?:m['’])?(?:aider|conseiller|accompagner|appuyer)\b|\bquel(?:le)?s? experts?\b|\b(?:un|une|des) (?:experts?|spécialistes?|consultants?) (?:en|de|sur|pour)\b/,
+  es: /\bqui[ée]n (?:puede|podr[íi]a) (?:ayudar|asesorar|apoyar|orientar)(?:me|nos)?\b|\bqu[ée] expertos?\b|\b(?:un|una|unos) (?:expertos?|especialistas?|consultor(?:es)?) (?:en|de|sobre|para)\b/,
+  ru: /кто (?:может|мог бы|сможет) (?:помочь|проконсультировать|посоветовать)|какой эксперт|каких экспертов|эксперт(?:а|ы)? по/,
+  ar: /من (?:يمكنه|يستطيع|بإمكانه|يمكن أن) (?:مساعدت|المساعدة|يساعد|تقديم المشورة)|أي خبير|خبير (?:في|بشأن)|خبراء (?:في|بشأن)/,
+  zh: /谁(?:能|可以|可能)(?:帮|协助|提供|指导)|哪位专家|哪些专家|推荐.*专家|(?:有|找).*专家/,
+};
+
+/** Whether the question asks for a person who can help (the experts roster answers it). */
+export function asksForExpert(question: string, lang: Lang): boolean {
+  return EXPERT_HELP[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
+}
+
+/**
+ * Words that name the kind of answer rather than what it is about ("the date", "the amount", "how
+ * many people"): the answer is a date or a figure, and the document need not repeat the word. A
+ * question's concept made only of such words counts when a passage holds it, and is not missed
+ * when it does not.
+ */
+export const ANSWER_TYPE_WORDS: Record<Lang, string[]> = {
+  en: ['date', 'day', 'year', 'month', 'time', 'amount', 'sum', 'figure', 'number', 'total', 'count', 'people', 'person', 'persons', 'percentage', 'percent', 'proportion', 'share', 'name', 'place', 'location', 'language', 'long', 'duration', 'exact', 'money', 'much'],
+  fr: ['date', 'jour', 'année', 'an', 'mois', 'moment', 'époque', 'montant', 'somme', 'chiffre', 'nombre', 'total', 'tout', 'monde', 'gens', 'personne', 'personnes', 'pourcentage', 'proportion', 'part', 'nom', 'lieu', 'endroit', 'langue', 'temps', 'durée', 'argent'],
+  es: ['fecha', 'día', 'año', 'mes', 'momento', 'monto', 'importe', 'suma', 'cifra', 'número', 'total', 'cantidad', 'gente', 'personas', 'persona', 'porcentaje', 'proporción', 'parte', 'nombre', 'lugar', 'idioma', 'lengua', 'tiempo', 'duración', 'dinero'],
+  ar: ['تاريخ', 'يوم', 'سنة', 'عام', 'شهر', 'وقت', 'مبلغ', 'رقم', 'عدد', 'مجموع', 'إجمالي', 'أشخاص', 'شخص', 'نسبة', 'اسم', 'مكان', 'لغة', 'مدة', 'المال'],
+  ru: ['дата', 'день', 'год', 'месяц', 'время', 'сумма', 'цифра', 'число', 'количество', 'итог', 'человек', 'люди', 'людей', 'процент', 'доля', 'имя', 'место', 'язык', 'продолжительность', 'деньги'],
+  zh: ['日期', '哪天', '年份', '月份', '时间', '金额', '数字', '数量', '总数', '总额', '人数', '人', '百分比', '比例', '名字', '名称', '地点', '地方', '语言', '多久', '钱'],
+};
+
+/** The word a "how many" question counts ("how many countries" → "countries"), when it has one. */
+const COUNTED: Record<Lang, RegExp> = {
+  en: /\bhow many (?:\w+ )?(\p{L}{3,})/u,
+  fr: /\bcombien (?:de |d['’])(?:\p{L}+ )?(\p{L}{3,})|\bnombre (?:de |d['’])(\p{L}{3,})/u,
+  es: /\bcu[áa]nt[oa]s (\p{L}{3,})|\bn[úu]mero de (\p{L}{3,})/u,
+  ru: /сколько (\p{L}{3,})|количество (\p{L}{3,})/u,
+  ar: /كم (?:عدد )?(\p{L}{3,})|عدد (\p{L}{3,})/u,
+  zh: /(?:多少|几)(?:个|位|名|场|次|家|项)?(\p{Script=Han}{1,3})/u,
+};
+
+export function countedWord(question: string, lang: Lang): string | undefined {
+  const m = COUNTED[lang].exec(question.normalize('NFC').toLowerCase());
+  return m?.slice(1).find((g) => g !== undefined);
+}

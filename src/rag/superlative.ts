@@ -1,0 +1,77 @@
+/**
+ * "Which session had the lowest attendance?", "¿Qué taller costó más?": a superlative asked over a
+ * table. The rows of one table (the same column headers) in the best passages are compared on the
+ * column the question names, and the row with the highest or lowest figure answers.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import { rowCells } from './ingest/layout.ts';
+import type { AnalyzedQuery } from './query.ts';
+import { conceptMatched } from './support.ts';
+
+export type Direction = 'max' | 'min';
+
+const SUPERLATIVES: Record<Lang, { max: RegExp; min: RegExp }> = {
+  en: { max: /\b(?:highest|largest|biggest|most|best|greatest|maximum|top)\b/, min: /\b(?:lowest|smallest|least|fewest|worst|minimum)\b/ },
+  fr: { max: /\b(?:le|la|les) plus\b(?! faible| bas| petit)|\bplus (?:élevée?s?|grande?s?|importante?s?)\b|\bmaximum\b|\bmeilleure?s?\b/, min: /\b(?:le|la|les) moins\b|\bplus (?:faibles?|bas(?:se)?s?|petite?s?)\b|\bminimum\b|\bpire\b/ },
+  es: { max: /\b(?:más|mayor(?:es)?|máxim[oa]s?|mejor(?:es)?)\b/, min: /\b(?:menos|menor(?:es)?|mínim[oa]s?|peor(?:es)?)\b/ },
+  ru: { max: /больше всего|наибольш|самы[йхе] (?:высок|больш|многочисл)|самая (?:высок|больш)|максимальн|лучш/, min: /меньше всего|наименьш|самы[йхе] (?:низк|мал)|самая (?:низк|мал)|минимальн|худш/ },
+  ar: { max: /أكبر|أعلى|الأكثر|أكثر|الأفضل|أفضل/, min: /أقل|أدنى|الأقل|الأسوأ/ },
+  zh: { max: /最多|最高|最大|最好|最佳/, min: /最少|最低|最小|最差/ },
+};
+
+export function superlativeOf(question: string, lang: Lang): Direction | undefined {
+  const text = question.normalize('NFC').toLowerCase();
+  const { max, min } = SUPERLATIVES[lang];
+  if (min.test(text)) return 'min';
+  if (max.test(text)) return 'max';
+  return undefined;
+}
+
+/** The first figure of a cell, as a number ("1 681" → 1681, "56%" → 56, "2,5" → 2.5). */
+export function figureOf(value: string): number | undefined {
+  const m = /\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/.exec(value);
+  if (!m) return undefined;
+  const grouped = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/.test(m[0]);
+  return Number(grouped ? m[0].replace(/\D/g, '') : m[0].replace(',', '.'));
+}
+
+export interface RowLine {
+  text: string;
+  /** Which passage and unit the row stands in. */
+  key: string;
+}
+
+/**
+ * The row that answers a superlative: among rows sharing the headers of a table, on the column
+ * whose header holds most of the question's words, the highest or lowest figure.
+ */
+export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direction: Direction): { row: RowLine; value: string } | undefined {
+  const tables = new Map<string, { row: RowLine; cells: { header: string; value: string }[] }[]>();
+  for (const row of rows) {
+    const { cells } = rowCells(row.text);
+    const signature = cells.map((c) => c.header).join('|');
+    const list = tables.get(signature) ?? [];
+    list.push({ row, cells });
+    tables.set(signature, list);
+  }
+  let best: { row: RowLine; value: string; match: number } | undefined;
+  for (const [signature, list] of tables) {
+    if (list.length < 2) continue;
+    for (const header of signature.split('|')) {
+      const terms = new Set(analyze(header, lang));
+      const match = query.concepts.filter((c) => !c.constraint && conceptMatched(c, terms)).length;
+      if (match === 0 || (best && match <= best.match)) continue;
+      const valued = list.flatMap((r) => {
+        const cell = r.cells.find((c) => c.header === header);
+        const figure = cell ? figureOf(cell.value) : undefined;
+        return cell && figure !== undefined ? [{ row: r.row, value: cell.value, figure }] : [];
+      });
+      if (valued.length < 2) continue;
+      valued.sort((a, b) => (direction === 'max' ? b.figure - a.figure : a.figure - b.figure));
+      const top = valued[0] as { row: RowLine; value: string };
+      best = { row: top.row, value: `${header}: ${top.value}`, match };
+    }
+  }
+  return best ? { row: best.row, value: best.value } : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * A passage cut into the units an answer can quote: table rows (one line each, as ingestion
+ * writes them), list items, and sentences. Sentences are cut by Intl.Segmenter, then mended where
+ * it cut after an abbreviation or a title ("M. Ghandour", "Dr. Lee"), an initial, or a paragraph
+ * number ("4. The webinars…").
+ */
+import type { Lang } from '../i18n/index.ts';
+import { isRowLine } from './ingest/layout.ts';
+
+export type UnitKind = 'row' | 'item' | 'sentence';
+
+export interface Unit {
+  kind: UnitKind;
+  text: string;
+  /** Order in the passage. */
+  index: number;
+}
+
+/** Words after which a full stop does not end a sentence. */
+const ABBREVIATION = /(?:^|[\s(«“"])(?:M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dra|Pr|Prof|Sr|Sra|Srta|St|Ste|Jr|No|N°|n°|art|arts|p|pp|vol|cf|env|op|ch|chap|fig|Inc|Ltd|Co|Corp|dir|éd|ed|eds|approx|av|ex|resp|réf|ref|г|гг|им|т|ул|д|с|см|ср|тыс|млн|[\p{Lu}])\.$/u;
+/** A piece that is only a paragraph or item number ("4.", "iv.", "b)"). */
+const NUMBERING = /^(?:\d{1,3}|[IVXLivxl]{1,5}|[a-z])[.)]$/;
+const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/;
+/** A paragraph's or item's number at the start of a unit: not part of what it says (and not a figure to quote). */
+const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/;
+
+const segmenters = new Map<Lang, Intl.Segmenter>();
+function segmenter(lang: Lang): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    s = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** The sentences of one line of text, mended at abbreviations and numbers. */
+export function sentencesOf(line: string, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const piece of segmenter(lang).segment(line)) {
+    const text = piece.segment.trim();
+    if (!text) continue;
+    const previous = out.at(-1);
+    if (previous !== undefined && (ABBREVIATION.test(previous) || NUMBERING.test(previous))) out[out.length - 1] = `${previous} ${text}`;
+    else out.push(text);
+  }
+  return out;
+}
+
+/** The units of a passage, in order. */
+export function unitsOf(text: string, lang: Lang): Unit[] {
+  const units: Unit[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    if (isRowLine(line)) {
+      units.push({ kind: 'row', text: line, index: units.length });
+      continue;
+    }
+    const item = LIST_ITEM.test(line);
+    sentencesOf(line, lang).forEach((sentence, i) => {
+      const text = i === 0 ? sentence.replace(LEADING_NUMBER, '') : sentence;
+      if (text) units.push({ kind: item && i === 0 ? 'item' : 'sentence', text, index: units.length });
+    });
+  }
+  return units;
+}

@@ -1,0 +1,124 @@
+/**
+ * Tables and layout at ingestion: every format's tables become one line per row carrying its
+ * column headers; hard-wrapped lines are joined; list items stay whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { isRowLine, rowCells, structureText, unwrap } from '../../../src/rag/ingest/layout.ts';
+import { parseBytes } from '../../../src/rag/ingest/parse.ts';
+import { parseHtml } from '../../../src/rag/ingest/parse-html.ts';
+import { parseMarkdown } from '../../../src/rag/ingest/parse-markdown.ts';
+import { parseText } from '../../../src/rag/ingest/parse-text.ts';
+import { buildPdf } from './fixtures.ts';
+
+const ROWS = [
+  'Workshop A — Country: Kenya; Participants: 48; Cost: 12 000',
+  'Workshop B — Country: Peru; Participants: 31; Cost: 9 500',
+  'Workshop C — Country: Nepal; Participants: 27; Cost: 7 250',
+];
+
+describe('tables in plain text', () => {
+  it('reads one cell per line, rows separated by blank lines, with the header after the sentence that introduces it', () => {
+    const text = [
+      'The regional workshops of the year are listed below:',
+      '\tEvent',
+      '\tCountry',
+      '\tParticipants',
+      '\tCost',
+      '',
+      '\tWorkshop A',
+      '\tKenya',
+      '\t48',
+      '\t12 000',
+      '',
+      '\tWorkshop B',
+      '\tPeru',
+      '\t31',
+      '\t9 500',
+      '',
+      '\tWorkshop C',
+      '\tNepal',
+      '\t27',
+      '\t7 250',
+      '',
+      'All three were evaluated.',
+    ].join('\n');
+    const lines = parseText(text).sections[0]?.text.split('\n') ?? [];
+    expect(lines).toContain('The regional workshops of the year are listed below:');
+    expect(lines.filter(isRowLine)).toEqual(ROWS);
+    expect(lines.at(-1)).toBe('All three were evaluated.');
+  });
+
+  it('reads tab-separated and column-aligned rows', () => {
+    const tabs = 'Event\tCountry\tParticipants\tCost\nWorkshop A\tKenya\t48\t12 000\nWorkshop B\tPeru\t31\t9 500\nWorkshop C\tNepal\t27\t7 250';
+    expect(structureText(tabs).split('\n').filter(isRowLine)).toEqual(ROWS);
+    const aligned = [
+      'Event         Country     Participants     Cost',
+      'Workshop A    Kenya       48               12 000',
+      'Workshop B    Peru        31               9 500',
+      'Workshop C    Nepal       27               7 250',
+    ].join('\n');
+    expect(structureText(aligned).split('\n').filter(isRowLine)).toEqual(ROWS);
+  });
+
+  it('reads a table without a header row as rows of cells', () => {
+    const rows = structureText('Kenya\t48\t12 000\nPeru\t31\t9 500').split('\n').filter(isRowLine);
+    expect(rows).toEqual(['Kenya — 48; 12 000', 'Peru — 31; 9 500']);
+    expect(rowCells('Kenya — Participants: 48; Cost: 12 000')).toEqual({
+      label: 'Kenya',
+      cells: [
+        { header: 'Participants', value: '48' },
+        { header: 'Cost', value: '12 000' },
+      ],
+    });
+  });
+
+  it('leaves paragraphs of prose alone, even of equal length', () => {
+    const prose = ['First point of the plan.', 'It has two lines.', '', 'Second point of the plan.', 'It has two lines too.', '', 'Third point here.', 'And two lines again.'].join('\n');
+    expect(structureText(prose).split('\n').some(isRowLine)).toBe(false);
+  });
+});
+
+describe('tables in the other formats', () => {
+  it('Markdown', () => {
+    const md = '# Workshops\n\n| Event | Country | Participants | Cost |\n|---|---|---:|---:|\n| Workshop A | Kenya | 48 | 12 000 |\n| Workshop B | Peru | 31 | 9 500 |\n| Workshop C | Nepal | 27 | 7 250 |\n\nAfter the table.';
+    const text = parseMarkdown(md).sections[0]?.text ?? '';
+    expect(text.split('\n').filter(isRowLine)).toEqual(ROWS);
+    expect(text).toContain('After the table.');
+  });
+
+  it('HTML, with th cells or without', () => {
+    const html = `<h1>Workshops</h1><table><tr><th>Event</th><th>Country</th><th>Participants</th><th>Cost</th></tr>
+      <tr><td>Workshop A</td><td>Kenya</td><td>48</td><td>12 000</td></tr><tr><td>Workshop B</td><td>Peru</td><td>31</td><td>9 500</td></tr>
+      <tr><td>Workshop C</td><td>Nepal</td><td>27</td><td>7 250</td></tr></table>`;
+    expect(parseHtml(html).sections[0]?.text.split('\n')).toEqual(ROWS);
+  });
+
+  it('PDF, from cells set in columns', async () => {
+    const pdf = buildPdf([
+      {
+        heading: 'Workshops',
+        lines: [['Event', 'Country', 'Participants', 'Cost'], ['Workshop A', 'Kenya', '48', '12 000'], ['Workshop B', 'Peru', '31', '9 500'], ['Workshop C', 'Nepal', '27', '7 250']],
+      },
+    ]);
+    const doc = await parseBytes('pdf', pdf);
+    expect(doc.sections[0]?.text.split('\n')).toEqual(ROWS);
+  });
+});
+
+describe('hard-wrapped text and lists', () => {
+  it('joins a hard-wrapped paragraph, also where a line goes on with a capital', () => {
+    const wrapped = [
+      'The secretariat considers that a forum for sharing the experience of member',
+      'States in technical assistance should meet a few conditions, set out in the',
+      'paragraphs below, before it is opened to every delegation of the committee.',
+      'Each condition is then described in turn, with its cost and its schedule for',
+      'the first two years of the forum, and the staff that it would need to run it.',
+    ];
+    expect(unwrap(wrapped)).toEqual([wrapped.slice(0, 3).join(' '), wrapped.slice(3).join(' ')]);
+  });
+
+  it('keeps list items whole and apart', () => {
+    const lines = ['The plan has three parts:', '- a one-day seminar held beside the', 'committee session;', '- a web forum;', 'a) training for the', 'moderators.'];
+    expect(unwrap(lines)).toEqual(['The plan has three parts:', '- a one-day seminar held beside the committee session;', '- a web forum;', 'a) training for the moderators.']);
+  });
+});
