@@ -211,7 +211,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, PERSON_TITLED, 'person', 1, spans);
   collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
   collect(text, ORG_NAMED, 'organisation', 0.9, spans);
-  collect(text, ACRONYM, 'organisation', 0.7, spans);
+  collect(text, ACRONYM, 'organisation', 0.6, spans);
   collect(text, names.places, 'place', 1, spans);
   collect(text, names.languages, 'language', 1, spans);
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -222,7 +222,7 @@ export function acceptedKinds(kind: AnswerKind): AnswerKind[] {
   if (kind === 'number') return ['number', 'percentage', 'amount'];
   // "When is it done?" — "twelve months after the mission" answers as well as a date.
   if (kind === 'date') return ['date', 'duration'];
-  // "Who decides?" — a committee or an office answers as well as a person.
+  // "Who decides?" — a committee or an office answers as well as a person (an acronym alone does not).
   if (kind === 'person') return ['person', 'organisation'];
   return [kind];
 }

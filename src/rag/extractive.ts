@@ -33,11 +33,13 @@ export const LIST_MAX_CHARS = 600;
 /** How much a concept found around the unit counts, by where it was found. */
 const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
 /** Later passages count less: the first one ranks best. */
-const RANK_DECAY = 0.15;
+const RANK_DECAY = 0.1;
 /** A unit without the expected kind of span, when the question expects one. */
 const UNTYPED_FACTOR = 0.35;
 /** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
 const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
+/** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
+const OTHER_KIND_MIN_CONFIDENCE = 0.9;
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
@@ -59,7 +61,7 @@ export interface Extraction {
   passageScores: Map<string, number>;
 }
 
-interface Candidate {
+export interface Candidate {
   unit: Unit;
   units: Unit[];
   chunk: Chunk;
@@ -89,6 +91,7 @@ function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPosi
     const { cells } = rowCells(unit.text);
     let offset = unit.text.indexOf(' — ') + 3;
     let best: { span: Span; closeness: number } | undefined;
+    const typedCells = cells.filter((cell) => spans.some((s) => unit.text.indexOf(cell.value) >= 0 && s.text.length <= cell.value.length && cell.value.includes(s.text))).length;
     for (const cell of cells) {
       const at = unit.text.indexOf(cell.value, offset);
       offset = at >= 0 ? at + cell.value.length : offset;
@@ -96,7 +99,8 @@ function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPosi
       if (inCell.length === 0) continue;
       const headerTerms = new Set(analyze(cell.header, lang));
       const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms));
-      const closeness = named ? 1 : 0.3;
+      // The column the question names; else the one cell of the expected kind; else any.
+      const closeness = named ? 1 : typedCells === 1 ? 0.8 : 0.4;
       const span = inCell[0] as Span;
       if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
     }
@@ -105,7 +109,10 @@ function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPosi
   let best: { span: Span; closeness: number } | undefined;
   for (const span of spans) {
     const at = analyze(unit.text.slice(0, span.start), lang).length;
-    const distance = matchedPositions.length === 0 ? 12 : Math.min(...matchedPositions.map((p) => Math.abs(p - at)));
+    // The question's own words inside the span ("2019" in "juillet 2019") do not make it close.
+    const inside = analyze(span.text, lang).length;
+    const around = matchedPositions.filter((p) => p < at || p >= at + Math.max(1, inside));
+    const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
     // "35 countries" answers "how many countries": the figure written right by the counted word.
     const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
     const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
@@ -143,7 +150,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const units = unitsOf(chunk.text, chunk.lang);
   const unitTerms = units.map((u) => analyze(u.text, chunk.lang));
   const unitSets = unitTerms.map((t) => new Set(t));
-  const heading = new Set(analyze(`${chunk.title} ${chunk.heading}`, chunk.lang));
+  const heading = new Set([...analyze(`${chunk.title} ${chunk.heading}`, chunk.lang), ...(stats.documentHead?.(chunk.documentId) ?? [])]);
   const titles = new Set([chunk.title, ...chunk.heading.split(' › ')].map((t) => t.trim().toLowerCase()));
   const passage = new Set(unitTerms.flat());
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
@@ -179,7 +186,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       }
     });
     if (constraintFactor === 0 || found === 0) return;
-    const spans = typed ? findSpans(unit.text, chunk.lang).filter((s) => accepted.includes(s.kind) && answersSomething(s, questionTerms, chunk.lang)) : [];
+    const spans = typed
+      ? findSpans(unit.text, chunk.lang).filter(
+          (s) => accepted.includes(s.kind) && (s.kind === kind || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
+        )
+      : [];
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
@@ -241,6 +252,19 @@ function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: 
   return out;
 }
 
+/** Every candidate unit of the passages (best first), scored. */
+export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
+  // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
+  // that is there (the passage-level support, which decides abstention, still weighs it fully).
+  const raw = query.concepts.map((c) => conceptWeight(c, stats));
+  const present = query.concepts.map((c) => [...c.terms.keys()].some((t) => stats.documentFrequency(t) > 0));
+  const cap = Math.max(0, ...raw.filter((_, i) => present[i]));
+  const weights = raw.map((w, i) => (present[i] || query.concepts[i]?.constraint ? w : Math.min(w, cap)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const counted = countedConcept(query, kind);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, total, stats }, chunk, rank)).sort((a, b) => b.score - a.score);
+}
+
 /** Rows compared for a superlative need at least this share of the question around them. */
 const SUPERLATIVE_MIN_COVERAGE = 0.25;
 
@@ -263,14 +287,11 @@ function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Ext
  * question: too little of it, no span of the expected kind, or not the event, year or place asked.
  */
 export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Extraction | undefined {
-  const weights = query.concepts.map((c) => conceptWeight(c, stats));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const counted = countedConcept(query, kind);
-  const candidates = chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, total, stats }, chunk, rank));
+  const candidates = scoreCandidates(query, kind, chunks, stats);
   const passageScores = new Map<string, number>();
   for (const c of candidates) passageScores.set(c.chunk.id, Math.max(passageScores.get(c.chunk.id) ?? 0, c.score));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
-  const ranked = candidates.sort((a, b) => b.score - a.score);
+  const ranked = candidates;
   const compared = superlativeAnswer(query, ranked);
   if (compared) return { ...compared, units: quotedUnits(compared.candidate, undefined, ranked), passageScores };
   // Names are recognised less surely than figures and dates: for them a unit without one may still answer.

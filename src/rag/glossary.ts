@@ -40,6 +40,8 @@ export class Glossary {
   /** Terms by their first stem, for a single scan of a text. */
   private readonly byFirstStem = new Map<string, Term[]>();
   private readonly termsOfEntry: Term[][];
+  /** Per language, the stems of the names (entries whose id starts with `name:`): months, languages, countries. */
+  private readonly nameStems = new Map<Lang, Set<string>>();
 
   constructor(file: GlossaryFile) {
     this.entries = file.entries;
@@ -51,6 +53,12 @@ export class Glossary {
           const first = stems[0];
           if (!first) continue;
           const term: Term = { entry: index, lang, stems };
+          // One-word names only: "Costa" of "Costa Rica" is not a name alone.
+          if (entry.id.startsWith('name:') && stems.length === 1) {
+            const set = this.nameStems.get(lang) ?? new Set<string>();
+            set.add(first);
+            this.nameStems.set(lang, set);
+          }
           (this.termsOfEntry[index] as Term[]).push(term);
           const list = this.byFirstStem.get(first) ?? [];
           list.push(term);
@@ -62,6 +70,11 @@ export class Glossary {
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Whether a stem of `lang` is the one-word name of a month, a language or a country. */
+  isNameStem(lang: Lang, stem: string): boolean {
+    return this.nameStems.get(lang)?.has(stem) ?? false;
   }
 
   /** The id of an entry, by its index. */

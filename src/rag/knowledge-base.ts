@@ -65,6 +65,14 @@ function toCitation(hit: Pick<RankedPassage, 'chunk' | 'score'>, n: number, quot
   };
 }
 
+/** The opening of a document read for what all of it is about (its title, a date line, the event). */
+export const DOCUMENT_HEAD_CHARS = 240;
+
+function headTerms(chunks: Chunk[]): string[] {
+  const first = chunks.reduce<Chunk | undefined>((a, c) => (!a || c.ordinal < a.ordinal ? c : a), undefined);
+  return first ? analyze(`${first.title}\n${first.text.slice(0, DOCUMENT_HEAD_CHARS)}`, first.lang) : [];
+}
+
 /** Documents read from the store at a time when the knowledge base loads. */
 const LOAD_PAGE_DOCUMENTS = 100;
 
@@ -119,7 +127,7 @@ export class KnowledgeBase {
       }
       for (const [documentId, rows] of byDocument) {
         const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
-        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
+        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(rows.map((r) => r.chunk)));
         this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
         if (refill) await this.backend.upsertDocument(documentId, passages);
       }
@@ -135,7 +143,7 @@ export class KnowledgeBase {
   /** Puts one stored document's chunks (and their vectors) into the index. */
   async indexDocument(documentId: number, chunks: Chunk[], embeddings?: number[][]): Promise<void> {
     const passages = this.passagesOf(chunks, embeddings);
-    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]));
+    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks));
     if (chunks[0]) this.langsOfDocument.set(documentId, chunks[0].lang);
     await this.backend.upsertDocument(documentId, passages);
   }

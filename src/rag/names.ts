@@ -30,12 +30,36 @@ function monthNames(lang: (typeof LANGS)[number], month: number): string[] {
   return [standalone, inDate];
 }
 
+/**
+ * Other forms under which a language is named: "Russian-speaking" in Russian is one word
+ * ("русскоязычный"), French says "russophone", Chinese writes 俄文 as well as 俄语. Kept for the six
+ * languages and those most often met beside them.
+ */
+const LANGUAGE_FORMS: Partial<Record<string, Partial<Record<(typeof LANGS)[number], string[]>>>> = {
+  ar: { ru: ['арабоязычный', 'арабском'], fr: ['arabophone'], es: ['arabófono'] },
+  zh: { ru: ['китаеязычный', 'китайском'], fr: ['sinophone'], es: ['sinohablante'] },
+  en: { ru: ['англоязычный', 'английском'], fr: ['anglophone'], es: ['anglófono', 'anglohablante'] },
+  fr: { ru: ['франкоязычный', 'французском'], fr: ['francophone'], es: ['francófono', 'francohablante'] },
+  es: { ru: ['испаноязычный', 'испанском'], fr: ['hispanophone'], es: ['hispanohablante', 'hispanoparlante'] },
+  ru: { ru: ['русскоязычный', 'русском'], fr: ['russophone'], es: ['rusohablante', 'rusoparlante'] },
+  pt: { ru: ['португалоязычный', 'португальском'], fr: ['lusophone'], es: ['lusófono', 'lusohablante'] },
+  de: { ru: ['немецкоязычный', 'немецком'], fr: ['germanophone'], es: ['germanohablante'] },
+};
+
+function languageTerms(code: string, lang: (typeof LANGS)[number], names: Intl.DisplayNames): string[] {
+  const name = names.of(code) ?? '';
+  const forms = LANGUAGE_FORMS[code]?.[lang] ?? [];
+  // Chinese names a language "…语" or "…文" alike.
+  const written = lang === 'zh' && name.endsWith('语') ? [`${name.slice(0, -1)}文`] : [];
+  return [name, ...forms, ...written];
+}
+
 /** Entries for months, languages and countries or territories, in the six languages. */
 export function nameEntries(): Entry[] {
   const entries: Entry[] = [];
   for (let m = 0; m < 12; m++) entries.push(entry(`month:${m + 1}`, (lang) => monthNames(lang, m)));
   const languageNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'language', fallback: 'none' })]));
-  for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => [languageNames.get(lang)?.of(code) ?? '']));
+  for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => languageTerms(code, lang, languageNames.get(lang) as Intl.DisplayNames)));
   const regionNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region', fallback: 'none' })]));
   for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionNames.get(lang)?.of(code) ?? '']));
   return entries;

@@ -83,7 +83,8 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
       for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
       phrases.push(expansion.stems);
     }
-    const constraint = glossary.idOf(match.entry).startsWith(NAME_ENTRY_PREFIX);
+    // A name entry, or another entry that names a month, a language or a country ("на русском").
+    const constraint = glossary.idOf(match.entry).startsWith(NAME_ENTRY_PREFIX) || own.some((stem) => glossary.isNameStem(lang, stem));
     const optional = own.every((stem) => typeWords.has(stem));
     concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
   }

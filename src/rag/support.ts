@@ -10,6 +10,8 @@ export interface TermStatistics {
   documentFrequency(stem: string): number;
   /** Whether any passage of the document holds the term (where known). */
   documentHas?(documentId: number, stem: string): boolean;
+  /** The terms of the document's opening: its title and first lines (where known). */
+  documentHead?(documentId: number): ReadonlySet<string>;
 }
 
 /** BM25's inverse document frequency. */

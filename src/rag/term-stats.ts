@@ -8,6 +8,8 @@
  */
 import type { TermStatistics } from './support.ts';
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 export class TermStats implements TermStatistics {
   private readonly termIds = new Map<string, number>();
   private df = new Int32Array(1024);
@@ -15,6 +17,8 @@ export class TermStats implements TermStatistics {
   private readonly byDocument = new Map<number, Uint32Array>();
   private passages = 0;
   private readonly passagesOf = new Map<number, number>();
+  /** Per document: the terms of its opening (title, date line, event), which say what every passage of it is about. */
+  private readonly heads = new Map<number, ReadonlySet<string>>();
 
   get size(): number {
     return this.passages;
@@ -39,9 +43,10 @@ export class TermStats implements TermStatistics {
     return id;
   }
 
-  /** Replaces a document's contribution: one term list per passage. */
-  setDocument(documentId: number, passageTerms: string[][]): void {
+  /** Replaces a document's contribution: one term list per passage, and the terms of its opening. */
+  setDocument(documentId: number, passageTerms: string[][], headTerms: string[] = []): void {
     this.removeDocument(documentId);
+    if (headTerms.length > 0) this.heads.set(documentId, new Set(headTerms));
     const counts = new Map<number, number>();
     for (const terms of passageTerms) {
       for (const term of new Set(terms)) {
@@ -79,7 +84,12 @@ export class TermStats implements TermStatistics {
     return false;
   }
 
+  documentHead(documentId: number): ReadonlySet<string> {
+    return this.heads.get(documentId) ?? EMPTY;
+  }
+
   removeDocument(documentId: number): void {
+    this.heads.delete(documentId);
     const pairs = this.byDocument.get(documentId);
     if (!pairs) return;
     for (let i = 0; i < pairs.length; i += 2) (this.df[pairs[i] as number] as number) -= pairs[i + 1] as number;
