@@ -86,6 +86,7 @@ const REGION_WORDS: Partial<Record<Lang, string[]>> = {
 };
 
 let regions: string[] | undefined;
+const WORLD_REGIONS = ['002', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '142', '143', '145', '150', '151', '154', '155', '202', '419'];
 
 /** ISO 3166 codes: every pair of capital letters the runtime has a name for. */
 export function regionCodes(): string[] {
@@ -99,8 +100,9 @@ export function regionCodes(): string[] {
       if (names.of(code) && !notPlaces.has(code)) codes.push(code);
     }
   }
-  regions = codes;
-  return codes;
+  // The world's regions (UN M49): Africa, Latin America, the Caribbean, Asia…
+  regions = [...codes, ...WORLD_REGIONS];
+  return regions;
 }
 
 function namesFor(lang: Lang): Names {
@@ -217,9 +219,9 @@ export function findSpans(text: string, lang: Lang): Span[] {
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** The kinds a question's expected kind accepts (a count may be read off an amount's figure, not the reverse). */
+/** The kinds a question's expected kind accepts (a count may be a share; a sum of money is not a count). */
 export function acceptedKinds(kind: AnswerKind): AnswerKind[] {
-  if (kind === 'number') return ['number', 'percentage', 'amount'];
+  if (kind === 'number') return ['number', 'percentage'];
   // "When is it done?" — "twelve months after the mission" answers as well as a date.
   if (kind === 'date') return ['date', 'duration'];
   // "Who decides?" — a committee or an office answers as well as a person (an acronym alone does not).

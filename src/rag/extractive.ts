@@ -19,9 +19,11 @@ import { superlativeOf, pickRow } from './superlative.ts';
 import { unitsOf, type Unit } from './units.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
-export const MIN_UNIT_COVERAGE = 0.45;
+export const MIN_UNIT_COVERAGE = 0.35;
+/** A sentence without a recognised name, answering a question that asks for one, needs this much. */
+export const NAME_FALLBACK_MIN_COVERAGE = 0.5;
 /** The same, for a unit holding a span of the kind the question expects (itself evidence). */
-export const TYPED_MIN_COVERAGE = 0.35;
+export const TYPED_MIN_COVERAGE = 0.25;
 /** Kinds whose spans are names, recognised less surely than figures and dates. */
 const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', 'place', 'language']);
 /** Longest quoted unit; a longer one is cut around the answer. */
@@ -142,7 +144,9 @@ function countedConcept(query: AnalyzedQuery, kind: AnswerKind | undefined): Con
   if (kind !== 'number') return undefined;
   const word = countedWord(query.text, query.lang);
   const stem = word ? analyze(word, query.lang)[0] : undefined;
-  return stem ? query.concepts.find((c) => c.terms.has(stem)) : undefined;
+  const concept = stem ? query.concepts.find((c) => c.terms.has(stem)) : undefined;
+  // "How many people" counts nothing in particular.
+  return concept && !concept.optional ? concept : undefined;
 }
 
 function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[] {
@@ -181,7 +185,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       found += w * share;
       if (concept.optional) optionalMissing += w * (1 - share);
-      if (concept.constraint && share < CONTEXT_WEIGHT.before) {
+      // "How many X": X must be there, as a year or a language must (the figure counts it).
+      if ((concept.constraint || concept === scoring.counted) && share < CONTEXT_WEIGHT.before) {
         constraintFactor *= share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 ? FAR_CONSTRAINT_FACTOR.document : 0;
       }
     });
@@ -194,6 +199,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
+    // A paragraph number left alone at a passage's end says nothing.
+    if (/^[\d.)\s]+$/.test(unit.text)) return;
     // A piece of a sentence cut by a page or passage break: starts in lower case, no final stop.
     if (unit.kind === 'sentence' && /^\p{Ll}/u.test(unit.text) && !/[.!?;…。！)\]"»”]$/u.test(unit.text)) return;
     // The document's title or a heading repeated as a line is not an answer.
@@ -294,10 +301,12 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const ranked = candidates;
   const compared = superlativeAnswer(query, ranked);
   if (compared) return { ...compared, units: quotedUnits(compared.candidate, undefined, ranked), passageScores };
-  // Names are recognised less surely than figures and dates: for them a unit without one may still answer.
+  // Names are recognised less surely than figures and dates: for them a sentence without one may
+  // still answer, if it holds much of the question (a table row has its cells: none is a name).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);
   const best = typed
-    ? (ranked.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ?? (fallback ? ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE) : undefined))
+    ? (ranked.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ??
+      (fallback ? ranked.find((c) => c.unit.kind !== 'row' && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
     : ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
   if (!best) return undefined;
   return { lead: best.span?.text, units: quotedUnits(best, kind, ranked), score: best.score, coverage: best.coverage, passageScores };

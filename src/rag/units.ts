@@ -34,6 +34,12 @@ function segmenter(lang: Lang): Intl.Segmenter {
   return s;
 }
 
+/** Whether a full stop at the end of `before` ends no sentence: an abbreviation, a title, an initial, an item's number. */
+export function stopsNoSentence(before: string): boolean {
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1).trim();
+  return ABBREVIATION.test(before) || NUMBERING.test(lastLine);
+}
+
 /** The sentences of one line of text, mended at abbreviations and numbers. */
 export function sentencesOf(line: string, lang: Lang): string[] {
   const out: string[] = [];
@@ -41,7 +47,7 @@ export function sentencesOf(line: string, lang: Lang): string[] {
     const text = piece.segment.trim();
     if (!text) continue;
     const previous = out.at(-1);
-    if (previous !== undefined && (ABBREVIATION.test(previous) || NUMBERING.test(previous))) out[out.length - 1] = `${previous} ${text}`;
+    if (previous !== undefined && stopsNoSentence(previous)) out[out.length - 1] = `${previous} ${text}`;
     else out.push(text);
   }
   return out;

@@ -10,6 +10,7 @@
  */
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { ParsedDocument } from '../types.ts';
+import { stopsNoSentence } from '../units.ts';
 
 export interface ChunkOptions {
   /** Longest passage, in characters (default 1000). */
@@ -62,7 +63,10 @@ function splitterFor(maxChars: number, overlapChars: number): RecursiveCharacter
 
 function markBoundaries(text: string): string {
   return text
-    .replace(SENTENCE_END, `$1$2${SENTENCE}`)
+    // Not after "M.", "Dr.", an initial or a paragraph's number ("19. The budget…").
+    .replace(SENTENCE_END, (match: string, end: string, space: string, offset: number) =>
+      stopsNoSentence(text.slice(0, offset + end.length)) ? match : `${end}${space}${SENTENCE}`,
+    )
     .replace(CJK_SENTENCE_END, `$1${SENTENCE}`)
     .replace(CLAUSE_END, `$1$2${CLAUSE}`);
 }
