@@ -5,10 +5,15 @@
 import { createInterface } from 'node:readline';
 import { loadConfig, processEnv } from '../config.ts';
 import { detectLang } from '../core/language.ts';
-import { isLang, type Lang } from '../i18n/index.ts';
+import type { Services } from '../core/context.ts';
+import { areaNames } from '../features/experts/experts-card.ts';
+import { isLang, messages, type Lang } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { createApp, type App } from '../main.ts';
 import type { Answer } from '../rag/answer-types.ts';
+import { expertsForQuestion, rosterForKnowledgeDir, type ExpertMatch } from '../rag/experts.ts';
+import { questionLanguage } from '../rag/knowledge-base.ts';
+import { asksForExpert } from '../rag/question-kind.ts';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../rag/ingest/ingest.ts';
 import { ForumError } from '../core/errors.ts';
 
@@ -65,8 +70,8 @@ export async function runIngest(paths: string[], options: CommonOptions & { json
   }
 }
 
-/** The JSON object of one answer, as documented in the README. */
-export function answerToJson(answer: Answer): Record<string, unknown> {
+/** The JSON object of one answer, as documented in the README; `experts` only for "who can help" questions that found some. */
+export function answerToJson(answer: Answer, experts: ExpertMatch[] = []): Record<string, unknown> {
   return {
     question: answer.question,
     language: answer.language,
@@ -74,17 +79,32 @@ export function answerToJson(answer: Answer): Record<string, unknown> {
     answer: answer.answer,
     citations: answer.citations.map((c) => ({ source: c.source, title: c.title, excerpt: c.excerpt, score: c.score })),
     retrieval: answer.retrieval,
+    ...(experts.length > 0 ? { experts: experts.map(({ expert }) => ({ name: expert.name, areas: expert.areas, region: expert.region, contact: expert.contact })) } : {}),
   };
 }
 
-function printAnswer(answer: Answer): void {
-  if (!answer.answered) write('The knowledge base has nothing that answers this question.');
-  else write(answer.answer);
+/** An answer as text, in the reader's language. */
+function printAnswer(answer: Answer, experts: ExpertMatch[]): void {
+  const m = messages(answer.language);
+  if (experts.length > 0) {
+    write(m.experts.suggestTitle);
+    for (const { expert } of experts) write(`  ${expert.name} — ${areaNames(expert, answer.language)} — ${expert.contact}`);
+    if (answer.answered) write('');
+  }
+  if (answer.answered) write(answer.answer);
+  else if (experts.length === 0) write(m.ask.abstain);
   if (answer.citations.length > 0) {
     write('');
-    write(answer.answered ? 'Sources:' : 'Closest documents:');
+    write(answer.answered ? m.ask.sources : m.ask.closest);
     for (const c of answer.citations) write(`  [${c.n}] ${c.title} — ${c.source}`);
   }
+}
+
+/** Experts for a question that asks who can help. */
+function expertsFor(services: Services, question: string, lang: Lang): ExpertMatch[] {
+  const asked = questionLanguage(question, lang);
+  if (!asksForExpert(question, asked)) return [];
+  return expertsForQuestion(rosterForKnowledgeDir(services.config.knowledgeDir), services.knowledge.glossary, question, asked);
 }
 
 export async function runAsk(question: string, options: CommonOptions & { json?: boolean; lang?: string }): Promise<void> {
@@ -103,9 +123,10 @@ export async function runAsk(question: string, options: CommonOptions & { json?:
         const q = line.trim();
         if (!q) continue;
         const answer = await knowledge.answer(q, langOf(q));
-        if (options.json) write(JSON.stringify(answerToJson(answer)));
+        const experts = expertsFor(app.services, q, answer.language);
+        if (options.json) write(JSON.stringify(answerToJson(answer, experts)));
         else {
-          printAnswer(answer);
+          printAnswer(answer, experts);
           write('');
         }
       }
@@ -113,8 +134,9 @@ export async function runAsk(question: string, options: CommonOptions & { json?:
     }
     if (!question.trim()) throw new ForumError('config_invalid', 'ask needs a question, or - to read questions from standard input.');
     const answer = await knowledge.answer(question, langOf(question));
-    if (options.json) write(JSON.stringify(answerToJson(answer)));
-    else printAnswer(answer);
+    const experts = expertsFor(app.services, question, answer.language);
+    if (options.json) write(JSON.stringify(answerToJson(answer, experts)));
+    else printAnswer(answer, experts);
   } finally {
     await app.close();
   }

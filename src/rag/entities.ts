@@ -50,7 +50,8 @@ const TIME_UNIT: Record<Lang, string> = {
 const ONE_UNIT = String.raw`(?:une? (?:journée|jour|semaine|mois|an|année)|an? (?:day|week|month|year)|one (?:day|week|month|year)|una? (?:jornada|día|semana|mes|año)|одн\p{L}* (?:день|недел\p{L}*|месяц\p{L}*|год\p{L}*))`;
 
 const TITLES = String.raw`(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.?|Pr\.?|Prof\.?|Sr\.|Sra\.|Srta\.|S\.E\.|H\.E\.|Son Excellence|His Excellency|Her Excellency|г-н|г-жа|господин|госпожа|السيد|السيدة|الدكتور|الدكتورة)`;
-const NAME_WORD = String.raw`[\p{Lu}][\p{L}'’.-]*`;
+// A name's word: a capital, letters, and inner apostrophes, hyphens or an initial's point ("J.-P.").
+const NAME_WORD = String.raw`[\p{Lu}](?:[\p{L}'’-]|\.(?=[\p{L}-]))*\.?(?<!\p{Ll}{2}\.)`;
 const NAME_PARTICLE = String.raw`(?:de|del|de la|da|do|dos|van|von|der|y|bin|ben|el|al|le|la)`;
 const PERSON_TITLED = new RegExp(String.raw`${TITLES}\s+${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){0,4}`, 'gu');
 /** "Ana Persic, programme specialist": two to four capitalised words before a comma and a lower-case role. */
@@ -150,7 +151,6 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     String.raw`(?:du |from |del |с )?${day}(?:\s?(?:au|to|al|-|–|по)\s?${day})?\s(?:de\s)?(?:${month})\.?(?:,?\s(?:de\s|del\s)?${year}(?:\sг\.?)?)?`,
     String.raw`(?:${month})\.?\s${day},?\s${year}`,
     String.raw`(?:${month})(?:\s?[-–]\s?(?:${month}))?\s(?:de\s|del\s)?${year}`,
-    String.raw`${year}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日`,
     String.raw`\d{1,2}[./]\d{1,2}[./]${year}|${year}-\d{2}-\d{2}`,
     String.raw`${year}(?:\s?[-–/]\s?(?:${year}|\d{2}))?`,
   ].join('|');
@@ -159,7 +159,8 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     amountBefore: new RegExp(`${CURRENCY_BEFORE}\\s?${FIGURE}${SCALE}${AFTER}`, 'gu'),
     percentage: new RegExp(`${BEFORE}(?:${FIGURE}${PERCENT_AFTER}|百分之[\\d一二三四五六七八九十]+)`, 'giu'),
     duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})`, 'giu'),
-    date: new RegExp(`${BEFORE}(?:${written})${AFTER}`, 'giu'),
+    // Chinese dates stand between Han characters, which are letters: no word boundary around them.
+    date: new RegExp(`${BEFORE}(?:${written})${AFTER}|(?<!\\p{N})(?:${year}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日)`, 'giu'),
     // English months are written with a capital ("May", not the verb "may").
     month: new RegExp(`(?<![\\p{L}])(?:${lang === 'en' ? alternation(capitalisedMonths()) : month})(?![\\p{L}])`, lang === 'en' ? 'gu' : 'giu'),
     figure: new RegExp(`${BEFORE}${FIGURE}${AFTER}`, 'gu'),

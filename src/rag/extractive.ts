@@ -274,12 +274,16 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
 
 /** Rows compared for a superlative need at least this share of the question around them. */
 const SUPERLATIVE_MIN_COVERAGE = 0.25;
+/** …and at least this share of the best row's. */
+const SUPERLATIVE_ROW_SHARE = 0.8;
 
 /** A superlative over a table's rows: the row with the highest or lowest figure in the column the question names. */
 function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
   const direction = superlativeOf(query.text, query.lang);
   if (!direction) return undefined;
-  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= SUPERLATIVE_MIN_COVERAGE);
+  // The rows that hold the question best (a table of workshops, not a table of courses).
+  const rowCoverage = Math.max(0, ...ranked.filter((c) => c.unit.kind === 'row').map((c) => c.coverage));
+  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
   const lang = rows[0]?.chunk.lang;
   if (!lang) return undefined;
   const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));
@@ -300,7 +304,7 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   const ranked = candidates;
   const compared = superlativeAnswer(query, ranked);
-  if (compared) return { ...compared, units: quotedUnits(compared.candidate, undefined, ranked), passageScores };
+  if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
   // Names are recognised less surely than figures and dates: for them a sentence without one may
   // still answer, if it holds much of the question (a table row has its cells: none is a name).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);

@@ -4,6 +4,7 @@
  * configured, their best sentences otherwise — or abstains when they do not support an answer.
  */
 import type { Kysely } from 'kysely';
+import { detectLang } from '../core/language.ts';
 import { languageName, messages, quoted, type Lang } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/schema.ts';
@@ -29,6 +30,8 @@ export const MIN_SUPPORT = 0.35;
 export const MODEL_MIN_SUPPORT = 0.3;
 /** Passages given to the model. */
 export const MODEL_PASSAGES = 5;
+/** An answer from a later language must hold this much more of the question than the one before. */
+export const LANGUAGE_TIE_SHARE = 0.85;
 /** Passages whose sentences and rows are candidates for an answer without a model. */
 export const ANSWER_PASSAGES = 5;
 /** Sources listed under an abstention. */
@@ -63,6 +66,11 @@ function toCitation(hit: Pick<RankedPassage, 'chunk' | 'score'>, n: number, quot
     score: Number(hit.score.toFixed(4)),
     lang: chunk.lang,
   };
+}
+
+/** The language a question is written in: detected from its text when it can be, else the reader's. */
+export function questionLanguage(question: string, lang: Lang): Lang {
+  return detectLang(question) ?? lang;
 }
 
 /** The opening of a document read for what all of it is about (its title, a date line, the event). */
@@ -174,14 +182,20 @@ export class KnowledgeBase {
     );
   }
 
-  /** An answer grounded in the retrieved passages, or an abstention with the closest sources. */
+  /**
+   * An answer grounded in the retrieved passages, or an abstention with the closest sources. `lang`
+   * is the reader's language (the answer's framing); the question is read in the language it is
+   * written in, when that can be told.
+   */
   async answer(question: string, lang: Lang): Promise<Answer> {
-    const found = await this.retrieve(question, lang);
-    const kind = questionKind(question, lang);
+    const asked = questionLanguage(question, lang);
+    const found = await this.retrieve(question, asked);
+    const kind = questionKind(question, asked);
+    // The answer from the language whose passages hold the best one (the asker's on a near tie).
     let extraction: Extraction | undefined;
-    for (const quotedLang of this.quotedLanguages(found, lang)) {
-      extraction = this.extract(found, kind, quotedLang);
-      if (extraction) break;
+    for (const quotedLang of this.quotedLanguages(found, asked)) {
+      const candidate = this.extract(found, kind, quotedLang);
+      if (candidate && (!extraction || candidate.coverage > extraction.coverage / LANGUAGE_TIE_SHARE)) extraction = candidate;
     }
     // Passages ranked by the evidence their sentences and rows hold: the model reads the best first too.
     const retrieval = extraction ? rankByEvidence(found, extraction) : found;

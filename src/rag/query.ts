@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
 import { NAME_ENTRY_PREFIX } from './names.ts';
-import { ANSWER_TYPE_WORDS } from './question-kind.ts';
+import { optionalWords } from './question-kind.ts';
 
 /** Boost of a term in the question's own words, and of one brought in from another language. */
 export const OWN_TERM_BOOST = 1;
@@ -54,7 +54,7 @@ const answerTypeStems = new Map<Lang, Set<string>>();
 function answerTypeStemsOf(lang: Lang): Set<string> {
   let set = answerTypeStems.get(lang);
   if (!set) {
-    set = new Set(ANSWER_TYPE_WORDS[lang].flatMap((w) => analyze(w, lang)));
+    set = new Set(optionalWords(lang).flatMap((w) => analyze(w, lang)));
     answerTypeStems.set(lang, set);
   }
   return set;

@@ -34,7 +34,7 @@ type Rules = [AnswerKind, RegExp][];
 // Word stems shared by several rules of one language.
 const MONEY = {
   en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount`,
-  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pay|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe`,
+  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe`,
   es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma`,
   ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош`,
   ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف`,
@@ -166,9 +166,18 @@ export function asksForExpert(question: string, lang: Lang): boolean {
 /**
  * Words that name the kind of answer rather than what it is about ("the date", "the amount", "how
  * many people"): the answer is a date or a figure, and the document need not repeat the word. A
- * question's concept made only of such words counts when a passage holds it, and is not missed
- * when it does not.
+ * question's concept made only of such words (or of a comparison's) counts when a passage holds
+ * it, and is not missed when it does not.
  */
+const COMPARISON_WORDS: Record<Lang, string[]> = {
+  en: ['most', 'least', 'fewest', 'highest', 'lowest', 'largest', 'smallest', 'biggest', 'greatest', 'best', 'worst', 'maximum', 'minimum', 'more', 'less', 'fewer'],
+  fr: ['plus', 'moins', 'élevé', 'élevée', 'faible', 'meilleur', 'meilleure', 'pire', 'maximum', 'minimum', 'grand', 'grande', 'petit', 'petite'],
+  es: ['más', 'menos', 'mayor', 'menor', 'máximo', 'máxima', 'mínimo', 'mínima', 'mejor', 'peor'],
+  ru: ['больше', 'меньше', 'наибольший', 'наименьший', 'самый', 'самая', 'самое', 'максимальный', 'минимальный', 'лучший', 'худший', 'высокий', 'низкий', 'всего'],
+  ar: ['أكبر', 'أعلى', 'الأكثر', 'أكثر', 'أقل', 'أدنى', 'الأقل', 'أفضل', 'أسوأ'],
+  zh: ['最多', '最少', '最高', '最低', '最大', '最小', '最好', '最差'],
+};
+
 export const ANSWER_TYPE_WORDS: Record<Lang, string[]> = {
   en: ['date', 'day', 'year', 'month', 'time', 'amount', 'sum', 'figure', 'number', 'total', 'count', 'people', 'person', 'persons', 'percentage', 'percent', 'proportion', 'share', 'name', 'place', 'location', 'language', 'long', 'duration', 'exact', 'money', 'much'],
   fr: ['date', 'jour', 'année', 'an', 'mois', 'moment', 'époque', 'montant', 'somme', 'chiffre', 'nombre', 'total', 'tout', 'monde', 'gens', 'personne', 'personnes', 'pourcentage', 'proportion', 'part', 'nom', 'lieu', 'endroit', 'langue', 'temps', 'durée', 'argent'],
@@ -178,10 +187,15 @@ export const ANSWER_TYPE_WORDS: Record<Lang, string[]> = {
   zh: ['日期', '哪天', '年份', '月份', '时间', '金额', '数字', '数量', '总数', '总额', '人数', '人', '百分比', '比例', '名字', '名称', '地点', '地方', '语言', '多久', '钱'],
 };
 
+/** Words of the kind of answer, and of a comparison ("the most", "le moins"): found or not, the answer is the same. */
+export function optionalWords(lang: Lang): string[] {
+  return [...ANSWER_TYPE_WORDS[lang], ...COMPARISON_WORDS[lang]];
+}
+
 /** The word a "how many" question counts ("how many countries" → "countries"), when it has one. */
 const COUNTED: Record<Lang, RegExp> = {
-  en: /\bhow many (?:\w+ )?(\p{L}{3,})/u,
-  fr: /\bcombien (?:de |d['’])(?:\p{L}+ )?(\p{L}{3,})|\bnombre (?:de |d['’])(\p{L}{3,})/u,
+  en: /\bhow many (\p{L}{3,})/u,
+  fr: /\bcombien (?:de |d['’])(\p{L}{3,})|\bnombre (?:de |d['’])(\p{L}{3,})/u,
   es: /\bcu[áa]nt[oa]s (\p{L}{3,})|\bn[úu]mero de (\p{L}{3,})/u,
   ru: /сколько (\p{L}{3,})|количество (\p{L}{3,})/u,
   ar: /كم (?:عدد )?(\p{L}{3,})|عدد (\p{L}{3,})/u,

@@ -222,5 +222,16 @@ for (const engine of storeEngines()) {
       expect(off.text).not.toContain(en.experts.suggestTitle);
       expect(card.lang).toBe('en');
     });
+
+    it('answers "who can help" with the roster first, in English and in Spanish', async () => {
+      const en1 = await send('Who can help us with impact evaluation?', 'en-US');
+      expect(en1.card.blocks[0]).toEqual({ type: 'context', text: en.experts.suggestTitle });
+      expect(en1.text).toContain('Ana Impact');
+      expect(en1.text).not.toContain(en.ask.abstain);
+      const es1 = await send('¿Quién puede ayudarnos con la evaluación de impacto?', 'es-MX');
+      expect(es1.card.blocks[0]).toEqual({ type: 'context', text: es.experts.suggestTitle });
+      expect(es1.text).toContain('Ana Impact');
+      expect(es1.text).not.toContain(es.ask.abstain);
+    });
   });
 }

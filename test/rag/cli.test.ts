@@ -118,6 +118,16 @@ describe('ta-forum ingest and ask', () => {
     expect(answers[2]?.citations[0]?.source).toBe(`${FOLDER}/calendar.txt`);
   });
 
+  it('answers in the language --lang names: an English question read as English, the words in Spanish; an abstention in French', () => {
+    const es = run(['ask', '--lang', 'es', REQUEST_QUESTION, '--data-dir', dataDir]);
+    expect(es.status).toBe(0);
+    expect(es.stdout).toContain('Any member may request technical assistance from the network');
+    expect(es.stdout).toContain('Fuentes');
+    const fr = run(['ask', '--lang', 'fr', 'What is the best recipe for chocolate cake?', '--data-dir', dataDir]);
+    expect(fr.status).toBe(0);
+    expect(fr.stdout).toContain('La base de connaissances ne contient rien qui réponde à cette question');
+  });
+
   it('exits 2 naming --lang for a language it does not speak', () => {
     const { status, stdout, stderr } = run(['ask', '--lang', 'xx', REQUEST_QUESTION, '--data-dir', dataDir]);
     expect(status).toBe(2);

@@ -3,6 +3,8 @@ import { textCard } from '../../core/card.ts';
 import type { HandlerContext } from '../../core/context.ts';
 import { messages } from '../../i18n/index.ts';
 import { expertsForQuestion, rosterForKnowledgeDir } from '../../rag/experts.ts';
+import { questionLanguage } from '../../rag/knowledge-base.ts';
+import { asksForExpert } from '../../rag/question-kind.ts';
 import { recordFeedback, recordQuestion } from '../../rag/questions-repo.ts';
 import { suggestedExpertsBlocks } from '../experts/experts-card.ts';
 import { answerToCard, thinkingToCard } from './answer-card.ts';
@@ -13,14 +15,20 @@ export async function handleAsk(ctx: HandlerContext, question: string): Promise<
   // Where the platform can update a message, show at once that the question is being looked up.
   const placeholder = ctx.adapter.updateMessage ? await ctx.reply(thinkingToCard(ctx.lang)) : undefined;
   const answer = await knowledge.answer(question, ctx.lang);
-  const questionId = await recordQuestion(store.db, ctx.person, answer, now());
-  await recordPersonUsage(ctx, answer.answered ? ['question_asked', 'question_answered'] : ['question_asked', 'question_abstained'], questionId);
-  ctx.log.info({ questionId, answered: answer.answered, support: answer.support, mode: answer.mode }, 'question answered');
+  const asked = questionLanguage(question, ctx.lang);
+  // "Who can help with…" is answered by the experts roster first; an abstention also lists the
+  // experts whose fields match.
+  const forExpert = asksForExpert(question, asked);
+  const experts = forExpert || !answer.answered ? expertsForQuestion(rosterForKnowledgeDir(ctx.services.config.knowledgeDir), knowledge.glossary, question, asked) : [];
+  const answered = answer.answered || (forExpert && experts.length > 0);
+  const questionId = await recordQuestion(store.db, ctx.person, { ...answer, answered }, now());
+  await recordPersonUsage(ctx, answered ? ['question_asked', 'question_answered'] : ['question_asked', 'question_abstained'], questionId);
+  ctx.log.info({ questionId, answered, support: answer.support, mode: answer.mode, experts: experts.length }, 'question answered');
   const card = answerToCard(answer, ctx.lang, questionId);
-  if (!answer.answered) {
-    // When the documents do not answer, people who may: experts whose fields match the question.
-    const { config, knowledge } = ctx.services;
-    const experts = expertsForQuestion(rosterForKnowledgeDir(config.knowledgeDir), knowledge.glossary, question, ctx.lang);
+  if (forExpert && experts.length > 0) {
+    const answerBlocks = answer.answered ? card.blocks : card.blocks.filter((b) => b.type === 'actions');
+    card.blocks = [...suggestedExpertsBlocks(experts, ctx.lang), ...answerBlocks];
+  } else if (!answer.answered) {
     card.blocks.push(...suggestedExpertsBlocks(experts, ctx.lang));
   }
   if (placeholder && ctx.adapter.updateMessage) await ctx.adapter.updateMessage(placeholder, card);

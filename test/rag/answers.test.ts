@@ -1,0 +1,140 @@
+/**
+ * Answers that hold the fact, through the real pipeline (ingestion, the built-in glossary, lexicon
+ * and names, retrieval, extraction) on documents written for this test: a French report whose
+ * table is laid out one cell per line, and an English page with a Markdown table. Questions of
+ * each kind in the six languages; unanswerable ones next to answerable ones.
+ */
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_KNOWLEDGE_DIR, loadConfig } from '../../src/config.ts';
+import type { Lang } from '../../src/i18n/index.ts';
+import { glossaryFor } from '../../src/main.ts';
+import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
+import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+
+const REPORT = [
+  'Rapport sur les ateliers régionaux de formation',
+  '',
+  'Le programme d’ateliers a été lancé le 12 mars 2023. Mme Claire Fontaine, directrice de la Division de la formation, a présidé la séance d’ouverture.',
+  'Les ateliers de l’année sont présentés dans le tableau ci-dessous :',
+  '\tAtelier',
+  '\tPays',
+  '\tParticipants',
+  '\tDurée',
+  '\tCoût',
+  '',
+  '\tAtelier A',
+  '\tSénégal',
+  '\t48',
+  '\t3 jours',
+  '\t12 000 francs suisses',
+  '',
+  '\tAtelier B',
+  '\tPérou',
+  '\t31',
+  '\t5 jours',
+  '\t9 500 francs suisses',
+  '',
+  '\tAtelier C',
+  '\tNépal',
+  '\t27',
+  '\t2 jours',
+  '\t7 250 francs suisses',
+  '',
+  'Après chaque atelier, une enquête de satisfaction a été envoyée aux participants. Le taux de réponse à l’enquête a été de 64 %.',
+].join('\n');
+
+const COURSES = `# Online courses
+
+The online courses of the programme are listed below.
+
+| Course | Language | Registrations | Attendance |
+|---|---|---:|---:|
+| Course 1 | Arabic | 120 | 80 |
+| Course 2 | Russian | 95 | 41 |
+| Course 3 | Chinese | 210 | 64 |
+
+## Budget
+
+The programme budget for 2024 was USD 45,000, of which two thirds went to the courses.
+`;
+
+let root: string;
+let store: Store;
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'ta-answers-'));
+  await mkdir(path.join(root, 'docs'));
+  await writeFile(path.join(root, 'docs', 'ateliers.txt'), REPORT);
+  await writeFile(path.join(root, 'docs', 'courses.md'), COURSES);
+  store = await openStore({ engine: 'pglite', dataDir: undefined });
+  // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
+  kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
+  await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
+});
+
+afterAll(async () => {
+  await store?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const ANSWERED: [string, Lang, string, string, string][] = [
+  // kind, language, question, the fact, the document
+  ['number, table row', 'en', 'How many people took part in the workshop in Peru?', '31', 'ateliers.txt'],
+  ['amount, table row', 'fr', 'Combien a coûté l’atelier au Népal ?', '7 250 francs suisses', 'ateliers.txt'],
+  ['duration, table row', 'es', '¿Cuántos días duró el taller de Senegal?', '3 jours', 'ateliers.txt'],
+  ['number, table row', 'ar', 'كم عدد المشاركين في ورشة بيرو؟', '31', 'ateliers.txt'],
+  ['date', 'ru', 'Когда была запущена программа практикумов?', '12 mars 2023', 'ateliers.txt'],
+  ['percentage', 'zh', '满意度调查的回复率是多少？', '64 %', 'ateliers.txt'],
+  ['person', 'en', 'Who chaired the opening session?', 'Claire Fontaine', 'ateliers.txt'],
+  ['number, Markdown row', 'en', 'How many people attended the Russian course?', '41', 'courses.md'],
+  ['number, Markdown row', 'fr', 'Combien d’inscriptions au cours en chinois ?', '210', 'courses.md'],
+  ['amount', 'es', '¿Cuál fue el presupuesto del programa en 2024?', 'USD 45,000', 'courses.md'],
+  ['superlative over rows', 'en', 'Which workshop had the most participants?', 'Sénégal', 'ateliers.txt'],
+  ['superlative over rows', 'ru', 'На какой курс записалось меньше всего людей?', 'Russian', 'courses.md'],
+];
+
+describe('answers that hold the fact', () => {
+  it.each(ANSWERED)('%s in %s: %s', async (_kind, lang, question, fact, doc) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.slice(0, 700)).toContain(fact);
+    expect(answer.citations[0]?.source).toBe(`docs/${doc}`);
+    expect(answer.retrieval[0]?.source).toBe(`docs/${doc}`);
+  });
+
+  it('leads with the fact, then the row or sentence it stands in, framed in the asker’s language', async () => {
+    const answer = await kb.answer('How many people took part in the workshop in Peru?', 'en');
+    const [lead, frame, quote] = answer.answer.split('\n');
+    expect(lead).toBe('31');
+    expect(frame).toBe('Quoted from documents in French:');
+    expect(quote).toBe('“Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses” [1]');
+    expect(answer.citations[0]?.excerpt).toBe('Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses');
+  });
+});
+
+const UNANSWERABLE: [string, Lang, string][] = [
+  ['a country the table has not', 'en', 'How many people took part in the workshop in Brazil?'],
+  ['a year the documents do not cover', 'en', 'What was the programme budget for 2022?'],
+  ['a course language the table has not', 'en', 'How many people attended the Spanish course?'],
+  ['a country the table has not', 'zh', '巴西讲习班的费用是多少？'],
+  ['a thing the documents never count', 'es', '¿Cuántos certificados se entregaron en el taller de Perú?'],
+  ['off-topic', 'fr', 'Quelle est la recette du gâteau au chocolat ?'],
+];
+
+describe('abstention next to answerable questions', () => {
+  it.each(UNANSWERABLE)('%s (%s): %s', async (_why, lang, question) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+    expect(answer.answer).toBe('');
+  });
+});
+
+it('uses the built-in lexicon, not only the glossary', () => {
+  expect(BUILT_IN_KNOWLEDGE_DIR).toBeTruthy();
+  expect(kb.glossary.size).toBeGreaterThan(400);
+});

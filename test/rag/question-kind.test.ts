@@ -1,0 +1,134 @@
+/**
+ * The kind of answer a question expects, read from its question words in the six languages, and
+ * the spans of each kind that a sentence or a row holds (figures in every locale's form).
+ */
+import { describe, expect, it } from 'vitest';
+import { findSpans } from '../../src/rag/entities.ts';
+import { analyze } from '../../src/rag/analyze.ts';
+import { asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
+import { superlativeOf } from '../../src/rag/superlative.ts';
+import type { Lang } from '../../src/i18n/index.ts';
+
+const CASES: [AnswerKind, Lang, string][] = [
+  ['number', 'en', 'How many countries took part in the workshop?'],
+  ['number', 'fr', 'Combien de pays ont participé à l’atelier ?'],
+  ['number', 'es', '¿Cuántos países participaron en el taller?'],
+  ['number', 'ru', 'Сколько стран участвовало в семинаре?'],
+  ['number', 'ar', 'كم عدد البلدان التي شاركت في الورشة؟'],
+  ['number', 'zh', '有多少个国家参加了讲习班？'],
+  ['amount', 'en', 'How much did the workshop cost?'],
+  ['amount', 'fr', 'Combien a coûté l’atelier ?'],
+  ['amount', 'es', '¿Cuánto costó el taller?'],
+  ['amount', 'ru', 'Сколько стоил семинар?'],
+  ['amount', 'ar', 'كم كانت تكلفة الورشة؟'],
+  ['amount', 'zh', '讲习班花了多少钱？'],
+  ['percentage', 'en', 'What percentage of participants answered the survey?'],
+  ['percentage', 'fr', 'Quel est le taux de réponse à l’enquête ?'],
+  ['percentage', 'es', '¿Qué porcentaje respondió a la encuesta?'],
+  ['percentage', 'ru', 'Какой процент участников ответил?'],
+  ['percentage', 'ar', 'ما نسبة المشاركين الذين ردوا على الاستبيان؟'],
+  ['percentage', 'zh', '调查的回复率是多少？'],
+  ['date', 'en', 'When was the workshop held?'],
+  ['date', 'fr', 'Quand l’atelier a-t-il eu lieu ?'],
+  ['date', 'es', '¿Cuándo se celebró el taller?'],
+  ['date', 'ru', 'Когда прошёл семинар?'],
+  ['date', 'ar', 'متى عقدت الورشة؟'],
+  ['date', 'zh', '讲习班是什么时候举行的？'],
+  ['duration', 'en', 'How long does the training last?'],
+  ['duration', 'fr', 'Combien de jours dure la formation ?'],
+  ['duration', 'es', '¿Cuánto tiempo dura la formación?'],
+  ['duration', 'ru', 'Сколько дней длится обучение?'],
+  ['duration', 'ar', 'كم يوما تستغرق الدورة؟'],
+  ['duration', 'zh', '培训持续多久？'],
+  ['person', 'en', 'Who chaired the meeting?'],
+  ['person', 'fr', 'Qui a présidé la réunion ?'],
+  ['person', 'es', '¿Quién presidió la reunión?'],
+  ['person', 'ru', 'Кто председательствовал на заседании?'],
+  ['person', 'ar', 'من ترأس الاجتماع؟'],
+  ['person', 'zh', '谁主持了会议？'],
+  ['place', 'en', 'Where did the workshop take place?'],
+  ['place', 'fr', 'Dans quelle ville l’atelier a-t-il eu lieu ?'],
+  ['place', 'es', '¿Dónde se celebró el taller?'],
+  ['place', 'ru', 'Где прошёл семинар?'],
+  ['place', 'ar', 'أين عقدت الورشة؟'],
+  ['place', 'zh', '讲习班在哪里举行？'],
+  ['language', 'en', 'In which language was the session given?'],
+  ['language', 'fr', 'En quelle langue la séance a-t-elle eu lieu ?'],
+  ['language', 'es', '¿En qué idioma fue la sesión?'],
+  ['language', 'ru', 'На каком языке прошла сессия?'],
+  ['language', 'ar', 'بأي لغة عقدت الجلسة؟'],
+  ['language', 'zh', '会议用什么语言进行？'],
+  ['organisation', 'en', 'Which division runs the platform?'],
+  ['organisation', 'fr', 'Quelle division gère la plateforme ?'],
+  ['organisation', 'es', '¿Qué división administra la plataforma?'],
+  ['procedure', 'en', 'How does a member state request assistance?'],
+  ['procedure', 'fr', 'Comment un État membre demande-t-il une assistance ?'],
+  ['procedure', 'zh', '如何申请援助？'],
+  ['yes_no', 'en', 'Is the forum open to guests?'],
+  ['yes_no', 'ar', 'هل المنتدى مفتوح للضيوف؟'],
+  ['yes_no', 'zh', '论坛对嘉宾开放吗？'],
+];
+
+describe('question kinds', () => {
+  it.each(CASES)('%s from a %s question: %s', (kind, lang, question) => {
+    expect(questionKind(question, lang)).toBe(kind);
+  });
+
+  it('tells a question that names no kind', () => {
+    expect(questionKind('Tell me about the evaluation of results', 'en')).toBeUndefined();
+  });
+
+  it('reads the word a "how many" counts, in several languages', () => {
+    expect(countedWord('How many countries took part?', 'en')).toBe('countries');
+    expect(countedWord('Combien de pays ont participé ?', 'fr')).toBe('pays');
+    expect(countedWord('¿Cuántos expertos hay?', 'es')).toBe('expertos');
+    expect(countedWord('Сколько стран участвовало?', 'ru')).toBe('стран');
+  });
+
+  it('tells questions asking who can help, and superlatives', () => {
+    expect(asksForExpert('Who can help with impact evaluation?', 'en')).toBe(true);
+    expect(asksForExpert('¿Quién puede ayudarnos con la evaluación de impacto?', 'es')).toBe(true);
+    expect(asksForExpert('Qui peut m’aider pour un plan stratégique ?', 'fr')).toBe(true);
+    expect(asksForExpert('Who chaired the meeting?', 'en')).toBe(false);
+    expect(superlativeOf('Which session had the lowest attendance?', 'en')).toBe('min');
+    expect(superlativeOf('Quel atelier a coûté le plus ?', 'fr')).toBe('max');
+    expect(superlativeOf('На какой семинар записалось меньше всего людей?', 'ru')).toBe('min');
+    expect(superlativeOf('哪个讲习班参加人数最多？', 'zh')).toBe('max');
+  });
+});
+
+function kinds(text: string, lang: Lang): string[] {
+  return findSpans(text, lang).map((s) => `${s.kind}:${s.text}`);
+}
+
+describe('spans', () => {
+  it('reads figures in every locale’s form, and an amount with its currency', () => {
+    expect(kinds('Le coût total est de 12 500 francs suisses.', 'fr')).toContain('amount:12 500 francs suisses');
+    expect(kinds('The total cost was USD 12,500.', 'en')).toContain('amount:USD 12,500');
+    expect(kinds('El costo fue de 12.500 dólares.', 'es')).toContain('amount:12.500 dólares');
+    expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
+    // The same figure, one term for the index however it is written.
+    for (const written of ['12 500', '12,500', '12.500', '12\u00a0500', '12500']) expect(analyze(written, 'en')).toEqual(['12500']);
+  });
+
+  it('reads percentages, dates and durations', () => {
+    expect(kinds('Le taux de réponse a été de 56 %.', 'fr')).toContain('percentage:56 %');
+    expect(kinds('The response rate was 7%.', 'en')).toContain('percentage:7%');
+    expect(kinds('La réunion a eu lieu du 20 au 24 mai 2019.', 'fr')).toContain('date:du 20 au 24 mai 2019');
+    expect(kinds('The meeting opened on 3 April 2025.', 'en')).toContain('date:3 April 2025');
+    expect(kinds('La sesión fue el 14 de noviembre de 2019.', 'es')).toContain('date:14 de noviembre de 2019');
+    expect(kinds('Семинар прошёл 25 октября 2019 года.', 'ru')).toContain('date:25 октября 2019');
+    expect(kinds('会议于2025年4月3日举行。', 'zh')).toContain('date:2025年4月3日');
+    expect(kinds('Un atelier de 3 jours, puis six mois de suivi.', 'fr')).toEqual(expect.arrayContaining(['duration:3 jours', 'duration:six mois']));
+  });
+
+  it('reads people, organisations, places and languages', () => {
+    const text = 'La séance a été ouverte par Mme Ana Lopez, conseillère de la Division des politiques, à Nairobi (Kenya), en espagnol.';
+    const found = kinds(text, 'fr');
+    expect(found).toContain('person:Mme Ana Lopez');
+    expect(found).toContain('organisation:Division des politiques');
+    expect(found).toContain('place:Kenya');
+    expect(found).toContain('language:espagnol');
+    expect(kinds('The English session was chaired by Dr. Kwame Mensah.', 'en')).toContain('person:Dr. Kwame Mensah');
+  });
+});
