@@ -73,8 +73,12 @@ const termCache: Record<Lang, Map<string, string | null>> = {
   zh: new Map(),
 };
 
+/** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same. */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+
 function computeTerm(raw: string, lang: Lang): string | null {
   let word = raw.toLowerCase().replace(ELISION, '');
+  if (lang === 'ar') word = word.replace(ARABIC_MARKS, '');
   if (word.length < 2 && !/\d/.test(word)) return null;
   if (STOPWORDS[lang].has(fold(word))) return null;
   word = word.replace(/['’]/g, '');

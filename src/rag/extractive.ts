@@ -200,7 +200,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const chosen = typed ? chooseSpan(unit, spans, query, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
     // A paragraph number left alone at a passage's end says nothing.
-    if (/^[\d.)\s]+$/.test(unit.text)) return;
+    if (/^\(?[\dIVXivx]{1,4}[.)]$/.test(unit.text)) return;
     // A piece of a sentence cut by a page or passage break: starts in lower case, no final stop.
     if (unit.kind === 'sentence' && /^\p{Ll}/u.test(unit.text) && !/[.!?;…。！)\]"»”]$/u.test(unit.text)) return;
     // The document's title or a heading repeated as a line is not an answer.
@@ -273,7 +273,7 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
 }
 
 /** Rows compared for a superlative need at least this share of the question around them. */
-const SUPERLATIVE_MIN_COVERAGE = 0.25;
+const SUPERLATIVE_MIN_COVERAGE = 0.15;
 /** …and at least this share of the best row's. */
 const SUPERLATIVE_ROW_SHARE = 0.8;
 

@@ -33,7 +33,7 @@ export const MODEL_PASSAGES = 5;
 /** An answer from a later language must hold this much more of the question than the one before. */
 export const LANGUAGE_TIE_SHARE = 0.85;
 /** Passages whose sentences and rows are candidates for an answer without a model. */
-export const ANSWER_PASSAGES = 5;
+export const ANSWER_PASSAGES = 8;
 /** Sources listed under an abstention. */
 export const CLOSEST_SOURCES = 3;
 export const EXCERPT_MAX_CHARS = 300;

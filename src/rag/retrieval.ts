@@ -16,6 +16,10 @@ import type { Chunk, RetrievalQuery } from './types.ts';
 
 /** Passages retrieved per question. */
 export const RETRIEVAL_LIMIT = 8;
+/** The backend returns this many times more passages, re-ranked by how much of the question they hold. */
+export const POOL_FACTOR = 4;
+/** In that ranking, the share of the (normalised) lexical score; the rest is the question's share held. */
+export const LEXICAL_SHARE = 0.3;
 /** Passages whose support is measured (and that an answer may draw from). */
 export const SUPPORT_PASSAGES = 3;
 /** Passages in the question's own language rank this much higher: answers quote them first. */
@@ -115,21 +119,25 @@ export async function retrieve(
   const allTerms = mergeTerms([{ query, boost: 1 }, ...translated.map((t) => ({ query: t, boost: TRANSLATION_BOOST }))]);
   const request: BackendQuery = {
     terms: selectiveTerms(allTerms, deps.stats),
-    limit: limit * 2,
+    limit: limit * POOL_FACTOR,
     ...(vector ? { vector } : {}),
     ...(options.filter ? { filter: options.filter } : {}),
   };
   const views = [query, ...translated];
-  const hits = (await deps.backend.search(request))
-    .map((h) => ({ ...h, score: h.chunk.lang === lang ? h.score * SAME_LANGUAGE_BOOST : h.score }))
+  // BM25 sums its terms, so a concept with many expansions ("webinar": web, session, seminar…)
+  // counts several times over. The pool it returns is re-ranked by how much of the question each
+  // passage holds, concept by concept (whole phrases, weighted by rarity), BM25 breaking ties.
+  const pool = (await deps.backend.search(request)).map((h) => {
+    const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
+    const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
+    const support = Math.max(...views.map((v) => coverage(v, matched, deps.stats, v.lang === h.chunk.lang)));
+    return { chunk: h.chunk, lexical: h.score * (h.chunk.lang === lang ? SAME_LANGUAGE_BOOST : 1), matched, support };
+  });
+  const best = Math.max(1e-9, ...pool.map((h) => h.lexical));
+  const hits = pool
+    .map(({ chunk, lexical, matched, support }) => ({ chunk, matched, support, score: support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((h) => {
-      const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
-      const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
-      const support = Math.max(...views.map((v) => coverage(v, matched, deps.stats, v.lang === h.chunk.lang)));
-      return { chunk: h.chunk, score: h.score, matched, support };
-    });
+    .slice(0, limit);
   const support = Math.max(0, ...hits.slice(0, SUPPORT_PASSAGES).map((h) => h.support));
   return { query, translations: translated, hits, support };
 }
