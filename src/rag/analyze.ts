@@ -97,9 +97,14 @@ function latinTerm(raw: string, lang: Lang): string | undefined {
 }
 
 function hanTerms(text: string, out: string[]): void {
+  // A month written with its number ("4月") is one word, not the figure 4.
   for (const part of zhSegmenter.segment(text)) {
     if (!part.isWordLike) continue;
     const word = part.segment.toLowerCase();
+    if (word === '月' && out.length > 0 && /^\d{1,2}$/.test(out.at(-1) ?? '')) {
+      out[out.length - 1] = `${out.at(-1) ?? ''}月`;
+      continue;
+    }
     if (HAN.test(word)) {
       if (!STOPWORDS.zh.has(word)) out.push(word);
     } else {

@@ -27,7 +27,8 @@ function monthNames(lang: (typeof LANGS)[number], month: number): string[] {
   const standalone = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(date);
   // In a date the month may take another form (Russian "апреля"); keep the word next to the day.
   const inDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date).replace(/\d+/g, '').trim();
-  return [standalone, inDate];
+  // Chinese writes a month with its number as often ("4月"; the analyser keeps it one word).
+  return lang === 'zh' ? [standalone, `${month + 1}月`] : [standalone, inDate];
 }
 
 /**

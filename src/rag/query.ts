@@ -93,7 +93,9 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     if (covered[i] || seenStems.has(stem)) return;
     seenStems.add(stem);
     const figure = /\d/.test(stem);
-    const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) };
+    // A lone Han character outside the glossary (a measure word such as 场 or 次) is seldom what a question is about.
+    const loneHan = /^\p{Script=Han}$/u.test(stem);
+    const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
     concepts.push({ position: i, concept });
   });
   concepts.sort((a, b) => a.position - b.position);

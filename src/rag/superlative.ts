@@ -60,7 +60,8 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
     if (list.length < 2) continue;
     for (const header of signature.split('|')) {
       const terms = new Set(analyze(header, lang));
-      const match = query.concepts.filter((c) => !c.constraint && conceptMatched(c, terms)).length;
+      // The column compared is named by what the question is about, not by a word of its kind ("year").
+      const match = query.concepts.filter((c) => !c.constraint && !c.optional && conceptMatched(c, terms)).length;
       if (match === 0 || (best && match <= best.match)) continue;
       const valued = list.flatMap((r) => {
         const cell = r.cells.find((c) => c.header === header);

@@ -36,8 +36,10 @@ function segmenter(lang: Lang): Intl.Segmenter {
 
 /** Whether a full stop at the end of `before` ends no sentence: an abbreviation, a title, an initial, an item's number. */
 export function stopsNoSentence(before: string): boolean {
-  const lastLine = before.slice(before.lastIndexOf('\n') + 1).trim();
-  return ABBREVIATION.test(before) || NUMBERING.test(lastLine);
+  if (ABBREVIATION.test(before.slice(-24))) return true;
+  // An item's number is a whole short line ("19.", "iv)").
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return before.length - lineStart <= 8 && NUMBERING.test(before.slice(lineStart).trim());
 }
 
 /** The sentences of one line of text, mended at abbreviations and numbers. */

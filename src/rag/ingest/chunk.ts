@@ -61,11 +61,14 @@ function splitterFor(maxChars: number, overlapChars: number): RecursiveCharacter
   return splitter;
 }
 
+/** What is read before a full stop to tell an abbreviation or an item's number. */
+const LOOK_BACK_CHARS = 24;
+
 function markBoundaries(text: string): string {
   return text
     // Not after "M.", "Dr.", an initial or a paragraph's number ("19. The budget…").
     .replace(SENTENCE_END, (match: string, end: string, space: string, offset: number) =>
-      stopsNoSentence(text.slice(0, offset + end.length)) ? match : `${end}${space}${SENTENCE}`,
+      stopsNoSentence(text.slice(Math.max(0, offset + end.length - LOOK_BACK_CHARS), offset + end.length)) ? match : `${end}${space}${SENTENCE}`,
     )
     .replace(CJK_SENTENCE_END, `$1${SENTENCE}`)
     .replace(CLAUSE_END, `$1$2${CLAUSE}`);

@@ -236,10 +236,32 @@ export function unwrap(lines: string[]): string[] {
   return out;
 }
 
+/** A part of a text: prose, or a table's rows with the sentence that introduces it. */
+export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption: string; rows: string[] };
+
+/** A table's caption is at most this long (the end of a long sentence is cut). */
+const CAPTION_MAX_CHARS = 160;
+
+/** The parts of a text: prose with its wrapped lines joined, and tables as rows, each with its caption (the prose line before it). */
+export function structureParts(raw: string): TextPart[] {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const parts: TextPart[] = [];
+  for (const block of blocksOf(lines)) {
+    if (block.kind === 'text') {
+      parts.push({ kind: 'text', text: unwrap(block.lines).join('\n') });
+      continue;
+    }
+    const previous = parts.at(-1);
+    const lastLine = previous?.kind === 'text' ? (previous.text.trim().split('\n').at(-1) ?? '') : '';
+    const caption = lastLine.replace(/\s+/g, ' ').trim();
+    parts.push({ kind: 'table', caption: caption.length > CAPTION_MAX_CHARS ? `…${caption.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}` : caption, rows: block.lines });
+  }
+  return parts;
+}
+
 /** Text with its tables as row lines (a blank line around each table) and its wrapped lines joined. */
 export function structureText(raw: string): string {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-  return blocksOf(lines)
-    .map((b) => (b.kind === 'table' ? `\n${b.lines.join('\n')}\n` : unwrap(b.lines).join('\n')))
+  return structureParts(raw)
+    .map((p) => (p.kind === 'table' ? `\n${p.rows.join('\n')}\n` : p.text))
     .join('\n');
 }

@@ -3,7 +3,7 @@
  * hyphens, single spaces, paragraphs kept as blank-line breaks.
  */
 import type { ParsedDocument, Section } from '../types.ts';
-import { structureText } from './layout.ts';
+import { structureParts } from './layout.ts';
 
 /** A first line longer than this is a sentence, not a title. */
 const MAX_TITLE_CHARS = 120;
@@ -28,14 +28,19 @@ export function normalizeText(raw: string): string {
 }
 
 /**
- * A plain-text file: one section of paragraphs, its tables as rows and its wrapped lines joined;
- * the title is the first line when it is short.
+ * A plain-text file: its prose, its wrapped lines joined, and each table as a section of its own
+ * (rows with their headers) under the sentence that introduces it, so that every passage cut from
+ * a long table still carries what the table is about. The title is the first line when it is short.
  */
 export function parseText(content: string): ParsedDocument {
-  const text = normalizeText(structureText(content));
-  const firstLine = text.split('\n', 1)[0] ?? '';
+  const parts = structureParts(content);
+  const sections: Section[] = [];
+  for (const part of parts) {
+    if (part.kind === 'text') pushSection(sections, [], part.text);
+    else pushSection(sections, part.caption ? [part.caption] : [], part.rows.join('\n'));
+  }
+  const firstLine = normalizeText(parts.find((p) => p.kind === 'text')?.text ?? '').split('\n', 1)[0] ?? '';
   const title = firstLine && firstLine.length < MAX_TITLE_CHARS ? firstLine : undefined;
-  const sections: Section[] = text ? [{ headings: [], text }] : [];
   return { format: 'txt', title, sections, meta: {} };
 }
 

@@ -42,10 +42,12 @@ describe('tables in plain text', () => {
       '',
       'All three were evaluated.',
     ].join('\n');
-    const lines = parseText(text).sections[0]?.text.split('\n') ?? [];
-    expect(lines).toContain('The regional workshops of the year are listed below:');
-    expect(lines.filter(isRowLine)).toEqual(ROWS);
-    expect(lines.at(-1)).toBe('All three were evaluated.');
+    // The table is a section of its own, under the sentence that introduces it.
+    expect(parseText(text).sections).toEqual([
+      { headings: [], text: 'The regional workshops of the year are listed below:' },
+      { headings: ['The regional workshops of the year are listed below:'], text: ROWS.join('\n') },
+      { headings: [], text: 'All three were evaluated.' },
+    ]);
   });
 
   it('reads tab-separated and column-aligned rows', () => {
