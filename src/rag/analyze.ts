@@ -73,12 +73,11 @@ const termCache: Record<Lang, Map<string, string | null>> = {
   zh: new Map(),
 };
 
-/** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same. */
+/** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same (and they are not letters, so they would cut it). */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 function computeTerm(raw: string, lang: Lang): string | null {
   let word = raw.toLowerCase().replace(ELISION, '');
-  if (lang === 'ar') word = word.replace(ARABIC_MARKS, '');
   if (word.length < 2 && !/\d/.test(word)) return null;
   if (STOPWORDS[lang].has(fold(word))) return null;
   word = word.replace(/['’]/g, '');
@@ -124,7 +123,10 @@ const GROUPED_FIGURE = /(?<![\p{N}.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\p{N
 /** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
-  const normalised = text.normalize('NFKC').replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''));
+  const normalised = text
+    .normalize('NFKC')
+    .replace(ARABIC_MARKS, '')
+    .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''));
   if (lang === 'zh' || HAN.test(normalised)) {
     // Segment the Han runs; other runs go through the language's own analysis.
     for (const run of normalised.split(/(\p{Script=Han}[\p{Script=Han}\s\p{N}]*)/u)) {
