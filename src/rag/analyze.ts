@@ -32,11 +32,11 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
  */
 const QUESTION_NOISE: Record<Lang, string[]> = {
   en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened'],
-  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait'],
-  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces'],
-  ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي'],
-  ru: ['пожалуйста', 'сколько', 'когда', 'именно', 'точно', 'примерно', 'около', 'приблизительно', 'вообще', 'скажите', 'подскажите', 'спасибо', 'какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каких', 'каким', 'который', 'которая', 'которое', 'которые', 'итоге', 'всего', 'ли'],
-  zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共'],
+  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait', 'réellement', 'effectivement'],
+  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces', 'efectivamente', 'verdad'],
+  ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي', 'فعلا', 'بالفعل', 'حقا', 'فعليا'],
+  ru: ['пожалуйста', 'сколько', 'когда', 'именно', 'точно', 'примерно', 'около', 'приблизительно', 'вообще', 'скажите', 'подскажите', 'спасибо', 'какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каких', 'каким', 'который', 'которая', 'которое', 'которые', 'итоге', 'всего', 'ли', 'фактически', 'реально', 'действительно'],
+  zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共', '实际上', '真正'],
 };
 
 /** Stop-list words that are meaningful in this field ("Estado miembro", "el país solicitante"), accents folded. */

@@ -79,12 +79,18 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const own = stems.slice(match.start, match.start + match.length);
     for (const stem of own) addTerm(terms, stem, OWN_TERM_BOOST);
     const phrases = [own];
-    for (const expansion of glossary.expansion(match.entry)) {
-      for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
-      phrases.push(expansion.stems);
+    // A word that two entries share in this language ("участник": participant and stakeholder)
+    // carries both senses: the passages decide.
+    const senses = matches.filter((m) => m.start === match.start && m.length === match.length && m.lang === match.lang).map((m) => m.entry);
+    for (const entry of new Set(senses)) {
+      seenEntries.add(entry);
+      for (const expansion of glossary.expansion(entry)) {
+        for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
+        phrases.push(expansion.stems);
+      }
     }
     // A name entry, or another entry that names a month, a language or a country ("на русском").
-    const constraint = glossary.idOf(match.entry).startsWith(NAME_ENTRY_PREFIX) || own.some((stem) => glossary.isNameStem(lang, stem));
+    const constraint = senses.some((entry) => glossary.idOf(entry).startsWith(NAME_ENTRY_PREFIX)) || own.some((stem) => glossary.isNameStem(lang, stem));
     const optional = own.every((stem) => typeWords.has(stem));
     concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
   }
