@@ -40,6 +40,8 @@ const RANK_DECAY = 0.1;
 const UNTYPED_FACTOR = 0.35;
 /** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
 const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
+/** A row's cell of the expected kind that the question does not name needs the row to hold this much of the question. */
+const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
 const OTHER_KIND_MIN_CONFIDENCE = 0.9;
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
@@ -207,9 +209,12 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     if (titles.has(unit.text.toLowerCase())) return;
     if (/[?？؟]["»”)]?$/.test(unit.text)) return;
     const coverage = total - optionalMissing <= 0 ? 0 : found / (total - optionalMissing);
-    const kindFactor = !typed ? 1 : chosen ? 1 + 0.5 * chosen.closeness * chosen.span.confidence : UNTYPED_FACTOR;
+    // A row's cell that the question does not name answers only a question the row holds well
+    // (the response rate is not the share of satisfied participants).
+    const answer = chosen && (unit.kind !== 'row' || chosen.closeness >= 1 || coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE) ? chosen : undefined;
+    const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
-    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, span: chosen?.span });
+    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, span: answer?.span });
   });
   return candidates;
 }
