@@ -167,7 +167,7 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     month: new RegExp(`(?<![\\p{L}])(?:${lang === 'en' ? alternation(capitalisedMonths()) : month})(?![\\p{L}])`, lang === 'en' ? 'gu' : 'giu'),
     figure: new RegExp(`${BEFORE}${FIGURE}${AFTER}`, 'gu'),
     // Not inside a compound or an ordinal ("vingt-cinquième", "twenty-first").
-    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])`, 'giu'),
+    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])(?!\\s+(?:et|and|y)\\s+\\p{L}+(?:ième|th|avo|ava|º))`, 'giu'),
   };
   compiled.set(lang, p);
   return p;
