@@ -63,6 +63,9 @@ const ORG_END = String.raw`qui|que|quoi|dont|who|which|that|et|and|y|e|avec|with
 const ORG_NAMED = new RegExp(String.raw`(?<![\p{L}])${ORG_HEADS}(?:\s+(?!(?:${ORG_END})\s)(?:[\p{L}’'-]+)){0,9}?(?=\s*[,.;:()«»“”"]|\s+(?:${ORG_END})\s|$)`, 'gu');
 const ACRONYM = /(?<![\p{L}\p{N}])(?=[A-Z]{2,8}(?![\p{L}]))(?![IVXLCDM]+(?![\p{L}]))[A-Z]{2,8}/gu;
 
+/** An e-mail address, a web address, a telephone number. */
+const CONTACT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)»"”]+|www\.[^\s)»"”]+|\+\d[\d ().-]{6,}\d/gu;
+
 type Names = { monthPattern: string; languages: RegExp; places: RegExp };
 const namesByLang = new Map<Lang, Names>();
 
@@ -213,6 +216,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
     const start = m.index ?? 0;
     if (!taken(start, start + m[0].length)) spans.push({ kind: 'number', start, end: start + m[0].length, text: m[0], confidence: 0.8 });
   }
+  collect(text, CONTACT, 'contact', 1, spans);
   collect(text, PERSON_TITLED, 'person', 1, spans);
   collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
   collect(text, ORG_NAMED, 'organisation', 0.9, spans);

@@ -12,7 +12,7 @@ import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import { rowCells } from './ingest/layout.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { countedWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { countedWord, headerNamesKind, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeOf, pickRow } from './superlative.ts';
@@ -89,7 +89,15 @@ function positionsOf(concept: Concept, stems: string[]): number[] {
 }
 
 /** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
-function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPositions: number[], lang: Lang, countedAt: number[]): { span: Span; closeness: number } | undefined {
+function chooseSpan(
+  unit: Unit,
+  spans: Span[],
+  query: AnalyzedQuery,
+  kind: AnswerKind | undefined,
+  matchedPositions: number[],
+  lang: Lang,
+  countedAt: number[],
+): { span: Span; closeness: number } | undefined {
   if (spans.length === 0) return undefined;
   if (unit.kind === 'row') {
     const { cells } = rowCells(unit.text);
@@ -102,7 +110,8 @@ function chooseSpan(unit: Unit, spans: Span[], query: AnalyzedQuery, matchedPosi
       const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
       if (inCell.length === 0) continue;
       const headerTerms = new Set(analyze(cell.header, lang));
-      const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms));
+      // Named by the question's words, or by its kind ("when" names the Date column).
+      const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
       // The column the question names; else the one cell of the expected kind; else any.
       const closeness = named ? 1 : typedCells === 1 ? 0.8 : 0.4;
       const span = inCell[0] as Span;
@@ -199,7 +208,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         )
       : [];
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
-    const chosen = typed ? chooseSpan(unit, spans, query, matchedPositions, chunk.lang, countedAt) : undefined;
+    const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
     // A paragraph number left alone at a passage's end says nothing.
     if (/^\(?[\dIVXivx]{1,4}[.)]$/.test(unit.text)) return;

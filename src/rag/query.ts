@@ -60,6 +60,24 @@ function answerTypeStemsOf(lang: Lang): Set<string> {
   return set;
 }
 
+/** Acronyms (INPI, UNDP) and capitalised words after the first of a sentence, in scripts that have capitals. */
+function properNameStems(text: string, lang: Lang): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.!?¿¡;:«»"“”()]+/)) {
+    const words = sentence.trim().split(/\s+/);
+    words.forEach((word, i) => {
+      const bare = word
+        .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+        .replace(/^(?:l|d|qu|j|n|s|c)['’]/i, '')
+        .replace(/['’]s$/, '');
+      const acronym = /^\p{Lu}{2,}$/u.test(bare);
+      const capitalised = i > 0 && /^\p{Lu}\p{Ll}/u.test(bare);
+      if (acronym || capitalised) for (const stem of analyze(bare, lang)) out.add(stem);
+    });
+  }
+  return out;
+}
+
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
   const stems = analyze(text, lang);
   const typeWords = answerTypeStemsOf(lang);
@@ -94,11 +112,14 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const optional = own.every((stem) => typeWords.has(stem));
     concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
   }
+  const names = properNameStems(text, lang);
   const seenStems = new Set<string>();
   stems.forEach((stem, i) => {
     if (covered[i] || seenStems.has(stem)) return;
     seenStems.add(stem);
-    const figure = /\d/.test(stem);
+    // A figure, or a name the question gives (an acronym, a capitalised word inside the sentence):
+    // which thing is meant. An answer about another one is no answer.
+    const figure = /\d/.test(stem) || names.has(stem);
     // A lone Han character outside the glossary (a measure word such as 场 or 次) is seldom what a question is about.
     const loneHan = /^\p{Script=Han}$/u.test(stem);
     const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };

@@ -10,6 +10,7 @@
 import type { Lang } from '../i18n/index.ts';
 
 export const ANSWER_KINDS = [
+  'contact',
   'amount',
   'percentage',
   'duration',
@@ -27,18 +28,18 @@ export const ANSWER_KINDS = [
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /** Kinds whose answer is a short span of text (a figure, a date, a name) rather than sentences. */
-export const SPAN_KINDS: ReadonlySet<AnswerKind> = new Set(['amount', 'percentage', 'duration', 'number', 'date', 'person', 'organisation', 'place', 'language']);
+export const SPAN_KINDS: ReadonlySet<AnswerKind> = new Set(['contact', 'amount', 'percentage', 'duration', 'number', 'date', 'person', 'organisation', 'place', 'language']);
 
 type Rules = [AnswerKind, RegExp][];
 
 // Word stems shared by several rules of one language.
 const MONEY = {
-  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount`,
-  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe`,
-  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma`,
-  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход`,
-  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف`,
-  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销`,
+  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage`,
+  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne`,
+  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana`,
+  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад`,
+  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم`,
+  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪`,
 };
 const TIME_UNITS = {
   en: String.raw`days?|weeks?|months?|years?|hours?|minutes?`,
@@ -51,6 +52,7 @@ const TIME_UNITS = {
 
 const RULES: Record<Lang, Rules> = {
   en: [
+    ['contact', /\b(?:e-?mail|phone number|telephone|fax|website|web site|url|contact details|(?:postal|e-?mail|web|mailing|street) address|address (?:of|for))\b|\bwhat(?:'s| is) (?:the|his|her|their|its) (?:address|phone)\b/],
     ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are) the (?:total |overall |actual |estimated |annual |yearly )?(?:${MONEY.en})|\bhow expensive\b`)],
     ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\bpercentage\b/],
     ['duration', new RegExp(String.raw`\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b`)],
@@ -66,6 +68,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must)\b/],
   ],
   fr: [
+    ['contact', /\b(?:courriel|e-?mail|téléphone|télécopie|fax|site (?:web|internet)|coordonnées)\b|(?<!s['’])\badresse\b/],
     ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel (?:a été |était |est )?(?:le )?(?:co[uû]t|budget|montant|prix)\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
     ['duration', new RegExp(String.raw`\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdure(?:nt|ra|rait)?\b`)],
@@ -81,6 +84,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^est-ce que\b|^(?:y a-t-il|existe-t-il)\b|^\w+-(?:t-)?(?:il|elle|ils|elles|on)\b/],
   ],
   es: [
+    ['contact', /\b(?:correo|e-?mail|teléfono|fax|dirección|sitio web|página web|datos de contacto)\b/],
     ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l (?:fue|es|era) (?:el )?(?:costo|coste|presupuesto|monto|importe|precio|gasto)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['percentage', /\bqu[ée] (?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bporcentaje\b|\btasa\b/],
     ['duration', new RegExp(String.raw`\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur[óoa](?:ba|n|r[áa])?\b|\bdurante cu[áa]nto\b`)],
@@ -96,6 +100,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
   ],
   ru: [
+    ['contact', /(?:электронн\p{L}* почт|e-?mail|имейл|телефон|факс|адрес(?!ов)|контактн)/u],
     ['amount', new RegExp(String.raw`сколько.*(?:${MONEY.ru})|(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо`, 'u')],
     ['percentage', /как(?:ой|ая|ов|ова) (?:был[аои]? )?(?:процент|дол|показател|уровень|коэффициент)|процент/],
     ['duration', new RegExp(String.raw`как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длится`)],
@@ -111,6 +116,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /(?:^|\s)ли(?:\s|$|\?)/],
   ],
   ar: [
+    ['contact', /(?:البريد|الإلكتروني|هاتف|الهاتف|فاكس|عنوان|الموقع الإلكتروني|موقع|الاتصال)/],
     ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
     ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
     ['duration', new RegExp(String.raw`كم من الوقت|(?:كم|ما) (?:عدد )?(?:${TIME_UNITS.ar})|(?:^|\s)مدة|(?:^|\s)مدّة|استغرق|تستغرق|يستغرق|دام|تدوم|يدوم`)],
@@ -126,6 +132,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:هل|أ)\s?/],
   ],
   zh: [
+    ['contact', /(?:邮箱|电子邮件|电邮|电话|传真|地址|网址|网站|联系方式)/],
     ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],
     ['percentage', /百分之几|百分比|比例|比率|占比|率(?:是|为)?多少|回复率|答复率|响应率|率/],
     ['duration', new RegExp(String.raw`多久|多长时间|多少时间|持续|为期|几(?:${TIME_UNITS.zh})|多少(?:${TIME_UNITS.zh})`)],
@@ -205,4 +212,22 @@ const COUNTED: Record<Lang, RegExp> = {
 export function countedWord(question: string, lang: Lang): string | undefined {
   const m = COUNTED[lang].exec(question.normalize('NFC').toLowerCase());
   return m?.slice(1).find((g) => g !== undefined);
+}
+
+/** Column headers that say a table's cells are of a kind ("Date", "Coût", "Langue"), by language. */
+const KIND_HEADERS: Partial<Record<AnswerKind, Record<Lang, string[]>>> = {
+  date: { en: ['date', 'dates', 'when', 'schedule', 'timeline'], fr: ['date', 'dates', 'échéancier', 'calendrier', 'période'], es: ['fecha', 'fechas', 'calendario', 'plazo'], ru: ['дата', 'сроки', 'период'], ar: ['تاريخ', 'التاريخ', 'الموعد', 'الجدول الزمني'], zh: ['日期', '时间', '时间表'] },
+  amount: { en: ['cost', 'costs', 'amount', 'budget', 'resources', 'price'], fr: ['coût', 'coûts', 'montant', 'budget', 'ressources', 'prix', 'dépenses'], es: ['costo', 'coste', 'monto', 'presupuesto', 'recursos', 'precio', 'gastos'], ru: ['стоимость', 'сумма', 'бюджет', 'ресурсы', 'расходы'], ar: ['التكلفة', 'المبلغ', 'الميزانية', 'الموارد'], zh: ['费用', '金额', '预算', '资源', '成本'] },
+  duration: { en: ['duration', 'length'], fr: ['durée'], es: ['duración'], ru: ['продолжительность', 'длительность'], ar: ['المدة'], zh: ['时长', '期限'] },
+  language: { en: ['language'], fr: ['langue'], es: ['idioma', 'lengua'], ru: ['язык'], ar: ['اللغة'], zh: ['语言', '语种'] },
+  place: { en: ['country', 'place', 'city', 'region', 'venue'], fr: ['pays', 'lieu', 'ville', 'région'], es: ['país', 'lugar', 'ciudad', 'región'], ru: ['страна', 'место', 'город', 'регион'], ar: ['البلد', 'المكان', 'المدينة', 'المنطقة'], zh: ['国家', '地点', '城市', '地区'] },
+};
+
+/** Whether a column header says its cells are of the kind asked. */
+export function headerNamesKind(headerTerms: ReadonlySet<string>, kind: AnswerKind | undefined, lang: Lang, analyse: (text: string, lang: Lang) => string[]): boolean {
+  const words = kind ? KIND_HEADERS[kind]?.[lang] : undefined;
+  return (words ?? []).some((w) => {
+    const stems = analyse(w, lang);
+    return stems.length > 0 && stems.every((t) => headerTerms.has(t));
+  });
 }

@@ -124,6 +124,9 @@ const UNANSWERABLE: [string, Lang, string][] = [
   ['a country the table has not', 'zh', '巴西讲习班的费用是多少？'],
   ['a thing the documents never count', 'es', '¿Cuántos certificados se entregaron en el taller de Perú?'],
   ['off-topic', 'fr', 'Quelle est la recette du gâteau au chocolat ?'],
+  ['an organisation the documents never name', 'fr', 'Quel est le budget annuel de l’INPI ?'],
+  ['contact details the documents do not give', 'en', 'What is the e-mail address of Claire Fontaine?'],
+  ['a sum of money asked, a count in the documents', 'es', '¿Cuánto cobra por día un experto de los talleres?'],
 ];
 
 describe('abstention next to answerable questions', () => {
