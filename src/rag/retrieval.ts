@@ -10,7 +10,7 @@ import type { Glossary } from './glossary.ts';
 import type { BackendQuery, IndexBackend } from './index-backend.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
-import { analyzeQuery, type AnalyzedQuery } from './query.ts';
+import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery } from './query.ts';
 import { coverage, type TermStatistics } from './support.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
 
@@ -82,6 +82,27 @@ function selectiveTerms(terms: Map<string, number>, stats: TermStatistics): Map<
   return selective.size > 0 ? selective : terms;
 }
 
+/**
+ * A word of the question that no document holds and no glossary entry knows, written in Cyrillic,
+ * is looked for as a cognate among the documents' Latin-letter stems (протокол → protocol).
+ */
+function withCognates(query: AnalyzedQuery, stats: TermStatistics): AnalyzedQuery {
+  if (!stats.cognatesOf) return query;
+  for (const concept of query.concepts) {
+    if (concept.crossLingual || concept.optional || concept.terms.size !== 1) continue;
+    const [stem] = concept.terms.keys();
+    if (stem === undefined || stats.documentFrequency(stem) > 0) continue;
+    const found = stats.cognatesOf(stem);
+    if (found.length === 0) continue;
+    for (const cognate of found) {
+      concept.terms.set(cognate, EXPANSION_TERM_BOOST);
+      concept.phrases.push([cognate]);
+    }
+    concept.crossLingual = true;
+  }
+  return query;
+}
+
 async function translations(deps: RetrievalDeps, question: string, lang: Lang): Promise<AnalyzedQuery[]> {
   if (!deps.translator) return [];
   const targets = deps.corpusLangs().filter((l) => l !== lang);
@@ -113,7 +134,7 @@ export async function retrieve(
   lang: Lang,
   options: Partial<Pick<RetrievalQuery, 'filter' | 'limit'>> = {},
 ): Promise<Retrieval> {
-  const query = analyzeQuery(question, lang, deps.glossary);
+  const query = withCognates(analyzeQuery(question, lang, deps.glossary), deps.stats);
   const [translated, vector] = await Promise.all([translations(deps, question, lang), questionVector(deps, question)]);
   const limit = options.limit ?? RETRIEVAL_LIMIT;
   const allTerms = mergeTerms([{ query, boost: 1 }, ...translated.map((t) => ({ query: t, boost: TRANSLATION_BOOST }))]);

@@ -10,6 +10,8 @@ export interface TermStatistics {
   documentFrequency(stem: string): number;
   /** Whether any passage of the document holds the term (where known). */
   documentHas?(documentId: number, stem: string): boolean;
+  /** Document stems in Latin letters that a Cyrillic stem may be a cognate of (where known). */
+  cognatesOf?(stem: string): string[];
   /** The terms of the document's opening: its title and first lines (where known). */
   documentHead?(documentId: number): ReadonlySet<string>;
 }

@@ -6,6 +6,7 @@
  * only grows; a term no passage holds any more keeps its number at frequency 0), frequencies are
  * one typed array, and each document's contribution is one array of (term, passages) pairs.
  */
+import { CognateIndex } from './cognates.ts';
 import type { TermStatistics } from './support.ts';
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -19,6 +20,8 @@ export class TermStats implements TermStatistics {
   private readonly passagesOf = new Map<number, number>();
   /** Per document: the terms of its opening (title, date line, event), which say what every passage of it is about. */
   private readonly heads = new Map<number, ReadonlySet<string>>();
+  /** The Latin-letter stems, for Cyrillic cognates. */
+  private readonly cognates = new CognateIndex();
 
   get size(): number {
     return this.passages;
@@ -34,6 +37,7 @@ export class TermStats implements TermStatistics {
     if (id === undefined) {
       id = this.termIds.size;
       this.termIds.set(term, id);
+      this.cognates.add(term);
       if (id >= this.df.length) {
         const grown = new Int32Array(this.df.length * 2);
         grown.set(this.df);
@@ -82,6 +86,11 @@ export class TermStats implements TermStatistics {
       else hi = mid - 1;
     }
     return false;
+  }
+
+  /** Stems the documents hold (any passage, now or before) that a Cyrillic stem may be a cognate of. */
+  cognatesOf(stem: string): string[] {
+    return this.cognates.cognatesOf(stem).filter((t) => this.documentFrequency(t) > 0);
   }
 
   documentHead(documentId: number): ReadonlySet<string> {
