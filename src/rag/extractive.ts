@@ -44,6 +44,7 @@ const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
 const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
 const OTHER_KIND_MIN_CONFIDENCE = 0.9;
+const NOTHING: Set<string> = new Set();
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
@@ -175,9 +176,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const candidates: Candidate[] = [];
   units.forEach((unit, i) => {
     const own = unitSets[i] as Set<string>;
-    const previous = unitSets[i - 1] ?? new Set<string>();
-    const before = unitSets[i - 2] ?? new Set<string>();
-    const next = unitSets[i + 1] ?? new Set<string>();
+    // A row's neighbours are other records: what it is about is its own cells and its heading.
+    const around = (k: number): Set<string> => (unit.kind === 'row' && units[k]?.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
+    const previous = around(i - 1);
+    const before = around(i - 2);
+    const next = around(i + 1);
     let found = 0;
     let optionalMissing = 0;
     let constraintFactor = 1;

@@ -29,6 +29,18 @@ interface Term {
   stems: string[];
 }
 
+/**
+ * The plurals of a one-word term in the languages whose stemmers do not always fold them
+ * (Spanish "taller" and "talleres" stem apart): both are the term.
+ */
+function pluralsOf(text: string, lang: Lang): string[] {
+  if (/\s/.test(text) || !/^\p{L}+$/u.test(text)) return [];
+  if (lang === 'es') return /[aeiouáéó]$/.test(text) ? [`${text}s`] : [`${text}es`];
+  if (lang === 'fr') return /[sxz]$/.test(text) ? [] : /(?:au|eu)$/.test(text) ? [`${text}x`] : [`${text}s`];
+  if (lang === 'en') return /(?:s|x|z|ch|sh)$/.test(text) ? [`${text}es`] : /[^aeiou]y$/.test(text) ? [`${text.slice(0, -1)}ies`] : [`${text}s`];
+  return [];
+}
+
 /** An area needs this many term occurrences, and a clear lead over the next, to be assigned. */
 export const CATEGORY_MIN_HITS = 3;
 export const CATEGORY_LEAD_RATIO = 1.5;
@@ -48,10 +60,13 @@ export class Glossary {
     this.termsOfEntry = file.entries.map(() => []);
     file.entries.forEach((entry, index) => {
       for (const lang of LANGS) {
-        for (const text of entry.terms[lang] ?? []) {
+        const seen = new Set<string>();
+        for (const text of (entry.terms[lang] ?? []).flatMap((t) => [t, ...pluralsOf(t, lang)])) {
           const stems = analyze(text, lang);
           const first = stems[0];
-          if (!first) continue;
+          // A plural whose stem is the singular's adds nothing.
+          if (!first || seen.has(stems.join(' '))) continue;
+          seen.add(stems.join(' '));
           const term: Term = { entry: index, lang, stems };
           // One-word names only: "Costa" of "Costa Rica" is not a name alone.
           if (entry.id.startsWith('name:') && stems.length === 1) {
