@@ -201,7 +201,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (concept.optional) optionalMissing += w * (1 - share);
       // "How many X": X must be there, as a year or a language must (the figure counts it).
       if ((concept.constraint || concept === scoring.counted) && share < CONTEXT_WEIGHT.before) {
-        constraintFactor *= share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 ? FAR_CONSTRAINT_FACTOR.document : 0;
+        // A figure that is not a year ("the 20 missions") says which thing is meant only in the
+        // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
+        const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t));
+        constraintFactor *= share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
       }
     });
     if (constraintFactor === 0 || found === 0) return;
