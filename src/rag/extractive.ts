@@ -7,6 +7,7 @@
  * names which event, year, language or place it means is only answered by a unit with that name
  * beside it; a question expecting a figure is not answered by a unit without one.
  */
+import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
@@ -57,6 +58,8 @@ export interface AnswerUnit {
 export interface Extraction {
   /** The answer itself, as written in the source, when the question expects a span. */
   lead: string | undefined;
+  /** What the lead is: a span's kind, or a row picked by a superlative. */
+  leadKind: LeadKind | undefined;
   /** The units quoted, in order; the first holds the answer. */
   units: AnswerUnit[];
   score: number;
@@ -310,7 +313,7 @@ function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Ext
   const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
   const candidate = picked ? byKey.get(picked.row.key) : undefined;
   if (!picked || !candidate) return undefined;
-  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, score: candidate.score, coverage: candidate.coverage, candidate };
+  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, candidate };
 }
 
 /**
@@ -333,5 +336,5 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
       (fallback ? ranked.find((c) => c.unit.kind !== 'row' && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
     : ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
   if (!best) return undefined;
-  return { lead: best.span?.text, units: quotedUnits(best, kind, ranked), score: best.score, coverage: best.coverage, passageScores };
+  return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units: quotedUnits(best, kind, ranked), score: best.score, coverage: best.coverage, passageScores };
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { detectLang } from '../core/language.ts';
+import { leadLine } from '../i18n/answer-kinds.ts';
 import { languageName, messages, quoted, type Lang } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/schema.ts';
@@ -274,7 +275,7 @@ export class KnowledgeBase {
     };
     const source = extraction.units[0]?.chunk.lang ?? lang;
     const lines: string[] = [];
-    if (extraction.lead) lines.push(extraction.lead);
+    if (extraction.lead) lines.push(extraction.leadKind ? leadLine(extraction.leadKind, extraction.lead, lang) : extraction.lead);
     if (source !== lang) lines.push(messages(lang).ask.quotedFrom({ language: languageName(source, lang) }));
     const [first, ...rest] = extraction.units;
     if (first) lines.push(`${rest.length === 0 ? quoted(first.text, lang) : first.text} [${cite(first.chunk)}]`);

@@ -108,9 +108,13 @@ describe('answers that hold the fact', () => {
   });
 
   it('leads with the fact, then the row or sentence it stands in, framed in the asker’s language', async () => {
+    const french = await kb.answer('Combien a coûté l’atelier au Népal ?', 'fr');
+    expect(french.answer.split('\n')[0]).toBe('Montant : 7 250 francs suisses');
+    const chinese = await kb.answer('满意度调查的回复率是多少？', 'zh');
+    expect(chinese.answer.split('\n').slice(0, 2)).toEqual(['比例：64 %', '摘自法语文件：']);
     const answer = await kb.answer('How many people took part in the workshop in Peru?', 'en');
     const [lead, frame, quote] = answer.answer.split('\n');
-    expect(lead).toBe('31');
+    expect(lead).toBe('Number: 31');
     expect(frame).toBe('Quoted from documents in French:');
     expect(quote).toBe('“Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses” [1]');
     expect(answer.citations[0]?.excerpt).toBe('Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses');
