@@ -21,8 +21,9 @@ export interface Span {
 
 /** A figure: groups of three digits with a space, a no-break space, a comma or a point; or plain digits; decimals. */
 const FIGURE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:\.\d{3}(?!\d))+|\d+)(?:[.,]\d+)?`;
-const BEFORE = String.raw`(?<![\p{L}\p{N}])`;
-const AFTER = String.raw`(?![\p{L}\p{N}])`;
+// Not inside a word or a document symbol ("CDIP/25/4", "CE/13/7.IGC").
+const BEFORE = String.raw`(?<![\p{L}\p{N}/])`;
+const AFTER = String.raw`(?![\p{L}\p{N}/])`;
 const SCALE = String.raw`(?:\s?(?:millions?|milliards?|mille|million|billion|thousand|millones|mil|миллион\w*|тысяч\w*|млн|مليون|ألف|万|亿))?`;
 
 const NUMBER_WORDS: Record<Lang, string> = {
@@ -47,6 +48,8 @@ const TIME_UNIT: Record<Lang, string> = {
   ar: 'يوم|أيام|ايام|يومًا|يوما|أسبوع|أسابيع|شهر|أشهر|شهرا|شهرًا|سنة|سنوات|عام|أعوام|ساعة|ساعات',
   zh: '天|日|周|星期|个月|月|年|小时|分钟',
 };
+/** How often: "chaque semaine", "every month", "cada año", "ежемесячно", "每周", "كل أسبوع". */
+const FREQUENCY = String.raw`(?:chaque|tous les|toutes les) (?:jours?|semaines?|mois|ans?|années?|trimestres?)|(?:every|each) (?:day|week|month|year|quarter)|(?:daily|weekly|monthly|yearly|annually|quarterly)|cada (?:d[íi]a|semana|mes|a[ñn]o|trimestre)|(?:hebdomadaire|mensuel|annuel)(?:le)?(?:ment)?|(?:semanal|mensual|anual)(?:mente)?|ежедневно|еженедельно|ежемесячно|ежегодно|кажд\p{L}* (?:день|неделю|месяц|год)|每(?:天|日|周|星期|月|年|季度)|كل (?:يوم|أسبوع|شهر|سنة|عام)|(?:يوميا|أسبوعيا|شهريا|سنويا)`;
 const ONE_UNIT = String.raw`(?:une? (?:journée|jour|semaine|mois|an|année)|an? (?:day|week|month|year)|one (?:day|week|month|year)|una? (?:jornada|día|semana|mes|año)|одн\p{L}* (?:день|недел\p{L}*|месяц\p{L}*|год\p{L}*))`;
 
 const TITLES = String.raw`(?:M\.|MM\.|Mme|Mmes|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.?|Pr\.?|Prof\.?|Sr\.|Sra\.|Srta\.|S\.E\.|H\.E\.|Son Excellence|His Excellency|Her Excellency|г-н|г-жа|господин|госпожа|السيد|السيدة|الدكتور|الدكتورة)`;
@@ -163,7 +166,7 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     amount: new RegExp(`${BEFORE}${FIGURE}${SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])`, 'giu'),
     amountBefore: new RegExp(`${CURRENCY_BEFORE}\\s?${FIGURE}${SCALE}${AFTER}`, 'gu'),
     percentage: new RegExp(`${BEFORE}(?:${FIGURE}${PERCENT_AFTER}|百分之[\\d一二三四五六七八九十]+)`, 'giu'),
-    duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})`, 'giu'),
+    duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})|(?<![\\p{L}])(?:${FREQUENCY})(?![\\p{L}])`, 'giu'),
     // Chinese dates stand between Han characters, which are letters: no word boundary around them.
     date: new RegExp(`${BEFORE}(?:${written})${AFTER}|(?<!\\p{N})(?:${year}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日)`, 'giu'),
     // English months are written with a capital ("May", not the verb "may").

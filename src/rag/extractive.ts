@@ -295,6 +295,25 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, total, stats }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
+/** Rows of one table that tie for the best: the question does not say which record it means. */
+const ROW_TIE_COUNT = 3;
+const ROW_TIE_FACTOR = 0.6;
+
+/**
+ * When three rows or more of one passage hold the question equally well, no row answers it (the
+ * question names no record): they yield to a sentence that does.
+ */
+function demoteTiedRows(ranked: Candidate[]): Candidate[] {
+  const bestRow = new Map<string, number>();
+  for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(c.chunk.id, Math.max(bestRow.get(c.chunk.id) ?? 0, c.score));
+  const ties = new Map<string, number>();
+  for (const c of ranked) if (c.unit.kind === 'row' && c.score >= (bestRow.get(c.chunk.id) ?? 0) * 0.99) ties.set(c.chunk.id, (ties.get(c.chunk.id) ?? 0) + 1);
+  if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
+  return ranked
+    .map((c) => (c.unit.kind === 'row' && (ties.get(c.chunk.id) ?? 0) >= ROW_TIE_COUNT ? { ...c, score: c.score * ROW_TIE_FACTOR } : c))
+    .sort((a, b) => b.score - a.score);
+}
+
 /** Rows compared for a superlative need at least this share of the question around them. */
 const SUPERLATIVE_MIN_COVERAGE = 0.15;
 /** …and at least this share of the best row's. */
@@ -325,9 +344,9 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const passageScores = new Map<string, number>();
   for (const c of candidates) passageScores.set(c.chunk.id, Math.max(passageScores.get(c.chunk.id) ?? 0, c.score));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
-  const ranked = candidates;
-  const compared = superlativeAnswer(query, ranked);
+  const compared = superlativeAnswer(query, candidates);
   if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
+  const ranked = demoteTiedRows(candidates);
   // Names are recognised less surely than figures and dates: for them a sentence without one may
   // still answer, if it holds much of the question (a table row has its cells: none is a name).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);

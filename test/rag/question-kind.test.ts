@@ -40,6 +40,9 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['duration', 'ru', 'Сколько дней длится обучение?'],
   ['duration', 'ar', 'كم يوما تستغرق الدورة؟'],
   ['duration', 'zh', '培训持续多久？'],
+  ['duration', 'en', 'How often is a new topic posted?'],
+  ['duration', 'fr', 'Tous les combien le modérateur lance-t-il un sujet ?'],
+  ['duration', 'ru', 'Как часто публикуется новая тема?'],
   ['person', 'en', 'Who chaired the meeting?'],
   ['person', 'fr', 'Qui a présidé la réunion ?'],
   ['person', 'es', '¿Quién presidió la reunión?'],
@@ -126,6 +129,10 @@ describe('spans', () => {
     expect(kinds('Семинар прошёл 25 октября 2019 года.', 'ru')).toContain('date:25 октября 2019');
     expect(kinds('会议于2025年4月3日举行。', 'zh')).toContain('date:2025年4月3日');
     expect(kinds('Un atelier de 3 jours, puis six mois de suivi.', 'fr')).toEqual(expect.arrayContaining(['duration:3 jours', 'duration:six mois']));
+    expect(kinds('Le modérateur lance chaque semaine un nouveau sujet.', 'fr')).toContain('duration:chaque semaine');
+    expect(kinds('A new topic is posted every week.', 'en')).toContain('duration:every week');
+    // A document's symbol holds no figure to quote.
+    expect(kinds('Voir le document CDIP/25/4 et CE/13/7.IGC/4.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
   });
 
   it('reads people, organisations, places and languages', () => {
