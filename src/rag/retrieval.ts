@@ -10,7 +10,9 @@ import type { Glossary } from './glossary.ts';
 import type { BackendQuery, IndexBackend } from './index-backend.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
+import { acceptedKinds, findSpans } from './entities.ts';
 import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery } from './query.ts';
+import { questionKind, SPAN_KINDS } from './question-kind.ts';
 import { coverage, type TermStatistics } from './support.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
 
@@ -20,6 +22,8 @@ export const RETRIEVAL_LIMIT = 8;
 export const POOL_FACTOR = 4;
 /** In that ranking, the share of the (normalised) lexical score; the rest is the question's share held. */
 export const LEXICAL_SHARE = 0.3;
+/** …plus this for a passage that holds a span of the kind of answer the question expects. */
+export const KIND_BONUS = 0.1;
 /** Passages whose support is measured (and that an answer may draw from). */
 export const SUPPORT_PASSAGES = 3;
 /** Passages in the question's own language rank this much higher: answers quote them first. */
@@ -155,8 +159,18 @@ export async function retrieve(
     return { chunk: h.chunk, lexical: h.score * (h.chunk.lang === lang ? SAME_LANGUAGE_BOOST : 1), matched, support };
   });
   const best = Math.max(1e-9, ...pool.map((h) => h.lexical));
+  // A passage that holds something of the kind asked (a figure for "how many", a date for "when")
+  // is the likelier answer: the classic answer-type filter, as a bonus.
+  const kind = questionKind(question, lang);
+  const accepted = kind && SPAN_KINDS.has(kind) ? acceptedKinds(kind) : undefined;
+  const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && findSpans(chunk.text, chunk.lang).some((s) => accepted.includes(s.kind));
   const hits = pool
-    .map(({ chunk, lexical, matched, support }) => ({ chunk, matched, support, score: support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best }))
+    .map(({ chunk, lexical, matched, support }) => ({
+      chunk,
+      matched,
+      support,
+      score: support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0),
+    }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
   const support = Math.max(0, ...hits.slice(0, SUPPORT_PASSAGES).map((h) => h.support));
