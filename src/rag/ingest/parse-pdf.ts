@@ -27,6 +27,8 @@ const PARAGRAPH_GAP = 1.7;
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 /** Marks a gap between two items of one line wide enough to be a column gap (a table's cells). */
 const CELL_GAP = '\ue012';
+/** Cells no longer than this make a table even without figures (a list of names and roles). */
+const SHORT_CELL_CHARS = 30;
 /** A horizontal gap wider than this many times the type size separates two cells. */
 const COLUMN_GAP = 1.5;
 
@@ -40,7 +42,12 @@ function tableRun(lines: Line[], start: number): Line[] {
   if (width < 2) return [];
   let end = start + 1;
   while (end < lines.length && cellsOf(lines[end] as Line).length === width) end++;
-  return end - start >= 2 ? lines.slice(start, end) : [];
+  if (end - start < 2) return [];
+  // Two columns of prose set side by side are not a table: a table has a column of figures, or short cells.
+  const rows = lines.slice(start, end).map(cellsOf);
+  const figures = Array.from({ length: width }, (_, col) => rows.filter((r) => /\d/.test(r[col] ?? '')).length);
+  const short = rows.every((r) => r.every((c) => c.length <= SHORT_CELL_CHARS));
+  return short || figures.some((n) => n >= (rows.length - 1) * 0.6) ? lines.slice(start, end) : [];
 }
 
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {

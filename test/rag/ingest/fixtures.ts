@@ -87,16 +87,16 @@ function pdfString(text: string): string {
 const PDF_COLUMN_STEP = 120;
 
 /** One line of a page's body: a string, or cells set in columns (a table row). */
-function pdfLine(line: string | string[], first: boolean): string {
+function pdfLine(line: string | string[], first: boolean, step: number): string {
   const down = first ? '' : '0 -16 Td ';
   if (typeof line === 'string') return `${down}${pdfString(line)} Tj`;
-  const cells = line.map((cell, i) => `${i === 0 ? '' : `${PDF_COLUMN_STEP} 0 Td `}${pdfString(cell)} Tj`).join(' ');
+  const cells = line.map((cell, i) => `${i === 0 ? '' : `${step} 0 Td `}${pdfString(cell)} Tj`).join(' ');
   // Back to the left margin once the row is written.
-  return `${down}${cells} ${-PDF_COLUMN_STEP * (line.length - 1)} 0 Td`;
+  return `${down}${cells} ${-step * (line.length - 1)} 0 Td`;
 }
 
 /** A minimal, valid PDF 1.4: catalog, pages, Helvetica, one content stream per page, an Info title. */
-export function buildPdf(pages: { heading: string; lines: (string | string[])[] }[] = PDF_PAGES, title = PDF_TITLE): Buffer {
+export function buildPdf(pages: { heading: string; lines: (string | string[])[]; columnStep?: number }[] = PDF_PAGES, title = PDF_TITLE): Buffer {
   const objects: string[] = [];
   const fontId = 3 + pages.length * 2;
   const infoId = fontId + 1;
@@ -104,7 +104,7 @@ export function buildPdf(pages: { heading: string; lines: (string | string[])[] 
   objects.push('<< /Type /Catalog /Pages 2 0 R >>');
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
   for (const [i, page] of pages.entries()) {
-    const body = page.lines.map((line, n) => pdfLine(line, n === 0)).join('\n');
+    const body = page.lines.map((line, n) => pdfLine(line, n === 0, page.columnStep ?? PDF_COLUMN_STEP)).join('\n');
     const stream = `BT /F1 18 Tf 72 720 Td ${pdfString(page.heading)} Tj ET\nBT /F1 11 Tf 72 680 Td\n${body}\nET\n`;
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${4 + i * 2} 0 R >>`,

@@ -107,6 +107,25 @@ describe('tables in the other formats', () => {
   });
 });
 
+describe('two columns of prose in a PDF', () => {
+  it('are not taken for a table', async () => {
+    const pdf = buildPdf([
+      {
+        heading: 'Report',
+        // Two columns of text, the second set well to the right of the first's end.
+        columnStep: 260,
+        lines: [
+          ['The committee met twice in the year to', 'Members asked for a shorter report and'],
+          ['review the plan and the budget of the', 'a summary in every official language of'],
+          ['programme of technical assistance.', 'the organisation, sent before meetings.'],
+        ],
+      },
+    ]);
+    const doc = await parseBytes('pdf', pdf);
+    expect(doc.sections.flatMap((sec) => sec.text.split('\n')).some(isRowLine)).toBe(false);
+  });
+});
+
 describe('hard-wrapped text and lists', () => {
   it('joins a hard-wrapped paragraph, also where a line goes on with a capital', () => {
     const wrapped = [
