@@ -62,9 +62,10 @@ const PERSON_APPOSITION = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?:\s+(?
 
 const ORG_HEADS = String.raw`(?:Division|Département|Department|Departamento|Bureau|Office|Oficina|Secrétariat|Secretariat|Secretaría|Comité|Committee|Académie|Academy|Academia|Ministère|Ministry|Ministerio|Mission|Misión|Organisation|Organization|Organización|Programme|Program|Programa|Conférence|Conference|Conferencia|Union|Unión|Fonds|Fund|Fondo|Banque|Bank|Banco|Institut|Institute|Instituto|Agence|Agency|Agencia|Université|University|Universidad|Centre|Center|Centro|Service|Servicio|Commission|Comisión|Council|Conseil|Consejo)`;
 /** Words that end an organisation's name: verbs and conjunctions that follow it in a sentence. */
-const ORG_END = String.raw`qui|que|quoi|dont|who|which|that|et|and|y|e|avec|with|con|en coordination|ont|a|est|sont|était|étaient|sera|seront|has|have|had|is|are|was|were|will|ha|han|es|son|fue|fueron|será|se|s’|s'`;
+const ORG_END = String.raw`qui|que|quoi|dont|who|which|that|et|and|y|e|avec|with|con|en coordination|ont|a|à|au|aux|par|by|to|dans|sur|on|est|sont|était|étaient|sera|seront|has|have|had|is|are|was|were|will|ha|han|es|son|fue|fueron|será|se|s’|s'`;
 const ORG_NAMED = new RegExp(String.raw`(?<![\p{L}])${ORG_HEADS}(?:\s+(?!(?:${ORG_END})\s)(?:[\p{L}’'-]+)){0,9}?(?=\s*[,.;:()«»“”"]|\s+(?:${ORG_END})\s|$)`, 'gu');
-const ACRONYM = /(?<![\p{L}\p{N}])(?=[A-Z]{2,8}(?![\p{L}]))(?![IVXLCDM]+(?![\p{L}]))[A-Z]{2,8}/gu;
+// Three capitals or more (OMPI, UNESCO, CDIP): two are too often something else ("IP", "TA").
+const ACRONYM = /(?<![\p{L}\p{N}])(?=[A-Z]{3,8}(?![\p{L}]))(?![IVXLCDM]+(?![\p{L}]))[A-Z]{3,8}/gu;
 
 /** An e-mail address, a web address, a telephone number. */
 const CONTACT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)»"”]+|www\.[^\s)»"”]+|\+\d[\d ().-]{6,}\d/gu;
