@@ -41,6 +41,9 @@ function pluralsOf(text: string, lang: Lang): string[] {
   return [];
 }
 
+const NEAR_MIN_CHARS = 5;
+const NEAR_MAX_EXTRA = 3;
+
 /** An area needs this many term occurrences, and a clear lead over the next, to be assigned. */
 export const CATEGORY_MIN_HITS = 3;
 export const CATEGORY_LEAD_RATIO = 1.5;
@@ -52,6 +55,8 @@ export class Glossary {
   /** Terms by their first stem, for a single scan of a text. */
   private readonly byFirstStem = new Map<string, Term[]>();
   private readonly termsOfEntry: Term[][];
+  /** Per language, one-stem terms by their first five letters, for words the stemmer left in another form. */
+  private readonly byPrefix = new Map<string, Term[]>();
   /** Per language, the stems of the names (entries whose id starts with `name:`): months, languages, countries. */
   private readonly nameStems = new Map<Lang, Set<string>>();
 
@@ -75,6 +80,12 @@ export class Glossary {
             this.nameStems.set(lang, set);
           }
           (this.termsOfEntry[index] as Term[]).push(term);
+          if (stems.length === 1 && first.length >= NEAR_MIN_CHARS && !entry.id.startsWith('name:')) {
+            const key = `${lang}:${first.slice(0, NEAR_MIN_CHARS)}`;
+            const near = this.byPrefix.get(key) ?? [];
+            near.push(term);
+            this.byPrefix.set(key, near);
+          }
           const list = this.byFirstStem.get(first) ?? [];
           list.push(term);
           this.byFirstStem.set(first, list);
@@ -85,6 +96,22 @@ export class Glossary {
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * Entries with a one-word term of `lang` whose stem and this one differ only by an ending the
+   * stemmer left (Russian "участв" / "участвова", Arabic forms): the shorter begins the longer,
+   * five letters at least, three more at most.
+   */
+  nearEntries(lang: Lang, stem: string): number[] {
+    if (stem.length < NEAR_MIN_CHARS) return [];
+    const out = new Set<number>();
+    for (const term of this.byPrefix.get(`${lang}:${stem.slice(0, NEAR_MIN_CHARS)}`) ?? []) {
+      const other = term.stems[0] as string;
+      const [short, long] = other.length <= stem.length ? [other, stem] : [stem, other];
+      if (long.startsWith(short) && long.length - short.length <= NEAR_MAX_EXTRA) out.add(term.entry);
+    }
+    return [...out];
   }
 
   /** Whether a stem of `lang` is the one-word name of a month, a language or a country. */

@@ -123,6 +123,16 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     // A lone Han character outside the glossary (a measure word such as 场 or 次) is seldom what a question is about.
     const loneHan = /^\p{Script=Han}$/u.test(stem);
     const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
+    // A word the glossary knows in another form ("участвуют" beside "участвовать") takes that entry's terms.
+    if (!figure && !loneHan) {
+      for (const entry of glossary.nearEntries(lang, stem)) {
+        for (const expansion of glossary.expansion(entry)) {
+          for (const t of expansion.stems) addTerm(concept.terms, t, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
+          concept.phrases.push(expansion.stems);
+        }
+        concept.crossLingual = true;
+      }
+    }
     concepts.push({ position: i, concept });
   });
   concepts.sort((a, b) => a.position - b.position);

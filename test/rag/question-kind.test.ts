@@ -7,6 +7,8 @@ import { findSpans } from '../../src/rag/entities.ts';
 import { analyze } from '../../src/rag/analyze.ts';
 import { asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
 import { superlativeOf } from '../../src/rag/superlative.ts';
+import { Glossary } from '../../src/rag/glossary.ts';
+import { analyzeQuery } from '../../src/rag/query.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 
 const CASES: [AnswerKind, Lang, string][] = [
@@ -143,5 +145,17 @@ describe('spans', () => {
     expect(found).toContain('place:Kenya');
     expect(found).toContain('language:espagnol');
     expect(kinds('The English session was chaired by Dr. Kwame Mensah.', 'en')).toContain('person:Dr. Kwame Mensah');
+  });
+});
+
+describe('a word the glossary knows in another form', () => {
+  it('takes the entry the stemmer did not bring it to (Russian verb forms)', () => {
+    const glossary = new Glossary({ version: 1, entries: [{ id: 'take-part', category: null, terms: { ru: ['участвовать'], fr: ['participer'] } }] });
+    const concept = analyzeQuery('Сколько стран участвуют?', 'ru', glossary).concepts.find((c) => c.label === analyze('участвуют', 'ru')[0]);
+    expect(concept?.crossLingual).toBe(true);
+    expect([...(concept?.terms.keys() ?? [])]).toEqual(expect.arrayContaining(analyze('participer', 'fr')));
+    // A stem that merely starts alike, but is much longer, is another word.
+    const unrelated = analyzeQuery('Сколько стран участвовало в конференции?', 'ru', new Glossary({ version: 1, entries: [{ id: 'x', category: null, terms: { ru: ['участ'], fr: ['lot'] } }] }));
+    expect(unrelated.concepts.every((c) => !c.terms.has('lot'))).toBe(true);
   });
 });
