@@ -22,6 +22,8 @@ export const RETRIEVAL_LIMIT = 8;
 export const POOL_FACTOR = 4;
 /** In that ranking, the share of the (normalised) lexical score; the rest is the question's share held. */
 export const LEXICAL_SHARE = 0.3;
+/** A passage of a document that lacks one of the question's names (year, place, organisation) counts this much. */
+export const MISSING_CONSTRAINT_FACTOR = 0.5;
 /** …plus this for a passage that holds a span of the kind of answer the question expects. */
 export const KIND_BONUS = 0.1;
 /** Passages whose support is measured (and that an answer may draw from). */
@@ -164,12 +166,19 @@ export async function retrieve(
   const kind = questionKind(question, lang);
   const accepted = kind && SPAN_KINDS.has(kind) ? acceptedKinds(kind) : undefined;
   const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && findSpans(chunk.text, chunk.lang).some((s) => accepted.includes(s.kind));
+  // A document that never names the question's year, language, place or organisation is about
+  // something else, however many of its other words it shares.
+  const constraints = query.concepts.filter((c) => c.constraint);
+  const namesAll = (chunk: Chunk): boolean =>
+    !deps.stats.documentHas || constraints.every((c) => [...c.terms.keys()].some((t) => deps.stats.documentHas?.(chunk.documentId, t)));
   const hits = pool
     .map(({ chunk, lexical, matched, support }) => ({
       chunk,
       matched,
       support,
-      score: support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0),
+      score:
+        (support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0)) *
+        (namesAll(chunk) ? 1 : MISSING_CONSTRAINT_FACTOR),
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
