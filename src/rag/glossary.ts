@@ -119,6 +119,12 @@ export class Glossary {
     return this.nameStems.get(lang)?.has(stem) ?? false;
   }
 
+  /** The index of the entry with this id, if any. */
+  indexOf(id: string): number | undefined {
+    const i = this.entries.findIndex((e) => e.id === id);
+    return i < 0 ? undefined : i;
+  }
+
   /** The id of an entry, by its index. */
   idOf(entry: number): string {
     return this.entries[entry]?.id ?? '';

@@ -7,7 +7,10 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
 import { NAME_ENTRY_PREFIX } from './names.ts';
-import { optionalWords } from './question-kind.ts';
+import { asksAbout, optionalWords } from './question-kind.ts';
+
+/** The lexicon's entry for an event's topic or title. */
+const TOPIC_ENTRY = 'topic';
 
 /** Boost of a term in the question's own words, and of one brought in from another language. */
 export const OWN_TERM_BOOST = 1;
@@ -135,6 +138,17 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     }
     concepts.push({ position: i, concept });
   });
+  // "What was the session about?": its title or topic answers, though the question names neither.
+  const topic = glossary.indexOf(TOPIC_ENTRY);
+  if (topic !== undefined && !seenEntries.has(topic) && asksAbout(text, lang)) {
+    const terms = new Map<string, number>();
+    const phrases: string[][] = [];
+    for (const expansion of glossary.expansion(topic)) {
+      for (const stem of expansion.stems) addTerm(terms, stem, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
+      phrases.push(expansion.stems);
+    }
+    concepts.push({ position: stems.length, concept: { label: TOPIC_ENTRY, terms, crossLingual: true, phrases, constraint: false, optional: false } });
+  }
   concepts.sort((a, b) => a.position - b.position);
   return { text, lang, concepts: concepts.map((c) => c.concept) };
 }

@@ -231,3 +231,18 @@ export function headerNamesKind(headerTerms: ReadonlySet<string>, kind: AnswerKi
     return stems.length > 0 && stems.every((t) => headerTerms.has(t));
   });
 }
+
+/** Questions that ask what something was about, without a word for "topic" ("what was the session about?"). */
+const ABOUT: Record<Lang, RegExp> = {
+  en: /\bwhat (?:was|is|were|are) (?:the |this |that )?[\w\s-]*\babout\b/,
+  fr: /\bde quoi (?:parl|trait|port)|\bsur quoi (?:port|trait)/,
+  es: /\bde qu[ée] (?:trat|habl|iba)|\bsobre qu[ée] (?:trat|vers)/,
+  ru: /(?:^|\s)о ч[её]м(?:\s|$)/,
+  ar: /عن (?:أي شيء|ماذا|ما)(?:\s|$)/,
+  zh: /讲(?:的)?(?:是)?什么|关于什么|内容是什么/,
+};
+
+/** Whether the question asks what something was about (its title or topic answers). */
+export function asksAbout(question: string, lang: Lang): boolean {
+  return ABOUT[lang].test(question.normalize('NFC').toLowerCase());
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSpans } from '../../src/rag/entities.ts';
 import { analyze } from '../../src/rag/analyze.ts';
-import { asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
+import { asksAbout, asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
 import { superlativeOf } from '../../src/rag/superlative.ts';
 import { Glossary } from '../../src/rag/glossary.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
@@ -157,5 +157,20 @@ describe('a word the glossary knows in another form', () => {
     // A stem that merely starts alike, but is much longer, is another word.
     const unrelated = analyzeQuery('Сколько стран участвовало в конференции?', 'ru', new Glossary({ version: 1, entries: [{ id: 'x', category: null, terms: { ru: ['участ'], fr: ['lot'] } }] }));
     expect(unrelated.concepts.every((c) => !c.terms.has('lot'))).toBe(true);
+  });
+});
+
+describe('what something was about', () => {
+  it('is told in six languages, and brings the topic entry (a title answers it)', () => {
+    expect(asksAbout('What was the Russian webinar about?', 'en')).toBe(true);
+    expect(asksAbout('De quoi parlait le webinaire en russe ?', 'fr')).toBe(true);
+    expect(asksAbout('¿De qué trató el seminario en ruso?', 'es')).toBe(true);
+    expect(asksAbout('О чём был вебинар на русском языке?', 'ru')).toBe(true);
+    expect(asksAbout('中文场研讨会讲的是什么？', 'zh')).toBe(true);
+    expect(asksAbout('How many people attended the webinar?', 'en')).toBe(false);
+    const glossary = new Glossary({ version: 1, entries: [{ id: 'topic', category: null, terms: { en: ['topic', 'title'], fr: ['sujet', 'titre'] } }] });
+    const about = analyzeQuery('What was the Russian webinar about?', 'en', glossary).concepts.find((c) => c.label === 'topic');
+    expect([...(about?.terms.keys() ?? [])]).toEqual(expect.arrayContaining(analyze('titre', 'fr')));
+    expect(analyzeQuery('How many people attended the webinar?', 'en', glossary).concepts.some((c) => c.label === 'topic')).toBe(false);
   });
 });
