@@ -257,22 +257,18 @@ const FOLLOWING_UNIT_SHARE = 0.75;
  */
 function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: Candidate[]): AnswerUnit[] {
   const first = { text: quoteAround(best.unit.text, best.span), chunk: best.chunk };
-  const out = [first];
   const introduces = /[:：]$/.test(best.unit.text) || best.units[best.unit.index + 1]?.kind === 'item';
-  if (kind !== 'list' && kind !== 'procedure') {
-    if (best.span || introduces) return out;
-    const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
-    if (following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS) {
-      out.push({ text: following.unit.text, chunk: best.chunk });
-    }
-    return out;
-  }
-  let chars = first.text.length;
+  const list = kind === 'list' || kind === 'procedure';
   if (!introduces) {
+    // A span answers alone; sentences may need the next one.
+    if (best.span && !list) return [first];
     const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
-    if (following && following.score >= best.score * FOLLOWING_UNIT_SHARE && chars + following.unit.text.length <= LIST_MAX_CHARS) out.push({ text: following.unit.text, chunk: best.chunk });
-    return out;
+    const fits = following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS;
+    return fits ? [first, { text: following.unit.text, chunk: best.chunk }] : [first];
   }
+  if (!list) return [first];
+  const out = [first];
+  let chars = first.text.length;
   for (const next of best.units.slice(best.unit.index + 1)) {
     if (out.length > LIST_MAX_ITEMS || chars + next.text.length > LIST_MAX_CHARS) break;
     if (next.kind !== 'item' && !/[:：]$/.test(best.unit.text)) break;
