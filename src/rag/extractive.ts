@@ -62,6 +62,11 @@ export interface Extraction {
   leadKind: LeadKind | undefined;
   /** The units quoted, in order; the first holds the answer. */
   units: AnswerUnit[];
+  /**
+   * A second answer nearly as good, from another unit (the budget planned and the money spent):
+   * quoted after the first, so that a reader whose question meant the other one still finds it.
+   */
+  alternative?: { lead: string | undefined; leadKind: LeadKind | undefined; unit: AnswerUnit } | undefined;
   score: number;
   /** The share of the question the chosen unit holds, with its surroundings. */
   coverage: number;
@@ -77,6 +82,8 @@ export interface Candidate {
   score: number;
   coverage: number;
   span: Span | undefined;
+  /** A row among several of one table that hold the question equally well (see demoteTiedRows). */
+  tied?: boolean;
 }
 
 function wordCount(text: string): number {
@@ -238,11 +245,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
 }
 
 /** A long unit cut to the part around the answer, on word boundaries. */
-export function quoteAround(text: string, span: Span | undefined): string {
-  if (text.length <= QUOTE_MAX_CHARS) return text;
+export function quoteAround(text: string, span: Span | undefined, max = QUOTE_MAX_CHARS): string {
+  if (text.length <= max) return text;
   const centre = span ? Math.floor((span.start + span.end) / 2) : 0;
-  let start = Math.max(0, Math.min(centre - QUOTE_MAX_CHARS / 2, text.length - QUOTE_MAX_CHARS));
-  let end = Math.min(text.length, start + QUOTE_MAX_CHARS);
+  let start = Math.max(0, Math.min(centre - max / 2, text.length - max));
+  let end = Math.min(text.length, start + max);
   if (start > 0) start = text.indexOf(' ', start) + 1;
   if (end < text.length) end = text.lastIndexOf(' ', end);
   return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
@@ -306,7 +313,7 @@ function demoteTiedRows(ranked: Candidate[]): Candidate[] {
   for (const c of ranked) if (c.unit.kind === 'row' && c.score >= (bestRow.get(c.chunk.id) ?? 0) * 0.99) ties.set(c.chunk.id, (ties.get(c.chunk.id) ?? 0) + 1);
   if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
   return ranked
-    .map((c) => (c.unit.kind === 'row' && (ties.get(c.chunk.id) ?? 0) >= ROW_TIE_COUNT ? { ...c, score: c.score * ROW_TIE_FACTOR } : c))
+    .map((c) => (c.unit.kind === 'row' && (ties.get(c.chunk.id) ?? 0) >= ROW_TIE_COUNT ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -351,5 +358,27 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
       (fallback ? ranked.find((c) => c.unit.kind !== 'row' && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
     : ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
   if (!best) return undefined;
-  return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units: quotedUnits(best, kind, ranked), score: best.score, coverage: best.coverage, passageScores };
+  const units = quotedUnits(best, kind, ranked);
+  const accepts = (c: Candidate): boolean => (typed ? c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE : c.coverage >= MIN_UNIT_COVERAGE);
+  const alternative = kind === 'list' || kind === 'procedure' ? undefined : alternativeTo(best, units, ranked.filter(accepts));
+  return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, passageScores };
+}
+
+/** A second answer is quoted when it scores at least this share of the best one's. */
+export const ALTERNATIVE_SHARE = 0.7;
+/** The whole answer stays short: the second quote is cut to what is left of this many characters. */
+export const ANSWER_MAX_CHARS = 640;
+/** …and is not given when less than this is left. */
+const ALTERNATIVE_MIN_CHARS = 120;
+
+const sameFact = (a: Span | undefined, b: Span | undefined): boolean => a !== undefined && b !== undefined && a.text.replace(/\s/g, '').toLowerCase() === b.text.replace(/\s/g, '').toLowerCase();
+
+/** The next best unit, when it is nearly as good, holds another fact, and fits in the answer. */
+function alternativeTo(best: Candidate, quoted: AnswerUnit[], accepted: Candidate[]): Extraction['alternative'] {
+  const quotedTexts = new Set(quoted.map((u) => u.text));
+  const second = accepted.find((c) => c !== best && !c.tied && !(c.chunk.id === best.chunk.id && c.unit.index === best.unit.index) && !quotedTexts.has(c.unit.text) && !sameFact(c.span, best.span));
+  if (!second || second.score < best.score * ALTERNATIVE_SHARE) return undefined;
+  const room = ANSWER_MAX_CHARS - quoted.reduce((n, u) => n + u.text.length, 0) - (best.span?.text.length ?? 0);
+  if (room < ALTERNATIVE_MIN_CHARS) return undefined;
+  return { lead: second.span?.text, leadKind: second.span?.kind as LeadKind | undefined, unit: { text: quoteAround(second.unit.text, second.span, room), chunk: second.chunk } };
 }

@@ -268,7 +268,8 @@ export class KnowledgeBase {
         n = citations.length + 1;
         numbers.set(chunk.id, n);
         const hit = r.hits.find((h) => h.chunk.id === chunk.id) ?? { chunk, score: 0 };
-        const text = extraction.units.filter((u) => u.chunk.id === chunk.id).map((u) => u.text).join(' ');
+        const quotedUnits = [...extraction.units, ...(extraction.alternative ? [extraction.alternative.unit] : [])];
+        const text = quotedUnits.filter((u) => u.chunk.id === chunk.id).map((u) => u.text).join(' ');
         citations.push(toCitation(hit, n, text));
       }
       return n;
@@ -280,6 +281,12 @@ export class KnowledgeBase {
     const [first, ...rest] = extraction.units;
     if (first) lines.push(`${rest.length === 0 ? quoted(first.text, lang) : first.text} [${cite(first.chunk)}]`);
     for (const unit of rest) lines.push(`${unit.text} [${cite(unit.chunk)}]`);
+    const other = extraction.alternative;
+    if (other) {
+      const separator = lang === 'zh' ? '' : ' ';
+      lines.push(other.lead ? `${messages(lang).ask.alsoFound}${separator}${other.lead}` : messages(lang).ask.alsoFound);
+      lines.push(`${quoted(other.unit.text, lang)} [${cite(other.unit.chunk)}]`);
+    }
     return { ...this.base(question, lang, r), answered: true, mode: 'extractive', answer: lines.join('\n'), citations };
   }
 }

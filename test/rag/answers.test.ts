@@ -45,6 +45,10 @@ const REPORT = [
   '\t7 250 francs suisses',
   '',
   'Après chaque atelier, une enquête de satisfaction a été envoyée aux participants. Le taux de réponse à l’enquête a été de 64 %.',
+  '',
+  'Financement',
+  '',
+  'Le coût prévu de l’ensemble des ateliers était de 40 000 francs suisses. Leur coût effectif s’est élevé à 28 750 francs suisses.',
 ].join('\n');
 
 const COURSES = `# Online courses
@@ -118,6 +122,25 @@ describe('answers that hold the fact', () => {
     expect(frame).toBe('Quoted from documents in French:');
     expect(quote).toBe('“Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses” [1]');
     expect(answer.citations[0]?.excerpt).toBe('Atelier B — Pays: Pérou; Participants: 31; Durée: 5 jours; Coût: 9 500 francs suisses');
+    // One clear answer: nothing else is quoted.
+    expect(answer.answer.split('\n')).toHaveLength(3);
+  });
+
+  it('quotes a second answer nearly as good (the budget planned and the money spent), each with its sentence', async () => {
+    for (const [question, lang, also] of [
+      ['How much money did the workshops cost?', 'en', 'Also in the documents: '],
+      ['¿Cuánto dinero costaron los talleres?', 'es', 'También en los documentos: '],
+      ['Сколько денег стоили практикумы?', 'ru', 'Также в документах: '],
+    ] as const) {
+      const answer = await kb.answer(question, lang);
+      expect(answer.answered, question).toBe(true);
+      const lines = answer.answer.split('\n');
+      const facts = ['40 000 francs suisses', '28 750 francs suisses'];
+      expect(facts.map((f) => lines[0]?.endsWith(f)), answer.answer).toContain(true);
+      const other = facts.find((f) => !lines[0]?.endsWith(f));
+      expect(lines, answer.answer).toContain(`${also}${other}`);
+      expect(answer.answer.length).toBeLessThanOrEqual(700);
+    }
   });
 });
 

@@ -104,6 +104,7 @@ export const ar: Catalog = {
   ask: {
     thinking: "جارٍ البحث في قاعدة المعارف…",
     sources: "المصادر",
+    alsoFound: 'وفي الوثائق أيضاً:',
     quotedFrom: ({ language }) => `مقتطفات من وثائق باللغة ${language}:`,
     abstain: "لا تتضمن قاعدة المعارف ما يجيب عن هذا السؤال، لذا أفضّل عدم التخمين.",
     closest: "أقرب الوثائق:",

@@ -82,6 +82,7 @@ export const en: Catalog = {
   ask: {
     thinking: "Looking it up in the knowledge base…",
     sources: "Sources",
+    alsoFound: 'Also in the documents:',
     quotedFrom: ({ language }) => `Quoted from documents in ${language}:`,
     abstain: "The knowledge base has nothing that answers this question, so I would rather not guess.",
     closest: "The closest documents:",

@@ -84,6 +84,7 @@ export const es: Catalog = {
   ask: {
     thinking: "Estoy buscando en la base de conocimientos…",
     sources: "Fuentes",
+    alsoFound: 'También en los documentos:',
     quotedFrom: ({ language }) => `Extractos de documentos en ${language}:`,
     abstain: "La base de conocimientos no contiene nada que responda a esta pregunta, así que prefiero no aventurar una respuesta.",
     closest: "Los documentos más cercanos:",

@@ -87,6 +87,7 @@ export const fr: Catalog = {
   ask: {
     thinking: "Je cherche dans la base de connaissances…",
     sources: "Sources",
+    alsoFound: 'Aussi dans les documents :',
     quotedFrom: ({ language }) => `Extraits de documents en ${language} :`,
     abstain: "La base de connaissances ne contient rien qui réponde à cette question ; je préfère ne pas avancer de réponse.",
     closest: "Les documents les plus proches :",

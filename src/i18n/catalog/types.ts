@@ -113,6 +113,8 @@ export interface Catalog {
     sources: string;
     /** Introduces sentences quoted from documents in another language; `language` is that language's name. */
     quotedFrom: (p: { language: string }) => string;
+    /** Introduces a second answer, nearly as good as the first, from another passage or sentence. */
+    alsoFound: string;
     /** When the knowledge base does not support an answer. */
     abstain: string;
     /** Heads the nearest documents under an abstention. */

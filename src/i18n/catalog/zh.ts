@@ -79,6 +79,7 @@ export const zh: Catalog = {
   ask: {
     thinking: "正在知识库中查找……",
     sources: "来源",
+    alsoFound: '文件中另有：',
     quotedFrom: ({ language }) => `摘自${language}文件：`,
     abstain: "知识库中没有能回答这个问题的内容，因此我不作猜测。",
     closest: "最相关的文件：",
