@@ -366,8 +366,11 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
 
 /** A second answer is quoted when it scores at least this share of the best one's. */
 export const ALTERNATIVE_SHARE = 0.7;
-/** The whole answer stays short: the second quote is cut to what is left of this many characters. */
-export const ANSWER_MAX_CHARS = 640;
+/**
+ * The whole answer stays under 700 characters: its quotes and facts take at most this many (the
+ * rest is the framing lines and citation marks); the second quote is cut to what is left.
+ */
+export const ANSWER_MAX_CHARS = 560;
 /** …and is not given when less than this is left. */
 const ALTERNATIVE_MIN_CHARS = 120;
 
@@ -378,7 +381,7 @@ function alternativeTo(best: Candidate, quoted: AnswerUnit[], accepted: Candidat
   const quotedTexts = new Set(quoted.map((u) => u.text));
   const second = accepted.find((c) => c !== best && !c.tied && !(c.chunk.id === best.chunk.id && c.unit.index === best.unit.index) && !quotedTexts.has(c.unit.text) && !sameFact(c.span, best.span));
   if (!second || second.score < best.score * ALTERNATIVE_SHARE) return undefined;
-  const room = ANSWER_MAX_CHARS - quoted.reduce((n, u) => n + u.text.length, 0) - (best.span?.text.length ?? 0);
+  const room = ANSWER_MAX_CHARS - quoted.reduce((n, u) => n + u.text.length, 0) - (best.span?.text.length ?? 0) - (second?.span?.text.length ?? 0);
   if (room < ALTERNATIVE_MIN_CHARS) return undefined;
   return { lead: second.span?.text, leadKind: second.span?.kind as LeadKind | undefined, unit: { text: quoteAround(second.unit.text, second.span, room), chunk: second.chunk } };
 }
