@@ -35,6 +35,9 @@ const NUMBER_WORDS: Record<Lang, string> = {
   zh: '[两二三四五六七八九十百千万]+',
 };
 
+/** "Two thirds", "deux tiers", 三分之二: a share, not a count. */
+const FRACTION_WORDS = String.raw`thirds?|quarters?|fifths?|halves|tiers|quarts?|cinquièmes?|tercios?|cuartos?|quintos?|трет\p{L}*|четверт\p{L}*|分之`;
+
 const CURRENCY_AFTER = String.raw`(?:francs? suisses|francs?|CHF|dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| des EE\.? ?UU\.?| estadounidenses)?|USD|US\$|\$|euros?|EUR|€|£|d[óo]lares(?: de los Estados Unidos| estadounidenses)?|pesos|рубл\p{L}*|франк\p{L}*(?: швейцарских)?|доллар\p{L}*(?: США)?|евро|فرنك\p{L}*(?: سويسري)?|دولار\p{L}*(?: أمريكي)?|يورو|美元|瑞士法郎|法郎|欧元|元)`;
 const CURRENCY_BEFORE = String.raw`(?:US\$|\$|€|£|CHF|USD|EUR|Fr\.)`;
 
@@ -174,7 +177,7 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     month: new RegExp(`(?<![\\p{L}])(?:${lang === 'en' ? alternation(capitalisedMonths()) : month})(?![\\p{L}])`, lang === 'en' ? 'gu' : 'giu'),
     figure: new RegExp(`${BEFORE}${FIGURE}${AFTER}`, 'gu'),
     // Not inside a compound or an ordinal ("vingt-cinquième", "twenty-first").
-    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])(?!\\s+(?:et|and|y)\\s+\\p{L}+(?:ième|th|avo|ava|º))`, 'giu'),
+    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])(?!\\s+(?:et|and|y)\\s+\\p{L}+(?:ième|th|avo|ava|º))(?!\\s?(?:${FRACTION_WORDS}))`, 'giu'),
   };
   compiled.set(lang, p);
   return p;

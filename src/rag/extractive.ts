@@ -81,6 +81,8 @@ export interface Candidate {
   rank: number;
   score: number;
   coverage: number;
+  /** The same, counting only the unit, its neighbours and its heading (not the rest of the passage or document). */
+  near: number;
   span: Span | undefined;
   /** A row among several of one table that hold the question equally well (see demoteTiedRows). */
   tied?: boolean;
@@ -157,6 +159,8 @@ interface Scoring {
   /** For "how many X": the concept X, whose figure is the one written next to it. */
   counted: Concept | undefined;
   weights: number[];
+  /** Whether any document holds the concept (a word of no document cannot be asked of a row). */
+  present: boolean[];
   total: number;
   stats: TermStatistics;
 }
@@ -192,7 +196,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const before = around(i - 2);
     const next = around(i + 1);
     let found = 0;
+    let near = 0;
     let optionalMissing = 0;
+    let requiredMissing = false;
     let constraintFactor = 1;
     const matchedPositions: number[] = [];
     query.concepts.forEach((concept, c) => {
@@ -208,6 +214,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       found += w * share;
+      if (share >= CONTEXT_WEIGHT.next) near += w * share;
+      if (!concept.optional && scoring.present[c] && share < CONTEXT_WEIGHT.heading) requiredMissing = true;
       if (concept.optional) optionalMissing += w * (1 - share);
       // "How many X": X must be there, as a year or a language must (the figure counts it).
       if ((concept.constraint || concept === scoring.counted) && share < CONTEXT_WEIGHT.before) {
@@ -234,12 +242,13 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     if (titles.has(unit.text.toLowerCase())) return;
     if (/[?？؟]["»”)]?$/.test(unit.text)) return;
     const coverage = total - optionalMissing <= 0 ? 0 : found / (total - optionalMissing);
+    const nearCoverage = total - optionalMissing <= 0 ? 0 : near / (total - optionalMissing);
     // A row's cell that the question does not name answers only a question the row holds well
     // (the response rate is not the share of satisfied participants).
-    const answer = chosen && (unit.kind !== 'row' || chosen.closeness >= 1 || coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE) ? chosen : undefined;
+    const answer = chosen && (unit.kind !== 'row' || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
-    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, span: answer?.span });
+    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, near: nearCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
 }
@@ -295,7 +304,7 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const weights = raw.map((w, i) => (present[i] || query.concepts[i]?.constraint ? w : Math.min(w, cap)));
   const total = weights.reduce((a, b) => a + b, 0);
   const counted = countedConcept(query, kind);
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, total, stats }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /** Rows of one table that tie for the best: the question does not say which record it means. */

@@ -61,6 +61,8 @@ The online courses of the programme are listed below.
 | Course 2 | Russian | 95 | 41 |
 | Course 3 | Chinese | 210 | 64 |
 
+Each course ends with an exam.
+
 ## Budget
 
 The programme budget for 2024 was USD 45,000, of which two thirds went to the courses.
@@ -153,6 +155,7 @@ const UNANSWERABLE: [string, Lang, string][] = [
   ['off-topic', 'fr', 'Quelle est la recette du gâteau au chocolat ?'],
   ['an organisation the documents never name', 'fr', 'Quel est le budget annuel de l’INPI ?'],
   ['contact details the documents do not give', 'en', 'What is the e-mail address of Claire Fontaine?'],
+  ['a row without what the question counts (its other figures are not the answer)', 'en', 'How many people passed the exam of the Chinese course?'],
   ['a sum of money asked, a count in the documents', 'es', '¿Cuánto cobra por día un experto de los talleres?'],
 ];
 

@@ -118,6 +118,10 @@ describe('spans', () => {
     expect(kinds('The total cost was USD 12,500.', 'en')).toContain('amount:USD 12,500');
     expect(kinds('El costo fue de 12.500 dólares.', 'es')).toContain('amount:12.500 dólares');
     expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
+    // A fraction is a share, not a count.
+    expect(kinds('Two thirds went to the courses; three experts taught.', 'en')).toEqual(['number:three']);
+    expect(kinds('Les deux tiers du budget, trois ateliers.', 'fr')).toEqual(['number:trois']);
+    expect(kinds('Dos tercios del presupuesto.', 'es')).toEqual([]);
     // The same figure, one term for the index however it is written.
     for (const written of ['12 500', '12,500', '12.500', '12\u00a0500', '12500']) expect(analyze(written, 'en')).toEqual(['12500']);
   });
