@@ -186,7 +186,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
   const inDocument = query.concepts.map((c) => [...c.terms.keys()].some((t) => stats.documentHas?.(chunk.documentId, t) ?? false));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
-  const accepted = typed ? acceptedKinds(kind) : [];
+  // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
+  const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
+  const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind), ...(bareQuantity ? (['amount'] as const) : [])] : [];
+  const asked = (k: AnswerKind): boolean => k === kind || (bareQuantity && k === 'amount');
   const candidates: Candidate[] = [];
   units.forEach((unit, i) => {
     const own = unitSets[i] as Set<string>;
@@ -228,12 +231,15 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     if (constraintFactor === 0 || found === 0) return;
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
-          (s) => accepted.includes(s.kind) && (s.kind === kind || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
+          (s) => accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
         )
       : [];
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
+    // A small figure alone on its line is a paragraph, page or note number; a larger one is a
+    // cell of a table flattened to text, read with the line before it.
+    if (unit.kind !== 'row' && chosen && !/\p{L}{2,}/u.test(unit.text.slice(0, chosen.span.start) + unit.text.slice(chosen.span.end)) && !/\d{3}/.test(chosen.span.text.replace(/[\s.,\u00a0\u202f]/g, ''))) return;
     // A paragraph number left alone at a passage's end says nothing.
     if (/^\(?[\dIVXivx]{1,4}[.)]$/.test(unit.text)) return;
     // A piece of a sentence cut by a page or passage break: starts in lower case, no final stop.

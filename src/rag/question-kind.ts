@@ -204,7 +204,9 @@ const COUNTED: Record<Lang, RegExp> = {
   en: /\bhow many (\p{L}{3,})/u,
   fr: /\bcombien (?:de |d['’])(\p{L}{3,})|\bnombre (?:de |d['’])(\p{L}{3,})/u,
   es: /\bcu[áa]nt[oa]s (\p{L}{3,})|\bn[úu]mero de (\p{L}{3,})/u,
-  ru: /сколько (\p{L}{3,})|количество (\p{L}{3,})/u,
+  // The noun counted ends in a consonant (участников, стран, дней, недель); a word ending in a
+  // vowel after "сколько" is an adverb or a verb ("изначально", "было", "стоило").
+  ru: /сколько(?:\s+\p{L}*[аеёиоуыэюя]){0,2}\s+(\p{L}{2,}[бвгджзйклмнпрстфхцчшщь])(?!\p{L})|количество (\p{L}{3,})/u,
   ar: /كم (?:عدد )?(\p{L}{3,})|عدد (\p{L}{3,})/u,
   zh: /(?:多少|几)(?:个|位|名|场|次|家|项)?(\p{Script=Han}{1,3})/u,
 };

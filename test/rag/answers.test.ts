@@ -100,6 +100,8 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['number, Markdown row', 'en', 'How many people attended the Russian course?', '41', 'courses.md'],
   ['number, Markdown row', 'fr', 'Combien d’inscriptions au cours en chinois ?', '210', 'courses.md'],
   ['amount', 'es', '¿Cuál fue el presupuesto del programa en 2024?', 'USD 45,000', 'courses.md'],
+  ['amount asked as "how much", no money word', 'ru', 'Сколько изначально предусмотрели на все практикумы?', '40 000 francs suisses', 'ateliers.txt'],
+  ['amount asked as "how much", no money word', 'fr', 'Combien avait-on prévu pour l’ensemble des ateliers ?', '40 000 francs suisses', 'ateliers.txt'],
   ['superlative over rows', 'en', 'Which workshop had the most participants?', 'Sénégal', 'ateliers.txt'],
   ['superlative over rows', 'ru', 'На какой курс записалось меньше всего людей?', 'Russian', 'courses.md'],
 ];

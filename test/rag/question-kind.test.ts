@@ -94,6 +94,10 @@ describe('question kinds', () => {
     expect(countedWord('Combien de pays ont participé ?', 'fr')).toBe('pays');
     expect(countedWord('¿Cuántos expertos hay?', 'es')).toBe('expertos');
     expect(countedWord('Сколько стран участвовало?', 'ru')).toBe('стран');
+    expect(countedWord('Сколько было участников?', 'ru')).toBe('участников');
+    // "How much" with an adverb or a verb after it counts nothing (it may ask for a sum of money).
+    expect(countedWord('Сколько изначально закладывали на пилотную фазу?', 'ru')).toBeUndefined();
+    expect(countedWord('Combien faut-il prévoir pour le forum ?', 'fr')).toBeUndefined();
   });
 
   it('tells questions asking who can help, and superlatives', () => {
