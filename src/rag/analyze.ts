@@ -76,8 +76,16 @@ const termCache: Record<Lang, Map<string, string | null>> = {
 /** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same (and they are not letters, so they would cut it). */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
+/**
+ * Arabic clitics the stemmer leaves: "and"/"so" before the article (والأدوات, فالمشاركون), and a
+ * preposition before a word starting with hamza on alif (لإطلاق, بأن, كأداة), which no Arabic word
+ * starts with of itself. A bare و, ب, ل or ك may be the word's own first letter, so it stays.
+ */
+const ARABIC_CLITIC = /^(?:[وف](?=(?:ال|لل|بال|كال)\p{L}{2})|[لبك](?=[أإآ]\p{L}{2}))/u;
+
 function computeTerm(raw: string, lang: Lang): string | null {
   let word = raw.toLowerCase().replace(ELISION, '');
+  if (lang === 'ar') word = word.replace(ARABIC_CLITIC, '');
   if (word.length < 2 && !/\d/.test(word)) return null;
   if (STOPWORDS[lang].has(fold(word))) return null;
   word = word.replace(/['’]/g, '');

@@ -14,7 +14,7 @@ import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import { rowCells } from './ingest/layout.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { countedWord, headerNamesKind, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
-import { conceptMatched, conceptWeight, type TermStatistics } from './support.ts';
+import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeOf, pickRow } from './superlative.ts';
 import { unitsOf, type Unit } from './units.ts';
@@ -70,6 +70,8 @@ export interface Extraction {
   score: number;
   /** The share of the question the chosen unit holds, with its surroundings. */
   coverage: number;
+  /** The same, comparable between answers from passages of different languages. */
+  plainCoverage: number;
   /** The best candidate's score in each passage, by chunk id (for ranking passages by their evidence). */
   passageScores: Map<string, number>;
 }
@@ -81,8 +83,8 @@ export interface Candidate {
   rank: number;
   score: number;
   coverage: number;
-  /** The same, counting only the unit, its neighbours and its heading (not the rest of the passage or document). */
-  near: number;
+  /** The same with untranslated words weighing in full, whatever the passage's language: comparable across languages. */
+  plainCoverage: number;
   span: Span | undefined;
   /** A row among several of one table that hold the question equally well (see demoteTiedRows). */
   tied?: boolean;
@@ -159,6 +161,8 @@ interface Scoring {
   /** For "how many X": the concept X, whose figure is the one written next to it. */
   counted: Concept | undefined;
   weights: number[];
+  /** Whether at least half of the question's required concepts can cross languages. */
+  mostlyTranslated: boolean;
   /** Whether any document holds the concept (a word of no document cannot be asked of a row). */
   present: boolean[];
   total: number;
@@ -176,7 +180,13 @@ function countedConcept(query: AnalyzedQuery, kind: AnswerKind | undefined): Con
 }
 
 function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[] {
-  const { query, kind, weights, total, stats } = scoring;
+  const { query, kind, stats } = scoring;
+  // In a passage of another language, a word of the question that cannot cross languages (not in
+  // the glossary, not a figure or a name) cannot be found: it weighs as little as in the support —
+  // when most of the question crosses; a question of mostly unknown words is not read through one.
+  const foreign = chunk.lang !== query.lang && scoring.mostlyTranslated;
+  const weights = foreign ? scoring.weights.map((w, c) => (query.concepts[c]?.crossLingual ? w : w * UNTRANSLATED_WEIGHT)) : scoring.weights;
+  const total = foreign ? weights.reduce((a, b) => a + b, 0) : scoring.total;
   const units = unitsOf(chunk.text, chunk.lang);
   const unitTerms = units.map((u) => analyze(u.text, chunk.lang));
   const unitSets = unitTerms.map((t) => new Set(t));
@@ -199,8 +209,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const before = around(i - 2);
     const next = around(i + 1);
     let found = 0;
-    let near = 0;
     let optionalMissing = 0;
+    // The same with the question's own weights, untranslated words in full: comparable across languages.
+    let plainFound = 0;
+    let plainOptionalMissing = 0;
     let requiredMissing = false;
     let constraintFactor = 1;
     const matchedPositions: number[] = [];
@@ -217,7 +229,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       found += w * share;
-      if (share >= CONTEXT_WEIGHT.next) near += w * share;
+      const plain = scoring.weights[c] as number;
+      plainFound += plain * share;
+      if (concept.optional) plainOptionalMissing += plain * (1 - share);
       if (!concept.optional && scoring.present[c] && share < CONTEXT_WEIGHT.heading) requiredMissing = true;
       if (concept.optional) optionalMissing += w * (1 - share);
       // "How many X": X must be there, as a year or a language must (the figure counts it).
@@ -248,13 +262,13 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     if (titles.has(unit.text.toLowerCase())) return;
     if (/[?？؟]["»”)]?$/.test(unit.text)) return;
     const coverage = total - optionalMissing <= 0 ? 0 : found / (total - optionalMissing);
-    const nearCoverage = total - optionalMissing <= 0 ? 0 : near / (total - optionalMissing);
+    const plainCoverage = scoring.total - plainOptionalMissing <= 0 ? 0 : plainFound / (scoring.total - plainOptionalMissing);
     // A row's cell that the question does not name answers only a question the row holds well
     // (the response rate is not the share of satisfied participants).
     const answer = chosen && (unit.kind !== 'row' || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
-    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, near: nearCoverage * constraintFactor, span: answer?.span });
+    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
 }
@@ -310,7 +324,9 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const weights = raw.map((w, i) => (present[i] || query.concepts[i]?.constraint ? w : Math.min(w, cap)));
   const total = weights.reduce((a, b) => a + b, 0);
   const counted = countedConcept(query, kind);
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const required = query.concepts.filter((c) => !c.optional);
+  const mostlyTranslated = required.filter((c) => c.crossLingual).length * 2 >= required.length;
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats, mostlyTranslated }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /** Rows of one table that tie for the best: the question does not say which record it means. */
@@ -350,7 +366,7 @@ function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Ext
   const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
   const candidate = picked ? byKey.get(picked.row.key) : undefined;
   if (!picked || !candidate) return undefined;
-  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, candidate };
+  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, plainCoverage: candidate.plainCoverage, candidate };
 }
 
 /**
@@ -376,7 +392,7 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const units = quotedUnits(best, kind, ranked);
   const accepts = (c: Candidate): boolean => (typed ? c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE : c.coverage >= MIN_UNIT_COVERAGE);
   const alternative = kind === 'list' || kind === 'procedure' ? undefined : alternativeTo(best, units, ranked.filter(accepts));
-  return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, passageScores };
+  return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, plainCoverage: best.plainCoverage, passageScores };
 }
 
 /** A second answer is quoted when it scores at least this share of the best one's. */

@@ -26,9 +26,9 @@ import type { Chunk, RetrievalQuery } from './types.ts';
 
 export { RETRIEVAL_LIMIT } from './retrieval.ts';
 /** Without a model: below this share of the question supported by a passage, the bot abstains. */
-export const MIN_SUPPORT = 0.35;
+export const MIN_SUPPORT = 0.25;
 /** With a model, which judges support itself (it may answer NO_ANSWER): the floor is lower. */
-export const MODEL_MIN_SUPPORT = 0.3;
+export const MODEL_MIN_SUPPORT = 0.2;
 /** Passages given to the model. */
 export const MODEL_PASSAGES = 5;
 /** An answer from a later language must hold this much more of the question than the one before. */
@@ -196,7 +196,7 @@ export class KnowledgeBase {
     let extraction: Extraction | undefined;
     for (const quotedLang of this.quotedLanguages(found, asked)) {
       const candidate = this.extract(found, kind, quotedLang);
-      if (candidate && (!extraction || candidate.coverage > extraction.coverage / LANGUAGE_TIE_SHARE)) extraction = candidate;
+      if (candidate && (!extraction || candidate.plainCoverage > extraction.plainCoverage / LANGUAGE_TIE_SHARE)) extraction = candidate;
     }
     // Passages ranked by the evidence their sentences and rows hold: the model reads the best first too.
     const retrieval = extraction ? rankByEvidence(found, extraction) : found;

@@ -102,6 +102,9 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['amount', 'es', '¿Cuál fue el presupuesto del programa en 2024?', 'USD 45,000', 'courses.md'],
   ['amount asked as "how much", no money word', 'ru', 'Сколько изначально предусмотрели на все практикумы?', '40 000 francs suisses', 'ateliers.txt'],
   ['amount asked as "how much", no money word', 'fr', 'Combien avait-on prévu pour l’ensemble des ateliers ?', '40 000 francs suisses', 'ateliers.txt'],
+  ['amount, verbs outside the lexicon', 'ar', 'كم بلغت تكلفة الورشة التي احتضنتها بيرو؟', '9 500 francs suisses', 'ateliers.txt'],
+  ['number, verbs outside the lexicon', 'ru', 'Сколько человек собрал практикум, прошедший в Перу?', '31', 'ateliers.txt'],
+  ['duration, words outside the lexicon', 'zh', '在秘鲁办的那期讲习班一共持续了几天？', '5 jours', 'ateliers.txt'],
   ['superlative over rows', 'en', 'Which workshop had the most participants?', 'Sénégal', 'ateliers.txt'],
   ['superlative over rows', 'ru', 'На какой курс записалось меньше всего людей?', 'Russian', 'courses.md'],
 ];

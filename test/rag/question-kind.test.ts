@@ -50,6 +50,9 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['person', 'es', '¿Quién presidió la reunión?'],
   ['person', 'ru', 'Кто председательствовал на заседании?'],
   ['person', 'ar', 'من ترأس الاجتماع؟'],
+  // "استخدام" (use) holds the letters of "دام" (lasted): words are matched whole.
+  ['person', 'ar', 'من سيتولى إعداد قواعد استخدام المنتدى؟'],
+  ['duration', 'ar', 'كم دامت الدورة؟'],
   ['person', 'zh', '谁主持了会议？'],
   ['place', 'en', 'Where did the workshop take place?'],
   ['place', 'fr', 'Dans quelle ville l’atelier a-t-il eu lieu ?'],
