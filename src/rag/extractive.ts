@@ -161,6 +161,10 @@ interface Scoring {
   /** For "how many X": the concept X, whose figure is the one written next to it. */
   counted: Concept | undefined;
   weights: number[];
+  /** Figures of the question that are part of a date it gives (the day of "3 April 2025"). */
+  dateFigures: Set<string>;
+  /** By concept: whether it is a part (day, month, year) of a date the question gives. */
+  dateParts: boolean[];
   /** Whether at least half of the question's required concepts can cross languages. */
   mostlyTranslated: boolean;
   /** Whether any document holds the concept (a word of no document cannot be asked of a row). */
@@ -215,6 +219,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     let plainOptionalMissing = 0;
     let requiredMissing = false;
     let constraintFactor = 1;
+    // The day, month and year of one date the question gives are one constraint, discounted once.
+    let dateFactor = 1;
     const matchedPositions: number[] = [];
     query.concepts.forEach((concept, c) => {
       const w = weights[c] as number;
@@ -235,13 +241,19 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (!concept.optional && scoring.present[c] && share < CONTEXT_WEIGHT.heading) requiredMissing = true;
       if (concept.optional) optionalMissing += w * (1 - share);
       // "How many X": X must be there, as a year or a language must (the figure counts it).
-      if ((concept.constraint || concept === scoring.counted) && share < CONTEXT_WEIGHT.before) {
+      // (A counted word that cannot cross languages cannot be looked for in another language.)
+      const counts = concept === scoring.counted && (concept.crossLingual || chunk.lang === query.lang);
+      if ((concept.constraint || counts) && share < CONTEXT_WEIGHT.before) {
         // A figure that is not a year ("the 20 missions") says which thing is meant only in the
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
-        const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t));
-        constraintFactor *= share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
+        // The day of a date the question gives ("3 April 2025") is part of that date.
+        const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t) && !scoring.dateFigures.has(t));
+        const factor = share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
+        if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
+        else constraintFactor *= factor;
       }
     });
+    constraintFactor *= dateFactor;
     if (constraintFactor === 0 || found === 0) return;
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
@@ -326,7 +338,11 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const counted = countedConcept(query, kind);
   const required = query.concepts.filter((c) => !c.optional);
   const mostlyTranslated = required.filter((c) => c.crossLingual).length * 2 >= required.length;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats, mostlyTranslated }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const dates = findSpans(query.text, query.lang).filter((s) => s.kind === 'date');
+  const dateFigures = new Set(dates.flatMap((s) => s.text.match(/\d+/g) ?? []));
+  const dateTerms = new Set(dates.flatMap((s) => analyze(s.text, query.lang)));
+  const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /** Rows of one table that tie for the best: the question does not say which record it means. */

@@ -68,6 +68,21 @@ Each course ends with an exam.
 The programme budget for 2024 was USD 45,000, of which two thirds went to the courses.
 `;
 
+// A date in the first passage; what the question asks about that day, in a later one.
+const SESSION = [
+  '# Regional dialogue',
+  '',
+  'The dialogue brings together the agencies in charge of innovation policy every year.',
+  '',
+  ...Array.from({ length: 7 }, (_, i) => `Point ${i + 1} of the agenda dealt with the coordination of national strategies, the role of universities and the support given to small firms, with examples from several regions and a discussion among the delegates.`),
+  '',
+  'This year’s dialogue met on 14 May 2024 in a hybrid format.',
+  '',
+  ...Array.from({ length: 2 }, (_, i) => `Point ${i + 8} of the agenda dealt with the coordination of national strategies, the role of universities and the support given to small firms, with examples from several regions and a discussion among the delegates.`),
+  '',
+  'The recording can be watched in English and Portuguese on the organisation’s video channel.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -77,6 +92,7 @@ beforeAll(async () => {
   await mkdir(path.join(root, 'docs'));
   await writeFile(path.join(root, 'docs', 'ateliers.txt'), REPORT);
   await writeFile(path.join(root, 'docs', 'courses.md'), COURSES);
+  await writeFile(path.join(root, 'docs', 'session.md'), SESSION);
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
@@ -105,6 +121,7 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['amount, verbs outside the lexicon', 'ar', 'كم بلغت تكلفة الورشة التي احتضنتها بيرو؟', '9 500 francs suisses', 'ateliers.txt'],
   ['number, verbs outside the lexicon', 'ru', 'Сколько человек собрал практикум, прошедший в Перу?', '31', 'ateliers.txt'],
   ['duration, words outside the lexicon', 'zh', '在秘鲁办的那期讲习班一共持续了几天？', '5 jours', 'ateliers.txt'],
+  ['a date given whole, written away from the answer (one condition, not three)', 'en', 'In which languages can the recording of the 14 May 2024 dialogue be watched?', 'Portuguese', 'session.md'],
   ['superlative over rows', 'en', 'Which workshop had the most participants?', 'Sénégal', 'ateliers.txt'],
   ['superlative over rows', 'ru', 'На какой курс записалось меньше всего людей?', 'Russian', 'courses.md'],
 ];
