@@ -1,12 +1,22 @@
 /**
  * One process per data directory: two PGlite instances on the same files corrupt them, with no
  * error. The lock file holds the owner's pid; a lock left by a dead process is taken over.
+ *
+ * Every step is atomic, so two processes starting at the same instant never both hold it:
+ * - the lock is created whole: the pid is written to a private file, which is then hard-linked to
+ *   the lock's name (a link fails if the name exists), so nobody ever reads a lock without its pid;
+ * - a stale lock (its owner dead, or no pid in it: left by an older version) is removed only by the
+ *   holder of a second lock, the takeover lock, taken the same way, and only after reading it again
+ *   under that lock; a fresh lock is never removed.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ForumError } from '../core/errors.ts';
 
 export const LOCK_FILE_NAME = 'ta-forum.lock';
+const TAKEOVER_SUFFIX = '.takeover';
+/** Attempts before giving up (each one either takes the lock, finds a live owner, or clears a stale lock). */
+const ATTEMPTS = 5;
 
 function isAlive(pid: number): boolean {
   try {
@@ -17,36 +27,99 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function tryCreate(file: string): boolean {
+/** The pid written in a lock file; undefined when there is none (or no file: `null`). */
+function ownerOf(file: string): number | undefined | null {
+  let text: string;
   try {
-    const fd = openSync(file, 'wx');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const pid = Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** Creates `file` holding this process's pid, atomically; false when it exists. */
+function createWhole(file: string): boolean {
+  const own = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  const fd = openSync(own, 'wx');
+  try {
     writeSync(fd, String(process.pid));
+  } finally {
     closeSync(fd);
+  }
+  try {
+    linkSync(own, file);
     return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: an exclusive create (its pid written just after).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusive(file);
+    throw error;
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+function createExclusive(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** Removes `file` if it still names this process (a release never removes another's lock). */
+function removeOwn(file: string): void {
+  if (ownerOf(file) === process.pid) rmSync(file, { force: true });
+}
+
+/**
+ * Removes the lock if it is stale, under the takeover lock. A takeover lock whose owner died
+ * (a crash in these few lines) is stale in turn and cleared the same way, without recursion:
+ * its owner is read, and it is removed only if that owner is dead.
+ */
+function clearStale(file: string): void {
+  const takeover = `${file}${TAKEOVER_SUFFIX}`;
+  if (!createWhole(takeover)) {
+    const holder = ownerOf(takeover);
+    if (holder === undefined || (holder !== null && !isAlive(holder))) rmSync(takeover, { force: true });
+    return;
+  }
+  try {
+    const owner = ownerOf(file);
+    if (owner === undefined || (owner !== null && owner !== process.pid && !isAlive(owner))) rmSync(file, { force: true });
+  } finally {
+    removeOwn(takeover);
   }
 }
 
 /** Takes the data directory's lock; returns the function that releases it. */
 export function lockDataDir(dataDir: string): () => void {
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (tryCreate(file)) {
-      return () => rmSync(file, { force: true });
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (createWhole(file)) return () => removeOwn(file);
+    const owner = ownerOf(file);
+    if (owner === process.pid) {
+      throw new ForumError('data_dir_locked', `The data directory ${dataDir} is already open in this process.`);
     }
-    const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    if (owner !== null && owner !== undefined && isAlive(owner)) {
       throw new ForumError(
         'data_dir_locked',
         `The data directory ${dataDir} is in use by process ${owner}. Stop it, or start with another --data-dir (TA_FORUM_DATA_DIR).`,
       );
     }
-    if (owner === process.pid) {
-      throw new ForumError('data_dir_locked', `The data directory ${dataDir} is already open in this process.`);
-    }
-    rmSync(file, { force: true });
+    if (owner !== null) clearStale(file);
   }
-  throw new ForumError('data_dir_locked', `Could not lock the data directory ${dataDir}.`);
+  throw new ForumError('data_dir_locked', `Could not lock the data directory ${dataDir}: another process is taking it over. Try again.`);
 }
