@@ -25,6 +25,7 @@ import {
   threadReplyToEvent,
   viewSubmissionToEvent,
 } from './inbound.ts';
+import { slackRequestGuard } from './guard.ts';
 import { boltLogger } from './logger.ts';
 import { cardToHomeView, cardToSlackMessages } from './render.ts';
 import { SlackDelivery, deleteMessage, listMembers, lookupUser, permalinkOf, postMessages, updateMessage, type DeliveryContext, type SlackPerson, type SlackSending } from './send.ts';
@@ -104,6 +105,13 @@ async function identify(slack: SlackConfig, log: Logger): Promise<{ botUserId?: 
     log.warn({ err: toForumError('auth.test', error) }, 'Slack unreachable at start; the bot user is learned from the first events');
     return {};
   }
+}
+
+/** Bolt's router behind the guard that applies the rules Bolt leaves out. */
+function guarded(guard: express.Router, receiver: express.Router): express.Router {
+  const router = express.Router();
+  router.use(guard, receiver);
+  return router;
 }
 
 export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger): Promise<SlackConnection> {
@@ -266,7 +274,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     updateMessage: (conversation, messageId, card) => updateMessage(sending, conversation.channelId, messageId, card),
     listMembers: (conversation) => listMembers(sending, conversation.channelId),
     lookupUser: (userId) => lookupUser(sending, userId),
-    router: receiver?.router as express.Router | undefined,
+    router: receiver && slack.signingSecret ? guarded(slackRequestGuard(slack.signingSecret, SLACK_EVENTS_PATH), receiver.router) : undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {
       return botUserId;

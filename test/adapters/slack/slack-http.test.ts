@@ -24,6 +24,7 @@ import {
   eventEnvelope,
   memberJoined,
   nowSeconds,
+  sendSignedRaw,
   sendToSlack,
   slashCommand,
   urlVerification,
@@ -102,6 +103,32 @@ describe('Slack adapter over HTTP', () => {
     for (const options of [{ signature: 'forged' as const }, { signature: 'none' as const }, { timestamp: nowSeconds() - 600 }]) {
       const response = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, options);
       expect(response.status).toBe(401);
+    }
+    await settle();
+    expect(fake().calls).toEqual([]);
+  });
+
+  it('refuses a request signed with a timestamp more than five minutes ahead (Slack’s rule is the absolute difference)', async () => {
+    const envelope = eventEnvelope(appMention({ user: 'U0ALICE', channel: 'C0FORUM', text: QUESTION }));
+    const ahead = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { timestamp: nowSeconds() + 24 * 3600 });
+    expect(ahead.status).toBe(401);
+    expect(ahead.body).toBe('');
+    await settle();
+    expect(fake().calls).toEqual([]);
+  });
+
+  it('answers 400, not 500, to signed bodies that are not what Slack sends', async () => {
+    for (const [body, type] of [
+      ['{not json', 'application/json'],
+      ['', 'application/json'],
+      ['payload=%7Bbroken', 'application/x-www-form-urlencoded'],
+      ['payload=%5B1%2C2%5D', 'application/x-www-form-urlencoded'],
+      ['\u0000\u0001binary', 'application/octet-stream'],
+      ['{"type":"event_callback"}', 'application/json'],
+    ] as const) {
+      const response = await sendSignedRaw(host.url, SIGNING_SECRET, body, type);
+      expect(response.status, `${type}: ${body}`).toBe(400);
+      expect(response.body, `${type}: ${body}`).not.toMatch(/at \w+ \(|Error:/);
     }
     await settle();
     expect(fake().calls).toEqual([]);

@@ -88,6 +88,13 @@ export function prepareSlackRequest(
   return () => post(url, headers, rawBody);
 }
 
+/** POSTs a raw body, signed (as Slack would sign it) but of any shape: malformed requests. */
+export function sendSignedRaw(baseUrl: string, secret: string, rawBody: string, contentType: string, timestamp: number = nowSeconds()): Promise<SlackResponse> {
+  const signed = signSlackBody(secret, rawBody, timestamp);
+  const headers = { 'content-type': contentType, 'x-slack-request-timestamp': signed.timestamp, 'x-slack-signature': signed.signature };
+  return post(`${baseUrl.replace(/\/$/, '')}/slack/events`, headers, rawBody);
+}
+
 /** Connections kept open between requests, as Slack's senders do; lighter than `fetch` under bursts. */
 const agent = new http.Agent({ keepAlive: true });
 
