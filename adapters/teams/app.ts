@@ -16,6 +16,7 @@ import type { App } from '../../src/main.ts';
 import { activeConversations, saveConversation, setConversationActive } from '../../src/store/conversations.ts';
 import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToEvents, tenantOf } from './inbound.ts';
 import { SUBMIT_ACTION_INVOKE, submitActionToEvent } from './message-actions.ts';
+import { quietResponse } from './quiet-response.ts';
 import { TEAMS_MESSAGES_PATH } from './paths.ts';
 import { createTeamsProactive, type StoredReference, type TeamsPerson } from './proactive.ts';
 import { isConfiguredModerator, workspaceAllowed } from '../../src/core/access.ts';
@@ -219,7 +220,12 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
         res.status(400).json({ error: 'bad_request', message: 'Expected a Bot Framework activity (JSON with a "type").' });
         return;
       }
-      adapter.process(req, res, turn).catch((error: unknown) => {
+      let entered = false;
+      const run = (context: TurnContext): Promise<void> => {
+        entered = true;
+        return turn(context);
+      };
+      adapter.process(req, quietResponse(res, () => entered), run).catch((error: unknown) => {
         log.error({ err: error }, 'Teams request failed');
         if (!res.headersSent) res.status(500).end();
       });

@@ -296,6 +296,18 @@ describe('Teams adapter with an app id', () => {
       const activity = personalMessage({ text: 'help', serviceUrl: fake.serviceUrl, from: USER_ADA });
       expect((await postActivity(host.url, activity)).status).toBe(401);
       expect((await postActivity(host.url, activity, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+      // A well-formed token, signed by nobody: the SDK fetches the issuer's keys (unreachable here)
+      // and fails; the answer is still 401, with nothing of that failure in it.
+      const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const forged = [
+        b64({ alg: 'RS256', typ: 'JWT', kid: 'forged-key' }),
+        b64({ iss: 'https://api.botframework.com', aud: '0f8fad5b-d9cb-469f-a165-70867728950e', serviceurl: fake.serviceUrl, nbf: now - 60, exp: now + 3600 }),
+        Buffer.from('not a signature').toString('base64url'),
+      ].join('.');
+      const refused = await postActivity(host.url, activity, { authorization: `Bearer ${forged}` });
+      expect(refused.status).toBe(401);
+      expect(refused.body).toBe('');
       await settle();
       expect(fake.posted()).toHaveLength(0);
     } finally {
