@@ -3,6 +3,7 @@
  * (remembered in the store), checks access, resolves the language, routes, and turns any failure
  * into a logged error and a fixed friendly sentence in the person's language.
  */
+import { cleanDeep } from './clean-text.ts';
 import { formatDate, messages, type Lang } from '../i18n/index.ts';
 import { claimEvent } from '../store/processed-events.ts';
 import { findPerson, type Person, type PersonKey } from '../store/people.ts';
@@ -115,7 +116,9 @@ export function createDispatcher(services: Services): Dispatcher {
   const { store, config } = services;
   const baseLog = services.log.child({ component: 'dispatcher' });
 
-  async function handle(event: InboundEvent, adapter: Adapter): Promise<DispatchOutcome> {
+  async function handle(received: InboundEvent, adapter: Adapter): Promise<DispatchOutcome> {
+    // No NUL or lone surrogate gets further (they would make a write fail).
+    const event = cleanDeep(received);
     let lang: Lang = config.defaultLang;
     try {
       if (!(await claimEvent(store.db, `${event.platform}:${event.id}`, services.now()))) {

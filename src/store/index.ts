@@ -9,6 +9,7 @@ import v8 from 'node:v8';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ForumError } from '../core/errors.ts';
+import { CleanTextPlugin } from './clean-text-plugin.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -114,7 +115,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       throw new ForumError('store_unavailable', 'Could not connect to PostgreSQL at DATABASE_URL.', { cause: error });
     }
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CleanTextPlugin()] });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;

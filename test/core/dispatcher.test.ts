@@ -150,6 +150,19 @@ for (const engine of storeEngines()) {
       expect(guests.texts).toEqual([en.access.moderatorOnly({ command: 'guests' })]);
     });
 
+    it('takes text with NUL characters and lone surrogates: the poll is created, the question answered', async () => {
+      const poll = await send(message('poll "Which\u0000 format?" "Webinar\uD800" "Work\u0000shop"', { userId: 'U_MOD' }));
+      expect(poll.outcome).toBe('handled');
+      const stored = await store.db.selectFrom('polls').select(['question', 'options']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(stored.question).toBe('Which format?');
+      expect(JSON.stringify(stored.options)).toContain('Webinar\uFFFD');
+      expect(JSON.stringify(stored.options)).toContain('Workshop');
+      const asked = await send(message('How do I request\u0000 technical assistance?\uDC00'));
+      expect(asked.outcome).toBe('handled');
+      expectNoInternals(asked.texts);
+      expect(asked.texts.join(' ')).not.toContain(en.errors.generic);
+    });
+
     it('answers a malformed poll with its usage', async () => {
       const { outcome, adapter } = await send(message('poll "Q" "only one"'));
       expect(outcome).toBe('handled');

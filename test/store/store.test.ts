@@ -65,6 +65,16 @@ for (const engine of storeEngines()) {
       }
     });
 
+    it('writes text with NUL characters and lone surrogates, plain or inside JSON, cleaned', async () => {
+      expect(await claimEvent(store.db, 'slack:Ev\u0000-nul\uD800')).toBe(true);
+      const claimed = await store.db.selectFrom('processed_events').select('event_key').where('event_key', 'like', 'slack:Ev-nul%').execute();
+      expect(claimed.map((r) => r.event_key)).toEqual(['slack:Ev-nul\uFFFD']);
+      await store.db.insertInto('audit_log').values({ at: new Date(), actor: 'slack:U\u0000X', action: 'test.clean', subject: 'slack:U1', detail: JSON.stringify({ reason: 'bad\u0000 text \uDC00' }) }).execute();
+      const row = await store.db.selectFrom('audit_log').select(['actor', 'detail']).where('action', '=', 'test.clean').executeTakeFirstOrThrow();
+      expect(row.actor).toBe('slack:UX');
+      expect(row.detail).toEqual({ reason: 'bad text \uFFFD' });
+    });
+
     it('claims an event key once: true the first time, false after', async () => {
       expect(await claimEvent(store.db, 'slack:Ev1')).toBe(true);
       expect(await claimEvent(store.db, 'slack:Ev1')).toBe(false);
