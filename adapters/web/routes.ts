@@ -35,9 +35,24 @@ function pageFiles(): Set<string> {
   return new Set(['/', ...files]);
 }
 
-/** `frame-ancestors`: the bot's own pages, and the sites of WEB_EMBED_ORIGINS, may show the chat in a frame. */
-function frameAncestors(origins: string[]): string {
-  return ["frame-ancestors 'self'", ...origins].join(' ');
+/**
+ * The pages' Content-Security-Policy: scripts, styles and everything else from the bot itself only
+ * (no inline script or style anywhere: the page and the dashboard are files, their styling is
+ * classes); images may also be data: URLs. `frame-ancestors`: the bot's own pages, and the sites
+ * of WEB_EMBED_ORIGINS, may show the chat in a frame.
+ */
+export function contentSecurityPolicy(embedOrigins: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    ["frame-ancestors 'self'", ...embedOrigins].join(' '),
+  ].join('; ');
 }
 
 /** The widget's script with the launcher's words in every language. */
@@ -78,7 +93,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
   router.use((req: Request, res: Response, next: NextFunction) => {
     // Not ours: leave this router, so that other adapters' routes get nothing of the web chat's.
     if (!files.has(req.path) && req.path !== '/web' && !req.path.startsWith('/web/')) return next('router');
-    res.set({ 'Content-Security-Policy': frameAncestors(config.web.embedOrigins), 'X-Content-Type-Options': 'nosniff' });
+    res.set({ 'Content-Security-Policy': contentSecurityPolicy(config.web.embedOrigins), 'X-Content-Type-Options': 'nosniff' });
     next();
   });
 

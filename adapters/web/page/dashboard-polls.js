@@ -102,7 +102,7 @@ function drawResults(poll) {
     body.dataset.pollId = poll.id;
     body.replaceChildren(
       h('p', { class: 'question', text: poll.question }),
-      h('div', { class: 'chart-box poll-chart', style: `height: ${Math.max(140, poll.options.length * 44 + 50)}px` }, canvas),
+      h('div', { class: 'chart-box poll-chart', style: { height: `${Math.max(140, poll.options.length * 44 + 50)}px` } }, canvas),
       h('p', { class: 'meta', id: 'poll-voters' }),
       h('div', { id: 'poll-results-table' }),
       h('p', { class: 'hint', text: t('resultsLive') }),

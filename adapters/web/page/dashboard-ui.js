@@ -28,6 +28,8 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
     else if (name === 'text') element.textContent = value;
     else if (name === 'dataset') Object.assign(element.dataset, value);
+    // Through the CSSOM: a style attribute would be refused by the page's Content-Security-Policy.
+    else if (name === 'style') Object.assign(element.style, value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children.flat()) {

@@ -24,6 +24,11 @@ describeBrowser('web chat page in Chromium', () => {
     host = await startTestHost();
     browser = await launchChromium(executablePath as string);
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 1000 } });
+    // Anything the strict Content-Security-Policy refuses is reported as a console error (a problem).
+    await context.addInitScript(() => {
+      // eslint-disable-next-line no-console -- in the page: reported to the test as a console error
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('response', (res) => {
@@ -53,8 +58,11 @@ describeBrowser('web chat page in Chromium', () => {
     );
   }
 
-  it('loads in English with the input focused', async () => {
-    await page.goto(host.url);
+  it('loads in English with the input focused, under a strict Content-Security-Policy', async () => {
+    const response = await page.goto(host.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
     await waitForPageLanguage('en');
     expect(await page.locator('#title').textContent()).toBe(messages('en').web.title);
     expect(await page.locator('#input').getAttribute('placeholder')).toBe(messages('en').web.placeholder);

@@ -115,6 +115,11 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     // The local-access identity of the moderator's browser (as the web chat sets it).
     await context.addCookies([{ name: 'ta_forum_web', value: MODERATOR_ID, url: host.url }]);
+    // Anything the strict Content-Security-Policy refuses is reported as a console error (a problem).
+    await context.addInitScript(() => {
+      // eslint-disable-next-line no-console -- in the page: reported to the test as a console error
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     watchForProblems(page, problems);

@@ -39,7 +39,9 @@ describe('web sign-in, local access off', () => {
     expect(res.headers.getSetCookie()).toEqual([]);
     const page = await fetch(`${host.url}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'self' https://www.example.org");
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' https://www.example.org",
+    );
     expect(await page.text()).toContain('id="signin-form"');
   });
 
