@@ -1,12 +1,14 @@
 /**
  * Everything the store holds about one person (`my-data`), and its deletion (`forget-me`). A person
  * is `platform:userId` (in every workspace); a web person's account is their login (= userId). Forgetting keeps only anonymous counts: their votes in
- * named polls become anonymous ballots, their usage events lose their name, their name is taken off
+ * named polls, and their anonymous ballots (whose key can be recomputed from their id), become
+ * ballots nobody can link back, their usage events lose their name, their name is taken off
  * what stays forum content (topics, polls, the audit trail); everything else about them is deleted,
  * in one transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { voterKey, voterOf } from './polls.ts';
 import type { Database } from './schema.ts';
 
 export interface PersonId {
@@ -90,9 +92,15 @@ async function forgetInConversations(trx: Transaction<Database>, person: PersonI
   return changed;
 }
 
+/** Anonymous ballot keys re-keyed per statement. */
+const REKEY_BATCH = 1000;
+
 /** Deletes the person's data (see the module comment); returns how many rows went or lost their name. */
-export async function forgetPerson(db: Kysely<Database>, person: PersonId): Promise<number> {
+export async function forgetPerson(db: Kysely<Database>, person: PersonId, options: { pollVoterKey?: string | undefined } = {}): Promise<number> {
   const who = ref(person);
+  // Their anonymous ballots are keyed by a hash of the poll and their id: computable for every
+  // poll by whoever has the key, so re-keyed too (read before the transaction: it may create the key).
+  const key = await voterKey(db, options.pollVoterKey);
   return db.transaction().execute(async (trx) => {
     let changed = 0;
     const count = (result: { numDeletedRows?: bigint; numUpdatedRows?: bigint }[]): void => {
@@ -119,6 +127,7 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId): Prom
     // Proposals not taken stay theirs alone: deleted. Topics that became the forum's lose the name.
     count(await trx.deleteFrom('topics').where('author', '=', who).where('status', 'in', ['proposed', 'rejected']).execute());
     count(await trx.updateTable('topics').set({ author: FORGOTTEN }).where('author', '=', who).execute());
+    count(await trx.updateTable('topic_events').set({ detail: null }).where('actor', '=', who).where('detail', 'is not', null).execute());
     count(await trx.updateTable('topic_events').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
     count(await trx.updateTable('topic_schedule').set({ updated_by: FORGOTTEN }).where('updated_by', '=', who).execute());
     count(await trx.updateTable('polls').set({ creator: FORGOTTEN }).where('creator', '=', who).execute());
@@ -127,11 +136,21 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId): Prom
     const anonymous = `anon:forgotten:${randomUUID()}`;
     count(await trx.updateTable('poll_ballots').set({ voter: anonymous }).where('voter', '=', who).execute());
     count(await trx.updateTable('poll_choices').set({ voter: anonymous }).where('voter', '=', who).execute());
+    const anonymousPolls = await trx.selectFrom('polls').select(['id', 'anonymous']).where('anonymous', '=', true).execute();
+    const hashes = anonymousPolls.map((poll) => voterOf(poll, who, key));
+    for (let i = 0; i < hashes.length; i += REKEY_BATCH) {
+      const batch = hashes.slice(i, i + REKEY_BATCH);
+      count(await trx.updateTable('poll_ballots').set({ voter: anonymous }).where('voter', 'in', batch).execute());
+      count(await trx.updateTable('poll_choices').set({ voter: anonymous }).where('voter', 'in', batch).execute());
+    }
     count(await trx.updateTable('usage_events').set({ person: null }).where('person', '=', who).execute());
     // A request to invite them goes; requests they made or decided stay as the forum's, without their name.
     count(await trx.deleteFrom('guest_requests').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
     count(await trx.updateTable('guest_requests').set({ requested_by: FORGOTTEN }).where('requested_by', '=', who).execute());
     count(await trx.updateTable('guest_requests').set({ decided_by: FORGOTTEN }).where('decided_by', '=', who).execute());
+    // What they wrote in their own words (a report's reason, a rejection's) goes; the action stays.
+    const reasons = await sql`update audit_log set detail = detail - 'reason' where actor = ${who} and detail ? 'reason'`.execute(trx);
+    changed += Number(reasons.numAffectedRows ?? 0);
     count(await trx.updateTable('audit_log').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
     count(await trx.updateTable('audit_log').set({ subject: FORGOTTEN }).where('subject', '=', who).execute());
     // Details written by the audit log (a role change's target, a report's author) name them too.

@@ -14,7 +14,7 @@ import { messages } from '../../src/i18n/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
-import { findPoll, tallyPoll } from '../../src/store/polls.ts';
+import { findPoll, tallyPoll, voterKey, voterOf } from '../../src/store/polls.ts';
 import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
@@ -79,6 +79,8 @@ describe('my-data and forget-me', () => {
     const own = /#(\d+)/.exec((await say('UANA', 'poll "Tea or coffee?" "Tea" "Coffee"'))[0] ?? '')?.[1] ?? '';
     await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${named}:1` }));
     await send(event('UBEN', { type: 'action', actionId: ACTIONS.pollVote, value: `${named}:0` }));
+    const secret = /#(\d+)/.exec((await say('UMOD', 'poll "Secret ballot?" "Yes" "No" --anonymous'))[0] ?? '')?.[1] ?? '';
+    await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${secret}:0` }));
     await say('UANA', `report ${TEST_LINK_PREFIX}slack/C0FORUM/1764000000.000100 off topic`);
     await app.services.polls.idle();
     expect((await rowsNaming('UANA')).length).toBeGreaterThan(8);
@@ -106,6 +108,18 @@ describe('my-data and forget-me', () => {
     expect(await findPoll(app.services.store.db, own)).toMatchObject({ creator: 'forgotten' });
     const usage = await app.services.store.db.selectFrom('usage_events').select(['kind']).where('person', 'is', null).execute();
     expect(usage.map((u) => u.kind)).toEqual(expect.arrayContaining(['member_joined', 'question_asked', 'feedback', 'reply_counted', 'poll_answered']));
+    // Her anonymous ballot cannot be found again from her id: recomputed for every poll, no key remains.
+    const key = await voterKey(app.services.store.db, undefined);
+    const polls = await app.services.store.db.selectFrom('polls').select(['id', 'anonymous']).execute();
+    const hers = polls.map((p) => voterOf(p, 'slack:UANA', key));
+    const ballots = await app.services.store.db.selectFrom('poll_ballots').select('voter').execute();
+    const choices = await app.services.store.db.selectFrom('poll_choices').select('voter').execute();
+    expect([...ballots, ...choices].filter((b) => hers.includes(b.voter))).toEqual([]);
+    expect(await tallyPoll(app.services.store.db, (await findPoll(app.services.store.db, secret))!)).toMatchObject({ voters: 1 });
+    // What she wrote in her own words (the report's reason) is gone from the audit log; the report stays.
+    const audit = await app.services.store.db.selectFrom('audit_log').select(['action', 'detail']).execute();
+    expect(JSON.stringify(audit)).not.toContain('off topic');
+    expect(audit.map((a) => a.action)).toContain('message.report');
     // Someone else is untouched.
     expect(await rowsNaming('UBEN')).not.toEqual([]);
     // Afterwards she is a newcomer: English again.

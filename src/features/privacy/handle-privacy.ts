@@ -52,7 +52,7 @@ export async function handleForgetMe(ctx: HandlerContext): Promise<void> {
 
 /** The confirmation: whoever clicks is the one forgotten (a button forwarded to someone else forgets them, not its first owner). */
 export async function handleForgetConfirm(ctx: HandlerContext): Promise<void> {
-  const changed = await forgetPerson(ctx.services.store.db, personOf(ctx));
+  const changed = await forgetPerson(ctx.services.store.db, personOf(ctx), { pollVoterKey: ctx.services.config.pollVoterKey });
   ctx.log.info({ rows: changed }, 'a person was forgotten');
   await ctx.replyPrivately(textCard(messages(ctx.lang).privacy.forgotten, ctx.lang));
 }
