@@ -9,7 +9,9 @@
  * marks, and the marks are removed afterwards.
  */
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import { ForumError } from '../../core/errors.ts';
 import type { ParsedDocument } from '../types.ts';
+import { MAX_PASSAGES_PER_DOCUMENT } from './limits.ts';
 import { stopsNoSentence } from '../units.ts';
 
 export interface ChunkOptions {
@@ -89,6 +91,9 @@ export async function chunkDocument(doc: ParsedDocument, options: ChunkOptions =
     for (const piece of pieces) {
       const clean = piece.replace(MARKS, '').trim();
       if (weight(clean) >= MIN_CHUNK_CHARS) chunks.push({ heading, text: clean });
+    }
+    if (chunks.length > MAX_PASSAGES_PER_DOCUMENT) {
+      throw new ForumError('bad_request', `too long: more than ${MAX_PASSAGES_PER_DOCUMENT} passages in one document (split it into several files)`);
     }
   }
   return chunks;

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ForumError, isForumError } from '../../core/errors.ts';
 import type { DocumentFormat, ParsedDocument } from '../types.ts';
+import { checkContent, checkLines } from './limits.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parseText } from './parse-text.ts';
 
@@ -47,6 +48,7 @@ export async function parseFile(path: string): Promise<ParsedDocument> {
 /** Parses file contents of a known format; refuses them, as parseFile does, when there is no text. */
 export async function parseBytes(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new ForumError('bad_request', 'empty document');
+  checkContent(format, bytes);
   const doc = await parseKnown(format, bytes);
   if (doc.sections.length === 0) {
     throw new ForumError('bad_request', format === 'pdf' ? 'no text in the PDF (scanned pages?)' : 'empty document');
@@ -58,13 +60,13 @@ async function parseKnown(format: DocumentFormat, bytes: Uint8Array): Promise<Pa
   try {
     switch (format) {
       case 'md':
-        return parseMarkdown(decodeText(bytes));
+        return parseMarkdown(checkedText(bytes));
       case 'txt':
-        return parseText(decodeText(bytes));
+        return parseText(checkedText(bytes));
       // The parsers of HTML, PDF and DOCX (and their libraries) load on first use: a server whose
       // knowledge base is Markdown never holds them in memory.
       case 'html':
-        return (await import('./parse-html.ts')).parseHtml(decodeText(bytes, htmlCharset(bytes)));
+        return (await import('./parse-html.ts')).parseHtml(checkedText(bytes, htmlCharset(bytes)));
       case 'pdf':
         return await (await import('./parse-pdf.ts')).parsePdf(bytes);
       case 'docx':
@@ -95,6 +97,12 @@ function decodeText(bytes: Uint8Array, declared?: string): string {
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
   }
+}
+
+function checkedText(bytes: Uint8Array, declared?: string): string {
+  const text = decodeText(bytes, declared);
+  checkLines(text);
+  return text;
 }
 
 /** The charset a page declares in its first kilobyte, unless it is UTF-8. */

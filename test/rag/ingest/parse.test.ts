@@ -172,7 +172,7 @@ describe('DOCX', () => {
   it('refuses a file that is not a Word document', async () => {
     const path = join(files.dir, 'fake.docx');
     await writeFile(path, 'not a zip at all');
-    expect(await reason(path)).toBe('not a valid DOCX');
+    expect(await reason(path)).toBe('not a DOCX (not a ZIP archive)');
   });
 });
 
