@@ -35,6 +35,7 @@ import {
   type WebAccount,
 } from '../../src/store/web-accounts.ts';
 import { firstLocale, webActor } from './inbound.ts';
+import { StoreLimits } from './limit-store.ts';
 import { escapeHtml } from './render.ts';
 import { readCookie, webUserId } from './session.ts';
 
@@ -256,12 +257,14 @@ export function createWebAuth(app: App, log: Logger): WebAuth {
       refuse(res, 429, 'rate_limited', messages(lang).web.tooManyAttempts, lang);
     },
   };
-  const perAddress = rateLimit({ ...limiterDefaults, limit: SIGN_IN_MAX_FAILURES_PER_ADDRESS, identifier: 'signin-address' });
+  // Counted in the store: a restart keeps them, and instances on one database count together.
+  const perAddress = rateLimit({ ...limiterDefaults, limit: SIGN_IN_MAX_FAILURES_PER_ADDRESS, identifier: 'signin-address', store: new StoreLimits(db, services.now, 'signin-address') });
   const perLogin = rateLimit({
     ...limiterDefaults,
     limit: SIGN_IN_MAX_FAILURES_PER_LOGIN,
     identifier: 'signin-login',
     keyGenerator: (req: Request) => `login:${attemptedLogin(req)}`,
+    store: new StoreLimits(db, services.now, 'signin-login'),
   });
 
   const originCheck: RequestHandler = (req, res, next) => {

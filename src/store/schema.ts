@@ -229,6 +229,13 @@ export interface GuestRequestsTable {
   decided_at: Date | null;
 }
 
+/** A counter of failed attempts (sign-in), per key, until `reset_at`. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -256,4 +263,5 @@ export interface Database {
   web_accounts: WebAccountsTable;
   web_sign_in_links: WebSignInLinksTable;
   web_sessions: WebSessionsTable;
+  rate_limits: RateLimitsTable;
 }

@@ -14,6 +14,7 @@ import * as m0011 from './0011-polls.ts';
 import * as m0012 from './0012-usage-events.ts';
 import * as m0013 from './0013-membership.ts';
 import * as m0014 from './0014-web-accounts.ts';
+import * as m0015 from './0015-rate-limits.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-usage-events': m0012,
   '0013-membership': m0013,
   '0014-web-accounts': m0014,
+  '0015-rate-limits': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

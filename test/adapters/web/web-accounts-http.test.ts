@@ -9,6 +9,14 @@ import { ACTIONS } from '../../../src/core/actions.ts';
 import { formatDate, messages } from '../../../src/i18n/index.ts';
 import { createWebAccount, disableWebAccount, setPassword } from '../../../src/store/web-accounts.ts';
 import { SIGN_IN_MAX_FAILURES_PER_ADDRESS, SIGN_IN_MAX_FAILURES_PER_LOGIN } from '../../../adapters/web/auth.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHost, type Host } from '../../../adapters/host/server.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { openStore } from '../../../src/store/index.ts';
+import { issueSignInLink } from '../../../src/store/web-accounts.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
 import { WebPerson } from './web-person.ts';
 
@@ -53,6 +61,44 @@ describe('sign-in attempts are limited', () => {
     const limited = await new WebPerson(host.url).signIn('chen', PASSWORD);
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { message: string }).message).toBe(en.web.tooManyAttempts);
+  });
+});
+
+describe('sign-in attempts counted in the store', () => {
+  it('are shared by two instances on one database and survive a restart; the one-time link still signs in', async () => {
+    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const dirs: string[] = [];
+    const start = async (): Promise<Host> => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ta-forum-limits-'));
+      dirs.push(dir);
+      return startHost(loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dir, WEB_LOCAL_ACCESS: 'false' }, { port: 0 }), silentLogger(), { store });
+    };
+    const first = await start();
+    const second = await start();
+    const hosts = [first, second];
+    try {
+      await createWebAccount(store.db, { login: 'emil', displayName: 'Emil', kind: 'member', by: 'test', now: new Date() });
+      await setPassword(store.db, 'emil', PASSWORD, 'test', new Date());
+      // Failures spread over both instances count together.
+      for (let i = 0; i < SIGN_IN_MAX_FAILURES_PER_LOGIN; i++) {
+        const host = i % 2 === 0 ? first : second;
+        expect((await new WebPerson(host.url).signIn('emil', `wrong ${i}`)).status).toBe(401);
+      }
+      expect((await new WebPerson(first.url).signIn('emil', PASSWORD)).status).toBe(429);
+      expect((await new WebPerson(second.url).signIn('emil', PASSWORD)).status).toBe(429);
+      // A new instance (as after a restart: nothing in its memory) refuses too.
+      const third = await start();
+      hosts.push(third);
+      expect((await new WebPerson(third.url).signIn('emil', PASSWORD)).status).toBe(429);
+      // The lock cannot keep the person out: a one-time link still signs them in.
+      const token = await issueSignInLink(store.db, 'emil', new Date());
+      const emil = new WebPerson(third.url);
+      expect((await emil.navigate(`/web/signin/${token}`)).status).toBe(303);
+      expect((await emil.session()).account).toMatchObject({ login: 'emil' });
+    } finally {
+      for (const host of hosts.reverse()) await host.close();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
