@@ -79,8 +79,8 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     return Promise.resolve();
   };
   const { dispatcher, services } = app;
-  /** Files waiting for their person's consent (`files.ts`): in memory, an hour at most. */
-  const files = new PendingFiles(services.now);
+  /** Files waiting for their person's consent (`files.ts`): in the store, an hour at most. */
+  const files = new PendingFiles(services.store.db, services.now);
 
   /**
    * Whether the bot may keep this conversation's reference: a tenant the forum serves, or a guest's

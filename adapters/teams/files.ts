@@ -8,13 +8,15 @@
  * gets a sentence asking the person to ask again. Only the person the file was prepared for may
  * accept or decline it.
  */
-import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Activity, Attachment } from 'botbuilder';
 import type { OutgoingFile } from '../../src/core/adapter.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import { messages, type Lang } from '../../src/i18n/index.ts';
+import type { Kysely } from 'kysely';
+import { addPendingFile, findPendingFile, takePendingFile } from '../../src/store/pending-files.ts';
+import type { Database } from '../../src/store/schema.ts';
 
 /** The card that asks the person to accept a file, and the card of an uploaded file. */
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
@@ -40,35 +42,28 @@ export interface PendingFile {
   expiresAt: number;
 }
 
-/** The files waiting for an answer, in memory (lost on restart), each kept `ttlMs`. */
+/** The files waiting for an answer, in the store (any instance answers; a restart keeps them), each kept `ttlMs`. */
 export class PendingFiles {
-  private readonly files = new Map<string, PendingFile>();
-
   constructor(
+    private readonly db: Kysely<Database>,
     private readonly now: () => Date,
     private readonly ttlMs = PENDING_FILE_TTL_MS,
   ) {}
 
-  add(file: OutgoingFile, userId: string): PendingFile {
-    this.prune();
-    const pending: PendingFile = { id: randomUUID(), file, bytes: Buffer.from(file.content, 'utf8'), userId, expiresAt: this.now().getTime() + this.ttlMs };
-    this.files.set(pending.id, pending);
-    return pending;
+  async add(file: OutgoingFile, userId: string): Promise<PendingFile> {
+    const stored = await addPendingFile(this.db, file, userId, this.now(), this.ttlMs);
+    return { id: stored.id, file, bytes: Buffer.from(file.content, 'utf8'), userId, expiresAt: stored.expiresAt.getTime() };
   }
 
   /** The file, unless it expired or was never (or is no longer) held. */
-  get(id: string): PendingFile | undefined {
-    this.prune();
-    return this.files.get(id);
+  async get(id: string): Promise<PendingFile | undefined> {
+    const stored = await findPendingFile(this.db, id, this.now());
+    return stored ? { id, file: stored.file, bytes: Buffer.from(stored.file.content, 'utf8'), userId: stored.userId, expiresAt: stored.expiresAt.getTime() } : undefined;
   }
 
-  delete(id: string): void {
-    this.files.delete(id);
-  }
-
-  private prune(): void {
-    const now = this.now().getTime();
-    for (const [id, pending] of this.files) if (pending.expiresAt <= now) this.files.delete(id);
+  /** Removes the file; true for the one caller that removed it (another instance may answer the same consent). */
+  take(id: string): Promise<boolean> {
+    return takePendingFile(this.db, id);
   }
 }
 
@@ -149,10 +144,10 @@ export async function answerFileConsent(activity: Partial<Activity>, { files, se
   const m = messages(lang).files;
   const value = (activity.value ?? {}) as FileConsentValue;
   const fileId = typeof value.context?.fileId === 'string' ? value.context.fileId : '';
-  const pending = fileId ? files.get(fileId) : undefined;
+  const pending = fileId ? await files.get(fileId) : undefined;
   if (!pending) return say(m.expired);
   if (pending.userId !== actorOf(activity)) return say(m.notYours);
-  files.delete(pending.id);
+  if (!(await files.take(pending.id))) return say(m.expired);
   if (value.action !== 'accept') return say(m.declined({ file: pending.file.name }));
   const info = value.uploadInfo;
   try {

@@ -150,18 +150,18 @@ export class TeamsDelivery implements Adapter {
   /**
    * A file for the event's author, by Teams' file consent flow, which works in personal chats only:
    * a consent card in their 1:1 chat with the bot (this chat, or, from a channel or a group chat,
-   * the 1:1 chat private replies go to). The file waits in memory for the answer (`files.ts`).
+   * the 1:1 chat private replies go to). The file waits in the store for the answer (`files.ts`).
    */
   async sendFile(event: InboundEvent, file: OutgoingFile): Promise<void> {
     const files = this.options.files;
     if (!files) throw new ForumError('platform_error', 'Teams files are not set up for this turn');
-    const pending = files.add(file, event.actor.userId);
+    const pending = await files.add(file, event.actor.userId);
     const consent: Partial<Activity> = { type: 'message', summary: file.title, attachments: [fileConsentAttachment(pending)] };
     try {
       if (event.conversation.kind === 'direct') await teamsCall(this.log, 'file consent', () => this.context.sendActivity(consent));
       else await this.sendInPersonalChat(event, 'file consent', [consent]);
     } catch (error) {
-      files.delete(pending.id);
+      await files.take(pending.id);
       throw error;
     }
   }

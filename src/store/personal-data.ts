@@ -116,6 +116,8 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId, optio
     );
     count(await trx.deleteFrom('questions').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
     count(await trx.deleteFrom('people').where('platform', '=', person.platform).where('user_id', '=', person.userId).execute());
+    // Files waiting for their consent (Teams) go.
+    if (person.platform === 'teams') count(await trx.deleteFrom('pending_files').where('user_id', '=', person.userId).execute());
     if (person.platform === 'web') {
       // A web person's account goes, with their sessions (signed out everywhere) and sign-in links.
       count(await trx.deleteFrom('web_sessions').where('login', '=', person.userId).execute());

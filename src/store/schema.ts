@@ -236,6 +236,18 @@ export interface RateLimitsTable {
   reset_at: Date;
 }
 
+/** A file waiting for its person's consent (Teams), until `expires_at`. */
+export interface PendingFilesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  title: string;
+  mime: string;
+  /** The file's UTF-8 bytes, exactly (a leading BOM included). */
+  content: Buffer;
+  expires_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -264,4 +276,5 @@ export interface Database {
   web_sign_in_links: WebSignInLinksTable;
   web_sessions: WebSessionsTable;
   rate_limits: RateLimitsTable;
+  pending_files: PendingFilesTable;
 }

@@ -15,6 +15,7 @@ import * as m0012 from './0012-usage-events.ts';
 import * as m0013 from './0013-membership.ts';
 import * as m0014 from './0014-web-accounts.ts';
 import * as m0015 from './0015-rate-limits.ts';
+import * as m0016 from './0016-pending-files.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-membership': m0013,
   '0014-web-accounts': m0014,
   '0015-rate-limits': m0015,
+  '0016-pending-files': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@
  * with the right Content-Range, then post a file info card; declining, an unknown file id and
  * someone else's answer each get their sentence; from a channel, the card goes to the 1:1 chat.
  */
+import { openStore } from '../../../src/store/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, PendingFiles } from '../../../adapters/teams/files.ts';
 import { CSV_BOM, pollCsvFileName } from '../../../src/features/polls/results.ts';
@@ -197,14 +198,22 @@ describe('Teams files over HTTP: the file consent card (local development mode)'
 });
 
 describe('Teams files waiting for consent', () => {
-  it('are kept one hour, then forgotten', () => {
-    let now = new Date('2026-11-20T10:00:00Z');
-    const files = new PendingFiles(() => now);
-    const pending = files.add({ name: 'a.csv', title: 'A', mime: 'text/csv', content: 'é' }, 'someone');
-    expect(pending.bytes.length).toBe(2);
-    now = new Date('2026-11-20T10:59:59Z');
-    expect(files.get(pending.id)).toBe(pending);
-    now = new Date('2026-11-20T11:00:00Z');
-    expect(files.get(pending.id)).toBeUndefined();
+  it('are kept one hour in the store (another instance, or one restarted, finds them), then forgotten; only one taker', async () => {
+    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    try {
+      let now = new Date('2026-11-20T10:00:00Z');
+      const files = new PendingFiles(store.db, () => now);
+      const pending = await files.add({ name: 'a.csv', title: 'A', mime: 'text/csv', content: 'é' }, 'someone');
+      expect(pending.bytes.length).toBe(2);
+      now = new Date('2026-11-20T10:59:59Z');
+      const elsewhere = new PendingFiles(store.db, () => now);
+      expect(await elsewhere.get(pending.id)).toMatchObject({ id: pending.id, userId: 'someone', file: { name: 'a.csv', content: 'é' } });
+      now = new Date('2026-11-20T11:00:00Z');
+      expect(await files.get(pending.id)).toBeUndefined();
+      const again = await files.add({ name: 'b.csv', title: 'B', mime: 'text/csv', content: 'b' }, 'someone');
+      expect(await Promise.all([files.take(again.id), elsewhere.take(again.id)])).toEqual(expect.arrayContaining([true, false]));
+    } finally {
+      await store.close();
+    }
   });
 });
