@@ -39,20 +39,33 @@ const QUESTION_NOISE: Record<Lang, string[]> = {
   zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共', '实际上', '真正'],
 };
 
-/** Stop-list words that are meaningful in this field ("Estado miembro", "el país solicitante"), accents folded. */
-const KEEP: ReadonlySet<string> = new Set(['estado', 'estados', 'pais']);
+/**
+ * Stop-list words that are meaningful in this field's questions, accents folded: "Estado miembro",
+ * "el país solicitante"; and the words of order and position in time — first, last, next,
+ * previous, start, end, example — which say which session or edition is meant ("la próxima
+ * sesión", "الندوة الأولى"). (English "may" stays a stop word: the modal is far more common
+ * than the month, which a date's figures still give.)
+ */
+const KEEP: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(),
+  fr: new Set(),
+  es: new Set(['estado', 'estados', 'pais', 'proximo', 'proxima', 'siguiente', 'anterior', 'primero', 'primera', 'primer', 'ultimo', 'ultima', 'fin', 'ejemplo']),
+  ar: new Set(['المقبل', 'السابق', 'الماضي', 'الاول', 'الاولى', 'الأول', 'الأولى', 'نهاية']),
+  ru: new Set(),
+  zh: new Set(['开始']),
+};
 
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
-  ar: new Set([...arStop, ...QUESTION_NOISE.ar].map(fold)),
-  en: new Set([...enStop, ...QUESTION_NOISE.en].map(fold)),
-  es: new Set([...esStop.filter((w) => !KEEP.has(fold(w))), ...QUESTION_NOISE.es].map(fold)),
+  ar: new Set([...arStop.filter((w) => !KEEP.ar.has(w) && !KEEP.ar.has(fold(w))), ...QUESTION_NOISE.ar].map(fold)),
+  en: new Set([...enStop.filter((w) => !KEEP.en.has(fold(w))), ...QUESTION_NOISE.en].map(fold)),
+  es: new Set([...esStop.filter((w) => !KEEP.es.has(fold(w))), ...QUESTION_NOISE.es].map(fold)),
   fr: new Set([...frStop, ...QUESTION_NOISE.fr].map(fold)),
   ru: new Set([...ruStop, ...QUESTION_NOISE.ru].map(fold)),
-  zh: new Set([...zhStop, ...QUESTION_NOISE.zh]),
+  zh: new Set([...zhStop.filter((w) => !KEEP.zh.has(w)), ...QUESTION_NOISE.zh]),
 };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;

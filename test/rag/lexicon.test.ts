@@ -180,6 +180,11 @@ describe('the lexicon', () => {
     ['zh', '这个系列什么时候启动，下次会议什么时候举行？', ['series', 'launch', 'next', 'organise']],
     ['zh', '培训师的差旅费用总额是多少？', ['trainer', 'travel', 'total']],
     ['zh', '十二名入选的学员是否获得了证书？', ['twelve', 'learner', 'receive', 'certificate']],
+    // Words of order and position that generic stop lists drop: they say which session is meant.
+    ['es', '¿Cuándo será la siguiente sesión y qué pasó en la anterior?', ['next', 'previous']],
+    ['es', '¿Quién habló en la primera sesión y cuál fue el último ejemplo?', ['first', 'last', 'example']],
+    ['ar', 'متى الندوة الأولى ومتى نهاية السلسلة؟', ['first', 'end', 'series']],
+    ['zh', '下次研讨会什么时候开始？', ['next', 'start']],
   ];
 
   const scanner = new Glossary(lexicon);
