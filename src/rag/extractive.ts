@@ -17,6 +17,7 @@ import { countedWord, headerNamesKind, SPAN_KINDS, type AnswerKind } from './que
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeOf, pickRow } from './superlative.ts';
+import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
@@ -27,12 +28,6 @@ export const NAME_FALLBACK_MIN_COVERAGE = 0.5;
 export const TYPED_MIN_COVERAGE = 0.25;
 /** Kinds whose spans are names, recognised less surely than figures and dates. */
 const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', 'place', 'language']);
-/** Longest quoted unit; a longer one is cut around the answer. */
-export const QUOTE_MAX_CHARS = 420;
-/** Items of a list or steps of a procedure quoted after the unit that introduces them. */
-export const LIST_MAX_ITEMS = 6;
-export const LIST_MAX_CHARS = 600;
-
 /** How much a concept found around the unit counts, by where it was found. */
 const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
 /** Later passages count less: the first one ranks best. */
@@ -285,47 +280,6 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   return candidates;
 }
 
-/** A long unit cut to the part around the answer, on word boundaries. */
-export function quoteAround(text: string, span: Span | undefined, max = QUOTE_MAX_CHARS): string {
-  if (text.length <= max) return text;
-  const centre = span ? Math.floor((span.start + span.end) / 2) : 0;
-  let start = Math.max(0, Math.min(centre - max / 2, text.length - max));
-  let end = Math.min(text.length, start + max);
-  if (start > 0) start = text.indexOf(' ', start) + 1;
-  if (end < text.length) end = text.lastIndexOf(' ', end);
-  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
-}
-
-/** A following unit this close to the best one's score goes on the answer (an explanation in two sentences). */
-const FOLLOWING_UNIT_SHARE = 0.75;
-
-/**
- * The units quoted: the best one; for a list or a procedure, the items that follow it; for an
- * answer of sentences, the next sentence too when it scores nearly as well.
- */
-function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: Candidate[]): AnswerUnit[] {
-  const first = { text: quoteAround(best.unit.text, best.span), chunk: best.chunk };
-  const introduces = /[:：]$/.test(best.unit.text) || best.units[best.unit.index + 1]?.kind === 'item';
-  const list = kind === 'list' || kind === 'procedure';
-  if (!introduces) {
-    // A span answers alone; sentences may need the next one.
-    if (best.span && !list) return [first];
-    const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
-    const fits = following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS;
-    return fits ? [first, { text: following.unit.text, chunk: best.chunk }] : [first];
-  }
-  if (!list) return [first];
-  const out = [first];
-  let chars = first.text.length;
-  for (const next of best.units.slice(best.unit.index + 1)) {
-    if (out.length > LIST_MAX_ITEMS || chars + next.text.length > LIST_MAX_CHARS) break;
-    if (next.kind !== 'item' && !/[:：]$/.test(best.unit.text)) break;
-    out.push({ text: next.text, chunk: best.chunk });
-    chars += next.text.length;
-  }
-  return out;
-}
-
 /** Every candidate unit of the passages (best first), scored. */
 export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
   // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
@@ -409,26 +363,4 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const accepts = (c: Candidate): boolean => (typed ? c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE : c.coverage >= MIN_UNIT_COVERAGE);
   const alternative = kind === 'list' || kind === 'procedure' ? undefined : alternativeTo(best, units, ranked.filter(accepts));
   return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, plainCoverage: best.plainCoverage, passageScores };
-}
-
-/** A second answer is quoted when it scores at least this share of the best one's. */
-export const ALTERNATIVE_SHARE = 0.7;
-/**
- * The whole answer stays under 700 characters: its quotes and facts take at most this many (the
- * rest is the framing lines and citation marks); the second quote is cut to what is left.
- */
-export const ANSWER_MAX_CHARS = 560;
-/** …and is not given when less than this is left. */
-const ALTERNATIVE_MIN_CHARS = 120;
-
-const sameFact = (a: Span | undefined, b: Span | undefined): boolean => a !== undefined && b !== undefined && a.text.replace(/\s/g, '').toLowerCase() === b.text.replace(/\s/g, '').toLowerCase();
-
-/** The next best unit, when it is nearly as good, holds another fact, and fits in the answer. */
-function alternativeTo(best: Candidate, quoted: AnswerUnit[], accepted: Candidate[]): Extraction['alternative'] {
-  const quotedTexts = new Set(quoted.map((u) => u.text));
-  const second = accepted.find((c) => c !== best && !c.tied && !(c.chunk.id === best.chunk.id && c.unit.index === best.unit.index) && !quotedTexts.has(c.unit.text) && !sameFact(c.span, best.span));
-  if (!second || second.score < best.score * ALTERNATIVE_SHARE) return undefined;
-  const room = ANSWER_MAX_CHARS - quoted.reduce((n, u) => n + u.text.length, 0) - (best.span?.text.length ?? 0) - (second?.span?.text.length ?? 0);
-  if (room < ALTERNATIVE_MIN_CHARS) return undefined;
-  return { lead: second.span?.text, leadKind: second.span?.kind as LeadKind | undefined, unit: { text: quoteAround(second.unit.text, second.span, room), chunk: second.chunk } };
 }
