@@ -35,6 +35,7 @@ import {
   type WebAccount,
 } from '../../src/store/web-accounts.ts';
 import { firstLocale, webActor } from './inbound.ts';
+import { SIGN_IN_LIMITS } from '../../src/store/rate-limits.ts';
 import { StoreLimits } from './limit-store.ts';
 import { escapeHtml } from './render.ts';
 import { readCookie, webUserId } from './session.ts';
@@ -258,13 +259,13 @@ export function createWebAuth(app: App, log: Logger): WebAuth {
     },
   };
   // Counted in the store: a restart keeps them, and instances on one database count together.
-  const perAddress = rateLimit({ ...limiterDefaults, limit: SIGN_IN_MAX_FAILURES_PER_ADDRESS, identifier: 'signin-address', store: new StoreLimits(db, services.now, 'signin-address') });
+  const perAddress = rateLimit({ ...limiterDefaults, limit: SIGN_IN_MAX_FAILURES_PER_ADDRESS, identifier: SIGN_IN_LIMITS.address, store: new StoreLimits(db, services.now, SIGN_IN_LIMITS.address) });
   const perLogin = rateLimit({
     ...limiterDefaults,
     limit: SIGN_IN_MAX_FAILURES_PER_LOGIN,
-    identifier: 'signin-login',
-    keyGenerator: (req: Request) => `login:${attemptedLogin(req)}`,
-    store: new StoreLimits(db, services.now, 'signin-login'),
+    identifier: SIGN_IN_LIMITS.login,
+    keyGenerator: attemptedLogin,
+    store: new StoreLimits(db, services.now, SIGN_IN_LIMITS.login),
   });
 
   const originCheck: RequestHandler = (req, res, next) => {

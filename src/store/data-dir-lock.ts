@@ -40,29 +40,7 @@ function ownerOf(file: string): number | undefined | null {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
-/** Creates `file` holding this process's pid, atomically; false when it exists. */
-function createWhole(file: string): boolean {
-  const own = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  const fd = openSync(own, 'wx');
-  try {
-    writeSync(fd, String(process.pid));
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(own, file);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    // A file system without hard links: an exclusive create (its pid written just after).
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusive(file);
-    throw error;
-  } finally {
-    rmSync(own, { force: true });
-  }
-}
-
+/** Creates `file` exclusively and writes this process's pid in it; false when it exists. */
 function createExclusive(file: string): boolean {
   let fd: number;
   try {
@@ -77,6 +55,24 @@ function createExclusive(file: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/** Creates `file` holding this process's pid, atomically; false when it exists. */
+function createWhole(file: string): boolean {
+  const own = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  createExclusive(own);
+  try {
+    linkSync(own, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: an exclusive create (its pid written just after).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusive(file);
+    throw error;
+  } finally {
+    rmSync(own, { force: true });
+  }
 }
 
 /** Removes `file` if it still names this process (a release never removes another's lock). */

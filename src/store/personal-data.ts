@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { voterKey, voterOf } from './polls.ts';
+import { rateLimitKey, SIGN_IN_LIMITS } from './rate-limits.ts';
 import type { Database } from './schema.ts';
 
 export interface PersonId {
@@ -123,8 +124,8 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId, optio
       count(await trx.deleteFrom('web_sessions').where('login', '=', person.userId).execute());
       count(await trx.deleteFrom('web_sign_in_links').where('login', '=', person.userId).execute());
       count(await trx.deleteFrom('web_accounts').where('login', '=', person.userId).execute());
-      // The count of failed sign-ins to their login names it (the key `adapters/web/auth.ts` gives it).
-      count(await trx.deleteFrom('rate_limits').where('key', '=', `signin-login:login:${person.userId}`).execute());
+      // The count of failed sign-ins to their login names it.
+      count(await trx.deleteFrom('rate_limits').where('key', '=', rateLimitKey(SIGN_IN_LIMITS.login, person.userId)).execute());
     }
     count(await trx.deleteFrom('topic_replies').where('author', '=', who).execute());
     count(await trx.deleteFrom('web_posts').where('author', '=', who).execute());

@@ -6,6 +6,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
+/** The counters of failed sign-ins: per address, and per login (the one forget-me removes). */
+export const SIGN_IN_LIMITS = { address: 'signin-address', login: 'signin-login' } as const;
+
+/** The key of a name's counter, as the web's limiter stores it. */
+export function rateLimitKey(name: string, key: string): string {
+  return `${name}:${key}`;
+}
+
 export interface WindowCount {
   hits: number;
   resetAt: Date;
