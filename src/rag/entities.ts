@@ -70,6 +70,17 @@ const ORG_NAMED = new RegExp(String.raw`(?<![\p{L}])${ORG_HEADS}(?:\s+(?!(?:${OR
 // Three capitals or more (OMPI, UNESCO, CDIP): two are too often something else ("IP", "TA").
 const ACRONYM = /(?<![\p{L}\p{N}])(?=[A-Z]{3,8}(?![\p{L}]))(?![IVXLCDM]+(?![\p{L}]))[A-Z]{3,8}/gu;
 
+/**
+ * A town: a capitalised word after the preposition that says where ("tenus à Rabat", "held in
+ * Geneva", "celebrado en Lima", "в Женеве"); recognised less surely than a country's name.
+ */
+const LOCALITY: Partial<Record<Lang, RegExp>> = {
+  fr: /(?<=(?:^|\s)à\s)\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}-])/gu,
+  en: /(?<=(?:^|\s)(?:in|at)\s)\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}+)?(?![\p{L}-])/gu,
+  es: /(?<=(?:^|\s)en\s)\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}+)?(?![\p{L}-])/gu,
+  ru: /(?<=(?:^|\s)во?\s)\p{Lu}\p{Ll}{2,}(?![\p{L}-])/gu,
+};
+
 /** An e-mail address, a web address, a telephone number. */
 const CONTACT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)»"”]+|www\.[^\s)»"”]+|\+\d[\d ().-]{6,}\d/gu;
 
@@ -234,6 +245,12 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, ACRONYM, 'organisation', 0.6, spans);
   collect(text, names.places, 'place', 1, spans);
   collect(text, names.languages, 'language', 1, spans);
+  const locality = LOCALITY[lang];
+  if (locality) {
+    const named: Span[] = [];
+    collect(text, locality, 'place', 0.6, named);
+    spans.push(...named.filter((n) => !taken(n.start, n.end)));
+  }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -109,7 +109,8 @@ function chooseSpan(
   countedAt: number[],
 ): { span: Span; closeness: number } | undefined {
   if (spans.length === 0) return undefined;
-  if (unit.kind === 'row') {
+  // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
+  if (unit.headed) {
     const { cells } = rowCells(unit.text);
     let offset = unit.text.indexOf(' — ') + 3;
     let best: { span: Span; closeness: number } | undefined;
@@ -272,7 +273,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const plainCoverage = scoring.total - plainOptionalMissing <= 0 ? 0 : plainFound / (scoring.total - plainOptionalMissing);
     // A row's cell that the question does not name answers only a question the row holds well
     // (the response rate is not the share of satisfied participants).
-    const answer = chosen && (unit.kind !== 'row' || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
+    const answer = chosen && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
@@ -354,10 +355,12 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   // Names are recognised less surely than figures and dates: for them a sentence without one may
   // still answer, if it holds much of the question (a table row has its cells: none is a name).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);
+  // Rows that tie say that the question names none of them: none answers.
+  const open = ranked.filter((c) => !c.tied);
   const best = typed
-    ? (ranked.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ??
-      (fallback ? ranked.find((c) => c.unit.kind !== 'row' && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
-    : ranked.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
+    ? (open.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ??
+      (fallback ? open.find((c) => !c.unit.headed && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
+    : open.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
   if (!best) return undefined;
   const units = quotedUnits(best, kind, ranked);
   const accepts = (c: Candidate): boolean => (typed ? c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE : c.coverage >= MIN_UNIT_COVERAGE);

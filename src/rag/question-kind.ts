@@ -5,7 +5,10 @@
  * particular. The extractive answer looks for a candidate of that kind; with none, it abstains.
  *
  * Patterns are tried in order, so the more specific come first ("how much did it cost" is an
- * amount before "how much" is a number; "how many days" is a duration before "how many").
+ * amount before "how much" is a number; "how many days" is a duration before "how many"; "what
+ * was the budget execution rate" is a percentage before it is an amount). "Who is it for?" asks
+ * for an audience, not for a person's name: it expects no kind in particular (the row or sentence
+ * naming the audience answers).
  */
 import type { Lang } from '../i18n/index.ts';
 
@@ -52,15 +55,15 @@ const TIME_UNITS = {
 
 const RULES: Record<Lang, Rules> = {
   en: [
-    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are) the (?:total |overall |actual |estimated |annual |yearly )?(?:${MONEY.en})|\bhow expensive\b`)],
-    ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\bpercentage\b/],
+    ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
+    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,2}(?:${MONEY.en})|\bhow expensive\b|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum)\b`)],
     ['duration', new RegExp(String.raw`\bhow often\b|\bhow frequently\b|\bat what (?:frequency|interval)\b|\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b`)],
     ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b/],
     ['date', /\bwhen\b|\bwhat (?:date|day|year|month|time)s?\b|\bwhich (?:date|day|year|month)s?\b|\bin what (?:year|month)\b|\bsince when\b|\bby when\b|\bdeadline\b/],
     ['contact', /\b(?:e-?mail|phone number|telephone|fax|contact details|(?:postal|e-?mail|web|mailing|street|website) address|address (?:of|for))\b|\bwhat(?:'s| is) (?:the|his|her|their|its) (?:address|phone|website|url)\b/],
     ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|speaker|expert|official|presenter|panell?ist|director|advisor|adviser|delegate|moderator)\b|\bname of the (?:speaker|expert|person|presenter|moderator|director|chair)\b/],
-    ['organisation', /\bwhich (?:organi[sz]ation|agency|body|institution|division|department|office|committee|ministry|programme|program|partner)s?\b|\bwhat (?:organi[sz]ation|agency|body|institution|division|department|office|committee)\b/],
-    ['place', /\bwhere\b|\b(?:in |from )?(?:which|what) (?:country|countries|city|cities|region|regions|place|location|continent)\b/],
+    ['organisation', /\b(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|divisions?|departments?|offices?|committees?|ministr(?:y|ies)|programmes?|programs?|partners?|units?|sections?|entit(?:y|ies))\b/],
+    ['place', /\bwhere\b|\b(?:in |from )?(?:which|what) (?:country|countries|city|cities|regions?|places?|locations?|continents?|venues?)\b/],
     ['language', /\b(?:in |into )?(?:which|what) languages?\b|\blanguage (?:was|is|were)\b/],
     ['list', /\bwhat are the\b|\bwhich are the\b|\blist\b|\bname (?:the|all)\b|\benumerate\b|\bwhat (?:were|are) (?:the )?(?:main|key|six|five|four|three|two|different)\b|\bwhich (?:\w+ ){0,2}(?:are|were) (?:covered|included|listed|planned|proposed|offered)\b/],
     ['procedure', /\bhow (?:do|does|did|can|could|should|would|is|are|to)\b|\bwhat (?:steps|procedure|process)\b|\bwhat (?:should|must) .*\b(?:contain|include)\b|\bwhat (?:is|are) needed\b/],
@@ -68,15 +71,15 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must)\b/],
   ],
   fr: [
-    ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel (?:a été |était |est )?(?:le )?(?:co[uû]t|budget|montant|prix)\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
+    ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ )?(?:co[uû]ts?|budget|montant|prix|somme|enveloppe)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdure(?:nt|ra|rait)?\b`)],
     ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le nombre\b/],
     ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquels? (?:jours?|mois)\b|\bquelles? (?:dates?|années?)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b/],
     ['contact', /\b(?:courriel|e-?mail|téléphone|télécopie|fax|coordonnées)\b|(?<!s['’])\badresse\b|\bquel(?:le)? est (?:le|l['’]) (?:site|adresse)\b/],
     ['person', /\bqui\b(?! que)|\bquel(?:le)? (?:expert|experte|personne|intervenant|intervenante|orateur|oratrice|conseill[eè]re?|directeur|directrice|responsable|modérat(?:eur|rice)|spécialiste)\b|\bpar qui\b/],
-    ['organisation', /\bquel(?:le)?s? (?:organisation|organisme|institution|agence|division|département|bureau|office|comité|ministère|partenaire|programme)s?\b/],
-    ['place', /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu|continent)\b|\bquel(?:le)?s? (?:pays|ville|région|lieu)\b/],
+    ['organisation', /\bquel(?:le)?s? (?:\S+ )?(?:organisation|organisme|institution|agence|division|département|bureau|office|comité|ministère|partenaire|programme|service|unité|entité)s?\b/],
+    ['place', /\boù\b|\b(?:dans |en )?quel(?:le)?s? (?:pays|villes?|régions?|lieux?|continents?)\b/],
     ['language', /\b(?:en|dans) quelle(?:s)? langues?\b|\bquelle(?:s)? langues?\b/],
     ['list', /\bquel(?:le)?s sont\b|\bénum[ée]r|\bliste\b|\bcitez\b|\bquel(?:le)?s (?:\w+ ){0,2}(?:sont|étaient) (?:prévu|propos|couvert|inclu|envisag)/],
     ['procedure', /\bcomment\b|\bquelles (?:sont les )?étapes\b|\bprocédure\b|\bdémarche\b|\bque (?:doit|faut-il)\b/],
@@ -84,15 +87,15 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^est-ce que\b|^(?:y a-t-il|existe-t-il)\b|^\w+-(?:t-)?(?:il|elle|ils|elles|on)\b/],
   ],
   es: [
-    ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l (?:fue|es|era) (?:el )?(?:costo|coste|presupuesto|monto|importe|precio|gasto)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
-    ['percentage', /\bqu[ée] (?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bporcentaje\b|\btasa\b/],
+    ['percentage', /\bqu[ée] (?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
+    ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ )?(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur[óoa](?:ba|n|r[áa])?\b|\bdurante cu[áa]nto\b`)],
     ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b/],
     ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fechas?|a[ñn]os?|d[íi]as?|mes(?:es)?)\b|\bdesde cu[áa]ndo\b|\bfecha\b/],
     ['contact', /\b(?:correo|e-?mail|teléfono|fax|datos de contacto)\b|\bdirecci[óo]n (?:de correo|postal|web|electr[óo]nica|del sitio)\b|\bcu[áa]l es (?:el|la) (?:sitio|p[áa]gina) web\b/],
     ['person', /\bqui[ée]n(?:es)?\b|\bqu[ée] (?:experto|experta|persona|ponente|orador|oradora|asesor|asesora|director|directora|moderador|moderadora|especialista)\b/],
     ['organisation', /\bqu[ée] (?:organizaci[óo]n|organismo|instituci[óo]n|agencia|divisi[óo]n|departamento|oficina|comit[ée]|ministerio|socios?|programa)\b|\bcu[áa]l(?:es)? (?:organizaci[óo]n|organismo|instituci[óo]n)/],
-    ['place', /\bd[óo]nde\b|\b(?:en )?qu[ée] (?:pa[íi]s|pa[íi]ses|ciudad|regi[óo]n|lugar|continente)\b/],
+    ['place', /\bd[óo]nde\b|\b(?:en )?qu[ée] (?:pa[íi]s|pa[íi]ses|ciudad(?:es)?|regi[óo]n(?:es)?|lugar(?:es)?|continentes?)\b/],
     ['language', /\b(?:en )?qu[ée] (?:idiomas?|lenguas?)\b|\bcu[áa]l(?:es)? (?:idiomas?|lenguas?)\b/],
     ['list', /\bcu[áa]les (?:son|eran|fueron)\b|\benumer|\blista\b|\bqu[ée] (?:\w+ ){0,2}(?:se prev|se propon|incluy|abarc)/],
     ['procedure', /\bc[óo]mo\b|\bqu[ée] pasos\b|\bprocedimiento\b|\bqu[ée] (?:debe|hay que)\b/],
@@ -100,8 +103,8 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
   ],
   ru: [
-    ['amount', new RegExp(String.raw`сколько.*(?:${MONEY.ru})|(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо`, 'u')],
     ['percentage', /как(?:ой|ая|ов|ова) (?:был[аои]? )?(?:процент|дол|показател|уровень|коэффициент)|процент/],
+    ['amount', new RegExp(String.raw`сколько.*(?:${MONEY.ru})|(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо|во что обо`, 'u')],
     ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длится`)],
     ['number', /сколько|количеств|числ[оа]/],
     ['date', /когда|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
@@ -116,15 +119,15 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /(?:^|\s)ли(?:\s|$|\?)/],
   ],
   ar: [
-    ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
     ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
+    ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
     ['duration', new RegExp(String.raw`كم مرة في|كل كم|بأي وتيرة|كم من الوقت|(?:كم|ما) (?:عدد )?(?:${TIME_UNITS.ar})|(?:^|\s)(?:مدة|مدّة|استغرق|تستغرق|يستغرق|استغرقت|دام|دامت|تدوم|يدوم)(?=\s|$|؟)`)],
     ['number', /(?:^|\s)كم(?:\s|$)|(?:^|\s)عدد(?:\s|$)|ما عدد|عدد ال/],
     ['date', /(?:^|\s)متى(?:\s|$|؟)|(?:في )?أي (?:تاريخ|يوم|سنة|عام|شهر)|ما (?:هو )?تاريخ|(?:^|\s)تاريخ/],
     ['contact', /(?:البريد الإلكتروني|بريد|هاتف|الهاتف|فاكس|عنوان البريد|عنوان الموقع|رقم الهاتف|بيانات الاتصال)/],
     ['person', /^(?:مَن|من) (?:هو|هي|هم|الذي|التي|الذين|قام|قامت|ترأس|ترأست|أدار|أدارت|قدم|قدّم|قدمت|قدّمت|افتتح|ألقى|مثّل|مثل|تولى|كان|كانت|يمثل|شارك|تحدث|سيتولى|يتولى|سيقوم|يقوم|ال(?:خبير|متحدث|شخص|مستشار|مدير|رئيس|منسق|ممثل|مسؤول))|(?:^|\s)(?:أي|ما اسم) (?:خبير|شخص|متحدث|مستشار|مدير|منسق)/],
     ['organisation', /(?:أي|ما|ما هي) (?:منظمة|هيئة|جهة|مؤسسة|شعبة|إدارة|مكتب|لجنة|وزارة|الجهة|المنظمة|الهيئة|الشعبة|الإدارة)/],
-    ['place', /(?:^|\s)أين(?:\s|$|؟)|(?:في )?أي (?:بلد|دولة|مدينة|منطقة|إقليم|قارة|مكان)|ما (?:البلد|الدولة|المدينة|المنطقة)/],
+    ['place', /(?:^|\s)أين(?:\s|$|؟)|(?:في )?أي (?:بلد|دولة|مدينة|منطقة|إقليم|قارة|مكان)|ما (?:البلد|البلدان|الدولة|الدول|المدينة|المدن|المنطقة|المناطق|الأقاليم)/],
     ['language', /بأي لغة|ما (?:هي )?(?:اللغة|اللغات)|أي لغة|أي اللغات|بأية لغة/],
     ['list', /ما (?:هي|هم) (?:ال)|اذكر|عدّد|قائمة/],
     ['procedure', /(?:^|\s)كيف(?:\s|$)|ما (?:هي )?(?:الخطوات|الإجراءات)|إجراء/],
@@ -132,8 +135,8 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:هل|أ)\s?/],
   ],
   zh: [
-    ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],
     ['percentage', /百分之几|百分比|比例|比率|占比|率(?:是|为)?多少|回复率|答复率|响应率|率/],
+    ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],
     ['duration', new RegExp(String.raw`多久一次|多长时间一次|频率|每隔多久|多久|多长时间|多少时间|持续|为期|几(?:${TIME_UNITS.zh})|多少(?:${TIME_UNITS.zh})`)],
     ['number', /多少|几[个位场次名家项人]|数量|人数|数目|几/],
     ['date', /什么时候|何时|哪(?:一)?天|哪(?:一)?年|哪个月|几月|几号|日期|时间是/],
@@ -149,9 +152,20 @@ const RULES: Record<Lang, Rules> = {
   ],
 };
 
+/** Questions that ask whom something is meant for: an audience, a target group. */
+const FOR_WHOM: Record<Lang, RegExp> = {
+  en: /\bfor whom\b|\bwho (?:is|are|was|were) (?:[\w-]+ ){0,8}(?:meant|intended|designed|aimed|targeted|for)\b.{0,20}\?$|\bwho (?:is|are) the (?:target|audience|beneficiar)/,
+  fr: /(?:^|\s)(?:à|a|pour) qui (?:s'adresse|s'adressent|est destiné|sont destiné|est-il destiné|est-elle destinée)|\bpour qui\b|\bqui (?:est|sont) (?:le |les )?(?:public|cible|bénéficiaire)/,
+  es: /\bpara qui[ée]n(?:es)?\b|\ba qui[ée]n(?:es)? (?:va|van|est[áa]n?|se) (?:dirigid|destinad|dirige|orienta)/,
+  ru: /для кого|кому (?:предназнач|адресован)|на кого (?:рассчитан|ориентирован|направлен)/,
+  ar: /(?:^|\s)لمن(?:\s|$|؟)|(?:^|\s)لِمَن|من (?:هي|هو|هم) الفئ|الفئة المستهدفة/,
+  zh: /面向(?:谁|哪些人|什么人)|针对(?:谁|哪些人|什么人)|为谁|对象是(?:谁|哪些)|给谁/,
+};
+
 /** The expected kind of answer, or undefined when the question does not say. */
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  if (FOR_WHOM[lang].test(text)) return undefined;
   for (const [kind, pattern] of RULES[lang]) if (pattern.test(text)) return kind;
   return undefined;
 }

@@ -5,7 +5,7 @@
  * number ("4. The webinars…").
  */
 import type { Lang } from '../i18n/index.ts';
-import { isRowLine } from './ingest/layout.ts';
+import { isRowLine, rowCells } from './ingest/layout.ts';
 
 export type UnitKind = 'row' | 'item' | 'sentence';
 
@@ -14,6 +14,8 @@ export interface Unit {
   text: string;
   /** Order in the passage. */
   index: number;
+  /** A row whose cells are named by column headers (a row of numbered records has none). */
+  headed?: boolean;
 }
 
 /** Words after which a full stop does not end a sentence. */
@@ -62,7 +64,7 @@ export function unitsOf(text: string, lang: Lang): Unit[] {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
     if (isRowLine(line)) {
-      units.push({ kind: 'row', text: line, index: units.length });
+      units.push({ kind: 'row', text: line, index: units.length, headed: rowCells(line).cells.some((c) => c.header !== '') });
       continue;
     }
     const item = LIST_ITEM.test(line);

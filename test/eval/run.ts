@@ -89,7 +89,9 @@ const walk = (dir: string): void => {
   }
 };
 walk(docsDir);
-const peerDocs = await Promise.all(files.map(async (f) => ({ name: docName(f), text: (await parseFile(f)).sections.map((s) => s.text).join('\n') })));
+// Text files as they are (the bot's layout work must not change the peer); other formats as parsed.
+const peerText = async (f: string): Promise<string> => (/\.(?:txt|md)$/i.test(f) ? readFileSync(f, 'utf8') : (await parseFile(f)).sections.map((s) => s.text).join('\n'));
+const peerDocs = await Promise.all(files.map(async (f) => ({ name: docName(f), text: await peerText(f) })));
 const peer = new NaivePeer(peerDocs);
 
 interface Tally {

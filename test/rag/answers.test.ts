@@ -1,7 +1,8 @@
 /**
  * Answers that hold the fact, through the real pipeline (ingestion, the built-in glossary, lexicon
  * and names, retrieval, extraction) on documents written for this test: a French report whose
- * table is laid out one cell per line, and an English page with a Markdown table. Questions of
+ * table is laid out one cell per line, an English page with a Markdown table, and a French
+ * strategy whose table of numbered records was copied out of a PDF. Questions of
  * each kind in the six languages; unanswerable ones next to answerable ones.
  */
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -83,9 +84,67 @@ const SESSION = [
   'The recording can be watched in English and Portuguese on the organisation’s video channel.',
 ].join('\n');
 
+// A table copied out of a PDF: numbered records, one wrapped cell per paragraph, the header in
+// pieces and repeated after a page break.
+const MODULES = [
+  'Stratégie de formation 2024-2025',
+  '',
+  'Les premiers séminaires de la stratégie ont été tenus à Dakar (juin 2018) et à Lima (octobre 2019).',
+  '',
+  'Le budget total de 250 000 dollars comprend 13 % de frais de soutien.',
+  '',
+  'Tableau : Modules de formation',
+  '',
+  'Module Public visé Format',
+  '',
+  'Partenaires',
+  '',
+  '1. Politiques',
+  'culturelles',
+  '',
+  'Ministères de la',
+  'culture',
+  '',
+  'Séminaire de 4 jours',
+  '',
+  'Universités',
+  'nationales',
+  '',
+  '2. Statistiques',
+  'culturelles',
+  '',
+  'Offices nationaux de',
+  'statistique',
+  '',
+  'Séminaire de 2 jours +',
+  'assistance technique',
+  '',
+  'Institut de',
+  'statistique',
+  '',
+  'Module Public visé Format',
+  '',
+  'Partenaires',
+  '',
+  '3. Droit d’auteur',
+  '',
+  'Juristes et',
+  'créateurs',
+  '',
+  'Séminaire de 6 jours',
+  '',
+  'Offices du droit',
+  'd’auteur',
+  '',
+  'Chaque module est évalué par les participants à la fin du séminaire, et le rapport d’évaluation est publié sur le site.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
+/** The strategy alone, in a knowledge base of its own (the others' figures stay as they were written for). */
+let strategyStore: Store;
+let strategyKb: KnowledgeBase;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'ta-answers-'));
@@ -93,14 +152,21 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'ateliers.txt'), REPORT);
   await writeFile(path.join(root, 'docs', 'courses.md'), COURSES);
   await writeFile(path.join(root, 'docs', 'session.md'), SESSION);
+
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
+  await mkdir(path.join(root, 'strategy'));
+  await writeFile(path.join(root, 'strategy', 'modules.txt'), MODULES);
+  strategyStore = await openStore({ engine: 'pglite', dataDir: undefined });
+  strategyKb = new KnowledgeBase(strategyStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
+  await ingestPaths(strategyKb, strategyStore.db, [path.join(root, 'strategy')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
 });
 
 afterAll(async () => {
   await store?.close();
+  await strategyStore?.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -124,15 +190,26 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['a date given whole, written away from the answer (one condition, not three)', 'en', 'In which languages can the recording of the 14 May 2024 dialogue be watched?', 'Portuguese', 'session.md'],
   ['superlative over rows', 'en', 'Which workshop had the most participants?', 'Sénégal', 'ateliers.txt'],
   ['superlative over rows', 'ru', 'На какой курс записалось меньше всего людей?', 'Russian', 'courses.md'],
+  ['amount asked as "what did it cost"', 'en', 'What did the workshop in Nepal cost?', '7 250 francs suisses', 'ateliers.txt'],
+  ['percentage of a budget (a rate, not the sum)', 'en', 'What support-cost rate is included in the total budget?', '13 %', 'modules.txt'],
+  ['place: towns', 'fr', 'Dans quelles villes les premiers séminaires ont-ils été tenus ?', 'Dakar', 'modules.txt'],
+  ['place: towns', 'es', '¿En qué ciudades se celebraron los primeros seminarios?', 'Dakar', 'modules.txt'],
+  ['duration, a record of a table copied from a PDF', 'en', 'How many days does the seminar of the cultural statistics module last?', '2 jours', 'modules.txt'],
+  ['duration, a record of a table copied from a PDF', 'ar', 'كم يوما تستغرق ندوة وحدة الإحصاءات الثقافية؟', '2 jours', 'modules.txt'],
+  ['audience ("who is it for"), a record of a table copied from a PDF', 'ru', 'Для кого предназначен модуль по культурной статистике?', 'Offices nationaux de statistique', 'modules.txt'],
+  ['audience ("who is it for"), a record of a table copied from a PDF', 'en', 'Who is the copyright module meant for?', 'Juristes et créateurs', 'modules.txt'],
+  ['audience ("who is it for"), a record of a table copied from a PDF', 'zh', '文化政策模块面向哪些人？', 'Ministères de la culture', 'modules.txt'],
 ];
 
 describe('answers that hold the fact', () => {
   it.each(ANSWERED)('%s in %s: %s', async (_kind, lang, question, fact, doc) => {
-    const answer = await kb.answer(question, lang);
+    const strategy = doc === 'modules.txt';
+    const answer = await (strategy ? strategyKb : kb).answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.slice(0, 700)).toContain(fact);
-    expect(answer.citations[0]?.source).toBe(`docs/${doc}`);
-    expect(answer.retrieval[0]?.source).toBe(`docs/${doc}`);
+    const source = `${strategy ? 'strategy' : 'docs'}/${doc}`;
+    expect(answer.citations[0]?.source).toBe(source);
+    expect(answer.retrieval[0]?.source).toBe(source);
   });
 
   it('leads with the fact, then the row or sentence it stands in, framed in the asker’s language', async () => {
@@ -181,11 +258,22 @@ const UNANSWERABLE: [string, Lang, string][] = [
   ['a sum of money asked, a count in the documents', 'es', '¿Cuánto cobra por día un experto de los talleres?'],
 ];
 
+/** Asked of the strategy alone. */
+const UNANSWERABLE_STRATEGY: [string, Lang, string][] = [
+  ['a module the table has not', 'en', 'Who is the tourism module meant for?'],
+  ['a module the table has not', 'es', '¿Cuántos días dura el seminario del módulo de turismo?'],
+  ['a module the table has not', 'fr', 'Combien de jours dure le séminaire du module sur le patrimoine ?'],
+];
+
 describe('abstention next to answerable questions', () => {
   it.each(UNANSWERABLE)('%s (%s): %s', async (_why, lang, question) => {
     const answer = await kb.answer(question, lang);
     expect(answer.answered, answer.answer).toBe(false);
     expect(answer.answer).toBe('');
+  });
+  it.each(UNANSWERABLE_STRATEGY)('%s (%s): %s', async (_why, lang, question) => {
+    const answer = await strategyKb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
   });
 });
 

@@ -76,7 +76,21 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['contact', 'fr', 'Quel est le téléphone du bureau ?'],
   ['contact', 'es', '¿Cuál es el sitio web del programa?'],
   ['contact', 'zh', '秘书处的电子邮件是什么？'],
-  ['person', 'fr', 'À qui s’adresse ce module ?'],
+  ['amount', 'en', 'What would it cost per year to moderate the forum in one more language?'],
+  ['amount', 'en', 'What was the original budget for the pilot phase?'],
+  ['amount', 'fr', 'Quel serait le coût annuel de la modération ?'],
+  ['amount', 'es', '¿Qué presupuesto asignó la organización al programa?'],
+  ['amount', 'ru', 'Во что обойдётся модерация форума?'],
+  // A rate of a budget is a share, not a sum.
+  ['percentage', 'en', 'What overhead rate is built into the grand total?'],
+  ['percentage', 'es', '¿Qué tasa de ejecución tuvo el presupuesto?'],
+  ['percentage', 'zh', '试点阶段的预算执行率是多少？'],
+  ['place', 'fr', 'Dans quelles villes les ateliers ont-ils eu lieu ?'],
+  ['place', 'es', '¿En qué ciudades se celebraron los talleres?'],
+  ['place', 'ar', 'ما المدن التي عقدت فيها الورش؟'],
+  ['organisation', 'en', 'Which UNESCO programme was given as an example?'],
+  ['organisation', 'en', 'Which international bodies are partners of the module?'],
+  ['organisation', 'fr', 'Quel service de l’OMPI gère la plateforme ?'],
   ['amount', 'es', '¿Cuánto cobra por día un consultor?'],
   ['yes_no', 'en', 'Is the forum open to guests?'],
   ['yes_no', 'ar', 'هل المنتدى مفتوح للضيوف؟'],
@@ -90,6 +104,20 @@ describe('question kinds', () => {
 
   it('tells a question that names no kind', () => {
     expect(questionKind('Tell me about the evaluation of results', 'en')).toBeUndefined();
+  });
+
+  it('reads "who is it for" as asking for an audience, not for a name, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'Who is the periodic reports workshop meant for?'],
+      ['fr', 'À qui s’adresse ce module ?'],
+      ['es', '¿Para quién es el taller de estadísticas?'],
+      ['ru', 'Для кого предназначен модуль?'],
+      ['ar', 'لمن هذه الورشة؟'],
+      ['zh', '这个模块面向哪些人？'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBeUndefined();
+    }
+    expect(questionKind('Who chaired the session?', 'en')).toBe('person');
   });
 
   it('reads the word a "how many" counts, in several languages', () => {
@@ -146,6 +174,13 @@ describe('spans', () => {
     expect(kinds('A new topic is posted every week.', 'en')).toContain('duration:every week');
     // A document's symbol holds no figure to quote.
     expect(kinds('Voir le document CDIP/25/4 et CE/13/7.IGC/4.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
+  });
+
+  it('reads a town after the preposition that says where, less surely than a country', () => {
+    expect(findSpans('Les ateliers ont été tenus à Rabat (mai 2011) et à Paris (mai 2013).', 'fr').filter((s) => s.kind === 'place').map((s) => `${s.text}:${s.confidence}`)).toEqual(['Rabat:0.6', 'Paris:0.6']);
+    expect(kinds('The course was held in Geneva in April 2024, in English.', 'en')).toEqual(['place:Geneva', 'date:April 2024', 'language:English']);
+    expect(kinds('El taller se celebró en Lima.', 'es')).toContain('place:Lima');
+    expect(kinds('Семинар прошёл в Женеве.', 'ru')).toContain('place:Женеве');
   });
 
   it('reads people, organisations, places and languages', () => {

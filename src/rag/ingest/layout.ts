@@ -1,3 +1,5 @@
+import { numberedRecords, recordHeader } from './records.ts';
+
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
  * kept whole. Every parser's tables end up in one shape, a row per line carrying its column
@@ -78,7 +80,7 @@ export function tableLines(rows: string[][]): string[] {
   return (header ? rest : usable).map((r) => rowLine(header, r));
 }
 
-type Block = { kind: 'text'; lines: string[] } | { kind: 'table'; lines: string[] };
+type Block = { kind: 'text'; lines: string[] } | { kind: 'table'; lines: string[]; header?: string[] };
 
 const MARKDOWN_ROW = /^\s*\|?(.*\|.*?)\|?\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -168,6 +170,8 @@ function cellPerLineTable(lines: string[], start: number): { prose: string[]; ro
   return { prose, rows: hasHeader ? [headerLines, ...rows] : rows, end: (run.at(-1) as { end: number }).end };
 }
 
+const FIRST_RECORD = /^\s*1[.)](?:\s|$)/;
+
 function blocksOf(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let text: string[] = [];
@@ -186,6 +190,15 @@ function blocksOf(lines: string[]): Block[] {
       continue;
     }
     const atGroupStart = line.trim() !== '' && (i === 0 || !(lines[i - 1] ?? '').trim());
+    const { header, keep } = atGroupStart && FIRST_RECORD.test(line) ? recordHeader(text) : { header: [], keep: text.length };
+    const records = atGroupStart ? numberedRecords(lines, i, header) : undefined;
+    if (records) {
+      text = text.slice(0, keep);
+      flushText();
+      blocks.push({ kind: 'table', lines: records.rows, header });
+      i = records.end;
+      continue;
+    }
     const perLine = atGroupStart ? cellPerLineTable(lines, i) : undefined;
     if (perLine) {
       text.push(...perLine.prose);
@@ -253,8 +266,11 @@ export function structureParts(raw: string): TextPart[] {
     }
     const previous = parts.at(-1);
     const lastLine = previous?.kind === 'text' ? (previous.text.trim().split('\n').at(-1) ?? '') : '';
-    const caption = lastLine.replace(/\s+/g, ' ').trim();
-    parts.push({ kind: 'table', caption: caption.length > CAPTION_MAX_CHARS ? `…${caption.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}` : caption, rows: block.lines });
+    const line = lastLine.replace(/\s+/g, ' ').trim();
+    const caption = line.length > CAPTION_MAX_CHARS ? `…${line.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}` : line;
+    // Columns that could not be told apart are named in the caption.
+    const columns = block.header && block.header.length > 0 ? `(${block.header.join(' | ')})` : '';
+    parts.push({ kind: 'table', caption: [caption, columns].filter(Boolean).join(' '), rows: block.lines });
   }
   return parts;
 }

@@ -80,6 +80,46 @@ describe('tables in plain text', () => {
   });
 });
 
+describe('numbered records copied out of a PDF (one wrapped cell per paragraph)', () => {
+  const header = ['Table 2: Training modules', '', 'Module Target group Format', '', 'Partners', ''];
+  const record = (n: number, title: string, cells: string[]): string[] => [...`${n}. ${title}`.split('|'), '', ...cells.flatMap((c) => [...c.split('|'), ''])];
+  const table = [
+    ...header,
+    ...record(1, 'Cultural|policies', ['Ministries of|culture', '4-day workshop', 'National|universities']),
+    ...record(2, 'Cultural statistics', ['Statistics offices', '2-day workshop +|technical assistance', 'Statistics|institute']),
+    // A page break repeats the header's pieces.
+    'Module Target group Format',
+    '',
+    'Partners',
+    '',
+    ...record(3, 'Copyright', ['Lawyers and|creators', '6-day workshop', 'Copyright offices']),
+    'Each module ends with an evaluation',
+    '',
+    '19. The secretariat will publish the evaluations every year.',
+  ];
+
+  it('become one row per record, the header named in the caption, what follows the table left as text', () => {
+    const doc = parseText(table.join('\n'));
+    const rows = doc.sections.flatMap((s) => s.text.split('\n')).filter(isRowLine);
+    expect(rows).toEqual([
+      '1. Cultural policies — Ministries of culture; 4-day workshop; National universities',
+      '2. Cultural statistics — Statistics offices; 2-day workshop + technical assistance; Statistics institute',
+      '3. Copyright — Lawyers and creators; 6-day workshop; Copyright offices',
+    ]);
+    expect(doc.sections.find((s) => s.text.includes('1. Cultural policies'))?.headings).toEqual(['Table 2: Training modules (Module Target group Format | Partners)']);
+    const rest = doc.sections.map((s) => s.text).join('\n');
+    expect(rest).toContain('Each module ends with an evaluation');
+    expect(rest).toContain('19. The secretariat will publish the evaluations every year.');
+  });
+
+  it('are not made of numbered paragraphs of prose, or of numbered headings over sentences', () => {
+    const paragraphs = ['1. The first point is set out here.', '', '2. The second point follows it.', '', '3. The third point ends the list.'].join('\n');
+    expect(structureText(paragraphs).split('\n').some(isRowLine)).toBe(false);
+    const sections = ['1. Background', '', 'The programme started in 2020.', '', 'It grew every year.', '', '2. Aims', '', 'It trains officials.', '', 'It publishes guides.', '', '3. Means', '', 'It has a budget.', '', 'It has staff.'].join('\n');
+    expect(structureText(sections).split('\n').some(isRowLine)).toBe(false);
+  });
+});
+
 describe('tables in the other formats', () => {
   it('Markdown', () => {
     const md = '# Workshops\n\n| Event | Country | Participants | Cost |\n|---|---|---:|---:|\n| Workshop A | Kenya | 48 | 12 000 |\n| Workshop B | Peru | 31 | 9 500 |\n| Workshop C | Nepal | 27 | 7 250 |\n\nAfter the table.';
