@@ -1,6 +1,6 @@
 /**
  * Names that questions use to say which event, year or place they mean — languages, months,
- * countries — in the six languages, made from the runtime's own locale data (Intl) rather than
+ * countries, the ordinal of a session — in the six languages, made from the runtime's own locale data (Intl) rather than
  * kept by hand. They join the glossary as entries whose ids start with `name:`, so that "the
  * Arabic-language webinar" finds "arabe" and "в апреле" finds "avril"; the answer must then hold
  * the name the question gave (a figure for another language's session is not an answer).
@@ -8,6 +8,7 @@
 import { LANGS } from '../i18n/index.ts';
 import type { GlossaryFile } from './glossary.ts';
 import { LANGUAGE_CODES, regionCodes } from './entities.ts';
+import { ordinalForms, ordinalNumbers } from './ordinals.ts';
 
 export const NAME_ENTRY_PREFIX = 'name:';
 
@@ -55,7 +56,7 @@ function languageTerms(code: string, lang: (typeof LANGS)[number], names: Intl.D
   return [name, ...forms, ...written];
 }
 
-/** Entries for months, languages and countries or territories, in the six languages. */
+/** Entries for months, languages, countries or territories and ordinals (sessions), in the six languages. */
 export function nameEntries(): Entry[] {
   const entries: Entry[] = [];
   for (let m = 0; m < 12; m++) entries.push(entry(`month:${m + 1}`, (lang) => monthNames(lang, m)));
@@ -63,5 +64,6 @@ export function nameEntries(): Entry[] {
   for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => languageTerms(code, lang, languageNames.get(lang) as Intl.DisplayNames)));
   const regionNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region', fallback: 'none' })]));
   for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionNames.get(lang)?.of(code) ?? '']));
+  for (const n of ordinalNumbers()) entries.push(entry(`ordinal:${n}`, (lang) => ordinalForms(n, lang)));
   return entries;
 }

@@ -3,7 +3,7 @@
  * question, or one glossary entry found in it; a glossary concept carries the entry's terms in all
  * six languages, which is how an English question finds French passages.
  */
-import type { Lang } from '../i18n/index.ts';
+import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
 import { NAME_ENTRY_PREFIX } from './names.ts';
@@ -63,9 +63,13 @@ function answerTypeStemsOf(lang: Lang): Set<string> {
   return set;
 }
 
-/** Acronyms (INPI, UNDP) and capitalised words after the first of a sentence, in scripts that have capitals. */
-function properNameStems(text: string, lang: Lang): Set<string> {
-  const out = new Set<string>();
+/**
+ * Acronyms (INPI, UNDP) and capitalised words after the first of a sentence, in scripts that have
+ * capitals: their stems, each with the word as written (a name crosses languages unchanged, but
+ * each language's stemmer cuts it its own way: "Chememalay" is "chememalai" in English).
+ */
+function properNameStems(text: string, lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
   for (const sentence of text.split(/[.!?¿¡;:«»"“”()]+/)) {
     const words = sentence.trim().split(/\s+/);
     words.forEach((word, i) => {
@@ -75,7 +79,7 @@ function properNameStems(text: string, lang: Lang): Set<string> {
         .replace(/['’]s$/, '');
       const acronym = /^\p{Lu}{2,}$/u.test(bare);
       const capitalised = i > 0 && /^\p{Lu}\p{Ll}/u.test(bare);
-      if (acronym || capitalised) for (const stem of analyze(bare, lang)) out.add(stem);
+      if (acronym || capitalised) for (const stem of analyze(bare, lang)) out.set(stem, bare);
     });
   }
   return out;
@@ -126,6 +130,17 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     // A lone Han character outside the glossary (a measure word such as 场 or 次) is seldom what a question is about.
     const loneHan = /^\p{Script=Han}$/u.test(stem);
     const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
+    // A name, as the other languages' stemmers cut it.
+    const name = names.get(stem);
+    if (name !== undefined) {
+      for (const other of LANGS) {
+        const cut = analyze(name, other);
+        if (cut.length === 1 && cut[0] !== stem) {
+          addTerm(concept.terms, cut[0] as string, OWN_TERM_BOOST);
+          concept.phrases.push(cut);
+        }
+      }
+    }
     // A word the glossary knows in another form ("участвуют" beside "участвовать") takes that entry's terms.
     if (!figure && !loneHan) {
       for (const entry of glossary.nearEntries(lang, stem)) {

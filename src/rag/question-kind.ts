@@ -162,12 +162,20 @@ const FOR_WHOM: Record<Lang, RegExp> = {
   zh: /面向(?:谁|哪些人|什么人)|针对(?:谁|哪些人|什么人)|为谁|对象是(?:谁|哪些)|给谁/,
 };
 
+/** Languages whose "how many" is followed at once by the thing counted. */
+const DIRECT_COUNT: ReadonlySet<Lang> = new Set(['en', 'fr', 'es']);
+const TIME_WORDS: Partial<Record<Lang, string>> = { en: 'time', fr: 'temps', es: 'tiempo' };
+
 /** The expected kind of answer, or undefined when the question does not say. */
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
-  for (const [kind, pattern] of RULES[lang]) if (pattern.test(text)) return kind;
-  return undefined;
+  const kind = RULES[lang].find(([, pattern]) => pattern.test(text))?.[0];
+  // "How many workshops of short duration": a count of things, not a length of time (where the
+  // thing counted follows the question word at once).
+  const counted = kind === 'duration' && DIRECT_COUNT.has(lang) ? countedWord(text, lang) : undefined;
+  if (counted !== undefined && !new RegExp(`^(?:${TIME_UNITS[lang]}|${TIME_WORDS[lang]})`).test(counted)) return 'number';
+  return kind;
 }
 
 const EXPERT_HELP: Record<Lang, RegExp> = {

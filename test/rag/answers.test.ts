@@ -93,6 +93,10 @@ const MODULES = [
   '',
   'Le budget total de 250 000 dollars comprend 13 % de frais de soutien.',
   '',
+  'À sa vingt-troisième session, tenue du 20 au 24 mai 2019, le comité a adopté la stratégie. À sa dix-neuvième session, tenue du 15 au 19 mai 2017, il avait demandé un rapport sur les besoins.',
+  '',
+  'M. Somsak Vongxay, conseiller auprès de la Mission permanente du Cambodge, a présenté la stratégie aux délégations.',
+  '',
   'Tableau : Modules de formation',
   '',
   'Module Public visé Format',
@@ -199,6 +203,13 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['audience ("who is it for"), a record of a table copied from a PDF', 'ru', 'Для кого предназначен модуль по культурной статистике?', 'Offices nationaux de statistique', 'modules.txt'],
   ['audience ("who is it for"), a record of a table copied from a PDF', 'en', 'Who is the copyright module meant for?', 'Juristes et créateurs', 'modules.txt'],
   ['audience ("who is it for"), a record of a table copied from a PDF', 'zh', '文化政策模块面向哪些人？', 'Ministères de la culture', 'modules.txt'],
+  ['date of a session named by its ordinal', 'en', 'When was the 23rd session held?', '20 au 24 mai 2019', 'modules.txt'],
+  ['date of a session named by its ordinal', 'es', '¿Cuándo se celebró la vigesimotercera sesión?', '20 au 24 mai 2019', 'modules.txt'],
+  ['date of a session named by its ordinal', 'ru', 'Когда прошла девятнадцатая сессия?', '15 au 19 mai 2017', 'modules.txt'],
+  ['date of a session named by its ordinal', 'zh', '第十九届会议是什么时候举行的？', '15 au 19 mai 2017', 'modules.txt'],
+  ['date of a session named by its ordinal', 'ar', 'متى عقدت الدورة الثالثة والعشرين؟', '20 au 24 mai 2019', 'modules.txt'],
+  ['a name each language stems its own way', 'en', 'Which country is the mission that Somsak Vongxay advises?', 'Cambodge', 'modules.txt'],
+  ['a name each language stems its own way', 'es', '¿De qué país es la misión de Somsak Vongxay?', 'Cambodge', 'modules.txt'],
 ];
 
 describe('answers that hold the fact', () => {
@@ -263,6 +274,8 @@ const UNANSWERABLE_STRATEGY: [string, Lang, string][] = [
   ['a module the table has not', 'en', 'Who is the tourism module meant for?'],
   ['a module the table has not', 'es', '¿Cuántos días dura el seminario del módulo de turismo?'],
   ['a module the table has not', 'fr', 'Combien de jours dure le séminaire du module sur le patrimoine ?'],
+  ['a session the documents do not mention', 'en', 'When was the 25th session held?'],
+  ['a session the documents do not mention', 'es', '¿Cuándo se celebró la vigesimoquinta sesión?'],
 ];
 
 describe('abstention next to answerable questions', () => {

@@ -85,6 +85,11 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['percentage', 'en', 'What overhead rate is built into the grand total?'],
   ['percentage', 'es', '¿Qué tasa de ejecución tuvo el presupuesto?'],
   ['percentage', 'zh', '试点阶段的预算执行率是多少？'],
+  // A count of things of some duration is a count.
+  ['number', 'es', '¿Cuántos talleres nacionales de corta duración se prevé organizar?'],
+  ['number', 'fr', 'Combien d’ateliers de courte durée sont prévus ?'],
+  ['duration', 'fr', 'Pour combien de temps la plateforme était-elle autorisée ?'],
+  ['duration', 'es', '¿Cuántos días duró el taller?'],
   ['place', 'fr', 'Dans quelles villes les ateliers ont-ils eu lieu ?'],
   ['place', 'es', '¿En qué ciudades se celebraron los talleres?'],
   ['place', 'ar', 'ما المدن التي عقدت فيها الورش؟'],
