@@ -44,6 +44,7 @@ const NOTHING: Set<string> = new Set();
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
+const RECORD_NUMBER = /^\s*\d{1,3}[.)]\s/;
 
 export interface AnswerUnit {
   text: string;
@@ -143,6 +144,23 @@ function chooseSpan(
     if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
   }
   return best;
+}
+
+/** How much a row whose label the question names in full outranks one it shares a word with. */
+const LABEL_WEIGHT = 1;
+
+/**
+ * A row is named by its label ("5. Cultural statistics"): the share of the label's words that the
+ * question's concepts name lifts it (a concept counts whole: "cultural heritage" does not name
+ * "cultural policies") — the question asks about that record, whatever else the others share.
+ */
+function labelFactor(unit: Unit, concepts: Concept[], lang: Lang): number {
+  if (unit.kind !== 'row') return 1;
+  const label = analyze(rowCells(unit.text).label, lang).filter((t) => !/^\d+$/.test(t));
+  if (label.length === 0) return 1;
+  const words = new Set(label);
+  const named = new Set(concepts.flatMap((c) => c.phrases.filter((p) => p.every((t) => words.has(t))).flat()));
+  return 1 + LABEL_WEIGHT * (label.filter((t) => named.has(t)).length / label.length);
 }
 
 /** A span that only repeats the question (its own year, its own language) answers nothing. */
@@ -251,9 +269,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     });
     constraintFactor *= dateFactor;
     if (constraintFactor === 0 || found === 0) return;
+    // A record's number ("3. Policy making") numbers it: it is no quantity.
+    const numbered = unit.kind === 'row' ? (RECORD_NUMBER.exec(unit.text)?.[0].length ?? 0) : 0;
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
-          (s) => accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
+          (s) => s.start >= numbered && accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
         )
       : [];
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
@@ -275,7 +295,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // (the response rate is not the share of satisfied participants).
     const answer = chosen && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
-    const score = (coverage * constraintFactor * kindFactor) / (1 + RANK_DECAY * rank);
+    const score = (coverage * constraintFactor * kindFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
@@ -305,17 +325,20 @@ const ROW_TIE_COUNT = 3;
 const ROW_TIE_FACTOR = 0.6;
 
 /**
- * When three rows or more of one passage hold the question equally well, no row answers it (the
- * question names no record): they yield to a sentence that does.
+ * When three rows or more of one table hold the question equally well, no row answers it (the
+ * question names no record): they yield to a sentence that does. A long table is cut into several
+ * passages: its rows are compared across them, before the passages' ranks are counted.
  */
 function demoteTiedRows(ranked: Candidate[]): Candidate[] {
+  const tableOf = (c: Candidate): string => `${c.chunk.documentId}\u0000${c.chunk.heading}`;
+  const own = (c: Candidate): number => c.score * (1 + RANK_DECAY * c.rank);
   const bestRow = new Map<string, number>();
-  for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(c.chunk.id, Math.max(bestRow.get(c.chunk.id) ?? 0, c.score));
+  for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(tableOf(c), Math.max(bestRow.get(tableOf(c)) ?? 0, own(c)));
   const ties = new Map<string, number>();
-  for (const c of ranked) if (c.unit.kind === 'row' && c.score >= (bestRow.get(c.chunk.id) ?? 0) * 0.99) ties.set(c.chunk.id, (ties.get(c.chunk.id) ?? 0) + 1);
+  for (const c of ranked) if (c.unit.kind === 'row' && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99) ties.set(tableOf(c), (ties.get(tableOf(c)) ?? 0) + 1);
   if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
   return ranked
-    .map((c) => (c.unit.kind === 'row' && (ties.get(c.chunk.id) ?? 0) >= ROW_TIE_COUNT ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
+    .map((c) => (c.unit.kind === 'row' && (ties.get(tableOf(c)) ?? 0) >= ROW_TIE_COUNT && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -353,13 +376,14 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
   const ranked = demoteTiedRows(candidates);
   // Names are recognised less surely than figures and dates: for them a sentence without one may
-  // still answer, if it holds much of the question (a table row has its cells: none is a name).
+  // still answer, if it holds much of the question and says something in words (a table row has
+  // its cells: none is a name; "April 2014 50 000" is a line of figures).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);
   // Rows that tie say that the question names none of them: none answers.
   const open = ranked.filter((c) => !c.tied);
   const best = typed
     ? (open.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ??
-      (fallback ? open.find((c) => !c.unit.headed && c.coverage >= NAME_FALLBACK_MIN_COVERAGE) : undefined))
+      (fallback ? open.find((c) => !c.unit.headed && c.coverage >= NAME_FALLBACK_MIN_COVERAGE && wordCount(c.unit.text.replace(/[\d\s.,\u00a0\u202f]+/g, ' ').trim()) >= MIN_UNIT_WORDS) : undefined))
     : open.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
   if (!best) return undefined;
   const units = quotedUnits(best, kind, ranked);

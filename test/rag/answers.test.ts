@@ -210,6 +210,7 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['date of a session named by its ordinal', 'ar', 'متى عقدت الدورة الثالثة والعشرين؟', '20 au 24 mai 2019', 'modules.txt'],
   ['a name each language stems its own way', 'en', 'Which country is the mission that Somsak Vongxay advises?', 'Cambodge', 'modules.txt'],
   ['a name each language stems its own way', 'es', '¿De qué país es la misión de Somsak Vongxay?', 'Cambodge', 'modules.txt'],
+  ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 
 describe('answers that hold the fact', () => {
@@ -276,6 +277,7 @@ const UNANSWERABLE_STRATEGY: [string, Lang, string][] = [
   ['a module the table has not', 'fr', 'Combien de jours dure le séminaire du module sur le patrimoine ?'],
   ['a session the documents do not mention', 'en', 'When was the 25th session held?'],
   ['a session the documents do not mention', 'es', '¿Cuándo se celebró la vigesimoquinta sesión?'],
+  ['a count the table does not give (a record’s number is no quantity)', 'en', 'How many statistics offices take part in the cultural statistics module?'],
 ];
 
 describe('abstention next to answerable questions', () => {
