@@ -13,7 +13,7 @@ import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import { rowCells } from './ingest/layout.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { countedWord, headerNamesKind, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { countedWord, headerNamesKind, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeOf, pickRow } from './superlative.ts';
@@ -30,6 +30,10 @@ export const TYPED_MIN_COVERAGE = 0.25;
 const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', 'place', 'language']);
 /** How much a concept found around the unit counts, by where it was found. */
 const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
+/** A unit missing a word of the question that the documents have (not beside it, not under its heading). */
+const FOCUS_MISSING_FACTOR = 0.7;
+/** How much of a money word ("cost") a unit holding a sum of money has, without the word. */
+const MONEY_BY_AMOUNT = 0.6;
 /** Later passages count less: the first one ranks best. */
 const RANK_DECAY = 0.1;
 /** A unit without the expected kind of span, when the question expects one. */
@@ -163,6 +167,14 @@ function labelFactor(unit: Unit, concepts: Concept[], lang: Lang): number {
   return 1 + LABEL_WEIGHT * (label.filter((t) => named.has(t)).length / label.length);
 }
 
+/** A unit of figures and dates only (a table's last cells on one line): "2014-2015 300 000", "Avril 2014 50 000". */
+function figureLine(unit: Unit | undefined, lang: Lang): boolean {
+  if (!unit || unit.kind === 'row' || unit.text.length > 40 || !/\d/.test(unit.text)) return false;
+  let rest = unit.text;
+  for (const span of findSpans(unit.text, lang).sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
+  return !/\p{L}{2,}/u.test(rest);
+}
+
 /** A span that only repeats the question (its own year, its own language) answers nothing. */
 function answersSomething(span: Span, questionTerms: Set<string>, lang: Lang): boolean {
   const terms = analyze(span.text, lang);
@@ -183,6 +195,8 @@ interface Scoring {
   mostlyTranslated: boolean;
   /** Whether any document holds the concept (a word of no document cannot be asked of a row). */
   present: boolean[];
+  /** By concept: whether it names money in a question asking for a sum ("how much did it cost"). */
+  money: boolean[];
   total: number;
   stats: TermStatistics;
 }
@@ -224,7 +238,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // A row's neighbours are other records: what it is about is its own cells and its heading.
     const around = (k: number): Set<string> => (unit.kind === 'row' && units[k]?.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
     const previous = around(i - 1);
-    const before = around(i - 2);
+    // A line of figures closes a record of a table flattened to text ("2014-2015 300 000"): what
+    // stands above it belongs to that record, not to the next.
+    const before = figureLine(units[i - 1], chunk.lang) ? NOTHING : around(i - 2);
     const next = around(i + 1);
     let found = 0;
     let optionalMissing = 0;
@@ -236,6 +252,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // The day, month and year of one date the question gives are one constraint, discounted once.
     let dateFactor = 1;
     const matchedPositions: number[] = [];
+    // A sum of money written in the unit says "cost" as well as the word would (a budget line's amount).
+    const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
     query.concepts.forEach((concept, c) => {
       const w = weights[c] as number;
       let share = 0;
@@ -248,6 +266,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, next)) share = CONTEXT_WEIGHT.next;
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
+      if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -256,7 +275,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (concept.optional) optionalMissing += w * (1 - share);
       // "How many X": X must be there, as a year or a language must (the figure counts it).
       // (A counted word that cannot cross languages cannot be looked for in another language.)
-      const counts = concept === scoring.counted && (concept.crossLingual || chunk.lang === query.lang);
+      // (A word the documents have as it is — "offices" in French and English — is looked for all the same.)
+      const counts = concept === scoring.counted && (concept.crossLingual || chunk.lang === query.lang || scoring.present[c] === true);
       if ((concept.constraint || counts) && share < CONTEXT_WEIGHT.before) {
         // A figure that is not a year ("the 20 missions") says which thing is meant only in the
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
@@ -295,7 +315,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // (the response rate is not the share of satisfied participants).
     const answer = chosen && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
-    const score = (coverage * constraintFactor * kindFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
+    // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
+    const focusFactor = typed && requiredMissing ? FOCUS_MISSING_FACTOR : 1;
+    const score = (coverage * constraintFactor * kindFactor * focusFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
@@ -317,7 +339,8 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const dateFigures = new Set(dates.flatMap((s) => s.text.match(/\d+/g) ?? []));
   const dateTerms = new Set(dates.flatMap((s) => analyze(s.text, query.lang)));
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').some((t) => isMoneyWord(t, query.lang)));
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /** Rows of one table that tie for the best: the question does not say which record it means. */

@@ -44,6 +44,11 @@ const MONEY = {
   ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم`,
   zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪`,
 };
+/** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
+export function isMoneyWord(word: string, lang: Lang): boolean {
+  return new RegExp(`^(?:${MONEY[lang]})`, 'u').test(word);
+}
+
 const TIME_UNITS = {
   en: String.raw`days?|weeks?|months?|years?|hours?|minutes?`,
   fr: String.raw`jours?|journ[ée]es?|semaines?|mois|ans|ann[ée]es?|heures?|minutes?`,

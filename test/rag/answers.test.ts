@@ -141,6 +141,26 @@ const MODULES = [
   'd’auteur',
   '',
   'Chaque module est évalué par les participants à la fin du séminaire, et le rapport d’évaluation est publié sur le site.',
+  '',
+  // An annex whose last cells (period, amount) end each record on one line.
+  'Annexe : Activités et ressources requises',
+  '',
+  'Activité Indicateur Échéancier Ressources (en dollars)',
+  '',
+  'Création d’une base de données',
+  'des experts',
+  '',
+  'Base de données en place',
+  '',
+  '2024-2025 80 000',
+  '',
+  'Traduction des guides',
+  '',
+  'Guides traduits en six langues',
+  '',
+  'Mars 2025 45 000',
+  '',
+  'COÛTS DU PROGRAMME 125 000*',
 ].join('\n');
 
 let root: string;
@@ -210,6 +230,8 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['date of a session named by its ordinal', 'ar', 'متى عقدت الدورة الثالثة والعشرين؟', '20 au 24 mai 2019', 'modules.txt'],
   ['a name each language stems its own way', 'en', 'Which country is the mission that Somsak Vongxay advises?', 'Cambodge', 'modules.txt'],
   ['a name each language stems its own way', 'es', '¿De qué país es la misión de Somsak Vongxay?', 'Cambodge', 'modules.txt'],
+  ['amount on a line of figures closing a record (no money word beside it)', 'es', '¿Cuánto costará la base de datos de expertos?', '80 000', 'modules.txt'],
+  ['amount on a line of figures closing a record (no money word beside it)', 'en', 'How much will the translation of the guides cost?', '45 000', 'modules.txt'],
   ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 
