@@ -235,9 +235,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const candidates: Candidate[] = [];
   units.forEach((unit, i) => {
     const own = unitSets[i] as Set<string>;
-    // A row's neighbours are other records: what it is about is its own cells and its heading.
-    const around = (k: number): Set<string> => (unit.kind === 'row' && units[k]?.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
-    const previous = around(i - 1);
+    // A row's neighbours are other records, or lines a PDF ran into the table: what it is about is
+    // its own cells, its heading, and the sentence that introduces its table ("…are listed below:").
+    const around = (k: number): Set<string> => (unit.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
+    const caption = unit.kind === 'row' ? units.slice(0, i).findLastIndex((u) => /[:：]$/.test(u.text)) : -1;
+    const previous = caption >= 0 ? (unitSets[caption] as Set<string>) : around(i - 1);
     // A line of figures closes a record of a table flattened to text ("2014-2015 300 000"): what
     // stands above it belongs to that record, not to the next.
     const before = figureLine(units[i - 1], chunk.lang) ? NOTHING : around(i - 2);
@@ -254,6 +256,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const matchedPositions: number[] = [];
     // A sum of money written in the unit says "cost" as well as the word would (a budget line's amount).
     const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
+    // Whether something the question is about (not only "cost") stands in or just around the unit.
+    let focusNear = false;
     query.concepts.forEach((concept, c) => {
       const w = weights[c] as number;
       let share = 0;
@@ -267,6 +271,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
+      if (!concept.optional && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -289,6 +294,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     });
     constraintFactor *= dateFactor;
     if (constraintFactor === 0 || found === 0) return;
+    // A figure beside the word "cost" alone answers no question about a particular thing.
+    if (typed && !focusNear && scoring.money.some(Boolean)) return;
     // A record's number ("3. Policy making") numbers it: it is no quantity.
     const numbered = unit.kind === 'row' ? (RECORD_NUMBER.exec(unit.text)?.[0].length ?? 0) : 0;
     const spans = typed

@@ -161,6 +161,19 @@ const MODULES = [
   'Mars 2025 45 000',
   '',
   'COÛTS DU PROGRAMME 125 000*',
+  '',
+  // Two columns of costs that a PDF ran together: their items interleaved, their totals on one line.
+  'Le tableau ci-après donne le budget du réseau des formateurs :',
+  '',
+  'Dépenses uniques Dépenses annuelles',
+  '',
+  '- Conception du site : 30 000 francs suisses',
+  '',
+  '- Animation du réseau : 60 000 francs suisses',
+  '',
+  '- Traduction des supports : 12 000 francs suisses',
+  '',
+  'Total : 42 000 francs suisses Total : à fixer',
 ].join('\n');
 
 let root: string;
@@ -232,6 +245,8 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['a name each language stems its own way', 'es', '¿De qué país es la misión de Somsak Vongxay?', 'Cambodge', 'modules.txt'],
   ['amount on a line of figures closing a record (no money word beside it)', 'es', '¿Cuánto costará la base de datos de expertos?', '80 000', 'modules.txt'],
   ['amount on a line of figures closing a record (no money word beside it)', 'en', 'How much will the translation of the guides cost?', '45 000', 'modules.txt'],
+  ['a total of one of two columns run together', 'en', 'What is the total of the one-off costs of the trainers network?', '42 000 francs suisses', 'modules.txt'],
+  ['a total of one of two columns run together', 'es', '¿Cuál es el total de los gastos anuales de la red de formadores?', 'à fixer', 'modules.txt'],
   ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 

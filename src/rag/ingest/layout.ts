@@ -1,4 +1,4 @@
-import { numberedRecords, recordHeader } from './records.ts';
+import { numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
@@ -257,7 +257,7 @@ const CAPTION_MAX_CHARS = 160;
 
 /** The parts of a text: prose with its wrapped lines joined, and tables as rows, each with its caption (the prose line before it). */
 export function structureParts(raw: string): TextPart[] {
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const lines = sideBySideTotals(raw.replace(/\r\n?/g, '\n').split('\n'));
   const parts: TextPart[] = [];
   for (const block of blocksOf(lines)) {
     if (block.kind === 'text') {

@@ -120,6 +120,16 @@ describe('numbered records copied out of a PDF (one wrapped cell per paragraph)'
   });
 });
 
+describe('two columns run together by a PDF', () => {
+  it('make their shared last line one row, each value under its column when the header line names both', () => {
+    const text = ['Dépenses ponctuelles Dépenses récurrentes par année', '', '- Développement : 40 000 francs', '', '- Modération : 90 000 francs', '', 'Total : 40 000 francs Total : à déterminer'].join('\n');
+    expect(structureText(text).split('\n').filter(isRowLine)).toEqual(['Total — Dépenses ponctuelles: 40 000 francs; Dépenses récurrentes par année: à déterminer']);
+    expect(structureText('Subtotal: 1 200 Subtotal: 3 400').split('\n').filter(isRowLine)).toEqual(['Subtotal — 1 200; 3 400']);
+    // A line that says a label once is left alone.
+    expect(structureText('Total: 1 200 for both years').split('\n').some(isRowLine)).toBe(false);
+  });
+});
+
 describe('tables in the other formats', () => {
   it('Markdown', () => {
     const md = '# Workshops\n\n| Event | Country | Participants | Cost |\n|---|---|---:|---:|\n| Workshop A | Kenya | 48 | 12 000 |\n| Workshop B | Peru | 31 | 9 500 |\n| Workshop C | Nepal | 27 | 7 250 |\n\nAfter the table.';
