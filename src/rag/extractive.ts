@@ -32,6 +32,8 @@ const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', '
 const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
 /** A unit missing a word of the question that the documents have (not beside it, not under its heading). */
 const FOCUS_MISSING_FACTOR = 0.7;
+/** …and one with nothing of the thing asked about around it (only "cost", a year). */
+const NO_FOCUS_FACTOR = 0.5;
 /** How much of a money word ("cost") a unit holding a sum of money has, without the word. */
 const MONEY_BY_AMOUNT = 0.6;
 /** Later passages count less: the first one ranks best. */
@@ -271,7 +273,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
-      if (!concept.optional && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
+      if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -294,8 +296,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     });
     constraintFactor *= dateFactor;
     if (constraintFactor === 0 || found === 0) return;
-    // A figure beside the word "cost" alone answers no question about a particular thing.
-    if (typed && !focusNear && scoring.money.some(Boolean)) return;
+
     // A record's number ("3. Policy making") numbers it: it is no quantity.
     const numbered = unit.kind === 'row' ? (RECORD_NUMBER.exec(unit.text)?.[0].length ?? 0) : 0;
     const spans = typed
@@ -323,7 +324,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const answer = chosen && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
-    const focusFactor = typed && requiredMissing ? FOCUS_MISSING_FACTOR : 1;
+    // A figure beside the word "cost" alone, with nothing of the thing asked about, answers it even less.
+    const focusFactor = (typed && requiredMissing ? FOCUS_MISSING_FACTOR : 1) * (typed && !focusNear && scoring.money.some(Boolean) ? NO_FOCUS_FACTOR : 1);
     const score = (coverage * constraintFactor * kindFactor * focusFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
@@ -346,7 +348,7 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const dateFigures = new Set(dates.flatMap((s) => s.text.match(/\d+/g) ?? []));
   const dateTerms = new Set(dates.flatMap((s) => analyze(s.text, query.lang)));
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
-  const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').some((t) => isMoneyWord(t, query.lang)));
+  const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
