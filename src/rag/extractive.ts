@@ -227,6 +227,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const heading = new Set([...analyze(`${chunk.title} ${chunk.heading}`, chunk.lang), ...(stats.documentHead?.(chunk.documentId) ?? [])]);
   const titles = new Set([chunk.title, ...chunk.heading.split(' › ')].map((t) => t.trim().toLowerCase()));
   const passage = new Set(unitTerms.flat());
+  const lead = new Set(stats.documentLead?.(chunk.documentId) ?? []);
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
   const inDocument = query.concepts.map((c) => [...c.terms.keys()].some((t) => stats.documentHas?.(chunk.documentId, t) ?? false));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
@@ -270,6 +271,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (conceptMatched(concept, heading)) share = CONTEXT_WEIGHT.heading;
       else if (conceptMatched(concept, before)) share = CONTEXT_WEIGHT.before;
       else if (conceptMatched(concept, next)) share = CONTEXT_WEIGHT.next;
+      // A date in the document's first passage says when the event all of it reports took place.
+      else if (scoring.dateParts[c] && conceptMatched(concept, lead)) share = CONTEXT_WEIGHT.heading;
       else if (conceptMatched(concept, passage)) share = CONTEXT_WEIGHT.passage;
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);

@@ -77,9 +77,19 @@ export function questionLanguage(question: string, lang: Lang): Lang {
 /** The opening of a document read for what all of it is about (its title, a date line, the event). */
 export const DOCUMENT_HEAD_CHARS = 240;
 
+function firstChunk(chunks: Chunk[]): Chunk | undefined {
+  return chunks.reduce<Chunk | undefined>((a, c) => (!a || c.ordinal < a.ordinal ? c : a), undefined);
+}
+
 function headTerms(chunks: Chunk[]): string[] {
-  const first = chunks.reduce<Chunk | undefined>((a, c) => (!a || c.ordinal < a.ordinal ? c : a), undefined);
+  const first = firstChunk(chunks);
   return first ? analyze(`${first.title}\n${first.text.slice(0, DOCUMENT_HEAD_CHARS)}`, first.lang) : [];
+}
+
+/** The first passage's terms: a date, a place or a name there says which event the whole document reports. */
+function leadTerms(chunks: Chunk[]): string[] {
+  const first = firstChunk(chunks);
+  return first ? analyze(first.text, first.lang) : [];
 }
 
 /** Documents read from the store at a time when the knowledge base loads. */
@@ -136,7 +146,8 @@ export class KnowledgeBase {
       }
       for (const [documentId, rows] of byDocument) {
         const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
-        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(rows.map((r) => r.chunk)));
+        const chunks = rows.map((r) => r.chunk);
+        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks));
         this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
         if (refill) await this.backend.upsertDocument(documentId, passages);
       }
@@ -152,7 +163,7 @@ export class KnowledgeBase {
   /** Puts one stored document's chunks (and their vectors) into the index. */
   async indexDocument(documentId: number, chunks: Chunk[], embeddings?: number[][]): Promise<void> {
     const passages = this.passagesOf(chunks, embeddings);
-    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks));
+    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks));
     if (chunks[0]) this.langsOfDocument.set(documentId, chunks[0].lang);
     await this.backend.upsertDocument(documentId, passages);
   }

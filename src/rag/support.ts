@@ -14,6 +14,8 @@ export interface TermStatistics {
   cognatesOf?(stem: string): string[];
   /** The terms of the document's opening: its title and first lines (where known). */
   documentHead?(documentId: number): ReadonlySet<string>;
+  /** The terms of the document's first passage (where known). */
+  documentLead?(documentId: number): ReadonlySet<string>;
 }
 
 /** BM25's inverse document frequency. */

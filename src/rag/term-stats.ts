@@ -20,6 +20,7 @@ export class TermStats implements TermStatistics {
   private readonly passagesOf = new Map<number, number>();
   /** Per document: the terms of its opening (title, date line, event), which say what every passage of it is about. */
   private readonly heads = new Map<number, ReadonlySet<string>>();
+  private readonly leads = new Map<number, ReadonlySet<string>>();
   /** The Latin-letter stems, for Cyrillic cognates. */
   private readonly cognates = new CognateIndex();
 
@@ -48,9 +49,10 @@ export class TermStats implements TermStatistics {
   }
 
   /** Replaces a document's contribution: one term list per passage, and the terms of its opening. */
-  setDocument(documentId: number, passageTerms: string[][], headTerms: string[] = []): void {
+  setDocument(documentId: number, passageTerms: string[][], headTerms: string[] = [], leadTerms: string[] = []): void {
     this.removeDocument(documentId);
     if (headTerms.length > 0) this.heads.set(documentId, new Set(headTerms));
+    if (leadTerms.length > 0) this.leads.set(documentId, new Set(leadTerms));
     const counts = new Map<number, number>();
     for (const terms of passageTerms) {
       for (const term of new Set(terms)) {
@@ -97,8 +99,14 @@ export class TermStats implements TermStatistics {
     return this.heads.get(documentId) ?? EMPTY;
   }
 
+  /** The terms of the document's first passage: the event it reports (its date, its place). */
+  documentLead(documentId: number): ReadonlySet<string> {
+    return this.leads.get(documentId) ?? EMPTY;
+  }
+
   removeDocument(documentId: number): void {
     this.heads.delete(documentId);
+    this.leads.delete(documentId);
     const pairs = this.byDocument.get(documentId);
     if (!pairs) return;
     for (let i = 0; i < pairs.length; i += 2) (this.df[pairs[i] as number] as number) -= pairs[i + 1] as number;

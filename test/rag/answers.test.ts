@@ -176,6 +176,17 @@ const MODULES = [
   'Total : 42 000 francs suisses Total : à fixer',
 ].join('\n');
 
+// A report whose date is given in its first passage only; what happened that day, passages later.
+const SEMINAR = [
+  'Rapport du séminaire régional',
+  '',
+  'Le présent rapport rend compte des travaux du séminaire régional sur la gestion des offices nationaux, organisé à l’intention des responsables des offices de toute la région, de leurs partenaires techniques et des représentants des milieux universitaires. Le séminaire s’est tenu le 12 juin 2024.',
+  '',
+  ...Array.from({ length: 8 }, (_, i) => `Le point ${i + 1} de l’ordre du jour a porté sur la coordination des stratégies nationales, le rôle des universités et l’appui aux petites entreprises, avec des exemples de plusieurs pays.`),
+  '',
+  'M. Peter Otieno, directeur de l’Office national des brevets, a ouvert les débats en présentant les priorités de la région.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -196,6 +207,7 @@ beforeAll(async () => {
   await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
   await mkdir(path.join(root, 'strategy'));
   await writeFile(path.join(root, 'strategy', 'modules.txt'), MODULES);
+  await writeFile(path.join(root, 'strategy', 'seminar.txt'), SEMINAR);
   strategyStore = await openStore({ engine: 'pglite', dataDir: undefined });
   strategyKb = new KnowledgeBase(strategyStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(strategyKb, strategyStore.db, [path.join(root, 'strategy')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
@@ -247,12 +259,14 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['amount on a line of figures closing a record (no money word beside it)', 'en', 'How much will the translation of the guides cost?', '45 000', 'modules.txt'],
   ['a total of one of two columns run together', 'en', 'What is the total of the one-off costs of the trainers network?', '42 000 francs suisses', 'modules.txt'],
   ['a total of one of two columns run together', 'es', '¿Cuál es el total de los gastos anuales de la red de formadores?', 'à fixer', 'modules.txt'],
+  ['person, the date given only in the document’s first passage', 'es', '¿Quién abrió los debates del seminario del 12 de junio de 2024?', 'Peter Otieno', 'seminar.txt'],
+  ['person, the date given only in the document’s first passage', 'en', 'Who opened the discussions at the seminar of 12 June 2024?', 'Peter Otieno', 'seminar.txt'],
   ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 
 describe('answers that hold the fact', () => {
   it.each(ANSWERED)('%s in %s: %s', async (_kind, lang, question, fact, doc) => {
-    const strategy = doc === 'modules.txt';
+    const strategy = doc === 'modules.txt' || doc === 'seminar.txt';
     const answer = await (strategy ? strategyKb : kb).answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.slice(0, 700)).toContain(fact);
@@ -314,6 +328,7 @@ const UNANSWERABLE_STRATEGY: [string, Lang, string][] = [
   ['a module the table has not', 'fr', 'Combien de jours dure le séminaire du module sur le patrimoine ?'],
   ['a session the documents do not mention', 'en', 'When was the 25th session held?'],
   ['a session the documents do not mention', 'es', '¿Cuándo se celebró la vigesimoquinta sesión?'],
+  ['a date the documents do not give', 'en', 'Who opened the discussions at the seminar of 14 June 2024?'],
   ['a count the table does not give (a record’s number is no quantity)', 'en', 'How many statistics offices take part in the cultural statistics module?'],
 ];
 
