@@ -31,6 +31,11 @@ export interface Concept {
    */
   constraint: boolean;
   /**
+   * A capitalised word of the question (not an acronym, not a figure): a name, or a common noun
+   * written in Title Case ("the Expertise Bank"), which another language translates.
+   */
+  titleWord?: boolean;
+  /**
    * Whether the concept only names the kind of answer ("date", "amount", "how many people"): it
    * counts where a passage holds it and is not missed where it does not.
    */
@@ -129,7 +134,8 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const figure = /\d/.test(stem) || names.has(stem);
     // A lone Han character outside the glossary (a measure word such as 场 or 次) is seldom what a question is about.
     const loneHan = /^\p{Script=Han}$/u.test(stem);
-    const concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
+    const concept: Concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
+    if (names.has(stem) && !/^\p{Lu}{2,}$/u.test(names.get(stem) ?? '') && !/\d/.test(stem)) concept.titleWord = true;
     // A name, as the other languages' stemmers cut it.
     const name = names.get(stem);
     if (name !== undefined) {

@@ -92,6 +92,19 @@ function selectiveTerms(terms: Map<string, number>, stats: TermStatistics): Map<
  * A word of the question that no document holds and no glossary entry knows, written in Cyrillic,
  * is looked for as a cognate among the documents' Latin-letter stems (протокол → protocol).
  */
+/**
+ * A capitalised word that no document holds, asked in a language none of the documents is in
+ * ("the Expertise Bank" of French documents), is a word to translate, not a name that must stand
+ * beside the answer. (Asked in the documents' language, it is a name they never mention.)
+ */
+function softenTitleWords(query: AnalyzedQuery, stats: TermStatistics, corpusLangs: Lang[]): AnalyzedQuery {
+  if (corpusLangs.includes(query.lang)) return query;
+  for (const concept of query.concepts) {
+    if (concept.titleWord && concept.constraint && [...concept.terms.keys()].every((t) => stats.documentFrequency(t) === 0)) concept.constraint = false;
+  }
+  return query;
+}
+
 function withCognates(query: AnalyzedQuery, stats: TermStatistics): AnalyzedQuery {
   if (!stats.cognatesOf) return query;
   for (const concept of query.concepts) {
@@ -140,7 +153,7 @@ export async function retrieve(
   lang: Lang,
   options: Partial<Pick<RetrievalQuery, 'filter' | 'limit'>> = {},
 ): Promise<Retrieval> {
-  const query = withCognates(analyzeQuery(question, lang, deps.glossary), deps.stats);
+  const query = softenTitleWords(withCognates(analyzeQuery(question, lang, deps.glossary), deps.stats), deps.stats, deps.corpusLangs());
   const [translated, vector] = await Promise.all([translations(deps, question, lang), questionVector(deps, question)]);
   const limit = options.limit ?? RETRIEVAL_LIMIT;
   const allTerms = mergeTerms([{ query, boost: 1 }, ...translated.map((t) => ({ query: t, boost: TRANSLATION_BOOST }))]);

@@ -185,6 +185,8 @@ const SEMINAR = [
   ...Array.from({ length: 8 }, (_, i) => `Le point ${i + 1} de l’ordre du jour a porté sur la coordination des stratégies nationales, le rôle des universités et l’appui aux petites entreprises, avec des exemples de plusieurs pays.`),
   '',
   'M. Peter Otieno, directeur de l’Office national des brevets, a ouvert les débats en présentant les priorités de la région.',
+  '',
+  'La banque de formateurs de la région a été créée grâce à un projet financé par la Banque africaine de développement.',
 ].join('\n');
 
 let root: string;
@@ -261,6 +263,7 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['a total of one of two columns run together', 'es', '¿Cuál es el total de los gastos anuales de la red de formadores?', 'à fixer', 'modules.txt'],
   ['person, the date given only in the document’s first passage', 'es', '¿Quién abrió los debates del seminario del 12 de junio de 2024?', 'Peter Otieno', 'seminar.txt'],
   ['person, the date given only in the document’s first passage', 'en', 'Who opened the discussions at the seminar of 12 June 2024?', 'Peter Otieno', 'seminar.txt'],
+  ['words in Title Case that the documents write in their own language', 'en', 'Who funded the project that created the Trainers Bank?', 'Banque africaine de développement', 'seminar.txt'],
   ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 
@@ -328,6 +331,7 @@ const UNANSWERABLE_STRATEGY: [string, Lang, string][] = [
   ['a module the table has not', 'fr', 'Combien de jours dure le séminaire du module sur le patrimoine ?'],
   ['a session the documents do not mention', 'en', 'When was the 25th session held?'],
   ['a session the documents do not mention', 'es', '¿Cuándo se celebró la vigesimoquinta sesión?'],
+  ['a place the documents never name, asked in their language', 'fr', 'Qui a financé le séminaire de Tombouctou ?'],
   ['a date the documents do not give', 'en', 'Who opened the discussions at the seminar of 14 June 2024?'],
   ['a count the table does not give (a record’s number is no quantity)', 'en', 'How many statistics offices take part in the cultural statistics module?'],
 ];
