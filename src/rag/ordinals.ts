@@ -84,9 +84,10 @@ function russianForms(stem: string): string[] {
 
 function russian(n: number): string[] {
   const own = RU_ORDINALS[n];
-  if (own) return [...russianForms(own), `${n}-й`, `${n}-я`];
+  // ("23-й" is read as the figure 23 alone: it would make every 23 an ordinal.)
+  if (own) return russianForms(own);
   const tens = RU_TENS[Math.floor(n / 10)] as string;
-  return [...russianForms(RU_ORDINALS[n % 10] as string).map((f) => `${tens} ${f}`), `${n}-й`, `${n}-я`];
+  return russianForms(RU_ORDINALS[n % 10] as string).map((f) => `${tens} ${f}`);
 }
 
 const AR_FEMININE = ['', 'الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة', 'التاسعة', 'العاشرة'];
