@@ -53,11 +53,18 @@ function stopThread(): void {
 function threadFor(heapMb: number): Worker {
   clearTimeout(idle);
   if (thread && thread.heapMb !== heapMb) stopThread();
-  thread ??= { worker: new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb } }), heapMb };
+  if (!thread) {
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    // A worker that ends by itself, even while idle, is replaced at the next document.
+    worker.once('exit', () => {
+      if (thread?.worker === worker) thread = undefined;
+    });
+    thread = { worker, heapMb };
+  }
   return thread.worker;
 }
 
-const refusal = (reason: string): ForumError => new ForumError('bad_request', reason);
+const refusal = (reason: string, cause?: unknown): ForumError => new ForumError('bad_request', reason, { cause });
 
 function read(format: DocumentFormat, bytes: Uint8Array, limits: ParseLimits): Promise<ParsedDocument> {
   const worker = threadFor(limits.heapMb);
@@ -79,7 +86,7 @@ function read(format: DocumentFormat, bytes: Uint8Array, limits: ParseLimits): P
     const tooMuchMemory = (): ForumError => refusal('the document needs more memory to read than allowed');
     const onMessage = (reply: ParseReply): void => settle(reply.ok ? { doc: reply.doc } : { error: refusal(reply.reason) }, false);
     const onError = (error: NodeJS.ErrnoException): void =>
-      settle({ error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuchMemory() : refusal(`cannot read the ${format.toUpperCase()} document`) }, true);
+      settle({ error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooMuchMemory() : refusal(`cannot read the ${format.toUpperCase()} document`, error) }, true);
     const onExit = (): void => settle({ error: refusal(`cannot read the ${format.toUpperCase()} document`) }, true);
     const timer = setTimeout(() => settle({ error: refusal(`reading it took longer than ${limits.timeMs / 1000} s`) }, true), limits.timeMs);
     const watch = setInterval(() => {
