@@ -3,7 +3,8 @@
  * request whose timestamp is more than five minutes from now either way is refused with 401 (Bolt
  * checks only the past, so a request signed for tomorrow would pass); a signed body that is none of
  * Slack's shapes is answered 400 at once (Bolt would parse it, find no listener and answer 404
- * after three seconds). The raw body read here is handed on as `req.rawBody`, which Bolt reads
+ * after three seconds), and so is one whose fields Bolt reads have types Slack never sends (Bolt
+ * would throw on them and answer 500). The raw body read here is handed on as `req.rawBody`, which Bolt reads
  * instead of the stream, and Bolt verifies the signature again.
  */
 import { isValidSlackRequest } from '@slack/bolt';
@@ -26,6 +27,61 @@ function parsedJson(text: string): unknown {
   }
 }
 
+type Check = (value: unknown) => boolean;
+const absentOr =
+  (...checks: Check[]): Check =>
+  (value) =>
+    value === undefined || checks.some((check) => check(value));
+const isString: Check = (value) => typeof value === 'string';
+const isNull: Check = (value) => value === null;
+const isArrayOf =
+  (check: Check): Check =>
+  (value) =>
+    Array.isArray(value) && value.every(check);
+/** An object with a string `id` (a user, a team, a channel as Slack describes them). */
+const withId: Check = (value) => isObject(value) && typeof value.id === 'string';
+
+/** Whether each named field passes its check (a field Slack leaves out is absent, not null or a number). */
+const fieldsPass = (object: Record<string, unknown>, checks: Record<string, Check>): boolean => Object.entries(checks).every(([field, check]) => check(object[field]));
+
+/**
+ * The fields Bolt reads before any listener runs, with the types Slack gives them: a payload that
+ * breaks them (a `user` that is null, `actions` that are a number) would make Bolt throw and answer 500.
+ */
+const ENVELOPE_FIELDS: Record<string, Check> = {
+  team_id: absentOr(isString),
+  enterprise_id: absentOr(isString, isNull),
+  api_app_id: absentOr(isString),
+  authorizations: absentOr(isArrayOf(isObject)),
+};
+/** An event's own fields: `user` and `channel` are ids, or objects in some events (team_join, channel_created). */
+const EVENT_FIELDS: Record<string, Check> = {
+  type: isString,
+  user: absentOr(isString, isObject),
+  channel: absentOr(isString, isObject),
+  team: absentOr(isString),
+  text: absentOr(isString),
+  ts: absentOr(isString),
+  thread_ts: absentOr(isString),
+  event_ts: absentOr(isString),
+  subtype: absentOr(isString),
+  bot_id: absentOr(isString),
+};
+const PAYLOAD_FIELDS: Record<string, Check> = {
+  type: isString,
+  user: withId,
+  team: absentOr(withId, isNull),
+  enterprise: absentOr(isObject, isNull),
+  channel: absentOr(withId, isNull),
+  actions: absentOr(isArrayOf(isObject)),
+  message: absentOr(isObject),
+  view: absentOr(isObject),
+  container: absentOr(isObject),
+  callback_id: absentOr(isString),
+  trigger_id: absentOr(isString),
+  response_url: absentOr(isString),
+};
+
 /** Whether a body has one of the shapes Slack sends: an event envelope, an interaction payload, a slash command, an SSL check. */
 export function slackShaped(body: string, contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
@@ -33,7 +89,8 @@ export function slackShaped(body: string, contentType: string | undefined): bool
     const envelope = parsedJson(body);
     if (!isObject(envelope) || typeof envelope.type !== 'string') return false;
     if (envelope.type === 'url_verification') return typeof envelope.challenge === 'string';
-    if (envelope.type === 'event_callback') return isObject(envelope.event) && typeof envelope.event.type === 'string';
+    if (!fieldsPass(envelope, ENVELOPE_FIELDS)) return false;
+    if (envelope.type === 'event_callback') return isObject(envelope.event) && fieldsPass(envelope.event, EVENT_FIELDS);
     return true;
   }
   if (type === 'application/x-www-form-urlencoded') {
@@ -41,7 +98,7 @@ export function slackShaped(body: string, contentType: string | undefined): bool
     const payload = form.get('payload');
     if (payload !== null) {
       const parsed = parsedJson(payload);
-      return isObject(parsed) && typeof parsed.type === 'string';
+      return isObject(parsed) && fieldsPass(parsed, PAYLOAD_FIELDS);
     }
     return form.get('command') !== null || form.get('ssl_check') !== null;
   }

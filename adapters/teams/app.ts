@@ -18,6 +18,7 @@ import { conversationOf, invokeToEvent, kindOf, membersAddedToEvents, messageToE
 import { SUBMIT_ACTION_INVOKE, submitActionToEvent } from './message-actions.ts';
 import { quietResponse } from './quiet-response.ts';
 import { TEAMS_MESSAGES_PATH } from './paths.ts';
+import { activityShaped } from './activity-shape.ts';
 import { createTeamsProactive, type StoredReference, type TeamsPerson } from './proactive.ts';
 import { isConfiguredModerator, workspaceAllowed } from '../../src/core/access.ts';
 import { findPerson } from '../../src/store/people.ts';
@@ -215,8 +216,7 @@ export function connectTeams(app: App, teams: Config['teams'], baseLog: Logger):
     },
     express.json({ limit: BODY_LIMIT }),
     (req, res) => {
-      const body = req.body as { type?: unknown } | undefined;
-      if (!body || typeof body !== 'object' || typeof body.type !== 'string' || body.type.length === 0) {
+      if (!activityShaped(req.body)) {
         res.status(400).json({ error: 'bad_request', message: 'Expected a Bot Framework activity (JSON with a "type").' });
         return;
       }

@@ -5,6 +5,7 @@
  * - cli: how fast `ta-forum --help` answers (goal: under a second);
  * - slack: how fast the Slack adapter acknowledges 100 concurrent signed requests (slack.ts).
  * - polls: votes per second through the dispatcher, and poll clicks acknowledged over Slack HTTP (polls.ts).
+ * - bombs: `/healthz` answer times while decompression bombs are uploaded and refused (bombs.ts).
  * The compiled build is made first (`npm run build`), as `npm install` does: the figures are those
  * of the command users run.
  */
@@ -17,6 +18,7 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
+import { benchBombs } from './bombs.ts';
 import { benchKnowledge } from './retrieval.ts';
 import { benchPolls } from './polls.ts';
 import { benchSlack } from './slack.ts';
@@ -101,4 +103,5 @@ benchCli();
 await benchDispatch();
 await benchSlack(print);
 await benchPolls(print);
+await benchBombs(print);
 for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);

@@ -16,7 +16,7 @@ const ROUNDS = 5;
 /** A pause between rounds, as between bursts: answers of one round are written before the next. */
 const ROUND_PAUSE_MS = 3000;
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 

@@ -4,10 +4,11 @@
  * built-in knowledge base is kept out (KNOWLEDGE_DIR is an empty folder).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfBomb } from './ingest/bombs.ts';
 import { makeFixtures } from './ingest/fixtures.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
@@ -70,6 +71,22 @@ describe('ta-forum ingest and ask', () => {
       failures: [{ source: `${FOLDER}/broken.pdf`, reason: 'not a valid PDF' }],
     });
     expect(summary?.chunks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses PDF bombs with their reasons, and ingests the rest', () => {
+    mkdirSync(path.join(workDir, 'bombs'));
+    writeFileSync(path.join(workDir, 'bombs', 'bomb.pdf'), pdfBomb(1024));
+    writeFileSync(path.join(workDir, 'bombs', 'hidden.pdf'), pdfBomb(1024, true));
+    writeFileSync(path.join(workDir, 'bombs', 'notes.md'), '# Notes\n\nThe workshop opens in May.\n');
+    const { status, stdout, stderr } = run(['ingest', 'bombs', '--data-dir', path.join(workDir, 'bomb-data')]);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      expect.stringMatching(/^1 added, 0 updated, 0 unchanged, 0 removed, 2 failed; 1 chunks in [\d.]+ s$/),
+      "  failed: bombs/bomb.pdf: the PDF's streams expand to more than 128 MB (a decompression bomb?)",
+      '  failed: bombs/hidden.pdf: the document needs more memory to read than allowed',
+      '',
+    ]);
+    expect(stderr).toBe('');
   });
 
   it('skips the unchanged files on a second run', () => {

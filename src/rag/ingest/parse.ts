@@ -2,12 +2,15 @@
  * Reads a file and hands it to the parser of its kind (by extension). Anything that cannot be
  * made into text fails with a `bad_request` ForumError whose message is a short reason for the
  * person who ingested it ("not a valid PDF", "empty document", "unsupported file type .xls").
+ * PDF, DOCX and HTML are checked and parsed in a worker with a memory cap and a time limit
+ * (parse-isolated.ts); Markdown and plain text, read line by line, here.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ForumError, isForumError } from '../../core/errors.ts';
 import type { DocumentFormat, ParsedDocument } from '../types.ts';
 import { checkContent, checkLines } from './limits.ts';
+import { parseIsolated } from './parse-isolated.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parseText } from './parse-text.ts';
 
@@ -45,8 +48,17 @@ export async function parseFile(path: string): Promise<ParsedDocument> {
   return parseBytes(format, bytes);
 }
 
+/** Formats whose parsers expand what they read (compressed streams, archives, markup): read in the worker. */
+const ISOLATED: ReadonlySet<DocumentFormat> = new Set(['pdf', 'docx', 'html']);
+
 /** Parses file contents of a known format; refuses them, as parseFile does, when there is no text. */
 export async function parseBytes(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new ForumError('bad_request', 'empty document');
+  return ISOLATED.has(format) ? parseIsolated(format, bytes) : parseContent(format, bytes);
+}
+
+/** Checks and parses file contents in this thread: the worker's work, and the text formats'. */
+export async function parseContent(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new ForumError('bad_request', 'empty document');
   checkContent(format, bytes);
   const doc = await parseKnown(format, bytes);

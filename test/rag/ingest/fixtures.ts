@@ -7,6 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { expect } from 'vitest';
 
 export const MARKDOWN = `---
 title: "Requesting technical assistance"
@@ -244,4 +245,15 @@ export async function makeFixtures(): Promise<Fixtures> {
   await writeFile(files.empty, '');
   await writeFile(files.unsupported, 'a,b\n1,2\n');
   return { dir, ...files };
+}
+
+/** The reason a document is refused for (a `bad_request`); fails when it is accepted. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toMatchObject({ code: 'bad_request' });
+    return (error as Error).message;
+  }
+  throw new Error('accepted');
 }

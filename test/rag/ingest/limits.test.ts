@@ -8,17 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../../src/rag/ingest/chunk.ts';
 import { MAX_EXPANDED_BYTES, MAX_LINE_CHARS, MAX_PASSAGES_PER_DOCUMENT, zipExpandedSize } from '../../../src/rag/ingest/limits.ts';
 import { parseBytes } from '../../../src/rag/ingest/parse.ts';
-import { buildDocx, buildPdf } from './fixtures.ts';
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toMatchObject({ code: 'bad_request' });
-    return (error as Error).message;
-  }
-  throw new Error('accepted');
-}
+import { buildDocx, buildPdf, refusal } from './fixtures.ts';
 
 describe('files checked by their content', () => {
   it('refuses a DOCX that expands past the limit, however small it is, and reads a real one', async () => {

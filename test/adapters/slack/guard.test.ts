@@ -1,0 +1,52 @@
+/**
+ * The shapes the Slack guard lets through to Bolt: what Slack sends passes; bodies whose fields
+ * Bolt reads have types Slack never sends are stopped (each of these made Bolt answer 500 when the
+ * fuzz test, fuzz-platforms.test.ts, found them).
+ */
+import { describe, expect, it } from 'vitest';
+import { slackShaped } from '../../../adapters/slack/guard.ts';
+import { blockAction, directMessage, eventEnvelope, memberJoined, messageShortcut, slashCommand, slackRequestBody, viewSubmission } from '../../support/slack-requests.ts';
+
+const click = blockAction({ user: 'U0ALICE', channel: 'C0FORUM', messageTs: '1700000000.000100', actionId: 'poll:vote', value: '1:0' });
+const shortcut = messageShortcut({ user: 'U0ALICE', channel: 'C0FORUM', messageTs: '1700000000.000100', text: 'spam' });
+const message = eventEnvelope(directMessage({ user: 'U0ALICE', text: 'help' }));
+
+const interaction = (payload: object): boolean => {
+  const { rawBody, contentType } = slackRequestBody('interaction', payload);
+  return slackShaped(rawBody, contentType);
+};
+const event = (envelope: object): boolean => slackShaped(JSON.stringify(envelope), 'application/json');
+
+describe('the Slack guard’s shapes', () => {
+  it('lets through what Slack sends', () => {
+    expect(interaction(click)).toBe(true);
+    expect(interaction(shortcut)).toBe(true);
+    expect(interaction(viewSubmission({ user: 'U0ALICE', callbackId: 'topic:propose', privateMetadata: '{}', values: { title: 'x' } }))).toBe(true);
+    expect(interaction({ ...click, team: null, enterprise: { id: 'E1' } })).toBe(true);
+    expect(event(message)).toBe(true);
+    expect(event(eventEnvelope(memberJoined({ user: 'U0ALICE', channel: 'C0FORUM' })))).toBe(true);
+    // team_join carries the user as an object.
+    expect(event({ ...message, event: { type: 'team_join', user: { id: 'U0NEW' } } })).toBe(true);
+    const command = slackRequestBody('command', slashCommand({ user: 'U0ALICE', channel: 'C0FORUM', text: 'help' }));
+    expect(slackShaped(command.rawBody, command.contentType)).toBe(true);
+  });
+
+  it('stops interactions whose user, team, channel or actions are not what Slack sends', () => {
+    expect(interaction({ ...click, user: undefined })).toBe(false);
+    expect(interaction({ ...click, user: null })).toBe(false);
+    expect(interaction({ ...click, user: { id: 7 } })).toBe(false);
+    expect(interaction({ ...click, actions: 1.5 })).toBe(false);
+    expect(interaction({ ...click, actions: [null] })).toBe(false);
+    expect(interaction({ ...shortcut, team: 'T0001' })).toBe(false);
+    expect(interaction({ ...click, channel: { id: false } })).toBe(false);
+    expect(interaction({ ...click, trigger_id: false })).toBe(false);
+  });
+
+  it('stops events whose fields are null, numbers or of the wrong kind', () => {
+    expect(event({ ...message, event: { ...message.event, user: null } })).toBe(false);
+    expect(event({ ...message, event: { ...message.event, text: 42 } })).toBe(false);
+    expect(event({ ...message, event: { ...message.event, type: [] } })).toBe(false);
+    expect(event({ ...message, team_id: { id: 'T0001' } })).toBe(false);
+    expect(event({ ...message, authorizations: 'all' })).toBe(false);
+  });
+});
