@@ -229,7 +229,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const passage = new Set(unitTerms.flat());
   const lead = new Set(stats.documentLead?.(chunk.documentId) ?? []);
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
-  const inDocument = query.concepts.map((c) => [...c.terms.keys()].some((t) => stats.documentHas?.(chunk.documentId, t) ?? false));
+  // Whole phrases: "vingt-cinquième" is not in a document that has "vingt-troisième".
+  const inDocument = query.concepts.map((c) => c.phrases.some((p) => p.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false)));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
   const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);

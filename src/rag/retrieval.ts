@@ -183,7 +183,7 @@ export async function retrieve(
   // something else, however many of its other words it shares.
   const constraints = query.concepts.filter((c) => c.constraint);
   const namesAll = (chunk: Chunk): boolean =>
-    !deps.stats.documentHas || constraints.every((c) => [...c.terms.keys()].some((t) => deps.stats.documentHas?.(chunk.documentId, t)));
+    !deps.stats.documentHas || constraints.every((c) => c.phrases.some((p) => p.every((t) => deps.stats.documentHas?.(chunk.documentId, t))));
   const hits = pool
     .map(({ chunk, lexical, matched, support }) => ({
       chunk,
