@@ -186,17 +186,23 @@ export async function inboxCounts(db: Kysely<Database>): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** The posts a row already made: message id (or null, for posts without one) by sequence number. */
-export async function inboxPosts(db: Kysely<Database>, inboxId: string): Promise<Map<number, string | null>> {
-  const rows = await db.selectFrom('inbox_posts').select(['seq', 'message_id']).where('inbox_id', '=', inboxId).execute();
-  return new Map(rows.map((r) => [r.seq, r.message_id]));
+/** A post a row already made: the platform's message id and the reference returned, when it has them. */
+export interface InboxPost {
+  messageId: string | null;
+  ref: unknown;
+}
+
+/** The posts a row already made, by sequence number. */
+export async function inboxPosts(db: Kysely<Database>, inboxId: string): Promise<Map<number, InboxPost>> {
+  const rows = await db.selectFrom('inbox_posts').select(['seq', 'message_id', 'ref']).where('inbox_id', '=', inboxId).execute();
+  return new Map(rows.map((r) => [r.seq, { messageId: r.message_id, ref: r.ref }]));
 }
 
 /** Records a row's `seq`-th post (once: a second record of the same post changes nothing). */
-export async function recordInboxPost(db: Kysely<Database>, inboxId: string, seq: number, messageId: string | undefined, now: Date): Promise<void> {
+export async function recordInboxPost(db: Kysely<Database>, inboxId: string, seq: number, post: { messageId?: string | undefined; ref?: unknown }, now: Date): Promise<void> {
   await db
     .insertInto('inbox_posts')
-    .values({ inbox_id: inboxId, seq, message_id: messageId ?? null, posted_at: now })
+    .values({ inbox_id: inboxId, seq, message_id: post.messageId ?? null, ref: post.ref === undefined ? null : JSON.stringify(post.ref), posted_at: now })
     .onConflict((oc) => oc.columns(['inbox_id', 'seq']).doNothing())
     .execute();
 }

@@ -274,6 +274,8 @@ export interface InboxPostsTable {
   inbox_id: string;
   seq: number;
   message_id: string | null;
+  /** The reference the post returned, as JSON (null for posts that return none). */
+  ref: ColumnType<unknown, string | null, never>;
   posted_at: Date;
 }
 

@@ -139,13 +139,14 @@ for (const engine of storeEngines()) {
 
     it('records what a row posted, once per sequence number', async () => {
       const id = (await enqueueInbox(store.db, row(1), T0)) as string;
-      await recordInboxPost(store.db, id, 1, '1763700000.000100', T0);
-      await recordInboxPost(store.db, id, 1, '1763700000.000999', T0);
-      await recordInboxPost(store.db, id, 2, undefined, T0);
+      const ref = { platform: 'slack', conversation: { channelId: 'D1' }, messageId: '1763700000.000100' };
+      await recordInboxPost(store.db, id, 1, { messageId: ref.messageId, ref }, T0);
+      await recordInboxPost(store.db, id, 1, { messageId: '1763700000.000999' }, T0);
+      await recordInboxPost(store.db, id, 2, {}, T0);
       expect(await inboxPosts(store.db, id)).toEqual(
-        new Map<number, string | null>([
-          [1, '1763700000.000100'],
-          [2, null],
+        new Map([
+          [1, { messageId: '1763700000.000100', ref }],
+          [2, { messageId: null, ref: null }],
         ]),
       );
     });
@@ -155,7 +156,7 @@ for (const engine of storeEngines()) {
       const recent = (await enqueueInbox(store.db, row(2), T0)) as string;
       const waiting = (await enqueueInbox(store.db, row(3), T0)) as string;
       await take(store, 'a', T0);
-      await recordInboxPost(store.db, old, 1, 'x', T0);
+      await recordInboxPost(store.db, old, 1, { messageId: 'x' }, T0);
       await markInboxDone(store.db, old, 'a', T0);
       await markInboxDone(store.db, recent, 'a', at(PROCESSED_EVENT_RETENTION_MS));
       expect(await pruneInbox(store.db, at(PROCESSED_EVENT_RETENTION_MS + 1))).toBe(1);

@@ -34,6 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('inbox_id', 'bigint', (c) => c.notNull().references('inbox.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('message_id', 'text')
+    // The reference the post returned (where it went: an update of it needs the conversation too).
+    .addColumn('ref', 'jsonb')
     .addColumn('posted_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('inbox_posts_pkey', ['inbox_id', 'seq'])
     .execute();
