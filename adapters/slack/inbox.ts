@@ -9,7 +9,8 @@ import { InboxWorker, type InboxRun } from '../../src/core/inbox-worker.ts';
 import type { DispatchOutcome } from '../../src/core/dispatcher.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
-import { enqueueInbox, type InboxRow } from '../../src/store/inbox.ts';
+import { InboxWriter } from '../../src/core/inbox-writer.ts';
+import type { InboxRow } from '../../src/store/inbox.ts';
 import type { SlackMessageShortcut } from './inbound.ts';
 import type { DeliveryContext } from './send.ts';
 
@@ -43,14 +44,25 @@ export function workOf(payload: unknown): SlackWork {
 
 export class SlackInbox {
   readonly worker: InboxWorker;
+  private readonly writer: InboxWriter;
 
   constructor(
-    private readonly app: App,
+    app: App,
     private readonly log: Logger,
     run: (work: SlackWork, run: InboxRun) => Promise<DispatchOutcome | undefined>,
   ) {
     const { store, now } = app.services;
-    this.worker = new InboxWorker({ store, now, log, platform: 'slack', run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun) });
+    const writer = new InboxWriter(store, now);
+    this.writer = writer;
+    this.worker = new InboxWorker({
+      store,
+      now,
+      log,
+      platform: 'slack',
+      run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun),
+      // Acknowledgements first: no row is taken while theirs are being written.
+      holdOff: () => writer.busy,
+    });
   }
 
   /**
@@ -59,8 +71,7 @@ export class SlackInbox {
    * A redelivery is not written again. The worker is told at once.
    */
   async accept(deliveryId: string, work: SlackWork): Promise<void> {
-    const { store, now } = this.app.services;
-    const id = await enqueueInbox(store.db, { eventKey: `slack:${deliveryId}`, platform: 'slack', payload: work }, now());
+    const id = await this.writer.write({ eventKey: `slack:${deliveryId}`, platform: 'slack', payload: work });
     if (id === undefined) {
       this.log.info({ eventId: deliveryId }, 'redelivered Slack event ignored');
       return;

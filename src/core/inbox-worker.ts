@@ -55,6 +55,12 @@ export interface InboxWorkerOptions {
   platform: string;
   /** Runs one row; 'failed' means the person was told of a failure (the row is parked). */
   run(row: InboxRow, run: InboxRun): Promise<DispatchOutcome | undefined>;
+  /**
+   * True while acknowledgements wait for their rows to be written: no row is taken then (the
+   * writes come first; the worker is nudged again once they are written, and a burst's writes
+   * last milliseconds).
+   */
+  holdOff?: () => boolean;
   concurrency?: number;
   pollMs?: number;
   leaseMs?: number;
@@ -132,7 +138,7 @@ export class InboxWorker {
 
   private async take(): Promise<void> {
     const free = this.concurrency - this.running.size;
-    if (free <= 0) return;
+    if (free <= 0 || this.options.holdOff?.() === true) return;
     const { store, platform, now } = this.options;
     let rows: InboxRow[];
     try {

@@ -29,36 +29,35 @@ export interface NewInboxRow {
 }
 
 /**
- * Writes a row and claims its event key in `processed_events`, in one statement (so one short
- * transaction): the row's id, or undefined for a redelivery (the key was claimed already), which
- * is not written again.
+ * Writes rows and claims their event keys in `processed_events`, all in one statement (so one
+ * short transaction, however many rows: a burst of requests costs one round trip): each row's id,
+ * or undefined for a redelivery (its key was claimed already, or is repeated in `rows`), which is
+ * not written again.
  */
+export async function enqueueInboxRows(db: Kysely<Database>, rows: readonly NewInboxRow[], now: Date): Promise<(string | undefined)[]> {
+  const firsts = new Map<string, NewInboxRow>();
+  for (const row of rows) if (!firsts.has(row.eventKey)) firsts.set(row.eventKey, row);
+  if (firsts.size === 0) return rows.map(() => undefined);
+  const input = sql.join([...firsts.values()].map((r) => sql`(${r.eventKey}::text, ${r.platform}::text, ${JSON.stringify(r.payload)}::jsonb)`));
+  const { rows: written } = await sql<{ id: string; event_key: string }>`
+    with input (event_key, platform, payload) as (values ${input}),
+    claim as (
+      insert into processed_events (event_key, received_at) select event_key, ${now} from input
+      on conflict do nothing returning event_key)
+    insert into inbox (event_key, platform, payload, status, next_attempt_at, created_at)
+    select i.event_key, i.platform, i.payload, 'pending', ${now}, ${now} from input i join claim c on c.event_key = i.event_key
+    returning id, event_key`.execute(db);
+  const ids = new Map(written.map((w) => [w.event_key, w.id]));
+  return rows.map((row) => {
+    if (firsts.get(row.eventKey) !== row) return undefined;
+    return ids.get(row.eventKey);
+  });
+}
+
+/** One row (see `enqueueInboxRows`): its id, or undefined for a redelivery. */
 export async function enqueueInbox(db: Kysely<Database>, row: NewInboxRow, now: Date): Promise<string | undefined> {
-  const written = await db
-    .with('claim', (qb) =>
-      qb
-        .insertInto('processed_events')
-        .values({ event_key: row.eventKey, received_at: now })
-        .onConflict((oc) => oc.column('event_key').doNothing())
-        .returning('event_key'),
-    )
-    .insertInto('inbox')
-    .columns(['event_key', 'platform', 'payload', 'status', 'next_attempt_at', 'created_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('claim')
-        .select([
-          'claim.event_key',
-          sql.lit(row.platform).as('platform'),
-          sql`${JSON.stringify(row.payload)}::jsonb`.as('payload'),
-          sql.lit('pending').as('status'),
-          sql`${now}::timestamptz`.as('next_attempt_at'),
-          sql`${now}::timestamptz`.as('created_at'),
-        ]),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return written?.id;
+  const [id] = await enqueueInboxRows(db, [row], now);
+  return id;
 }
 
 export interface TakeOptions {

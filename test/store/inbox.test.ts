@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
   INBOX_MAX_ATTEMPTS,
   enqueueInbox,
+  enqueueInboxRows,
   extendInboxClaims,
   failInboxRow,
   inboxPosts,
@@ -51,6 +52,17 @@ for (const engine of storeEngines()) {
       // A key the dispatcher claimed (handled without the inbox) is not written either.
       await claimEvent(store.db, 'slack:E2', T0);
       expect(await enqueueInbox(store.db, row(2), T0)).toBeUndefined();
+    });
+
+    it('writes the rows of a burst in one statement, each redelivery left out', async () => {
+      await enqueueInbox(store.db, row(1), T0);
+      const ids = await enqueueInboxRows(store.db, [row(1), row(2), row(3), row(2), { ...row(4), payload: { text: 'a\u0000b' } }], T0);
+      expect(ids.map((id) => id !== undefined)).toEqual([false, true, true, false, true]);
+      const rows = await store.db.selectFrom('inbox').select(['event_key', 'payload']).orderBy('id').execute();
+      expect(rows.map((r) => r.event_key)).toEqual(['slack:E1', 'slack:E2', 'slack:E3', 'slack:E4']);
+      // A NUL in a person's text does not make the write fail.
+      expect(rows[3]?.payload).toEqual({ text: 'ab' });
+      expect(await enqueueInboxRows(store.db, [], T0)).toEqual([]);
     });
 
     it('gives each due row to one taker only, however many take at once', async () => {
