@@ -52,7 +52,8 @@ export class SlackInbox {
     run: (work: SlackWork, run: InboxRun) => Promise<DispatchOutcome | undefined>,
   ) {
     const { store, now } = app.services;
-    const writer = new InboxWriter(store, now);
+    // Once the writes are done, the worker takes their rows at once.
+    const writer = new InboxWriter(store, now, () => this.worker.nudge());
     this.writer = writer;
     this.worker = new InboxWorker({
       store,

@@ -21,9 +21,11 @@ export class InboxWriter {
   private waiting: Waiting[] = [];
   private writing: Promise<void> | undefined;
 
+  /** `idle`: called when the last rows waiting are written (the worker, which holds off meanwhile, may take them). */
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    private readonly idle: () => void = () => undefined,
   ) {}
 
   /** True while rows wait to be written or are being written: acknowledgements are waiting. */
@@ -48,6 +50,7 @@ export class InboxWriter {
       .finally(() => {
         this.writing = undefined;
         if (this.waiting.length > 0) this.schedule();
+        else this.idle();
       });
   }
 
