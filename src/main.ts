@@ -19,6 +19,7 @@ import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
 import type { SummaryWriter } from './rag/llm/summary-writer.ts';
 import { openStore, type Store } from './store/index.ts';
+import { pruneInbox } from './store/inbox.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
 export interface App {
@@ -119,7 +120,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       polls,
     };
     const pruned = await pruneProcessedEvents(store.db, now());
-    log.info({ engine: store.engine, prunedEventIds: pruned, chunks: knowledge.stats.size }, 'store ready');
+    const prunedInbox = await pruneInbox(store.db, now());
+    log.info({ engine: store.engine, prunedEventIds: pruned, prunedInboxRows: prunedInbox, chunks: knowledge.stats.size }, 'store ready');
     if (options.ingestKnowledge) {
       const summary = await ingestKnowledgeDir(services, { prune: true });
       log.info({ ...summary, failures: summary.failures.slice(0, 10) }, 'knowledge folder indexed');

@@ -1,7 +1,8 @@
 /**
- * The Slack adapter: a real Bolt app whose listeners acknowledge at once and hand the work to the
- * core's dispatcher in the background (Slack's 3-second rule). Over HTTP its ExpressReceiver is a
- * router the host mounts on `/slack/events`; with an app-level token it runs over Socket Mode.
+ * The Slack adapter: a real Bolt app whose listeners write the work to the durable inbox and then
+ * acknowledge (Slack's 3-second rule); the inbox worker runs it through the core's dispatcher. Over
+ * HTTP its ExpressReceiver is a router the host mounts on `/slack/events`, answering once the
+ * listener is done (`processBeforeResponse`); with an app-level token it runs over Socket Mode.
  */
 import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
 import express from 'express';
@@ -9,7 +10,9 @@ import type { Config } from '../../src/config.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { MessageRef } from '../../src/core/adapter.ts';
 import type { Card } from '../../src/core/card.ts';
+import type { DispatchOutcome } from '../../src/core/dispatcher.ts';
 import type { Actor, Conversation, InboundEvent } from '../../src/core/events.ts';
+import type { InboxRun } from '../../src/core/inbox-worker.ts';
 import { renderHome } from '../../src/features/home/home.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
@@ -26,7 +29,9 @@ import {
   viewSubmissionToEvent,
 } from './inbound.ts';
 import { slackRequestGuard } from './guard.ts';
+import { SlackInbox, type SlackWork } from './inbox.ts';
 import { boltLogger } from './logger.ts';
+import { acknowledgeAfterListeners } from './socket-acks.ts';
 import { cardToHomeView, cardToSlackMessages } from './render.ts';
 import { SlackDelivery, deleteMessage, listMembers, lookupUser, permalinkOf, postMessages, updateMessage, type DeliveryContext, type SlackPerson, type SlackSending } from './send.ts';
 import { SLACK_COMMAND, SLACK_EVENTS_PATH, SLACK_REPORT_SHORTCUT } from './subscriptions.ts';
@@ -35,13 +40,6 @@ import { UserLocales } from './user-locales.ts';
 /** Web API request timeout, and the retries of failed requests (rate limits are handled in errors.ts). */
 const SLACK_TIMEOUT_MS = 10_000;
 const SLACK_REQUEST_RETRIES = 2;
-/** How long a stop waits for answers still being written. */
-const DRAIN_TIMEOUT_MS = 10_000;
-/**
- * Answers written at the same time; more wait their turn. A burst of requests is then still
- * acknowledged at once: the acknowledgements do not queue behind a hundred answers being written.
- */
-const MAX_CONCURRENT_WORK = 8;
 /** Socket Mode retries an unreachable connection forever: the start gives up after this. */
 const SOCKET_CONNECT_TIMEOUT_MS = 30_000;
 
@@ -71,9 +69,9 @@ export interface SlackConnection {
   router: express.Router | undefined;
   mode: 'http' | 'socket';
   botUserId: string | undefined;
-  /** Connects Socket Mode (nothing to do over HTTP). */
+  /** Starts the inbox worker (rows left by an earlier run first) and connects Socket Mode. */
   start(): Promise<void>;
-  /** Stops taking requests and waits for the answers under way. */
+  /** Stops taking requests and rows, and waits for the rows under way. */
   close(): Promise<void>;
 }
 
@@ -126,7 +124,8 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
           signingSecret: slack.signingSecret,
           endpoints: SLACK_EVENTS_PATH,
           router: express.Router(),
-          processBeforeResponse: false,
+          // The acknowledgement follows the listener, which writes the work to the inbox first.
+          processBeforeResponse: true,
           logger: boltLogger(log),
         });
   const bolt = new BoltApp({
@@ -148,39 +147,13 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
   }
   const sending: SlackSending = { client: bolt.client, log, botUserId: ownUserId };
   const locales = new UserLocales(sending);
-  const queue: (() => Promise<void>)[] = [];
-  let running = 0;
-  let drained: (() => void) | undefined;
 
-  function next(): void {
-    while (running < MAX_CONCURRENT_WORK && queue.length > 0) {
-      const work = queue.shift() as () => Promise<void>;
-      running++;
-      void work()
-        .catch((error: unknown) => log.error({ err: error }, 'Slack work failed'))
-        .finally(() => {
-          running--;
-          if (running === 0 && queue.length === 0) drained?.();
-          next();
-        });
-    }
-  }
-
-  /** Runs work after the acknowledgement (the listener has returned); a stop waits for it. */
-  function later(work: () => Promise<void>): void {
-    queue.push(work);
-    setImmediate(next);
-  }
-
-  async function dispatch(event: InboundEvent | undefined, context: DeliveryContext, payloadType: string): Promise<void> {
-    if (!event) {
-      log.warn({ payloadType }, 'Slack payload without the expected fields ignored');
-      return;
-    }
+  /** An event through the dispatcher, its posts recorded in the inbox (not made twice). */
+  async function dispatch(event: InboundEvent, context: DeliveryContext, run: InboxRun): Promise<DispatchOutcome> {
     // A thread reply is recorded, never answered: its author's language is not needed.
     const locale = event.type === 'thread_reply' ? undefined : await locales.of(event.actor.userId);
     const withLocale = locale ? { ...event, actor: { ...event.actor, locale } } : event;
-    await app.dispatcher.handle(withLocale, new SlackDelivery(sending, context));
+    return app.dispatcher.handle(withLocale, run.recorded(new SlackDelivery(sending, context)), run.handleOptions);
   }
 
   async function publishHome(actor: Actor): Promise<void> {
@@ -188,6 +161,31 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     const card = await renderHome(app.services, locale ? { ...actor, locale } : actor);
     await slackCall(log, 'views.publish', () => bolt.client.views.publish({ user_id: actor.userId, view: cardToHomeView(card) }));
   }
+
+  /** A row of the inbox, run by the worker. */
+  async function runWork(work: SlackWork, run: InboxRun): Promise<DispatchOutcome | undefined> {
+    switch (work.kind) {
+      case 'dispatch': {
+        const outcome = await dispatch(work.event, work.context, run);
+        // A click on the App Home (a new language, say) shows there at once.
+        if (work.home) await publishHome(work.event.actor);
+        return outcome;
+      }
+      case 'home':
+        await publishHome(work.actor);
+        return undefined;
+      case 'report': {
+        // The form must open within Slack's 3 seconds of the trigger: the link and the person's language are asked together.
+        const [link] = await Promise.all([permalinkOf(sending, work.shortcut.conversation.channelId, work.shortcut.message.ts), locales.of(work.shortcut.actor.userId)]);
+        return dispatch(reportStartEvent(work.shortcut, link, work.receivedAt), work.context, run);
+      }
+      default: {
+        const unknown: never = work;
+        return unknown;
+      }
+    }
+  }
+  const inbox = new SlackInbox(app, log, runWork);
 
   /** The bot's user id, from start-up or else from the event's authorizations. */
   function botUser(body: unknown): string | undefined {
@@ -198,35 +196,32 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     return botUserId;
   }
 
-  bolt.event('app_mention', ({ event, body }) => {
-    later(() => dispatch(mentionToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'app_mention'));
-    return Promise.resolve();
+  // Every listener writes its work to the inbox before the acknowledgement: what Slack was told
+  // it got is in the store. Events are acknowledged by Bolt once the listener has returned.
+  bolt.event('app_mention', async ({ event, body }) => {
+    await inbox.acceptEvent(mentionToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'app_mention');
   });
-  bolt.event('message', ({ event, body }) => {
+  bolt.event('message', async ({ event, body }) => {
     const bot = botUser(body);
     const receivedAt = new Date();
     // A direct message is a question; a reply in a channel thread may belong to a weekly topic.
     // Other messages (edits, bots, channel messages outside threads) are not for the bot: nothing to log.
     const e = directMessageToEvent(body, event, bot, receivedAt) ?? threadReplyToEvent(body, event, bot, receivedAt);
-    if (e) later(() => dispatch(e, { kind: 'event' }, e.type === 'message' ? 'message.im' : 'message.channels'));
-    return Promise.resolve();
+    if (e) await inbox.acceptEvent(e, { kind: 'event' }, e.type === 'message' ? 'message.im' : 'message.channels');
   });
-  bolt.event('member_joined_channel', ({ event, body }) => {
-    later(() => dispatch(memberJoinedToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'member_joined_channel'));
-    return Promise.resolve();
+  bolt.event('member_joined_channel', async ({ event, body }) => {
+    await inbox.acceptEvent(memberJoinedToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'member_joined_channel');
   });
-  bolt.event('app_home_opened', ({ event, body }) => {
-    const teamId = (body as { team_id?: string }).team_id ?? '';
-    if (event.tab === 'home') later(() => publishHome({ platform: 'slack', workspaceId: teamId, userId: event.user }));
-    return Promise.resolve();
+  bolt.event('app_home_opened', async ({ event, body }) => {
+    const { team_id: teamId = '', event_id: eventId = `home:${event.user}:${event.event_ts}` } = body as { team_id?: string; event_id?: string };
+    if (event.tab === 'home') await inbox.accept(eventId, { kind: 'home', actor: { platform: 'slack', workspaceId: teamId, userId: event.user } });
   });
   bolt.command(SLACK_COMMAND, async ({ ack, body }) => {
-    await ack();
     const context: DeliveryContext = { kind: 'command', triggerId: body.trigger_id, responseUrl: body.response_url };
-    later(() => dispatch(commandToEvent(body, botUser(body), new Date()), context, 'command'));
+    await inbox.acceptEvent(commandToEvent(body, botUser(body), new Date()), context, 'command');
+    await ack();
   });
   bolt.action(/.*/, async ({ ack, body }) => {
-    await ack();
     const parsed = blockActionToEvent(body, new Date());
     const raw = body as { trigger_id?: string; response_url?: string };
     const context: DeliveryContext = {
@@ -235,38 +230,28 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
       responseUrl: raw.response_url,
       ephemeral: parsed?.ephemeral ?? false,
     };
-    later(async () => {
-      await dispatch(parsed?.event, context, 'block_actions');
-      // A click on the App Home (a new language, say) shows there at once.
-      if (parsed?.container === 'view') await publishHome(parsed.event.actor);
-    });
+    await inbox.acceptEvent(parsed?.event, context, 'block_actions', { home: parsed?.container === 'view' });
+    await ack();
   });
   bolt.shortcut(SLACK_REPORT_SHORTCUT, async ({ ack, body }) => {
-    await ack();
     const shortcut = readMessageShortcut(body, botUser(body));
-    if (!shortcut) {
-      log.warn({ payloadType: body.type }, 'Slack shortcut without the expected fields ignored');
-      return;
+    if (!shortcut) log.warn({ payloadType: body.type }, 'Slack shortcut without the expected fields ignored');
+    else {
+      const context: DeliveryContext = { kind: 'shortcut', triggerId: shortcut.triggerId, responseUrl: shortcut.responseUrl };
+      await inbox.accept(`shortcut:${shortcut.triggerId}`, { kind: 'report', shortcut, context, receivedAt: new Date() });
     }
-    const context: DeliveryContext = { kind: 'shortcut', triggerId: shortcut.triggerId, responseUrl: shortcut.responseUrl };
-    const receivedAt = new Date();
-    later(async () => {
-      // The form must open within Slack's 3 seconds of the trigger: the link and the person's language are asked together.
-      const [link] = await Promise.all([
-        permalinkOf(sending, shortcut.conversation.channelId, shortcut.message.ts),
-        locales.of(shortcut.actor.userId),
-      ]);
-      await dispatch(reportStartEvent(shortcut, link, receivedAt), context, 'message_action');
-    });
+    await ack();
   });
   bolt.view(/.*/, async ({ ack, body }) => {
+    await inbox.acceptEvent(viewSubmissionToEvent(body, new Date()), { kind: 'view' }, 'view_submission');
     await ack();
-    later(() => dispatch(viewSubmissionToEvent(body, new Date()), { kind: 'view' }, 'view_submission'));
   });
+  // A listener that failed wrote nothing: no acknowledgement (HTTP 500, or none over Socket Mode), so Slack tries again.
   bolt.error(async (error) => {
-    log.error({ err: error }, 'Slack listener failed');
-    return Promise.resolve();
+    log.error({ err: error }, 'Slack listener failed; not acknowledged');
+    return Promise.reject(error);
   });
+  if (socketMode) acknowledgeAfterListeners(bolt);
 
   return {
     postProactive: (conversation, card) => postMessages(sending, conversation, cardToSlackMessages(card)),
@@ -280,6 +265,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
       return botUserId;
     },
     start: async () => {
+      await inbox.worker.start();
       if (!socketMode) return;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
@@ -302,11 +288,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     },
     close: async () => {
       if (socketMode) await bolt.stop().catch((error: unknown) => log.warn({ err: error }, 'Slack Socket Mode did not stop cleanly'));
-      if (running === 0 && queue.length === 0) return;
-      const idle = new Promise<void>((resolve) => {
-        drained = resolve;
-      });
-      await Promise.race([idle, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await inbox.worker.close();
     },
   };
 }

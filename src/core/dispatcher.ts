@@ -23,8 +23,21 @@ import { recordPersonUsage } from '../features/usage.ts';
 
 export type DispatchOutcome = 'handled' | 'duplicate' | 'refused' | 'failed';
 
+export interface HandleOptions {
+  /**
+   * The event's de-duplication claim was taken already (the inbox took it with the row, before the
+   * acknowledgement): the event is not dropped as a redelivery of itself.
+   */
+  claimed?: boolean;
+  /**
+   * Asked when handling failed: true leaves the person untold and throws the error, for the caller
+   * to run the event again later (the inbox, on an attempt that is not its last).
+   */
+  retryLater?: (error: unknown) => boolean;
+}
+
 export interface Dispatcher {
-  handle(event: InboundEvent, adapter: Adapter): Promise<DispatchOutcome>;
+  handle(event: InboundEvent, adapter: Adapter, options?: HandleOptions): Promise<DispatchOutcome>;
 }
 
 function personKeyOf(event: InboundEvent): PersonKey {
@@ -116,12 +129,12 @@ export function createDispatcher(services: Services): Dispatcher {
   const { store, config } = services;
   const baseLog = services.log.child({ component: 'dispatcher' });
 
-  async function handle(received: InboundEvent, adapter: Adapter): Promise<DispatchOutcome> {
+  async function handle(received: InboundEvent, adapter: Adapter, options: HandleOptions = {}): Promise<DispatchOutcome> {
     // No NUL or lone surrogate gets further (they would make a write fail).
     const event = cleanDeep(received);
     let lang: Lang = config.defaultLang;
     try {
-      if (!(await claimEvent(store.db, `${event.platform}:${event.id}`, services.now()))) {
+      if (options.claimed !== true && !(await claimEvent(store.db, `${event.platform}:${event.id}`, services.now()))) {
         baseLog.info({ eventId: event.id, platform: event.platform }, 'redelivered event ignored');
         return 'duplicate';
       }
@@ -144,6 +157,10 @@ export function createDispatcher(services: Services): Dispatcher {
       await route(makeContext(services, event, adapter, decision.role, lang), parsed);
       return 'handled';
     } catch (error) {
+      if (options.retryLater?.(error) === true) {
+        baseLog.warn({ err: error, eventId: event.id, platform: event.platform, type: event.type }, 'event failed; it will be tried again');
+        throw error;
+      }
       baseLog.error({ err: error, eventId: event.id, platform: event.platform, type: event.type }, 'event failed');
       // A thread reply asked nothing of the bot: a failure to record it is not the person's business.
       if (event.type === 'thread_reply') return 'failed';

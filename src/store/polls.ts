@@ -65,47 +65,61 @@ export async function pollPosts(db: Kysely<Database>, pollId: string): Promise<P
 
 /**
  * What a click did: the person's first vote in the poll, another multiple-choice pick, a changed
- * vote, a pick taken back, nothing, or refused (closed).
+ * vote, a pick taken back, nothing, refused (closed), or nothing because the same click was
+ * counted already (`replayed`: its effect key is recorded).
  */
-export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'removed' | 'closed';
+export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'removed' | 'closed' | 'replayed';
 
 /**
  * Casts a vote for option `option` (0-based), in one statement (atomic on its own): single choice
  * and rating insert or replace the voter's one ballot; multiple choice toggles the option. Nothing
  * is written unless the poll is open and before its deadline, read under a share lock so that a
- * close cannot cross the vote.
+ * close cannot cross the vote. With `effectKey` (the click's own id), the key is recorded in
+ * `processed_events` in the same statement and a click whose key is there already changes nothing:
+ * a click run twice (a crash between its vote and its inbox row marked done) does not toggle back.
  */
-export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date): Promise<VoteOutcome> {
+export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date, effectKey?: string): Promise<VoteOutcome> {
   const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
+  // Without a key, every click counts; with one, only its first run (the claim is the gate).
+  const claim = effectKey
+    ? sql`insert into processed_events (event_key, received_at) select ${effectKey}, ${now} from p on conflict do nothing returning 1`
+    : sql`select 1 from p`;
   if (poll.kind === 'multi') {
-    const { rows } = await sql<{ open: string; removed: string; added: string; earlier: string }>`
+    const { rows } = await sql<{ open: string; fresh: string; removed: string; added: string; earlier: string }>`
       with p as (${open}),
+      claim as (${claim}),
       earlier as (select 1 from poll_choices where poll_id = ${poll.id} and voter = ${voter} limit 1),
-      removed as (delete from poll_choices where poll_id in (select id from p) and voter = ${voter} and option = ${option} returning 1),
+      removed as (
+        delete from poll_choices where poll_id in (select id from p) and exists (select 1 from claim) and voter = ${voter} and option = ${option}
+        returning 1
+      ),
       added as (
         insert into poll_choices (poll_id, voter, option, voted_at)
-        select id, ${voter}, ${option}, ${now} from p where not exists (select 1 from removed)
+        select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim) and not exists (select 1 from removed)
         on conflict do nothing returning 1
       )
-      select (select count(*) from p) as open, (select count(*) from removed) as removed, (select count(*) from added) as added,
-        (select count(*) from earlier) as earlier`.execute(db);
+      select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select count(*) from removed) as removed,
+        (select count(*) from added) as added, (select count(*) from earlier) as earlier`.execute(db);
     const row = rows[0];
     if (!row || Number(row.open) === 0) return 'closed';
+    if (Number(row.fresh) === 0) return 'replayed';
     if (Number(row.removed) > 0) return 'removed';
     return Number(row.earlier) > 0 ? 'added' : 'recorded';
   }
-  const { rows } = await sql<{ open: string; before: number | null }>`
+  const { rows } = await sql<{ open: string; fresh: string; before: number | null }>`
     with p as (${open}),
+    claim as (${claim}),
     before as (select option from poll_ballots where poll_id = ${poll.id} and voter = ${voter}),
     written as (
       insert into poll_ballots (poll_id, voter, option, voted_at)
-      select id, ${voter}, ${option}, ${now} from p
+      select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim)
       on conflict (poll_id, voter) do update set option = excluded.option, voted_at = excluded.voted_at
       returning 1
     )
-    select (select count(*) from written) as open, (select option from before) as before`.execute(db);
+    select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select option from before) as before`.execute(db);
   const row = rows[0];
   if (!row || Number(row.open) === 0) return 'closed';
+  if (Number(row.fresh) === 0) return 'replayed';
   if (row.before === null || row.before === undefined) return 'recorded';
   return Number(row.before) === option ? 'unchanged' : 'changed';
 }

@@ -248,6 +248,37 @@ export interface PendingFilesTable {
   expires_at: Date;
 }
 
+export type InboxStatus = 'pending' | 'done' | 'parked';
+
+/** What a platform sent, kept until it is done (see src/store/inbox.ts). */
+export interface InboxTable {
+  id: Generated<string>;
+  /** `platform:deliveryId`, the de-duplication key (also claimed in `processed_events`). */
+  event_key: string;
+  platform: string;
+  /** The serialized event and what is needed to answer it later (the adapter's own shape). */
+  payload: ColumnType<unknown, string, string>;
+  status: ColumnType<InboxStatus, InboxStatus, InboxStatus>;
+  /** Times the row was taken. */
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  done_at: Date | null;
+}
+
+/** A post already made for an inbox row: its `seq`-th post, and the platform's message id when it has one. */
+export interface InboxPostsTable {
+  inbox_id: string;
+  seq: number;
+  message_id: string | null;
+  /** The reference the post returned, as JSON (null for posts that return none). */
+  ref: ColumnType<unknown, string | null, never>;
+  posted_at: Date;
+}
+
 export interface Database {
   processed_events: ProcessedEventsTable;
   people: PeopleTable;
@@ -277,4 +308,6 @@ export interface Database {
   web_sessions: WebSessionsTable;
   rate_limits: RateLimitsTable;
   pending_files: PendingFilesTable;
+  inbox: InboxTable;
+  inbox_posts: InboxPostsTable;
 }

@@ -9,7 +9,15 @@ export const EMPTY_SERVER = `const s = require('node:http').createServer((q, r) 
 s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot is running', url: 'http://127.0.0.1:' + s.address().port })));`;
 
 /** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
-export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
+export interface ServerProcess {
+  url: string;
+  /** SIGTERM, and the process's end: a graceful stop. */
+  stop(): Promise<void>;
+  /** SIGKILL (`kill -9`), and the process's end: nothing in it runs any more. */
+  kill(): Promise<void>;
+}
+
+export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   // A full pipe would stall the server's synchronous log writes: every line is read.
   const url = await new Promise<string>((resolve, reject) => {
@@ -21,17 +29,17 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promi
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before it started`)));
   });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
   };
+  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 /** `ta-forum serve` on a free loopback port, on its own data directory, with Slack pointed at a local fake. */
-export function startSlackServe(dataDir: string, apiUrl: string, extra: NodeJS.ProcessEnv = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export function startSlackServe(dataDir: string, apiUrl: string, extra: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   return startServer(['adapters/host/bin.mjs', 'serve'], {
     ...process.env,
     HOST: '127.0.0.1',

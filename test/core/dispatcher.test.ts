@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import type { Store } from '../../src/store/index.ts';
 import { findPerson } from '../../src/store/people.ts';
+import { claimEvent } from '../../src/store/processed-events.ts';
 import { RECORDED_PLATFORM_ERROR, RecordingAdapter } from '../support/recording-adapter.ts';
 import { describeEngine, storeEngines } from '../support/stores.ts';
 
@@ -179,6 +180,25 @@ for (const engine of storeEngines()) {
       expect(outcome).toBe('failed');
       expect(adapter.texts()).toEqual([en.errors.generic]);
       expectNoInternals(adapter.texts());
+    });
+
+    it('runs an event the inbox claimed already, and leaves a failure to retry untold when asked', async () => {
+      const event = message('help');
+      await claimEvent(store.db, `slack:${event.id}`, new Date());
+      const adapter = new RecordingAdapter(1);
+      const seen: unknown[] = [];
+      const retry = { claimed: true, retryLater: (error: unknown) => seen.push(error) > 0 };
+      await expect(app.dispatcher.handle(event, adapter, retry)).rejects.toThrow(PLATFORM_ERROR);
+      expect(seen).toHaveLength(1);
+      expect(adapter.cards).toEqual([]);
+      // The next attempt succeeds; without the option the claim would make it a duplicate.
+      expect(await app.dispatcher.handle(event, adapter, retry)).toBe('handled');
+      expect(adapter.cards).toHaveLength(1);
+      expect(await app.dispatcher.handle(event, adapter)).toBe('duplicate');
+      // A failure not to be retried is the person's generic sentence, as always.
+      const last = new RecordingAdapter(1);
+      expect(await app.dispatcher.handle(message('help'), last, { claimed: true, retryLater: () => false })).toBe('failed');
+      expect(last.texts()).toEqual([en.errors.generic]);
     });
 
     it('gives up quietly when even the error sentence cannot be sent', async () => {

@@ -35,6 +35,25 @@ for (const engine of storeEngines()) {
       expect(await tallyPoll(store.db, poll)).toEqual({ counts: [0, 0, 2], voters: 2 });
     });
 
+    it('counts a click run twice once: a toggle is not undone, an older click does not overwrite a newer one', async () => {
+      const multi = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'multi' }, at(0));
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(1), 'vote:slack:T1')).toBe('recorded');
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(2), 'vote:slack:T1')).toBe('replayed');
+      expect(await tallyPoll(store.db, multi)).toEqual({ counts: [0, 1], voters: 1 });
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(3), 'vote:slack:T2')).toBe('removed');
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(4), 'vote:slack:T2')).toBe('replayed');
+      expect(await tallyPoll(store.db, multi)).toEqual({ counts: [0, 0], voters: 0 });
+      const single = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single' }, at(0));
+      expect(await castVote(store.db, single, 'slack:U1', 0, at(1), 'vote:slack:T3')).toBe('recorded');
+      expect(await castVote(store.db, single, 'slack:U1', 1, at(2), 'vote:slack:T4')).toBe('changed');
+      expect(await castVote(store.db, single, 'slack:U1', 0, at(3), 'vote:slack:T3')).toBe('replayed');
+      expect(await tallyPoll(store.db, single)).toEqual({ counts: [0, 1], voters: 1 });
+      // A refused click leaves its key free (nothing was done).
+      await closePoll(store.db, single.id, 'slack:UMOD', at(4));
+      expect(await castVote(store.db, single, 'slack:U2', 0, at(5), 'vote:slack:T5')).toBe('closed');
+      expect(await store.db.selectFrom('processed_events').select('event_key').where('event_key', '=', 'vote:slack:T5').execute()).toEqual([]);
+    });
+
     it('takes no vote once the poll is closed or its deadline has passed', async () => {
       const closing = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single', closesAt: at(10) }, at(0));
       expect(await castVote(store.db, closing, 'slack:U1', 0, at(9))).toBe('recorded');

@@ -17,6 +17,8 @@ export interface PersistentTarget {
   open(): Promise<Store>;
   /** The data directory, for PGlite. */
   dataDir?: string;
+  /** The database's URL, for PostgreSQL (for a server process of its own, as `DATABASE_URL`). */
+  url?: string;
   /** Removes the place (data directory or database); call after closing every store opened on it. */
   dispose(): Promise<void>;
 }
@@ -119,7 +121,7 @@ function postgres(serverUrl: string): TestEngine {
     },
     persistent: async () => {
       const database = await createDatabase(serverUrl);
-      return { open: () => openStore({ engine: 'postgres', url: database.url }), dispose: database.drop };
+      return { url: database.url, open: () => openStore({ engine: 'postgres', url: database.url }), dispose: database.drop };
     },
   };
 }

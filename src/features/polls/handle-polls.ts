@@ -122,6 +122,11 @@ function keyOf(services: Services): Promise<string> {
   return key;
 }
 
+/** The key a click's vote is recorded under (in `processed_events`, beside the event's own claim). */
+export function voteEffectKey(event: Pick<ActionEvent, 'platform' | 'id'>): string {
+  return `vote:${event.platform}:${event.id}`;
+}
+
 /** A vote button: the store takes the vote (one per person); the poll's messages are refreshed soon after. */
 export async function handlePollVote(ctx: HandlerContext, event: ActionEvent): Promise<void> {
   const vote = parseVoteValue(event.value);
@@ -133,7 +138,8 @@ export async function handlePollVote(ctx: HandlerContext, event: ActionEvent): P
     return;
   }
   const voter = voterOf(poll, actorOf(ctx), await keyOf(services));
-  const outcome = await castVote(services.store.db, poll, voter, vote.option, services.now());
+  // The click's own key: the same click run again (after a crash, from the inbox) is counted once.
+  const outcome = await castVote(services.store.db, poll, voter, vote.option, services.now(), voteEffectKey(ctx.event));
   if (outcome === 'closed') {
     await ctx.replyPrivately(textCard(messages(ctx.lang).polls.closedNotice({ question: poll.question }), ctx.lang));
     return;

@@ -16,6 +16,7 @@ import * as m0013 from './0013-membership.ts';
 import * as m0014 from './0014-web-accounts.ts';
 import * as m0015 from './0015-rate-limits.ts';
 import * as m0016 from './0016-pending-files.ts';
+import * as m0017 from './0017-inbox.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-web-accounts': m0014,
   '0015-rate-limits': m0015,
   '0016-pending-files': m0016,
+  '0017-inbox': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,91 @@
+/**
+ * Slack's side of the durable inbox: what a listener writes before it acknowledges (the work, as
+ * JSON: the event or the shortcut, and the `DeliveryContext` that says how to answer it later — a
+ * thread, a `response_url`, a `trigger_id`), and how a row becomes that work again for the worker.
+ */
+import { ForumError } from '../../src/core/errors.ts';
+import type { Actor, InboundEvent } from '../../src/core/events.ts';
+import { InboxWorker, type InboxRun } from '../../src/core/inbox-worker.ts';
+import type { DispatchOutcome } from '../../src/core/dispatcher.ts';
+import type { Logger } from '../../src/log.ts';
+import type { App } from '../../src/main.ts';
+import { InboxWriter } from '../../src/core/inbox-writer.ts';
+import type { InboxRow } from '../../src/store/inbox.ts';
+import type { SlackMessageShortcut } from './inbound.ts';
+import type { DeliveryContext } from './send.ts';
+
+/** Work from Slack, as an inbox row keeps it. */
+export type SlackWork =
+  /** An event for the dispatcher; `home`: the App Home is published again afterwards (a click there). */
+  | { kind: 'dispatch'; event: InboundEvent; context: DeliveryContext; payloadType: string; home?: boolean }
+  /** The App Home to publish for a person who opened it. */
+  | { kind: 'home'; actor: Actor }
+  /** "Report to moderators" on a message: the message's link is asked for, then the report starts. */
+  | { kind: 'report'; shortcut: SlackMessageShortcut; context: DeliveryContext; receivedAt: Date };
+
+/** A row's payload as the work it was (JSON gave its dates back as strings). */
+export function workOf(payload: unknown): SlackWork {
+  // Written by `SlackInbox.accept` only: the shape is ours.
+  const work = payload as SlackWork;
+  switch (work.kind) {
+    case 'dispatch':
+      return { ...work, event: { ...work.event, receivedAt: new Date(work.event.receivedAt) } };
+    case 'report':
+      return { ...work, receivedAt: new Date(work.receivedAt) };
+    case 'home':
+      return work;
+    default: {
+      const unknown: never = work;
+      // Nothing to retry: the row is parked with this reason.
+      throw new ForumError('bad_request', `unknown Slack inbox work ${JSON.stringify(unknown).slice(0, 80)}`);
+    }
+  }
+}
+
+export class SlackInbox {
+  readonly worker: InboxWorker;
+  private readonly writer: InboxWriter;
+
+  constructor(
+    app: App,
+    private readonly log: Logger,
+    run: (work: SlackWork, run: InboxRun) => Promise<DispatchOutcome | undefined>,
+  ) {
+    const { store, now } = app.services;
+    // Once the writes are done, the worker takes their rows at once.
+    const writer = new InboxWriter(store, now, () => this.worker.nudge());
+    this.writer = writer;
+    this.worker = new InboxWorker({
+      store,
+      now,
+      log,
+      platform: 'slack',
+      run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun),
+      // Acknowledgements first: no row is taken while theirs are being written.
+      holdOff: () => writer.busy,
+    });
+  }
+
+  /**
+   * Writes the work under its Slack delivery id (`slack:<id>`, the dispatcher's key), before the
+   * listener acknowledges: a failure here throws, so Slack gets no acknowledgement and tries again.
+   * A redelivery is not written again. The worker is told at once.
+   */
+  async accept(deliveryId: string, work: SlackWork): Promise<void> {
+    const id = await this.writer.write({ eventKey: `slack:${deliveryId}`, platform: 'slack', payload: work });
+    if (id === undefined) {
+      this.log.info({ eventId: deliveryId }, 'redelivered Slack event ignored');
+      return;
+    }
+    this.worker.nudge();
+  }
+
+  /** An event for the dispatcher, or a warning when the payload lacked what it needs. */
+  async acceptEvent(event: InboundEvent | undefined, context: DeliveryContext, payloadType: string, options: { home?: boolean } = {}): Promise<void> {
+    if (!event) {
+      this.log.warn({ payloadType }, 'Slack payload without the expected fields ignored');
+      return;
+    }
+    await this.accept(event.id, { kind: 'dispatch', event, context, payloadType, ...(options.home ? { home: true } : {}) });
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The durable inbox. What a platform sent is written here, with its de-duplication claim, before
+ * the platform gets its acknowledgement; workers (one per process, any number of processes on one
+ * PostgreSQL) take rows with `FOR UPDATE SKIP LOCKED`, so no two take the same row, and hold each
+ * for a lease they renew while it runs. A row is marked done, or failed: retried with a growing
+ * delay up to a limit, then parked with the reason for the moderators. A row whose lease ran out
+ * (its process died) is taken again. What a row already posted is recorded (`inbox_posts`), so a
+ * row run again does not post twice.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { PROCESSED_EVENT_RETENTION_MS } from './processed-events.ts';
+import type { Database, InboxTable } from './schema.ts';
+
+export type InboxRow = Selectable<InboxTable>;
+
+/** Times a row is taken before it is parked. */
+export const INBOX_MAX_ATTEMPTS = 5;
+/** The delay before the second attempt; each later one waits twice as long as the one before. */
+export const INBOX_RETRY_BASE_MS = 2_000;
+const INBOX_RETRY_MAX_MS = 5 * 60_000;
+/** The longest error text kept on a row. */
+const LAST_ERROR_MAX_CHARS = 1_000;
+
+export interface NewInboxRow {
+  /** `platform:deliveryId`: the key the dispatcher de-duplicates on. */
+  eventKey: string;
+  platform: string;
+  payload: unknown;
+}
+
+/**
+ * Writes rows and claims their event keys in `processed_events`, all in one statement (so one
+ * short transaction, however many rows: a burst of requests costs one round trip): each row's id,
+ * or undefined for a redelivery (its key was claimed already, or is repeated in `rows`), which is
+ * not written again.
+ */
+export async function enqueueInboxRows(db: Kysely<Database>, rows: readonly NewInboxRow[], now: Date): Promise<(string | undefined)[]> {
+  const firsts = new Map<string, NewInboxRow>();
+  for (const row of rows) if (!firsts.has(row.eventKey)) firsts.set(row.eventKey, row);
+  if (firsts.size === 0) return rows.map(() => undefined);
+  const input = sql.join([...firsts.values()].map((r) => sql`(${r.eventKey}::text, ${r.platform}::text, ${JSON.stringify(r.payload)}::jsonb)`));
+  const { rows: written } = await sql<{ id: string; event_key: string }>`
+    with input (event_key, platform, payload) as (values ${input}),
+    claim as (
+      insert into processed_events (event_key, received_at) select event_key, ${now} from input
+      on conflict do nothing returning event_key)
+    insert into inbox (event_key, platform, payload, status, next_attempt_at, created_at)
+    select i.event_key, i.platform, i.payload, 'pending', ${now}, ${now} from input i join claim c on c.event_key = i.event_key
+    returning id, event_key`.execute(db);
+  const ids = new Map(written.map((w) => [w.event_key, w.id]));
+  return rows.map((row) => {
+    if (firsts.get(row.eventKey) !== row) return undefined;
+    return ids.get(row.eventKey);
+  });
+}
+
+/** One row (see `enqueueInboxRows`): its id, or undefined for a redelivery. */
+export async function enqueueInbox(db: Kysely<Database>, row: NewInboxRow, now: Date): Promise<string | undefined> {
+  const [id] = await enqueueInboxRows(db, [row], now);
+  return id;
+}
+
+export interface TakeOptions {
+  platform: string;
+  /** Who takes: a name unique to this process. */
+  worker: string;
+  limit: number;
+  /** How long the row is this worker's unless renewed (`extendInboxClaims`). */
+  leaseMs: number;
+}
+
+/**
+ * Takes up to `limit` rows that are due: pending, their next attempt now or past, unclaimed or
+ * their lease run out. Rows another worker is taking at the same moment are skipped, never waited
+ * for. Each row taken counts an attempt.
+ */
+export async function takeInbox(db: Kysely<Database>, options: TakeOptions, now: Date): Promise<InboxRow[]> {
+  if (options.limit <= 0) return [];
+  const until = new Date(now.getTime() + options.leaseMs);
+  const { rows } = await sql<InboxRow>`
+    update inbox set claimed_by = ${options.worker}, claimed_until = ${until}, attempts = attempts + 1
+    where id in (
+      select id from inbox
+      where status = 'pending' and platform = ${options.platform} and next_attempt_at <= ${now}
+        and (claimed_until is null or claimed_until < ${now})
+      order by next_attempt_at, id
+      limit ${options.limit}
+      for update skip locked)
+    returning *`.execute(db);
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Renews this worker's lease on rows it is still running. */
+export async function extendInboxClaims(db: Kysely<Database>, ids: string[], worker: string, until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('inbox').set({ claimed_until: until }).where('id', 'in', ids).where('claimed_by', '=', worker).where('status', '=', 'pending').execute();
+}
+
+/**
+ * A row done: its payload (the person's words) is dropped, the row kept as a record until pruned.
+ * False when the row was no longer this worker's (its lease ran out and another took it).
+ */
+export async function markInboxDone(db: Kysely<Database>, id: string, worker: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('inbox')
+    .set({ status: 'done', done_at: now, claimed_until: null, payload: 'null' })
+    .where('id', '=', id)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The wait before attempt `attempts + 1`: the base, doubled for each attempt after the first, capped. */
+export function inboxRetryDelayMs(attempts: number): number {
+  return Math.min(INBOX_RETRY_MAX_MS, INBOX_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * A failed attempt: the row waits for its next one, or is parked with the reason once it was taken
+ * `INBOX_MAX_ATTEMPTS` times (or at once with `park`). Undefined when the row was no longer this worker's.
+ */
+export async function failInboxRow(
+  db: Kysely<Database>,
+  row: Pick<InboxRow, 'id' | 'attempts'>,
+  worker: string,
+  reason: string,
+  now: Date,
+  options: { park?: boolean } = {},
+): Promise<'retry' | 'parked' | undefined> {
+  const park = options.park === true || row.attempts >= INBOX_MAX_ATTEMPTS;
+  const result = await db
+    .updateTable('inbox')
+    .set({
+      status: park ? 'parked' : 'pending',
+      last_error: reason.slice(0, LAST_ERROR_MAX_CHARS),
+      claimed_until: null,
+      next_attempt_at: new Date(now.getTime() + (park ? 0 : inboxRetryDelayMs(row.attempts))),
+      ...(park ? { done_at: now } : {}),
+    })
+    .where('id', '=', row.id)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return park ? 'parked' : 'retry';
+}
+
+/**
+ * Lets every claim of a platform's pending rows go, so they are taken again at once. Only where
+ * no other process can be running them: the embedded store, which one process holds at a time.
+ */
+export async function releaseInboxClaims(db: Kysely<Database>, platform: string): Promise<number> {
+  const result = await db.updateTable('inbox').set({ claimed_until: null }).where('platform', '=', platform).where('status', '=', 'pending').where('claimed_until', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A parked row, for the moderators: what it was, when, how often it was tried, and why it failed. */
+export interface ParkedInboxRow {
+  id: string;
+  eventKey: string;
+  platform: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  parkedAt: Date | null;
+}
+
+/** Parked rows, latest first. */
+export async function parkedInbox(db: Kysely<Database>, limit = 50): Promise<ParkedInboxRow[]> {
+  const rows = await db
+    .selectFrom('inbox')
+    .select(['id', 'event_key', 'platform', 'attempts', 'last_error', 'created_at', 'done_at'])
+    .where('status', '=', 'parked')
+    .orderBy('done_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, eventKey: r.event_key, platform: r.platform, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, parkedAt: r.done_at }));
+}
+
+/** How many rows wait, by status (for the log at start). */
+export async function inboxCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('inbox').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** A post a row already made: the platform's message id and the reference returned, when it has them. */
+export interface InboxPost {
+  messageId: string | null;
+  ref: unknown;
+}
+
+/** The posts a row already made, by sequence number. */
+export async function inboxPosts(db: Kysely<Database>, inboxId: string): Promise<Map<number, InboxPost>> {
+  const rows = await db.selectFrom('inbox_posts').select(['seq', 'message_id', 'ref']).where('inbox_id', '=', inboxId).execute();
+  return new Map(rows.map((r) => [r.seq, { messageId: r.message_id, ref: r.ref }]));
+}
+
+/** Records a row's `seq`-th post (once: a second record of the same post changes nothing). */
+export async function recordInboxPost(db: Kysely<Database>, inboxId: string, seq: number, post: { messageId?: string | undefined; ref?: unknown }, now: Date): Promise<void> {
+  await db
+    .insertInto('inbox_posts')
+    .values({ inbox_id: inboxId, seq, message_id: post.messageId ?? null, ref: post.ref === undefined ? null : JSON.stringify(post.ref), posted_at: now })
+    .onConflict((oc) => oc.columns(['inbox_id', 'seq']).doNothing())
+    .execute();
+}
+
+/**
+ * Removes rows done or parked longer ago than event ids are remembered (their posts go with them);
+ * a redelivery is still recognised by `processed_events` until then.
+ */
+export async function pruneInbox(db: Kysely<Database>, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - PROCESSED_EVENT_RETENTION_MS);
+  const result = await db.deleteFrom('inbox').where('status', 'in', ['done', 'parked']).where('done_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,180 @@
+/**
+ * The durable inbox in the store, on both engines: one row per event key (a redelivery is not
+ * written again), takers never share a row (SKIP LOCKED), a lease that runs out lets another take
+ * the row, failures wait longer each time and then park, posts are recorded once, done rows pruned.
+ */
+import { sql } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import {
+  INBOX_MAX_ATTEMPTS,
+  enqueueInbox,
+  enqueueInboxRows,
+  extendInboxClaims,
+  failInboxRow,
+  inboxPosts,
+  inboxRetryDelayMs,
+  markInboxDone,
+  parkedInbox,
+  pruneInbox,
+  recordInboxPost,
+  releaseInboxClaims,
+  takeInbox,
+} from '../../src/store/inbox.ts';
+import type { Store } from '../../src/store/index.ts';
+import { PROCESSED_EVENT_RETENTION_MS, claimEvent } from '../../src/store/processed-events.ts';
+import { describeEngine, storeEngines } from '../support/stores.ts';
+
+const T0 = new Date(Date.UTC(2026, 10, 23, 9, 0));
+const at = (ms: number): Date => new Date(T0.getTime() + ms);
+const LEASE = 10_000;
+const take = (store: Store, worker: string, now: Date, limit = 10) => takeInbox(store.db, { platform: 'slack', worker, limit, leaseMs: LEASE }, now);
+const row = (n: number) => ({ eventKey: `slack:E${n}`, platform: 'slack', payload: { n, text: `question ${n}` } });
+
+for (const engine of storeEngines()) {
+  describeEngine(engine)(`inbox on ${engine.name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await engine.open();
+    });
+    afterEach(async () => {
+      await store?.close();
+    });
+
+    it('writes a row once per event key, with its de-duplication claim', async () => {
+      const id = await enqueueInbox(store.db, row(1), T0);
+      expect(id).toBeDefined();
+      expect(await enqueueInbox(store.db, row(1), at(5))).toBeUndefined();
+      // The dispatcher's claim of the same key is taken already.
+      expect(await claimEvent(store.db, 'slack:E1', at(6))).toBe(false);
+      const rows = await store.db.selectFrom('inbox').selectAll().execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ event_key: 'slack:E1', platform: 'slack', status: 'pending', attempts: 0, payload: { n: 1, text: 'question 1' } });
+      // A key the dispatcher claimed (handled without the inbox) is not written either.
+      await claimEvent(store.db, 'slack:E2', T0);
+      expect(await enqueueInbox(store.db, row(2), T0)).toBeUndefined();
+    });
+
+    it('writes the rows of a burst in one statement, each redelivery left out', async () => {
+      await enqueueInbox(store.db, row(1), T0);
+      const ids = await enqueueInboxRows(store.db, [row(1), row(2), row(3), row(2), { ...row(4), payload: { text: 'a\u0000b' } }], T0);
+      expect(ids.map((id) => id !== undefined)).toEqual([false, true, true, false, true]);
+      const rows = await store.db.selectFrom('inbox').select(['event_key', 'payload']).orderBy('id').execute();
+      expect(rows.map((r) => r.event_key)).toEqual(['slack:E1', 'slack:E2', 'slack:E3', 'slack:E4']);
+      // A NUL in a person's text does not make the write fail.
+      expect(rows[3]?.payload).toEqual({ text: 'ab' });
+      expect(await enqueueInboxRows(store.db, [], T0)).toEqual([]);
+    });
+
+    it('gives each due row to one taker only, however many take at once', async () => {
+      for (let n = 0; n < 40; n++) await enqueueInbox(store.db, row(n), T0);
+      const taken = new Map<string, string>();
+      let overlaps = 0;
+      await Promise.all(
+        ['a', 'b', 'c', 'd'].map(async (worker) => {
+          for (;;) {
+            const rows = await take(store, worker, at(1), 3);
+            if (rows.length === 0) return;
+            for (const r of rows) {
+              if (taken.has(r.id)) overlaps++;
+              taken.set(r.id, worker);
+            }
+          }
+        }),
+      );
+      expect(overlaps).toBe(0);
+      expect(taken.size).toBe(40);
+      // Every row is claimed now: nothing more to take until the leases run out.
+      expect(await take(store, 'e', at(2))).toEqual([]);
+    });
+
+    it('skips a row another transaction holds instead of waiting for it', async ({ skip }) => {
+      // PGlite is one session: a transaction cannot hold a lock against another "connection" there.
+      if (store.engine === 'pglite') skip('one session on PGlite');
+      const first = (await enqueueInbox(store.db, row(1), T0)) as string;
+      await enqueueInbox(store.db, row(2), T0);
+      await store.db.transaction().execute(async (trx) => {
+        await sql`select id from inbox where id = ${first} for update`.execute(trx);
+        const rows = await take(store, 'b', at(1));
+        expect(rows.map((r) => r.event_key)).toEqual(['slack:E2']);
+      });
+    });
+
+    it('lets another worker take a row whose lease ran out, unless it was renewed', async () => {
+      const id = (await enqueueInbox(store.db, row(1), T0)) as string;
+      expect(await take(store, 'a', T0)).toHaveLength(1);
+      expect(await take(store, 'b', at(LEASE - 1))).toEqual([]);
+      await extendInboxClaims(store.db, [id], 'a', at(2 * LEASE));
+      expect(await take(store, 'b', at(LEASE + 1))).toEqual([]);
+      const retaken = await take(store, 'b', at(2 * LEASE + 1));
+      expect(retaken).toMatchObject([{ id, claimed_by: 'b', attempts: 2 }]);
+      // The first worker finishing late changes nothing: the row is no longer its.
+      expect(await markInboxDone(store.db, id, 'a', at(2 * LEASE + 2))).toBe(false);
+      expect(await failInboxRow(store.db, { id, attempts: 1 }, 'a', 'late', at(2 * LEASE + 2))).toBeUndefined();
+      expect(await markInboxDone(store.db, id, 'b', at(2 * LEASE + 3))).toBe(true);
+      const done = await store.db.selectFrom('inbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      // The person's words go with the work; the row stays as a record.
+      expect(done).toMatchObject({ status: 'done', payload: null, claimed_until: null });
+    });
+
+    it('takes every claimed row again at once after the embedded store is reopened', async () => {
+      await enqueueInbox(store.db, row(1), T0);
+      await take(store, 'a', T0);
+      expect(await releaseInboxClaims(store.db, 'slack')).toBe(1);
+      expect(await take(store, 'b', at(1))).toHaveLength(1);
+    });
+
+    it('retries a failed row later each time, then parks it with the reason', async () => {
+      const id = (await enqueueInbox(store.db, row(1), T0)) as string;
+      let now = T0;
+      for (let attempt = 1; attempt <= INBOX_MAX_ATTEMPTS; attempt++) {
+        const [taken] = await take(store, 'a', now);
+        expect(taken).toMatchObject({ id, attempts: attempt });
+        const outcome = await failInboxRow(store.db, taken as { id: string; attempts: number }, 'a', `Slack said no (${attempt})`, now);
+        if (attempt < INBOX_MAX_ATTEMPTS) {
+          expect(outcome).toBe('retry');
+          const wait = inboxRetryDelayMs(attempt);
+          expect(await take(store, 'a', new Date(now.getTime() + wait - 1))).toEqual([]);
+          now = new Date(now.getTime() + wait);
+        } else {
+          expect(outcome).toBe('parked');
+        }
+      }
+      expect([inboxRetryDelayMs(1), inboxRetryDelayMs(2), inboxRetryDelayMs(3)]).toEqual([2000, 4000, 8000]);
+      expect(await take(store, 'a', at(3_600_000))).toEqual([]);
+      expect(await parkedInbox(store.db)).toMatchObject([{ id, eventKey: 'slack:E1', platform: 'slack', attempts: INBOX_MAX_ATTEMPTS, lastError: 'Slack said no (5)' }]);
+      // A failure that cannot get better is parked at once.
+      const other = (await enqueueInbox(store.db, row(2), T0)) as string;
+      const [second] = await take(store, 'a', at(1));
+      expect(await failInboxRow(store.db, second as { id: string; attempts: number }, 'a', 'bad input', at(1), { park: true })).toBe('parked');
+      expect((await parkedInbox(store.db)).map((p) => p.id).sort()).toEqual([id, other].sort());
+    });
+
+    it('records what a row posted, once per sequence number', async () => {
+      const id = (await enqueueInbox(store.db, row(1), T0)) as string;
+      const ref = { platform: 'slack', conversation: { channelId: 'D1' }, messageId: '1763700000.000100' };
+      await recordInboxPost(store.db, id, 1, { messageId: ref.messageId, ref }, T0);
+      await recordInboxPost(store.db, id, 1, { messageId: '1763700000.000999' }, T0);
+      await recordInboxPost(store.db, id, 2, {}, T0);
+      expect(await inboxPosts(store.db, id)).toEqual(
+        new Map([
+          [1, { messageId: '1763700000.000100', ref }],
+          [2, { messageId: null, ref: null }],
+        ]),
+      );
+    });
+
+    it('prunes rows done or parked longer ago than event ids are kept, with their posts', async () => {
+      const old = (await enqueueInbox(store.db, row(1), T0)) as string;
+      const recent = (await enqueueInbox(store.db, row(2), T0)) as string;
+      const waiting = (await enqueueInbox(store.db, row(3), T0)) as string;
+      await take(store, 'a', T0);
+      await recordInboxPost(store.db, old, 1, { messageId: 'x' }, T0);
+      await markInboxDone(store.db, old, 'a', T0);
+      await markInboxDone(store.db, recent, 'a', at(PROCESSED_EVENT_RETENTION_MS));
+      expect(await pruneInbox(store.db, at(PROCESSED_EVENT_RETENTION_MS + 1))).toBe(1);
+      const left = await store.db.selectFrom('inbox').select('id').orderBy('id').execute();
+      expect(left.map((r) => r.id)).toEqual([recent, waiting]);
+      expect(await inboxPosts(store.db, old)).toEqual(new Map());
+    });
+  });
+}
