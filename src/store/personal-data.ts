@@ -93,6 +93,9 @@ async function forgetInConversations(trx: Transaction<Database>, person: PersonI
   return changed;
 }
 
+/** A LIKE pattern matching `text` anywhere. */
+const like = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+
 /** Anonymous ballot keys re-keyed per statement. */
 const REKEY_BATCH = 1000;
 
@@ -127,6 +130,16 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId, optio
       // The count of failed sign-ins to their login names it.
       count(await trx.deleteFrom('rate_limits').where('key', '=', rateLimitKey(SIGN_IN_LIMITS.login, person.userId)).execute());
     }
+    // What they sent that waits in the inbox, or was parked there, goes (a row being run now is
+    // left to finish: its words are dropped when it is done).
+    count(
+      await trx
+        .deleteFrom('inbox')
+        .where('platform', '=', person.platform)
+        .where(sql<string>`payload::text`, 'like', like(JSON.stringify(person.userId)))
+        .where((eb) => eb.or([eb('status', '=', 'parked'), eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+        .execute(),
+    );
     count(await trx.deleteFrom('topic_replies').where('author', '=', who).execute());
     count(await trx.deleteFrom('web_posts').where('author', '=', who).execute());
     // Proposals not taken stay theirs alone: deleted. Topics that became the forum's lose the name.
@@ -159,7 +172,6 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId, optio
     count(await trx.updateTable('audit_log').set({ actor: FORGOTTEN }).where('actor', '=', who).execute());
     count(await trx.updateTable('audit_log').set({ subject: FORGOTTEN }).where('subject', '=', who).execute());
     // Details written by the audit log (a role change's target, a report's author) name them too.
-    const like = (text: string): string => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
     const details = await sql`update audit_log set detail = '{"forgotten": true}'::jsonb
       where detail::text like ${like(who)} or detail::text like ${like(JSON.stringify(person.userId))}`.execute(trx);
     changed += Number(details.numAffectedRows ?? 0);

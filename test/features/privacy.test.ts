@@ -15,6 +15,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { findPoll, tallyPoll, voterKey, voterOf } from '../../src/store/polls.ts';
+import { enqueueInbox } from '../../src/store/inbox.ts';
 import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
@@ -83,6 +84,11 @@ describe('my-data and forget-me', () => {
     await send(event('UANA', { type: 'action', actionId: ACTIONS.pollVote, value: `${secret}:0` }));
     await say('UANA', `report ${TEST_LINK_PREFIX}slack/C0FORUM/1764000000.000100 off topic`);
     await app.services.polls.idle();
+    // A request of hers waiting in the inbox, and one parked there after failing.
+    const db = app.services.store.db;
+    await enqueueInbox(db, { eventKey: 'slack:Ev-waiting', platform: 'slack', payload: { kind: 'dispatch', event: event('UANA', { type: 'message', text: 'Is this still waiting?' }) } }, new Date());
+    await enqueueInbox(db, { eventKey: 'slack:Ev-parked', platform: 'slack', payload: { kind: 'dispatch', event: event('UANA', { type: 'message', text: 'This one failed' }) } }, new Date());
+    await db.updateTable('inbox').set({ status: 'parked', last_error: 'failed' }).where('event_key', '=', 'slack:Ev-parked').execute();
     expect((await rowsNaming('UANA')).length).toBeGreaterThan(8);
 
     // my-data: the copy holds each kind of thing she did.
