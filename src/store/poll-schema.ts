@@ -48,3 +48,9 @@ export interface ForumSecretsTable {
   name: string;
   value: string;
 }
+
+/** When a poll's messages were last redrawn (by any instance). */
+export interface PollRedrawsTable {
+  poll_id: string;
+  last_at: Date;
+}

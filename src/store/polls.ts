@@ -198,3 +198,21 @@ export async function voterKey(db: Kysely<Database>, configured?: string): Promi
 export function voterOf(poll: Pick<Poll, 'id' | 'anonymous'>, person: string, key: string): string {
   return poll.anonymous ? `anon:${createHmac('sha256', key).update(`${poll.id}:${person}`).digest('hex')}` : person;
 }
+
+/**
+ * Takes the turn to redraw a poll's messages, shared by every instance on the store: 0 when this
+ * caller may redraw now (and the turn is marked taken), else how many milliseconds until the
+ * instance that redrew last has let `intervalMs` pass.
+ */
+export async function claimPollRedraw(db: Kysely<Database>, pollId: string, now: Date, intervalMs: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - intervalMs);
+  const taken = await db
+    .insertInto('poll_redraws')
+    .values({ poll_id: pollId, last_at: now })
+    .onConflict((oc) => oc.column('poll_id').doUpdateSet({ last_at: now }).where('poll_redraws.last_at', '<=', cutoff))
+    .returning('poll_id')
+    .executeTakeFirst();
+  if (taken) return 0;
+  const row = await db.selectFrom('poll_redraws').select('last_at').where('poll_id', '=', pollId).executeTakeFirst();
+  return row ? Math.max(1, new Date(row.last_at).getTime() + intervalMs - now.getTime()) : 0;
+}

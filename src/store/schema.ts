@@ -1,6 +1,6 @@
 /** The typed shape of the one SQL schema, for the query builder. Migrations create it. */
 import type { ColumnType, Generated } from 'kysely';
-import type { ForumSecretsTable, PollBallotsTable, PollChoicesTable, PollPostsTable, PollsTable } from './poll-schema.ts';
+import type { ForumSecretsTable, PollBallotsTable, PollChoicesTable, PollPostsTable, PollRedrawsTable, PollsTable } from './poll-schema.ts';
 import type { WebAccountsTable, WebSessionsTable, WebSignInLinksTable } from './web-account-schema.ts';
 
 export type Role = 'moderator' | 'member' | 'guest';
@@ -301,6 +301,7 @@ export interface Database {
   poll_posts: PollPostsTable;
   poll_ballots: PollBallotsTable;
   poll_choices: PollChoicesTable;
+  poll_redraws: PollRedrawsTable;
   forum_secrets: ForumSecretsTable;
   usage_events: UsageEventsTable;
   web_accounts: WebAccountsTable;

@@ -3,10 +3,12 @@
  * and Teams limit how often a message may be updated, so refreshes are coalesced: the next refresh
  * of a poll starts POLL_REFRESH_MIN_INTERVAL_MS after the previous one ended (so each message is
  * updated at most that often), the last one always showing the latest tally. A failed update is logged; the next vote tries again.
+ * Instances sharing one store take turns (`claimPollRedraw`): one redraws, the others wait until
+ * the interval has passed and redraw then, with the tally as it is by that time.
  */
 import type { Services } from '../../core/context.ts';
 import { PLATFORMS } from '../../core/events.ts';
-import { findPoll, pollPosts, tallyPoll } from '../../store/polls.ts';
+import { claimPollRedraw, findPoll, pollPosts, tallyPoll } from '../../store/polls.ts';
 import { pollToCard } from './poll-card.ts';
 
 export const POLL_REFRESH_MIN_INTERVAL_MS = 2000;
@@ -52,8 +54,21 @@ export class PollRefresher {
     const state = this.states.get(pollId);
     if (!state) return;
     state.timer = undefined;
-    state.running = this.refresh(pollId);
+    // Another instance on the same store may have redrawn it just now: its turn is respected.
+    let wait = 0;
+    state.running = (async () => {
+      wait = await this.turn(pollId);
+      if (wait === 0 && !this.stopped) await this.refresh(pollId);
+    })();
     await state.running;
+    if (this.stopped) return;
+    if (wait > 0) {
+      // Redrawn then, with the votes counted by that time (this instance's included).
+      state.running = undefined;
+      state.again = false;
+      state.timer = setTimeout(() => void this.run(pollId), wait);
+      return;
+    }
     // Counted from the end: a message updated late in a slow refresh still waits the whole interval.
     state.last = this.clock();
     state.running = undefined;
@@ -64,6 +79,17 @@ export class PollRefresher {
       this.states.delete(pollId);
       // Kept: when it ran last, so that the next request still waits its turn.
       this.states.set(pollId, { last: state.last, timer: undefined, running: undefined, again: false });
+    }
+  }
+
+  /** 0 when this instance may redraw the poll now, else how long until its turn (a failing store does not stop redraws). */
+  private async turn(pollId: string): Promise<number> {
+    const { store, log } = this.services();
+    try {
+      return await claimPollRedraw(store.db, pollId, new Date(this.clock()), this.intervalMs);
+    } catch (error) {
+      log.warn({ err: error, pollId }, 'poll redraw turn not taken; redrawing anyway');
+      return 0;
     }
   }
 

@@ -17,6 +17,7 @@ import * as m0014 from './0014-web-accounts.ts';
 import * as m0015 from './0015-rate-limits.ts';
 import * as m0016 from './0016-pending-files.ts';
 import * as m0017 from './0017-inbox.ts';
+import * as m0018 from './0018-poll-redraws.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-rate-limits': m0015,
   '0016-pending-files': m0016,
   '0017-inbox': m0017,
+  '0018-poll-redraws': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
