@@ -3,6 +3,7 @@
  * answers at once. The host supplies `serve`, which needs the adapters (src/ never imports them).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { addInboxCommands } from './inbox-program.ts';
 import { addWebAccountCommands } from './web-account-program.ts';
 
 export interface ServeOptions {
@@ -94,6 +95,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     });
 
   addWebAccountCommands(program);
+  addInboxCommands(program);
 
   program.addHelpText(
     'after',
@@ -107,7 +109,8 @@ Examples:
   ta-forum ask --json - < questions.txt
   ta-forum experts "impact evaluation" --region Afrique
   ta-forum teams-package --domain forum.example.org --out ta-forum-teams.zip
-  ta-forum web-account add amina --name "Amina Diallo"`,
+  ta-forum web-account add amina --name "Amina Diallo"
+  ta-forum inbox retry 42`,
   );
   return program;
 }

@@ -4,12 +4,9 @@
  * output; a problem is one line on standard error (the host prints a ForumError's message).
  * Sign-in links use WEB_PUBLIC_URL, or this machine's address when it is not set (and say so).
  */
-import { userInfo } from 'node:os';
-import { loadConfig, processEnv, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { ForumError } from '../core/errors.ts';
-import { openConfiguredStore } from '../main.ts';
 import { findPerson } from '../store/people.ts';
-import type { Store } from '../store/index.ts';
 import {
   PASSWORD_MAX_CHARS,
   PASSWORD_MIN_CHARS,
@@ -22,33 +19,7 @@ import {
   setPassword,
   webPersonKey,
 } from '../store/web-accounts.ts';
-
-export interface StoreOptions {
-  dataDir?: string;
-}
-
-function write(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-/** Who runs the command, for the audit log. */
-function operator(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
-
-async function withStore<T>(options: StoreOptions, run: (store: Store, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig(processEnv(), options.dataDir ? { dataDir: options.dataDir } : {});
-  const store = await openConfiguredStore(config);
-  try {
-    return await run(store, config);
-  } finally {
-    await store.close();
-  }
-}
+import { operator, withStore, write, type StoreOptions } from './with-store.ts';
 
 /** The sign-in link for a token: on WEB_PUBLIC_URL, else on this machine (with a warning). */
 function signInLink(config: Config, token: string): string {

@@ -102,7 +102,7 @@ export class InboxWorker {
     const released = store.engine === 'pglite' ? await releaseInboxClaims(store.db, platform) : 0;
     const counts = await inboxCounts(store.db);
     this.log.info({ worker: this.name, pending: counts.pending ?? 0, released }, 'inbox worker started');
-    if ((counts.parked ?? 0) > 0) this.log.warn({ parked: counts.parked }, 'inbox rows parked: see `parkedInbox` (their reasons are logged when parked)');
+    if ((counts.parked ?? 0) > 0) this.log.warn({ parked: counts.parked }, 'inbox rows parked: list them with `ta-forum inbox`, retry with `ta-forum inbox retry`');
     this.stopped = false;
     const pollMs = this.options.pollMs ?? INBOX_POLL_MS;
     this.timer = setInterval(() => this.nudge(), pollMs);

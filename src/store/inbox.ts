@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { PROCESSED_EVENT_RETENTION_MS } from './processed-events.ts';
-import type { Database, InboxTable } from './schema.ts';
+import type { Database, InboxStatus, InboxTable } from './schema.ts';
 
 export type InboxRow = Selectable<InboxTable>;
 
@@ -164,22 +164,69 @@ export interface ParkedInboxRow {
   lastError: string | null;
   createdAt: Date;
   parkedAt: Date | null;
+  /** The work as the adapter wrote it (the person's words among it). */
+  payload: unknown;
 }
 
 /** Parked rows, latest first. */
 export async function parkedInbox(db: Kysely<Database>, limit = 50): Promise<ParkedInboxRow[]> {
   const rows = await db
     .selectFrom('inbox')
-    .select(['id', 'event_key', 'platform', 'attempts', 'last_error', 'created_at', 'done_at'])
+    .select(['id', 'event_key', 'platform', 'attempts', 'last_error', 'created_at', 'done_at', 'payload'])
     .where('status', '=', 'parked')
     .orderBy('done_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, eventKey: r.event_key, platform: r.platform, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, parkedAt: r.done_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    eventKey: r.event_key,
+    platform: r.platform,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    parkedAt: r.done_at,
+    payload: r.payload,
+  }));
 }
 
-/** How many rows wait, by status (for the log at start). */
+/** Whether `id` can be a row's id (a bigint): anything else names no row, and is never sent to the database. */
+function isInboxId(id: string): boolean {
+  return /^[1-9]\d{0,17}$/.test(id);
+}
+
+/** A row's status; undefined when there is no such row. */
+export async function inboxRowStatus(db: Kysely<Database>, id: string): Promise<InboxStatus | undefined> {
+  if (!isInboxId(id)) return undefined;
+  const row = await db.selectFrom('inbox').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
+}
+
+/**
+ * Puts parked rows (one, or every one) back: pending, due now, unclaimed, attempts at 0 — a worker
+ * of the row's platform takes it as a new row. `last_error` is kept (the last reason, until the
+ * next failure replaces it or the row is done), and so are its recorded posts, so what it already
+ * posted is not posted again. The ids put back, in order; none when `id` is not a parked row's.
+ */
+export async function retryParkedInbox(db: Kysely<Database>, which: { id: string } | { all: true }, now: Date): Promise<string[]> {
+  if ('id' in which && !isInboxId(which.id)) return [];
+  let update = db
+    .updateTable('inbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, claimed_by: null, claimed_until: null, done_at: null })
+    .where('status', '=', 'parked');
+  if ('id' in which) update = update.where('id', '=', which.id);
+  const rows = await update.returning('id').execute();
+  return rows.map((r) => r.id).sort((a, b) => Number(a) - Number(b));
+}
+
+/** Deletes a parked row (its recorded posts go with it); false when `id` is not a parked row's. */
+export async function dropParkedInbox(db: Kysely<Database>, id: string): Promise<boolean> {
+  if (!isInboxId(id)) return false;
+  const result = await db.deleteFrom('inbox').where('id', '=', id).where('status', '=', 'parked').executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** How many rows there are, by status (for the log at start and `ta-forum inbox`). */
 export async function inboxCounts(db: Kysely<Database>): Promise<Record<string, number>> {
   const rows = await db.selectFrom('inbox').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));

@@ -10,15 +10,19 @@ import {
   enqueueInbox,
   enqueueInboxRows,
   extendInboxClaims,
+  dropParkedInbox,
   failInboxRow,
   inboxPosts,
+  inboxRowStatus,
   inboxRetryDelayMs,
   markInboxDone,
   parkedInbox,
   pruneInbox,
   recordInboxPost,
   releaseInboxClaims,
+  retryParkedInbox,
   takeInbox,
+  type InboxRow,
 } from '../../src/store/inbox.ts';
 import type { Store } from '../../src/store/index.ts';
 import { PROCESSED_EVENT_RETENTION_MS, claimEvent } from '../../src/store/processed-events.ts';
@@ -147,6 +151,42 @@ for (const engine of storeEngines()) {
       const [second] = await take(store, 'a', at(1));
       expect(await failInboxRow(store.db, second as { id: string; attempts: number }, 'a', 'bad input', at(1), { park: true })).toBe('parked');
       expect((await parkedInbox(store.db)).map((p) => p.id).sort()).toEqual([id, other].sort());
+    });
+
+    it('puts a parked row back to be taken as new, its posts kept; drops one with its posts; only parked rows', async () => {
+      const park = async (n: number): Promise<string> => {
+        const id = (await enqueueInbox(store.db, row(n), T0)) as string;
+        const [taken] = await take(store, 'a', T0);
+        await failInboxRow(store.db, taken as InboxRow, 'a', `lasting ${n}`, T0, { park: true });
+        return id;
+      };
+      const first = await park(1);
+      const second = await park(2);
+      const third = await park(3);
+      await recordInboxPost(store.db, first, 1, { messageId: 'M1' }, T0);
+      await recordInboxPost(store.db, third, 1, { messageId: 'M3' }, T0);
+      const pending = (await enqueueInbox(store.db, row(4), T0)) as string;
+
+      expect(await retryParkedInbox(store.db, { id: first }, at(60_000))).toEqual([first]);
+      expect(await inboxRowStatus(store.db, first)).toBe('pending');
+      const [again] = await take(store, 'b', at(60_000));
+      // Taken as a new row: its first attempt, the last reason kept until the next outcome.
+      expect(again).toMatchObject({ id: first, attempts: 1, status: 'pending', claimed_by: 'b', last_error: 'lasting 1', done_at: null });
+      expect((await inboxPosts(store.db, first)).get(1)?.messageId).toBe('M1');
+
+      // Not parked (pending, or taken), unknown, or not an id at all: nothing changes.
+      for (const id of [first, pending, '999999', 'abc', '0', '1; drop table inbox']) {
+        expect(await retryParkedInbox(store.db, { id }, at(60_000))).toEqual([]);
+        expect(await dropParkedInbox(store.db, id)).toBe(false);
+      }
+      expect(await inboxRowStatus(store.db, 'abc')).toBeUndefined();
+
+      expect(await dropParkedInbox(store.db, third)).toBe(true);
+      expect(await inboxRowStatus(store.db, third)).toBeUndefined();
+      expect(await inboxPosts(store.db, third)).toEqual(new Map());
+      expect(await retryParkedInbox(store.db, { all: true }, at(60_000))).toEqual([second]);
+      expect(await parkedInbox(store.db)).toEqual([]);
+      expect(await retryParkedInbox(store.db, { all: true }, at(60_000))).toEqual([]);
     });
 
     it('records what a row posted, once per sequence number', async () => {
