@@ -67,15 +67,20 @@ const EVENT_FIELDS: Record<string, Check> = {
   subtype: absentOr(isString),
   bot_id: absentOr(isString),
 };
+/** An action of an interaction: Bolt matches listeners on its ids with a regular expression. */
+const ACTION_FIELDS: Record<string, Check> = { action_id: absentOr(isString), block_id: absentOr(isString) };
+const isAction: Check = (value) => isObject(value) && fieldsPass(value, ACTION_FIELDS);
+/** A view of a submission: Bolt matches listeners on its callback id. */
+const isView: Check = (value) => isObject(value) && fieldsPass(value, { callback_id: absentOr(isString) });
 const PAYLOAD_FIELDS: Record<string, Check> = {
   type: isString,
   user: withId,
   team: absentOr(withId, isNull),
   enterprise: absentOr(isObject, isNull),
   channel: absentOr(withId, isNull),
-  actions: absentOr(isArrayOf(isObject)),
+  actions: absentOr(isArrayOf(isAction)),
   message: absentOr(isObject),
-  view: absentOr(isObject),
+  view: absentOr(isView),
   container: absentOr(isObject),
   callback_id: absentOr(isString),
   trigger_id: absentOr(isString),

@@ -37,6 +37,10 @@ describe('the Slack guard’s shapes', () => {
     expect(interaction({ ...click, user: { id: 7 } })).toBe(false);
     expect(interaction({ ...click, actions: 1.5 })).toBe(false);
     expect(interaction({ ...click, actions: [null] })).toBe(false);
+    // Bolt matches its listeners on an action's ids and a view's callback id with a regular expression.
+    expect(interaction({ ...click, actions: [{ ...(click.actions as object[])[0], action_id: 42 }] })).toBe(false);
+    expect(interaction({ ...click, actions: [{ ...(click.actions as object[])[0], block_id: [] }] })).toBe(false);
+    expect(interaction({ ...click, view: { callback_id: 3 } })).toBe(false);
     expect(interaction({ ...shortcut, team: 'T0001' })).toBe(false);
     expect(interaction({ ...click, channel: { id: false } })).toBe(false);
     expect(interaction({ ...click, trigger_id: false })).toBe(false);
