@@ -16,7 +16,8 @@ import type { AnalyzedQuery, Concept } from './query.ts';
 import { countedWord, headerNamesKind, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
-import { superlativeOf, pickRow } from './superlative.ts';
+import { superlativeAnswer } from './superlative.ts';
+import { demoteTiedRows, figureLine, labelFactor, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 
@@ -50,7 +51,6 @@ const NOTHING: Set<string> = new Set();
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
-const RECORD_NUMBER = /^\s*\d{1,3}[.)]\s/;
 
 export interface AnswerUnit {
   text: string;
@@ -150,31 +150,6 @@ function chooseSpan(
     if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
   }
   return best;
-}
-
-/** How much a row whose label the question names in full outranks one it shares a word with. */
-const LABEL_WEIGHT = 1;
-
-/**
- * A row is named by its label ("5. Cultural statistics"): the share of the label's words that the
- * question's concepts name lifts it (a concept counts whole: "cultural heritage" does not name
- * "cultural policies") — the question asks about that record, whatever else the others share.
- */
-function labelFactor(unit: Unit, concepts: Concept[], lang: Lang): number {
-  if (unit.kind !== 'row') return 1;
-  const label = analyze(rowCells(unit.text).label, lang).filter((t) => !/^\d+$/.test(t));
-  if (label.length === 0) return 1;
-  const words = new Set(label);
-  const named = new Set(concepts.flatMap((c) => c.phrases.filter((p) => p.every((t) => words.has(t))).flat()));
-  return 1 + LABEL_WEIGHT * (label.filter((t) => named.has(t)).length / label.length);
-}
-
-/** A unit of figures and dates only (a table's last cells on one line): "2014-2015 300 000", "Avril 2014 50 000". */
-function figureLine(unit: Unit | undefined, lang: Lang): boolean {
-  if (!unit || unit.kind === 'row' || unit.text.length > 40 || !/\d/.test(unit.text)) return false;
-  let rest = unit.text;
-  for (const span of findSpans(unit.text, lang).sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
-  return !/\p{L}{2,}/u.test(rest);
 }
 
 /** A span that only repeats the question (its own year, its own language) answers nothing. */
@@ -302,7 +277,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     if (constraintFactor === 0 || found === 0) return;
 
     // A record's number ("3. Policy making") numbers it: it is no quantity.
-    const numbered = unit.kind === 'row' ? (RECORD_NUMBER.exec(unit.text)?.[0].length ?? 0) : 0;
+    const numbered = recordNumberEnd(unit);
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
           (s) => s.start >= numbered && accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
@@ -356,49 +331,6 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
-/** Rows of one table that tie for the best: the question does not say which record it means. */
-const ROW_TIE_COUNT = 3;
-const ROW_TIE_FACTOR = 0.6;
-
-/**
- * When three rows or more of one table hold the question equally well, no row answers it (the
- * question names no record): they yield to a sentence that does. A long table is cut into several
- * passages: its rows are compared across them, before the passages' ranks are counted.
- */
-function demoteTiedRows(ranked: Candidate[]): Candidate[] {
-  const tableOf = (c: Candidate): string => `${c.chunk.documentId}\u0000${c.chunk.heading}`;
-  const own = (c: Candidate): number => c.score * (1 + RANK_DECAY * c.rank);
-  const bestRow = new Map<string, number>();
-  for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(tableOf(c), Math.max(bestRow.get(tableOf(c)) ?? 0, own(c)));
-  const ties = new Map<string, number>();
-  for (const c of ranked) if (c.unit.kind === 'row' && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99) ties.set(tableOf(c), (ties.get(tableOf(c)) ?? 0) + 1);
-  if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
-  return ranked
-    .map((c) => (c.unit.kind === 'row' && (ties.get(tableOf(c)) ?? 0) >= ROW_TIE_COUNT && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
-    .sort((a, b) => b.score - a.score);
-}
-
-/** Rows compared for a superlative need at least this share of the question around them. */
-const SUPERLATIVE_MIN_COVERAGE = 0.15;
-/** …and at least this share of the best row's. */
-const SUPERLATIVE_ROW_SHARE = 0.8;
-
-/** A superlative over a table's rows: the row with the highest or lowest figure in the column the question names. */
-function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
-  const direction = superlativeOf(query.text, query.lang);
-  if (!direction) return undefined;
-  // The rows that hold the question best (a table of workshops, not a table of courses).
-  const rowCoverage = Math.max(0, ...ranked.filter((c) => c.unit.kind === 'row').map((c) => c.coverage));
-  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
-  const lang = rows[0]?.chunk.lang;
-  if (!lang) return undefined;
-  const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));
-  const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
-  const candidate = picked ? byKey.get(picked.row.key) : undefined;
-  if (!picked || !candidate) return undefined;
-  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, plainCoverage: candidate.plainCoverage, candidate };
-}
-
 /**
  * The answer from the passages (best first), or undefined when none of their units answers the
  * question: too little of it, no span of the expected kind, or not the event, year or place asked.
@@ -410,7 +342,7 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   const compared = superlativeAnswer(query, candidates);
   if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
-  const ranked = demoteTiedRows(candidates);
+  const ranked = demoteTiedRows(candidates, RANK_DECAY);
   // Names are recognised less surely than figures and dates: for them a sentence without one may
   // still answer, if it holds much of the question and says something in words (a table row has
   // its cells: none is a name; "April 2014 50 000" is a line of figures).

@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { rowCells } from './ingest/layout.ts';
+import type { Candidate, Extraction } from './extractive.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { conceptMatched } from './support.ts';
 
@@ -75,4 +76,25 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
     }
   }
   return best ? { row: best.row, value: best.value } : undefined;
+}
+
+/** Rows compared for a superlative need at least this share of the question around them. */
+const SUPERLATIVE_MIN_COVERAGE = 0.15;
+/** …and at least this share of the best row's. */
+const SUPERLATIVE_ROW_SHARE = 0.8;
+
+/** A superlative over a table's rows: the row with the highest or lowest figure in the column the question names. */
+export function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
+  const direction = superlativeOf(query.text, query.lang);
+  if (!direction) return undefined;
+  // The rows that hold the question best (a table of workshops, not a table of courses).
+  const rowCoverage = Math.max(0, ...ranked.filter((c) => c.unit.kind === 'row').map((c) => c.coverage));
+  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
+  const lang = rows[0]?.chunk.lang;
+  if (!lang) return undefined;
+  const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));
+  const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
+  const candidate = picked ? byKey.get(picked.row.key) : undefined;
+  if (!picked || !candidate) return undefined;
+  return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, plainCoverage: candidate.plainCoverage, candidate };
 }

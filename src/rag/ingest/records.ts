@@ -60,6 +60,9 @@ function groupAt(lines: string[], from: number): Group | undefined {
   return { text: joined(lines.slice(start, i)), start, end: i };
 }
 
+/** A cell's own ": " and "; " kept from reading as a row line's separators. */
+const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
+
 const normal = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
 
 /** The header's pieces: the fragments that end `prose` (after its last sentence or caption). */
@@ -111,9 +114,7 @@ export function numberedRecords(lines: string[], start: number, header: string[]
   const sorted = records.map((r) => r.cells.length).sort((a, b) => a - b);
   if ((sorted[Math.floor(sorted.length / 2)] ?? 0) < 2 || last.cells.length === 0) return undefined;
   if (cells.filter((c) => /[.!?。！？]["'”’»)\]]*$/.test(c.text)).length > cells.length * MAX_SENTENCE_CELLS) return undefined;
-  // A cell's own ": " and "; " must not read as the row's separators.
-  const cell = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
-  const rows = records.map((r) => `${r.title} — ${r.cells.map((c) => cell(c.text)).join('; ')}`);
+  const rows = records.map((r) => `${r.title} — ${r.cells.map((c) => cellText(c.text)).join('; ')}`);
   return { rows, end: (last.cells.at(-1) as Group).end };
 }
 
@@ -147,7 +148,6 @@ export function sideBySideTotals(lines: string[]): string[] {
       .reverse()
       .map(twoHeaders)
       .find((h) => h !== undefined);
-    const cell = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
-    return header ? `${label.trim()} — ${header[0]}: ${cell(a)}; ${header[1]}: ${cell(b)}` : `${label.trim()} — ${cell(a)}; ${cell(b)}`;
+    return header ? `${label.trim()} — ${header[0]}: ${cellText(a)}; ${header[1]}: ${cellText(b)}` : `${label.trim()} — ${cellText(a)}; ${cellText(b)}`;
   });
 }

@@ -1,0 +1,67 @@
+/**
+ * What the extractive answer knows of table rows and records beyond their words: a row is named by
+ * its label, rows of one table that tie name no record, a record's number is no quantity, and a
+ * line of figures closes a record of a table flattened to text.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import { findSpans } from './entities.ts';
+import type { Candidate } from './extractive.ts';
+import { rowCells } from './ingest/layout.ts';
+import type { Concept } from './query.ts';
+import type { Unit } from './units.ts';
+
+const RECORD_NUMBER = /^\s*\d{1,3}[.)]\s/;
+
+/** Where a record's number ("3. Policy making") ends in a row: spans before it are no quantity (0 when there is none). */
+export function recordNumberEnd(unit: Unit): number {
+  return unit.kind === 'row' ? (RECORD_NUMBER.exec(unit.text)?.[0].length ?? 0) : 0;
+}
+
+/** How much a row whose label the question names in full outranks one it shares a word with. */
+const LABEL_WEIGHT = 1;
+
+/**
+ * A row is named by its label ("5. Cultural statistics"): the share of the label's words that the
+ * question's concepts name lifts it (a concept counts whole: "cultural heritage" does not name
+ * "cultural policies") — the question asks about that record, whatever else the others share.
+ */
+export function labelFactor(unit: Unit, concepts: Concept[], lang: Lang): number {
+  if (unit.kind !== 'row') return 1;
+  const label = analyze(rowCells(unit.text).label, lang).filter((t) => !/^\d+$/.test(t));
+  if (label.length === 0) return 1;
+  const words = new Set(label);
+  const named = new Set(concepts.flatMap((c) => c.phrases.filter((p) => p.every((t) => words.has(t))).flat()));
+  return 1 + LABEL_WEIGHT * (label.filter((t) => named.has(t)).length / label.length);
+}
+
+/** A unit of figures and dates only (a table's last cells on one line): "2014-2015 300 000", "Avril 2014 50 000". */
+export function figureLine(unit: Unit | undefined, lang: Lang): boolean {
+  if (!unit || unit.kind === 'row' || unit.text.length > 40 || !/\d/.test(unit.text)) return false;
+  let rest = unit.text;
+  for (const span of findSpans(unit.text, lang).sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
+  return !/\p{L}{2,}/u.test(rest);
+}
+
+/** Rows of one table that tie for the best: the question does not say which record it means. */
+const ROW_TIE_COUNT = 3;
+const ROW_TIE_FACTOR = 0.6;
+
+/**
+ * When three rows or more of one table hold the question equally well, no row answers it (the
+ * question names no record): they yield to a sentence that does. A long table is cut into several
+ * passages: its rows are compared across them, before the passages' ranks are counted (`rankDecay`,
+ * as the candidates' scores were lowered by their passage's rank).
+ */
+export function demoteTiedRows(ranked: Candidate[], rankDecay: number): Candidate[] {
+  const tableOf = (c: Candidate): string => `${c.chunk.documentId}\u0000${c.chunk.heading}`;
+  const own = (c: Candidate): number => c.score * (1 + rankDecay * c.rank);
+  const bestRow = new Map<string, number>();
+  for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(tableOf(c), Math.max(bestRow.get(tableOf(c)) ?? 0, own(c)));
+  const ties = new Map<string, number>();
+  for (const c of ranked) if (c.unit.kind === 'row' && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99) ties.set(tableOf(c), (ties.get(tableOf(c)) ?? 0) + 1);
+  if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
+  return ranked
+    .map((c) => (c.unit.kind === 'row' && (ties.get(tableOf(c)) ?? 0) >= ROW_TIE_COUNT && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
+    .sort((a, b) => b.score - a.score);
+}
