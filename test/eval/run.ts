@@ -106,6 +106,8 @@ interface Tally {
 const empty = (): Tally => ({ answerable: 0, first: 0, top: 0, fact: 0, answered: 0, unanswerable: 0, abstained: 0 });
 const tallies = { bot: new Map<string, Tally>(), peer: new Map<string, Tally>() };
 const problems: string[] = [];
+/** Answerable questions whose first document is not a right one (with --verbose). */
+const misranked: string[] = [];
 
 function count(who: 'bot' | 'peer', scopes: string[], q: Question, ranking: string[], answered: boolean, answer: string): boolean {
   const rows = scopes.map((s) => {
@@ -139,6 +141,7 @@ for (const q of questions) {
   const answer = await app.services.knowledge.answer(q.question, q.lang);
   const ranking = answer.retrieval.map((r) => docName(r.source));
   const ok = count('bot', scopes, q, ranking, answer.answered, answer.answer);
+  if (q.sources.length > 0 && !q.sources.includes(ranking[0] ?? '')) misranked.push(`${q.id} [${q.lang}] first ${ranking[0] ?? 'nothing'}, not ${q.sources.join(' or ')}: ${q.question}`);
   const p: PeerAnswer = peer.answer(q.question);
   count('peer', scopes, q, p.ranking, p.answered, p.answer);
   if (!ok) {
@@ -164,6 +167,10 @@ for (const scope of order) {
 if (problems.length > 0 && values.verbose) {
   out(`\n${problems.length} questions the bot missed:`);
   for (const line of problems) out(`  ${line}`);
+}
+if (misranked.length > 0 && values.verbose) {
+  out(`\n${misranked.length} questions whose first document is not the right one:`);
+  for (const line of misranked) out(`  ${line}`);
 }
 await app.close();
 rmSync(emptyKnowledge, { recursive: true, force: true });

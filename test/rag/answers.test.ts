@@ -161,6 +161,12 @@ const MODULES = [
   'Mars 2025 45 000',
   '',
   'COÛTS DU PROGRAMME 125 000*',
+  // A total whose value a PDF put alone below its label.
+  'TOTAL DES RESSOURCES',
+  'frais de gestion',
+  'compris',
+  '',
+  '138 750',
   '',
   // Two columns of costs that a PDF ran together: their items interleaved, their totals on one line.
   'Le tableau ci-après donne le budget du réseau des formateurs :',
@@ -259,6 +265,9 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['a name each language stems its own way', 'es', '¿De qué país es la misión de Somsak Vongxay?', 'Cambodge', 'modules.txt'],
   ['amount on a line of figures closing a record (no money word beside it)', 'es', '¿Cuánto costará la base de datos de expertos?', '80 000', 'modules.txt'],
   ['amount on a line of figures closing a record (no money word beside it)', 'en', 'How much will the translation of the guides cost?', '45 000', 'modules.txt'],
+  ['a total whose value stands alone below its label', 'fr', 'Quel est le total des ressources de l’annexe, frais de gestion compris ?', '138 750', 'modules.txt'],
+  ['a total whose value stands alone below its label', 'en', 'What do the resources come to in total, management fees included?', '138 750', 'modules.txt'],
+  ['a total whose value stands alone below its label', 'es', '¿A cuánto ascienden en total los recursos, incluidos los gastos de gestión?', '138 750', 'modules.txt'],
   ['a total of one of two columns run together', 'en', 'What is the total of the one-off costs of the trainers network?', '42 000 francs suisses', 'modules.txt'],
   ['a total of one of two columns run together', 'es', '¿Cuál es el total de los gastos anuales de la red de formadores?', 'à fixer', 'modules.txt'],
   ['person, the date given only in the document’s first passage', 'es', '¿Quién abrió los debates del seminario del 12 de junio de 2024?', 'Peter Otieno', 'seminar.txt'],

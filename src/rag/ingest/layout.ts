@@ -249,6 +249,44 @@ export function unwrap(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A paragraph that is one figure (an amount, a rate, a count of four digits or more), as a table's
+ * value cell copied out alone; a short number alone is most often a page's number.
+ */
+const LONE_FIGURE = /^\s*(?:\p{Sc}\s?)?(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{4,}|\d+(?:[.,]\d+)?\s?%)(?:\s?\p{Sc})?\*?\s*$/u;
+/** A label that a lone figure may close: words, not a sentence, and short. */
+const LABEL_MAX_CHARS = 120;
+
+/**
+ * A figure alone in its paragraph, right after a line that is a label (words that end no sentence
+ * and no figure), is that label's value: a table's cell copied out of a PDF below its row's label
+ * ("TOTAL DES COÛTS dont 13 % de frais de soutien", then "2 365 000"). The figure joins the label's
+ * line, so that the value is read with what it is the value of.
+ */
+export function labelledFigures(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const label = out.at(-2);
+    const figureAfterLabel =
+      LONE_FIGURE.test(line) &&
+      out.at(-1)?.trim() === '' &&
+      label !== undefined &&
+      /\p{L}{2}/u.test(label) &&
+      label.trim().length <= LABEL_MAX_CHARS &&
+      !ENDS_SENTENCE.test(label.trim()) &&
+      !/\d\*?\s*$/.test(label) &&
+      !(lines[i + 1] ?? '').trim();
+    if (!figureAfterLabel) {
+      out.push(line);
+      continue;
+    }
+    out.pop();
+    out[out.length - 1] = `${label.trimEnd()} ${line.trim()}`;
+  }
+  return out;
+}
+
 /** A part of a text: prose, or a table's rows with the sentence that introduces it. */
 export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption: string; rows: string[] };
 
@@ -261,7 +299,7 @@ export function structureParts(raw: string): TextPart[] {
   const parts: TextPart[] = [];
   for (const block of blocksOf(lines)) {
     if (block.kind === 'text') {
-      parts.push({ kind: 'text', text: unwrap(block.lines).join('\n') });
+      parts.push({ kind: 'text', text: unwrap(labelledFigures(block.lines)).join('\n') });
       continue;
     }
     const previous = parts.at(-1);

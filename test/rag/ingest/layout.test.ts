@@ -130,6 +130,23 @@ describe('two columns run together by a PDF', () => {
   });
 });
 
+describe('a value copied out alone below its label', () => {
+  it('joins the label it closes; a page number, a figure within prose or a figure after a sentence stays apart', () => {
+    const total = ['COÛTS DU PROJET 2 093 000*', 'TOTAL DES COÛTS', 'dont 13 % de frais de', 'soutien', '', '2 365 000', '', 'Note de bas de page.'].join('\n');
+    expect(structureText(total).split('\n')).toContain('TOTAL DES COÛTS dont 13 % de frais de soutien 2 365 000');
+    expect(structureText('Response rate\n\n64 %\n').split('\n')).toContain('Response rate 64 %');
+    // A page's number below a heading, a figure followed by more lines, a figure after a sentence.
+    for (const [text, label] of [
+      ['Mise en œuvre de la décision\n\n4\n\nLa suite.', 'Mise en œuvre de la décision'],
+      ['Budget items\n\n12 000\nand more text', 'Budget items'],
+      ['The report ends here.\n\n2 000\n', 'The report ends here.'],
+    ] as const) {
+      // The line before the figure is left as it was.
+      expect(structureText(text).split('\n').map((l) => l.trim()), text).toContain(label);
+    }
+  });
+});
+
 describe('tables in the other formats', () => {
   it('Markdown', () => {
     const md = '# Workshops\n\n| Event | Country | Participants | Cost |\n|---|---|---:|---:|\n| Workshop A | Kenya | 48 | 12 000 |\n| Workshop B | Peru | 31 | 9 500 |\n| Workshop C | Nepal | 27 | 7 250 |\n\nAfter the table.';
