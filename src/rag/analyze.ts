@@ -28,15 +28,16 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
 
 /**
  * Extra words that carry no meaning for retrieval in a question: politeness, question words the
- * stop lists lack, and the hedges of chat ("exactly", "roughly", "in the end").
+ * stop lists lack (every case of the Russian ones: "кому", "кем"; "n'importe" in "n'importe
+ * quel"), and the hedges of chat ("exactly", "roughly", "in the end").
  */
 const QUESTION_NOISE: Record<Lang, string[]> = {
-  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened'],
-  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait', 'réellement', 'effectivement'],
-  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces', 'efectivamente', 'verdad'],
-  ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي', 'فعلا', 'بالفعل', 'حقا'],
-  ru: ['пожалуйста', 'сколько', 'когда', 'именно', 'точно', 'примерно', 'около', 'приблизительно', 'вообще', 'скажите', 'подскажите', 'спасибо', 'какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каких', 'каким', 'который', 'которая', 'которое', 'которые', 'итоге', 'всего', 'ли', 'фактически', 'реально', 'действительно'],
-  zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共', '实际上', '真正'],
+  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened', 'whose', 'whoever', 'whatever'],
+  fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait', 'réellement', 'effectivement', 'comment', 'pourquoi', 'auquel', 'auxquels', 'auxquelles', 'duquel', 'desquels', 'comme', 'quiconque', 'importe'],
+  es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces', 'efectivamente', 'verdad', 'cuyo', 'cuya', 'cuyos', 'cuyas', 'adónde', 'cualquiera', 'quienquiera'],
+  ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي', 'فعلا', 'بالفعل', 'حقا', 'لمن', 'عمن', 'ممن', 'أية'],
+  ru: ['пожалуйста', 'сколько', 'когда', 'именно', 'точно', 'примерно', 'около', 'приблизительно', 'вообще', 'скажите', 'подскажите', 'спасибо', 'какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каких', 'каким', 'который', 'которая', 'которое', 'которые', 'итоге', 'всего', 'ли', 'фактически', 'реально', 'действительно', 'кого', 'кому', 'кем', 'ком', 'чему', 'откуда', 'почему', 'чей', 'чья', 'чьё', 'чьи', 'чьего', 'чьей'],
+  zh: ['请问', '请', '大约', '大概', '到底', '究竟', '具体', '一下', '谢谢', '多少', '什么', '哪个', '哪些', '哪', '几', '吗', '呢', '了', '是否', '总共', '一共', '实际上', '真正', '什么样', '为何'],
 };
 
 /**

@@ -159,12 +159,12 @@ const RULES: Record<Lang, Rules> = {
 
 /** Questions that ask whom something is meant for: an audience, a target group. */
 const FOR_WHOM: Record<Lang, RegExp> = {
-  en: /\bfor whom\b|\bwho (?:is|are|was|were) (?:[\w-]+ ){0,8}(?:meant|intended|designed|aimed|targeted|for)\b.{0,20}\?$|\bwho (?:is|are) the (?:target|audience|beneficiar)/,
-  fr: /(?:^|\s)(?:à|a|pour) qui (?:s'adresse|s'adressent|est destiné|sont destiné|est-il destiné|est-elle destinée)|\bpour qui\b|\bqui (?:est|sont) (?:le |les )?(?:public|cible|bénéficiaire)/,
-  es: /\bpara qui[ée]n(?:es)?\b|\ba qui[ée]n(?:es)? (?:va|van|est[áa]n?|se) (?:dirigid|destinad|dirige|orienta)/,
-  ru: /для кого|кому (?:предназнач|адресован)|на кого (?:рассчитан|ориентирован|направлен)/,
-  ar: /(?:^|\s)لمن(?:\s|$|؟)|(?:^|\s)لِمَن|من (?:هي|هو|هم) الفئ|الفئة المستهدفة/,
-  zh: /面向(?:谁|哪些人|什么人)|针对(?:谁|哪些人|什么人)|为谁|对象是(?:谁|哪些)|给谁/,
+  en: /\bfor whom\b|\bwho (?:is|are|was|were) (?:[\w-]+ ){0,8}(?:meant|intended|designed|aimed|targeted|for)\b.{0,20}\?$|\bwho (?:is|are) the (?:target|audience|beneficiar)|\bwho (?:can|may|could|will be able to|is allowed to|is entitled to) (?:access|join|enter|use|take part|participate|sign up|register)\b|\b(?:open|accessible|available) to whom\b/,
+  fr: /(?:^|\s)(?:à|a|pour) qui (?:s'adresse|s'adressent|est destiné|sont destiné|est-il destiné|est-elle destinée)|\bpour qui\b|\bqui (?:est|sont) (?:le |les )?(?:public|cible|bénéficiaire)|\bqui (?:peut|peuvent|pourra|pourront|pourrait|a le droit d(?:e |')) ?(?:accéder|participer|entrer|utiliser|s'inscrire|prendre part)|\b(?:ouvert|ouverte|accessible|réservé|réservée) à qui\b/,
+  es: /\bpara qui[ée]n(?:es)?\b|\ba qui[ée]n(?:es)? (?:va|van|est[áa]n?|se) (?:dirigid|destinad|dirige|orienta)|\bqui[ée]n(?:es)? (?:puede|pueden|podr[áa]|podr[áa]n|podr[íi]a|tiene derecho a) (?:acceder|participar|entrar|usar|utilizar|inscribirse|tomar parte)|\b(?:abierto|abierta|accesible|reservado|reservada) a qui[ée]n/,
+  ru: /для кого|кому (?:предназнач|адресован)|на кого (?:рассчитан|ориентирован|направлен)|кому (?:будет |был[аио]? |будут )?(?:открыт|доступ)|кто (?:может|сможет|будет|имеет право) (?:иметь доступ|получить доступ|участвовать|пользоваться|войти|зарегистрироваться)/,
+  ar: /(?:^|\s)لمن(?:\s|$|؟)|(?:^|\s)لِمَن|من (?:هي|هو|هم) الفئ|الفئة المستهدفة|من (?:يمكنه|يمكنهم|يستطيع|يحق له|يحق لهم|يسمح له) (?:الوصول|الدخول|المشاركة|استخدام|التسجيل)/,
+  zh: /面向(?:谁|哪些人|什么人)|针对(?:谁|哪些人|什么人)|为谁|对象是(?:谁|哪些)|给谁|谁(?:可以|能|能够|有权|可)(?:访问|进入|参加|参与|使用|登录|注册)|(?:对|向)谁开放/,
 };
 
 /** Languages whose "how many" is followed at once by the thing counted. */

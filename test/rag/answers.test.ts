@@ -193,6 +193,12 @@ const SEMINAR = [
   'M. Peter Otieno, directeur de l’Office national des brevets, a ouvert les débats en présentant les priorités de la région.',
   '',
   'La banque de formateurs de la région a été créée grâce à un projet financé par la Banque africaine de développement.',
+  '',
+  // Who may enter: a sentence with neither a name nor a figure, a line of a list of questions cut before its end.
+  'Afin de protéger les données des formateurs, l’accès à la plateforme de la banque devrait être limité aux offices membres et protégé par un mot de passe.',
+  '',
+  '• La plateforme devrait-elle être accessible uniquement aux',
+  'offices membres ?',
 ].join('\n');
 
 let root: string;
@@ -273,6 +279,10 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['person, the date given only in the document’s first passage', 'es', '¿Quién abrió los debates del seminario del 12 de junio de 2024?', 'Peter Otieno', 'seminar.txt'],
   ['person, the date given only in the document’s first passage', 'en', 'Who opened the discussions at the seminar of 12 June 2024?', 'Peter Otieno', 'seminar.txt'],
   ['words in Title Case that the documents write in their own language', 'en', 'Who funded the project that created the Trainers Bank?', 'Banque africaine de développement', 'seminar.txt'],
+  ['who may enter (an audience, not a name)', 'en', 'Who can access the platform of the trainers bank?', 'limité aux offices membres', 'seminar.txt'],
+  ['who may enter (an audience, not a name)', 'es', '¿Quiénes podrán acceder a la plataforma de la banca de formadores?', 'limité aux offices membres', 'seminar.txt'],
+  ['who may enter (an audience, not a name)', 'ru', 'Кому будет открыт доступ к платформе банка тренеров?', 'limité aux offices membres', 'seminar.txt'],
+  ['who may enter (an audience, not a name)', 'zh', '谁可以访问培训师库的平台？', 'limité aux offices membres', 'seminar.txt'],
   ['the record the question names by its label', 'ru', 'С какими партнёрами будет работать модуль по культурной статистике?', 'Institut de statistique', 'modules.txt'],
 ];
 

@@ -125,6 +125,20 @@ describe('question kinds', () => {
     expect(questionKind('Who chaired the session?', 'en')).toBe('person');
   });
 
+  it('reads "who may take part / who has access" as asking for an audience too, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'Who can access the experts database?'],
+      ['fr', 'Qui pourra participer aux ateliers ?'],
+      ['es', '¿Quiénes pueden acceder a la plataforma?'],
+      ['ru', 'Кому будет открыт доступ к платформе?'],
+      ['ar', 'من يحق له المشاركة في الورشة؟'],
+      ['zh', '谁可以参加这个讲习班？'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBeUndefined();
+    }
+    expect(questionKind('Who can help with impact evaluation?', 'en')).toBe('person');
+  });
+
   it('reads the word a "how many" counts, in several languages', () => {
     expect(countedWord('How many countries took part?', 'en')).toBe('countries');
     expect(countedWord('Combien de pays ont participé ?', 'fr')).toBe('pays');

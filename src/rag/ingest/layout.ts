@@ -216,12 +216,16 @@ function blocksOf(lines: string[]): Block[] {
 
 const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
 const ENDS_SENTENCE = /[.!?:;…。！？؟]["'”’»)\]]*$/;
+/** A line that ends on an article, a preposition or a conjunction goes on: no sentence, heading or item ends so. */
+const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|with|by|from|de|du|des|aux|au|à|la|le|les|et|ou|en|par|pour|sur|dans|un|une|del|el|los|las|y|o|para|con|al)$/iu;
 
 /**
  * Joins lines that a hard wrap broke. A line is joined to the next unless it ends a sentence or
- * the next starts a list item, when the next starts in lower case (any text), or when the text is
- * hard-wrapped (many lines of nearly one width) and this line reaches that width. A word broken
- * by a hyphen at the end of a line is joined without a space.
+ * the next starts a list item, when the next starts in lower case (any text), when it ends on an
+ * article, a preposition or a conjunction ("accessible uniquement aux"), or when the text is
+ * hard-wrapped (many lines of nearly one width) and this line reaches that width; the first two
+ * also across one blank line. A word broken by a hyphen at the end of a line is joined without a
+ * space.
  */
 export function unwrap(lines: string[]): string[] {
   const trimmed = lines.map((l) => l.replace(/[\t\p{Zs}]+$/u, ''));
@@ -231,6 +235,18 @@ export function unwrap(lines: string[]): string[] {
   const wrapped = Number.isFinite(width) && nearWidth >= Math.max(3, lengths.length * 0.3);
   const out: string[] = [];
   for (const line of trimmed) {
+    // Across one blank line (text copied out of a PDF with a blank line after every line), only
+    // where the line before plainly goes on: it ends on a function word, or the next starts in lower case.
+    const beforeBlank = out.at(-1) === '' ? out.at(-2) : undefined;
+    if (
+      beforeBlank?.trim() &&
+      line.trim() !== '' &&
+      !ENDS_SENTENCE.test(beforeBlank) &&
+      !LIST_ITEM.test(line) &&
+      (/^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(beforeBlank))
+    ) {
+      out.pop();
+    }
     const previous = out.at(-1);
     const joinable =
       previous !== undefined &&
@@ -238,7 +254,7 @@ export function unwrap(lines: string[]): string[] {
       line.trim() !== '' &&
       !ENDS_SENTENCE.test(previous) &&
       !LIST_ITEM.test(line) &&
-      (/^\s*\p{Ll}/u.test(line) || (wrapped && previous.length >= width * 0.6));
+      (/^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(previous) || (wrapped && previous.length >= width * 0.6));
     if (!joinable) {
       out.push(line);
       continue;

@@ -194,6 +194,20 @@ describe('two columns of prose in a PDF', () => {
 });
 
 describe('hard-wrapped text and lists', () => {
+  it('goes on after a line that ends on an article, a preposition or a conjunction', () => {
+    expect(unwrap(['• Le forum devrait-il être accessible uniquement aux', 'États membres ?', '• Second item'])).toEqual(['• Le forum devrait-il être accessible uniquement aux États membres ?', '• Second item']);
+    expect(unwrap(['Funding comes from the', 'World Bank and the', 'Asian Development Bank.'])).toEqual(['Funding comes from the World Bank and the Asian Development Bank.']);
+    expect(unwrap(['Background', 'The programme began in 2020.'])).toEqual(['Background', 'The programme began in 2020.']);
+    // Text copied out of a PDF with a blank line after every line.
+    expect(unwrap(['• Should it be open only to', '', 'Member States or to other', '', 'parties?', '', 'Participants', '', '• Next item'])).toEqual([
+      '• Should it be open only to Member States or to other parties?',
+      '',
+      'Participants',
+      '',
+      '• Next item',
+    ]);
+  });
+
   it('joins a hard-wrapped paragraph, also where a line goes on with a capital', () => {
     const wrapped = [
       'The secretariat considers that a forum for sharing the experience of member',
