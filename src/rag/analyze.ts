@@ -32,7 +32,7 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
  * quel"), and the hedges of chat ("exactly", "roughly", "in the end").
  */
 const QUESTION_NOISE: Record<Lang, string[]> = {
-  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened', 'whose', 'whoever', 'whatever'],
+  en: ['please', 'tell', 'know', 'would', 'could', 'like', 'many', 'much', 'when', 'which', 'kind', 'exactly', 'roughly', 'approximately', 'actually', 'really', 'overall', 'anyone', 'someone', 'somebody', 'anybody', 'thanks', 'thank', 'hi', 'hello', 'wondering', 'curious', 'quick', 'question', 'remind', 'recall', 'say', 'said', 'happen', 'happened', 'whose', 'whoever', 'whatever', 'get', 'gets', 'got', 'getting', 'gotten'],
   fr: ['est-ce', 'svp', 'merci', 'pouvez', 'voudrais', 'savoir', 'combien', 'quand', 'quel', 'quelle', 'quels', 'quelles', 'exactement', 'environ', 'approximativement', 'vraiment', 'ça', 'cela', 'fait', 'faut', 'quoi', 'donc', 'alors', 'déjà', 'bonjour', 'rappeler', 'rappelez', 'dire', 'dites', 'peux', 'peut', 'final', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'sait', 'réellement', 'effectivement', 'comment', 'pourquoi', 'auquel', 'auxquels', 'auxquelles', 'duquel', 'desquels', 'comme', 'quiconque', 'importe'],
   es: ['favor', 'gracias', 'puede', 'quisiera', 'saber', 'cuántos', 'cuántas', 'cuánto', 'cuánta', 'cuándo', 'cuál', 'cuáles', 'qué', 'exactamente', 'aproximadamente', 'realmente', 'hola', 'recordar', 'decir', 'dime', 'podría', 'podrían', 'alguien', 'final', 'entonces', 'efectivamente', 'verdad', 'cuyo', 'cuya', 'cuyos', 'cuyas', 'adónde', 'cualquiera', 'quienquiera'],
   ar: ['فضلك', 'لو', 'سمحت', 'شكرا', 'بالضبط', 'تقريبا', 'تقريبًا', 'حوالي', 'نحو', 'أخبرني', 'هل', 'يمكن', 'يمكنك', 'أعرف', 'أريد', 'معرفة', 'ماذا', 'لماذا', 'كيف', 'الذي', 'التي', 'فعلا', 'بالفعل', 'حقا', 'لمن', 'عمن', 'ممن', 'أية'],
@@ -142,16 +142,24 @@ function hanTerms(text: string, out: string[]): void {
  */
 const GROUPED_FIGURE = /(?<![\p{N}.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\p{N}]|[.,]\d)/gu;
 
+/**
+ * A decimal figure (20.9, 20,9 — one or two decimals, not a group of three) is one term, the same
+ * in every locale's form ("20d9"), rather than two figures that match any 20 and any 9.
+ */
+const DECIMAL_FIGURE = /(?<![\p{N}.,])(\d+)[.,](\d{1,2})(?![\p{N}]|[.,]\d)/gu;
+
 /** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
   const normalised = text
     .normalize('NFKC')
     .replace(ARABIC_MARKS, '')
-    .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''));
+    .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''))
+    .replace(DECIMAL_FIGURE, '$1d$2');
   if (lang === 'zh' || HAN.test(normalised)) {
     // Segment the Han runs; other runs go through the language's own analysis.
-    for (const run of normalised.split(/(\p{Script=Han}[\p{Script=Han}\s\p{N}]*)/u)) {
+    // (A decimal figure, "20d9", stays whole, out of the Han run.)
+    for (const run of normalised.split(/(\p{Script=Han}(?:[\p{Script=Han}\s]|\p{N}(?!\p{N}*d\p{N}))*)/u)) {
       if (!run) continue;
       if (HAN.test(run)) hanTerms(run, out);
       else for (const m of run.matchAll(WORD)) {

@@ -232,6 +232,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     let constraintFactor = 1;
     // The day, month and year of one date the question gives are one constraint, discounted once.
     let dateFactor = 1;
+    // The words of one name are one constraint: discounted once, by the least found of them.
+    const nameFactors = new Map<number, number>();
     const matchedPositions: number[] = [];
     // A sum of money written in the unit says "cost" as well as the word would (a budget line's amount).
     const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
@@ -270,10 +272,12 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t) && !scoring.dateFigures.has(t));
         const factor = share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
         if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
+        else if (concept.nameGroup !== undefined) nameFactors.set(concept.nameGroup, Math.min(nameFactors.get(concept.nameGroup) ?? 1, factor));
         else constraintFactor *= factor;
       }
     });
     constraintFactor *= dateFactor;
+    for (const factor of nameFactors.values()) constraintFactor *= factor;
     if (constraintFactor === 0 || found === 0) return;
 
     // A record's number ("3. Policy making") numbers it: it is no quantity.

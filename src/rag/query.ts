@@ -36,6 +36,11 @@ export interface Concept {
    */
   titleWord?: boolean;
   /**
+   * Words of one name written together ("Forest Carbon …"): the same number for each, so that a
+   * unit without the name is discounted once for it, not once per word.
+   */
+  nameGroup?: number;
+  /**
    * Whether the concept only names the kind of answer ("date", "amount", "how many people"): it
    * counts where a passage holds it and is not missed where it does not.
    */
@@ -71,12 +76,15 @@ function answerTypeStemsOf(lang: Lang): Set<string> {
 /**
  * Acronyms (INPI, UNDP) and capitalised words after the first of a sentence, in scripts that have
  * capitals: their stems, each with the word as written (a name crosses languages unchanged, but
- * each language's stemmer cuts it its own way: "Chememalay" is "chememalai" in English).
+ * each language's stemmer cuts it its own way: "Chememalay" is "chememalai" in English). `groups`
+ * gets each stem's name: words written one after the other share a number.
  */
-function properNameStems(text: string, lang: Lang): Map<string, string> {
+function properNameStems(text: string, lang: Lang, groups = new Map<string, number>()): Map<string, string> {
   const out = new Map<string, string>();
+  let group = 0;
   for (const sentence of text.split(/[.!?¿¡;:«»"“”()]+/)) {
     const words = sentence.trim().split(/\s+/);
+    let previousName = false;
     words.forEach((word, i) => {
       const bare = word
         .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
@@ -84,7 +92,15 @@ function properNameStems(text: string, lang: Lang): Map<string, string> {
         .replace(/['’]s$/, '');
       const acronym = /^\p{Lu}{2,}$/u.test(bare);
       const capitalised = i > 0 && /^\p{Lu}\p{Ll}/u.test(bare);
-      if (acronym || capitalised) for (const stem of analyze(bare, lang)) out.set(stem, bare);
+      if (acronym || capitalised) {
+        // Names written one after the other are one name ("Forest Carbon Fund"); a word between ends it.
+        if (!previousName) group++;
+        for (const stem of analyze(bare, lang)) {
+          out.set(stem, bare);
+          if (!groups.has(stem)) groups.set(stem, group);
+        }
+      }
+      previousName = acronym || capitalised;
     });
   }
   return out;
@@ -124,7 +140,8 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const optional = own.every((stem) => typeWords.has(stem));
     concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
   }
-  const names = properNameStems(text, lang);
+  const groups = new Map<string, number>();
+  const names = properNameStems(text, lang, groups);
   const seenStems = new Set<string>();
   stems.forEach((stem, i) => {
     if (covered[i] || seenStems.has(stem)) return;
@@ -136,6 +153,7 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const loneHan = /^\p{Script=Han}$/u.test(stem);
     const concept: Concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
     if (names.has(stem) && !/^\p{Lu}{2,}$/u.test(names.get(stem) ?? '') && !/\d/.test(stem)) concept.titleWord = true;
+    if (!/\d/.test(stem)) concept.nameGroup = groups.get(stem);
     // A name, as the other languages' stemmers cut it.
     const name = names.get(stem);
     if (name !== undefined) {

@@ -115,7 +115,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /когда|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
     ['contact', /(?:электронн\p{L}* почт|e-?mail|имейл|телефон|факс|адрес(?!ов)|контактн)/u],
     ['person', /(?:^|\s|[«"])(?:кто|кем|кого|кому)(?:\s|$|[?,])|какой (?:эксперт|специалист|докладчик|спикер|советник|директор|модератор)|как(?:ая|ой) (?:экспертка|женщина)|чь[ея]/],
-    ['organisation', /как(?:ая|ой|ие|ое) (?:организаци|орган|учреждени|агентств|отдел|департамент|управлени|комитет|министерств|партн[её]р|програм)/],
+    ['organisation', /как(?:ая|ой|ую|ие|ое|их|ом|им|ими) (?:организаци|орган|учреждени|агентств|отдел|департамент|управлени|комитет|министерств|партн[её]р|програм)/],
     ['place', /(?:^|\s)где(?:\s|$|\?)|(?:в |из )?как(?:ой|ую|их|ом) (?:стран|город|регион|мест|континент)/],
     ['language', /на как(?:ом|их) язык|какой язык|какие языки/],
     ['list', /как(?:ие|ова|овы) (?:были |есть )?(?:основн|главн|ключев)?|перечисл|список|назовите/],
@@ -171,11 +171,28 @@ const FOR_WHOM: Record<Lang, RegExp> = {
 const DIRECT_COUNT: ReadonlySet<Lang> = new Set(['en', 'fr', 'es']);
 const TIME_WORDS: Partial<Record<Lang, string>> = { en: 'time', fr: 'temps', es: 'tiempo' };
 
+/**
+ * A subordinate clause after the question's own ("…did she represent when she presented…"): its
+ * "when" or "where" does not ask for a date or a place. (Chinese puts such clauses first, and its
+ * question words are read where they stand.)
+ */
+const SUBORDINATE: Partial<Record<Lang, RegExp>> = {
+  en: /[ ,](?:when|while|where|whereas|after|before|if|because|since|as soon as) /,
+  fr: / ,?(?:quand|lorsqu'?|où|si|parce qu'?|après qu'?|avant qu'?|pendant qu'?)(?: |$)/,
+  es: / ,?(?:cuando|donde|si|porque|mientras|después de que|antes de que) /,
+  ru: /,? (?:когда|где|если|потому что|пока|после того как|перед тем как) /,
+  ar: / (?:عندما|حين|حينما|لما|إذا|اذا|لأن|بينما|بعد أن|قبل أن) /,
+};
+
 /** The expected kind of answer, or undefined when the question does not say. */
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
-  const kind = RULES[lang].find(([, pattern]) => pattern.test(text))?.[0];
+  // The question's own clause says what it asks, when it says something; the whole text otherwise.
+  const cut = SUBORDINATE[lang]?.exec(text)?.index;
+  const main = cut !== undefined && cut > 0 ? text.slice(0, cut) : undefined;
+  const kindOf = (t: string): AnswerKind | undefined => RULES[lang].find(([, pattern]) => pattern.test(t))?.[0];
+  const kind = (main !== undefined ? kindOf(main) : undefined) ?? kindOf(text);
   // "How many workshops of short duration": a count of things, not a length of time (where the
   // thing counted follows the question word at once).
   const counted = kind === 'duration' && DIRECT_COUNT.has(lang) ? countedWord(text, lang) : undefined;

@@ -84,6 +84,16 @@ const SESSION = [
   'The recording can be watched in English and Portuguese on the organisation’s video channel.',
 ].join('\n');
 
+// A fund named in full in one sentence and by its acronym in the next; a decimal amount.
+const FACILITY = [
+  '# Innovation fund',
+  '',
+  'The Regional Innovation Support Facility (RISF) has signed grant agreements with twelve countries, including Peru and Kenya.',
+  'In 2024, Ghana received an advance',
+  'grant payment of $3.5 million, which covers half of the work planned for the',
+  'first phase.',
+].join('\n');
+
 // A table copied out of a PDF: numbered records, one wrapped cell per paragraph, the header in
 // pieces and repeated after a page break.
 const MODULES = [
@@ -214,6 +224,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'ateliers.txt'), REPORT);
   await writeFile(path.join(root, 'docs', 'courses.md'), COURSES);
   await writeFile(path.join(root, 'docs', 'session.md'), SESSION);
+  await writeFile(path.join(root, 'docs', 'facility.md'), FACILITY);
 
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
@@ -279,6 +290,9 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['person, the date given only in the document’s first passage', 'es', '¿Quién abrió los debates del seminario del 12 de junio de 2024?', 'Peter Otieno', 'seminar.txt'],
   ['person, the date given only in the document’s first passage', 'en', 'Who opened the discussions at the seminar of 12 June 2024?', 'Peter Otieno', 'seminar.txt'],
   ['words in Title Case that the documents write in their own language', 'en', 'Who funded the project that created the Trainers Bank?', 'Banque africaine de développement', 'seminar.txt'],
+  ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'en', 'Which country got an advance payment of $3.5 million from the Regional Innovation Support Facility in 2024?', 'Ghana', 'facility.md'],
+  ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'es', '¿Qué país recibió un pago anticipado de 3,5 millones de dólares del Regional Innovation Support Facility en 2024?', 'Ghana', 'facility.md'],
+  ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'fr', 'Quel pays a reçu un paiement anticipé de 3,5 millions de dollars du Regional Innovation Support Facility en 2024 ?', 'Ghana', 'facility.md'],
   ['who may enter (an audience, not a name)', 'en', 'Who can access the platform of the trainers bank?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'es', '¿Quiénes podrán acceder a la plataforma de la banca de formadores?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'ru', 'Кому будет открыт доступ к платформе банка тренеров?', 'limité aux offices membres', 'seminar.txt'],

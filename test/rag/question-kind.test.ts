@@ -125,6 +125,20 @@ describe('question kinds', () => {
     expect(questionKind('Who chaired the session?', 'en')).toBe('person');
   });
 
+  it('reads the kind from the question’s own clause, not from a "when" or "where" of a clause after it', () => {
+    for (const [lang, question, kind] of [
+      ['en', 'Which organisation did she represent when she presented the strategy?', 'organisation'],
+      ['en', 'How many people attended when the forum met in Delhi?', 'number'],
+      ['fr', 'Combien de participants y avait-il quand le séminaire s’est tenu à Dakar ?', 'number'],
+      ['es', '¿Qué organización representaba cuando presentó el informe?', 'organisation'],
+      ['ru', 'Какую организацию она представляла, когда выступала на форуме?', 'organisation'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe(kind);
+    }
+    expect(questionKind('When was the forum held?', 'en')).toBe('date');
+    expect(questionKind('Where did the seminar take place when it moved?', 'en')).toBe('place');
+  });
+
   it('reads "who may take part / who has access" as asking for an audience too, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'Who can access the experts database?'],
@@ -178,6 +192,11 @@ describe('spans', () => {
     expect(kinds('Dos tercios del presupuesto.', 'es')).toEqual([]);
     // The same figure, one term for the index however it is written.
     for (const written of ['12 500', '12,500', '12.500', '12\u00a0500', '12500']) expect(analyze(written, 'en')).toEqual(['12500']);
+    // A decimal figure is one term in every locale's form, not two figures.
+    for (const [written, lang] of [['$20.9 million', 'en'], ['20,9 millions', 'fr'], ['20,9 миллиона', 'ru'], ['20.9亿美元', 'zh']] as const) {
+      expect(analyze(written, lang), written).toContain('20d9');
+      expect(analyze(written, lang), written).not.toContain('9');
+    }
   });
 
   it('reads percentages, dates and durations', () => {
@@ -222,6 +241,19 @@ describe('a word the glossary knows in another form', () => {
     // A stem that merely starts alike, but is much longer, is another word.
     const unrelated = analyzeQuery('Сколько стран участвовало в конференции?', 'ru', new Glossary({ version: 1, entries: [{ id: 'x', category: null, terms: { ru: ['участ'], fr: ['lot'] } }] }));
     expect(unrelated.concepts.every((c) => !c.terms.has('lot'))).toBe(true);
+  });
+});
+
+describe('a name of several words', () => {
+  it('is one constraint: its words share a group, apart from another name’s', () => {
+    const query = analyzeQuery('Which country got a payment from the Forest Carbon Fund of the Nordic Trust in 2023?', 'en', new Glossary({ version: 1, entries: [] }));
+    const group = (word: string): number | undefined => query.concepts.find((c) => c.label === analyze(word, 'en')[0])?.nameGroup;
+    expect(group('Forest')).toBeDefined();
+    expect([group('Carbon'), group('Fund')]).toEqual([group('Forest'), group('Forest')]);
+    expect(group('Nordic')).toBe(group('Trust'));
+    expect(group('Nordic')).not.toBe(group('Forest'));
+    expect(group('payment')).toBeUndefined();
+    expect(query.concepts.map((c) => c.label)).not.toContain('got');
   });
 });
 

@@ -225,9 +225,11 @@ const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|
  * article, a preposition or a conjunction ("accessible uniquement aux"), or when the text is
  * hard-wrapped (many lines of nearly one width) and this line reaches that width; the first two
  * also across one blank line. A word broken by a hyphen at the end of a line is joined without a
- * space.
+ * space. `paragraphs`: the lines are those of paragraphs whose line breaks mean nothing (Markdown's
+ * soft breaks): a line goes on unless it ends a sentence or the next starts a list item (table
+ * rows stay apart).
  */
-export function unwrap(lines: string[]): string[] {
+export function unwrap(lines: string[], options: { paragraphs?: boolean } = {}): string[] {
   const trimmed = lines.map((l) => l.replace(/[\t\p{Zs}]+$/u, ''));
   const lengths = trimmed.filter((l) => l.length >= 40).map((l) => l.length).sort((a, b) => a - b);
   const width = lengths.length >= 5 ? (lengths[Math.floor(lengths.length * 0.9)] as number) : Infinity;
@@ -240,6 +242,7 @@ export function unwrap(lines: string[]): string[] {
     const beforeBlank = out.at(-1) === '' ? out.at(-2) : undefined;
     if (
       beforeBlank?.trim() &&
+      !(options.paragraphs && (isRowLine(beforeBlank) || isRowLine(line))) &&
       line.trim() !== '' &&
       !ENDS_SENTENCE.test(beforeBlank) &&
       !LIST_ITEM.test(line) &&
@@ -254,7 +257,9 @@ export function unwrap(lines: string[]): string[] {
       line.trim() !== '' &&
       !ENDS_SENTENCE.test(previous) &&
       !LIST_ITEM.test(line) &&
-      (/^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(previous) || (wrapped && previous.length >= width * 0.6));
+      (options.paragraphs
+        ? !isRowLine(previous) && !isRowLine(line)
+        : /^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(previous) || (wrapped && previous.length >= width * 0.6));
     if (!joinable) {
       out.push(line);
       continue;

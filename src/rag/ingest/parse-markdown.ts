@@ -1,9 +1,10 @@
 /**
  * Markdown: front matter to `meta`, headings `#`..`####` (ATX or setext) to heading paths, and the
- * text under them with the Markdown syntax taken off (emphasis, links, code fences, table rules).
+ * text under them with the Markdown syntax taken off (emphasis, links, code fences, table rules),
+ * the lines of a paragraph joined (a line break inside a paragraph is a space in Markdown).
  */
 import type { ParsedDocument, Section } from '../types.ts';
-import { markdownCells, tableLines } from './layout.ts';
+import { markdownCells, tableLines, unwrap } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
@@ -30,7 +31,7 @@ export function parseMarkdown(source: string): ParsedDocument {
       buffer.push('', cleanInline(text), '');
       return;
     }
-    pushSection(sections, path.headings, buffer.join('\n'));
+    pushSection(sections, path.headings, unwrap(buffer, { paragraphs: true }).join('\n'));
     buffer = [];
     const plain = cleanInline(text);
     path.enter(level, plain);
@@ -78,7 +79,7 @@ export function parseMarkdown(source: string): ParsedDocument {
     }
     buffer.push(cleanInline(line));
   }
-  pushSection(sections, path.headings, buffer.join('\n'));
+  pushSection(sections, path.headings, unwrap(buffer, { paragraphs: true }).join('\n'));
   return { format: 'md', title: meta.title || firstH1, sections, meta };
 }
 

@@ -155,6 +155,12 @@ describe('tables in the other formats', () => {
     expect(text).toContain('After the table.');
   });
 
+  it('Markdown paragraphs: a line break inside one is a space (table rows and list items stay apart)', () => {
+    const md = '# Report\n\nIn fiscal 2023, Indonesia received an advance\npayment of $20.9 million under the\nagreement.\n\n- first item\n- second item\n\n| Event | Cost |\n|---|---|\n| Workshop A | 12 000 |\n| Workshop B | 9 500 |';
+    const lines = (parseMarkdown(md).sections[0]?.text ?? '').split('\n').filter((l) => l.trim());
+    expect(lines).toEqual(['In fiscal 2023, Indonesia received an advance payment of $20.9 million under the agreement.', '- first item', '- second item', 'Workshop A — Cost: 12 000', 'Workshop B — Cost: 9 500']);
+  });
+
   it('HTML, with th cells or without', () => {
     const html = `<h1>Workshops</h1><table><tr><th>Event</th><th>Country</th><th>Participants</th><th>Cost</th></tr>
       <tr><td>Workshop A</td><td>Kenya</td><td>48</td><td>12 000</td></tr><tr><td>Workshop B</td><td>Peru</td><td>31</td><td>9 500</td></tr>
