@@ -7,7 +7,7 @@ import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
 import { NAME_ENTRY_PREFIX } from './names.ts';
-import { asksAbout, optionalWords } from './question-kind.ts';
+import { asksAbout, asksMeaning, optionalWords } from './question-kind.ts';
 
 /** The lexicon's entry for an event's topic or title. */
 const TOPIC_ENTRY = 'topic';
@@ -189,5 +189,11 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     concepts.push({ position: stems.length, concept: { label: TOPIC_ENTRY, terms, crossLingual: true, phrases, constraint: false, optional: false } });
   }
   concepts.sort((a, b) => a.position - b.position);
+  // "What does KGGTF stand for?": the acronym is what the answer must hold; the rest of the
+  // question ("in the list of abbreviations") is counted where found, never missed.
+  const acronyms = new Set([...names].filter(([, word]) => /^\p{Lu}[\p{Lu}\d]+$/u.test(word)).map(([stem]) => stem));
+  if (acronyms.size > 0 && asksMeaning(text, lang)) {
+    for (const { concept } of concepts) if (!acronyms.has(concept.label)) concept.optional = true;
+  }
   return { text, lang, concepts: concepts.map((c) => c.concept) };
 }

@@ -184,10 +184,26 @@ const SUBORDINATE: Partial<Record<Lang, RegExp>> = {
   ar: / (?:عندما|حين|حينما|لما|إذا|اذا|لأن|بينما|بعد أن|قبل أن) /,
 };
 
+/** Questions asking what a name or an acronym stands for ("que signifie le sigle SPSI"). */
+const MEANING: Record<Lang, RegExp> = {
+  en: /\bwhat (?:does|do|did) (?:the )?(?:acronym |abbreviation )?\S+ (?:stand for|mean)\b|\bwhat is the full (?:name|form)\b|\bstands? for\b/,
+  fr: /\bque (?:signifie|signifient|veut dire|veulent dire)\b|\bque désigne\b|\bsignification d[ue]\b|\bnom complet\b/,
+  es: /\bqu[ée] (?:significa|significan|quiere decir|quieren decir)\b|\bnombre completo\b/,
+  ru: /что (?:означает|означают|значит|обозначает)|как расшифровывается|расшифровка|полное название/,
+  ar: /ماذا يعني|ماذا تعني|ما معنى|ما هو الاسم الكامل|الاسم الكامل/,
+  zh: /全称|全名|代表什么|是什么意思|指的是什么/,
+};
+
+/** Whether the question asks what a name or an acronym stands for. */
+export function asksMeaning(question: string, lang: Lang): boolean {
+  return MEANING[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
+}
+
 /** The expected kind of answer, or undefined when the question does not say. */
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
+  if (MEANING[lang].test(text)) return 'definition';
   // The question's own clause says what it asks, when it says something; the whole text otherwise.
   const cut = SUBORDINATE[lang]?.exec(text)?.index;
   const main = cut !== undefined && cut > 0 ? text.slice(0, cut) : undefined;

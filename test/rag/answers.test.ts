@@ -92,6 +92,12 @@ const FACILITY = [
   'In 2024, Ghana received an advance',
   'grant payment of $3.5 million, which covers half of the work planned for the',
   'first phase.',
+  '',
+  '## Abbreviations',
+  '',
+  'GPSA | Global Partnership for Social Accountability',
+  'RISF | Regional Innovation Support Facility',
+  'TFSCB | Trust Fund for Statistical Capacity Building',
 ].join('\n');
 
 // A table copied out of a PDF: numbered records, one wrapped cell per paragraph, the header in
@@ -293,6 +299,9 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'en', 'Which country got an advance payment of $3.5 million from the Regional Innovation Support Facility in 2024?', 'Ghana', 'facility.md'],
   ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'es', '¿Qué país recibió un pago anticipado de 3,5 millones de dólares del Regional Innovation Support Facility en 2024?', 'Ghana', 'facility.md'],
   ['a decimal amount and a name in full that the answer’s sentence does not repeat', 'fr', 'Quel pays a reçu un paiement anticipé de 3,5 millions de dollars du Regional Innovation Support Facility en 2024 ?', 'Ghana', 'facility.md'],
+  ['what an acronym stands for, from a list of abbreviations', 'fr', 'Que signifie le sigle TFSCB dans la liste des abréviations ?', 'Trust Fund for Statistical Capacity Building', 'facility.md'],
+  ['what an acronym stands for, from a list of abbreviations', 'ar', 'ماذا يعني اختصار GPSA الوارد في قائمة المختصرات؟', 'Global Partnership for Social Accountability', 'facility.md'],
+  ['what an acronym stands for, from a list of abbreviations', 'ru', 'Что означает сокращение TFSCB в списке сокращений?', 'Trust Fund for Statistical Capacity Building', 'facility.md'],
   ['who may enter (an audience, not a name)', 'en', 'Who can access the platform of the trainers bank?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'es', '¿Quiénes podrán acceder a la plataforma de la banca de formadores?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'ru', 'Кому будет открыт доступ к платформе банка тренеров?', 'limité aux offices membres', 'seminar.txt'],

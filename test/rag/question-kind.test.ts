@@ -139,6 +139,19 @@ describe('question kinds', () => {
     expect(questionKind('Where did the seminar take place when it moved?', 'en')).toBe('place');
   });
 
+  it('reads "what does this acronym stand for" as a definition, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'What does RISF stand for in the list of abbreviations?'],
+      ['fr', 'Que signifie le sigle RISF dans la liste des abréviations ?'],
+      ['es', '¿Qué significa la sigla RISF en la lista?'],
+      ['ru', 'Что означает сокращение RISF в списке?'],
+      ['ar', 'ماذا يعني اختصار RISF الوارد في القائمة؟'],
+      ['zh', '缩略语表中 RISF 的全称是什么？'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe('definition');
+    }
+  });
+
   it('reads "who may take part / who has access" as asking for an audience too, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'Who can access the experts database?'],

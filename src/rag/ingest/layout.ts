@@ -216,6 +216,8 @@ function blocksOf(lines: string[]): Block[] {
 
 const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
 const ENDS_SENTENCE = /[.!?:;…。！？؟]["'”’»)\]]*$/;
+/** A line of cells set apart by bars or tabs: a row of a table that no rule announced. */
+const CELLS = /\S \| \S|\t/;
 /** A line that ends on an article, a preposition or a conjunction goes on: no sentence, heading or item ends so. */
 const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|with|by|from|de|du|des|aux|au|à|la|le|les|et|ou|en|par|pour|sur|dans|un|une|del|el|los|las|y|o|para|con|al)$/iu;
 
@@ -258,7 +260,7 @@ export function unwrap(lines: string[], options: { paragraphs?: boolean } = {}):
       !ENDS_SENTENCE.test(previous) &&
       !LIST_ITEM.test(line) &&
       (options.paragraphs
-        ? !isRowLine(previous) && !isRowLine(line)
+        ? !isRowLine(previous) && !isRowLine(line) && !CELLS.test(previous) && !CELLS.test(line)
         : /^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(previous) || (wrapped && previous.length >= width * 0.6));
     if (!joinable) {
       out.push(line);

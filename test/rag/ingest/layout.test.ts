@@ -159,6 +159,9 @@ describe('tables in the other formats', () => {
     const md = '# Report\n\nIn fiscal 2023, Indonesia received an advance\npayment of $20.9 million under the\nagreement.\n\n- first item\n- second item\n\n| Event | Cost |\n|---|---|\n| Workshop A | 12 000 |\n| Workshop B | 9 500 |';
     const lines = (parseMarkdown(md).sections[0]?.text ?? '').split('\n').filter((l) => l.trim());
     expect(lines).toEqual(['In fiscal 2023, Indonesia received an advance payment of $20.9 million under the agreement.', '- first item', '- second item', 'Workshop A — Cost: 12 000', 'Workshop B — Cost: 9 500']);
+    // Lines of cells that no rule announced stay lines.
+    const cells = parseMarkdown('# Abbreviations\n\nAFD | Agence française de développement\nCICID | Comité interministériel').sections[0]?.text ?? '';
+    expect(cells.split('\n')).toEqual(['AFD | Agence française de développement', 'CICID | Comité interministériel']);
   });
 
   it('HTML, with th cells or without', () => {
