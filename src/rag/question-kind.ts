@@ -199,6 +199,15 @@ export function asksMeaning(question: string, lang: Lang): boolean {
   return MEANING[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
 }
 
+/** Question words of a clause, where SUBORDINATE cuts one off. */
+const QUESTION_WORD: Partial<Record<Lang, RegExp>> = {
+  en: /\b(?:what|which|who|whom|whose|how|where|when|why)\b/,
+  fr: /(?:^|[\s'])(?:que|qu|quel|quelle|quels|quelles|qui|comment|combien|où|quand|pourquoi|lequel|laquelle)(?:\s|$|-)/,
+  es: /(?:qu[ée]|cu[áa]l|cu[áa]les|qui[ée]n|qui[ée]nes|c[óo]mo|cu[áa]nt[oa]s?|d[óo]nde|cu[áa]ndo|por qu[ée])(?:\s|$)/,
+  ru: /(?:^|\s)(?:что|какой|какая|какое|какие|какую|каких|кто|кого|кому|как|сколько|где|когда|почему|зачем)(?:\s|$|,)/,
+  ar: /(?:^|\s)(?:ما|ماذا|من|كيف|كم|أين|متى|هل|لماذا|أي)(?:\s|$)/,
+};
+
 /** The expected kind of answer, or undefined when the question does not say. */
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
@@ -208,7 +217,8 @@ export function questionKind(question: string, lang: Lang): AnswerKind | undefin
   const cut = SUBORDINATE[lang]?.exec(text)?.index;
   const main = cut !== undefined && cut > 0 ? text.slice(0, cut) : undefined;
   const kindOf = (t: string): AnswerKind | undefined => RULES[lang].find(([, pattern]) => pattern.test(t))?.[0];
-  const kind = (main !== undefined ? kindOf(main) : undefined) ?? kindOf(text);
+  // A main clause with a question word of its own says the kind, or that it names none.
+  const kind = main !== undefined && (kindOf(main) !== undefined || QUESTION_WORD[lang]?.test(main)) ? kindOf(main) : kindOf(text);
   // "How many workshops of short duration": a count of things, not a length of time (where the
   // thing counted follows the question word at once).
   const counted = kind === 'duration' && DIRECT_COUNT.has(lang) ? countedWord(text, lang) : undefined;

@@ -135,6 +135,9 @@ describe('question kinds', () => {
     ] as const) {
       expect(questionKind(question, lang), question).toBe(kind);
     }
+    // A question word of its own and no kind: the later "when" does not make it a date.
+    expect(questionKind('How big were the funds it held when the year closed?', 'en')).not.toBe('date');
+    expect(questionKind('Et le séminaire de Dakar, quand a-t-il eu lieu ?', 'fr')).toBe('date');
     expect(questionKind('When was the forum held?', 'en')).toBe('date');
     expect(questionKind('Where did the seminar take place when it moved?', 'en')).toBe('place');
   });
