@@ -44,6 +44,16 @@ function pluralsOf(text: string, lang: Lang): string[] {
 const NEAR_MIN_CHARS = 5;
 const NEAR_MAX_EXTRA = 3;
 
+/**
+ * Two Russian stems of one noun whose vowel drops in the other cases ("доброволец",
+ * "добровольцев" → "добровольц"; "отчёт" is not one): the same but for the vowel of the last
+ * syllable, and a soft sign written in its place.
+ */
+function fleetingVowel(a: string, b: string): boolean {
+  const drop = (s: string): string => s.replace(/[еёо]([бвгджзклмнпрстфхцчшщ])$/u, '$1').replace(/ь([бвгджзклмнпрстфхцчшщ])$/u, '$1');
+  return a !== b && Math.min(a.length, b.length) >= 6 && drop(a) === drop(b);
+}
+
 /** An area needs this many term occurrences, and a clear lead over the next, to be assigned. */
 export const CATEGORY_MIN_HITS = 3;
 export const CATEGORY_LEAD_RATIO = 1.5;
@@ -101,7 +111,8 @@ export class Glossary {
   /**
    * Entries with a one-word term of `lang` whose stem and this one differ only by an ending the
    * stemmer left (Russian "участв" / "участвова", Arabic forms): the shorter begins the longer,
-   * five letters at least, three more at most.
+   * five letters at least, three more at most; or, in Russian, a noun whose last vowel drops in
+   * the other cases ("доброволец" / "добровольцев").
    */
   nearEntries(lang: Lang, stem: string): number[] {
     if (stem.length < NEAR_MIN_CHARS) return [];
@@ -109,7 +120,7 @@ export class Glossary {
     for (const term of this.byPrefix.get(`${lang}:${stem.slice(0, NEAR_MIN_CHARS)}`) ?? []) {
       const other = term.stems[0] as string;
       const [short, long] = other.length <= stem.length ? [other, stem] : [stem, other];
-      if (long.startsWith(short) && long.length - short.length <= NEAR_MAX_EXTRA) out.add(term.entry);
+      if ((long.startsWith(short) && long.length - short.length <= NEAR_MAX_EXTRA) || (lang === 'ru' && fleetingVowel(stem, other))) out.add(term.entry);
     }
     return [...out];
   }
