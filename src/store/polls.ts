@@ -77,8 +77,21 @@ export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'remo
  * close cannot cross the vote. With `effectKey` (the click's own id), the key is recorded in
  * `processed_events` in the same statement and a click whose key is there already changes nothing:
  * a click run twice (a crash between its vote and its inbox row marked done) does not toggle back.
+ * `clickedAt` (when the platform delivered the click; `now` when not given) is the vote's time: a
+ * ballot is replaced only by a click made at the same time or later, so a person's earlier click
+ * run after their later one (a backlog, another replica, a row taken again after a crash) leaves
+ * their last choice in place (`unchanged`). Toggles of a multiple-choice poll do not depend on
+ * their order.
  */
-export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date, effectKey?: string): Promise<VoteOutcome> {
+export async function castVote(
+  db: Kysely<Database>,
+  poll: Pick<Poll, 'id' | 'kind'>,
+  voter: string,
+  option: number,
+  now: Date,
+  effectKey?: string,
+  clickedAt: Date = now,
+): Promise<VoteOutcome> {
   const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
   // Without a key, every click counts; with one, only its first run (the claim is the gate).
   const claim = effectKey
@@ -95,7 +108,7 @@ export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'ki
       ),
       added as (
         insert into poll_choices (poll_id, voter, option, voted_at)
-        select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim) and not exists (select 1 from removed)
+        select id, ${voter}, ${option}, ${clickedAt} from p where exists (select 1 from claim) and not exists (select 1 from removed)
         on conflict do nothing returning 1
       )
       select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select count(*) from removed) as removed,
@@ -106,21 +119,25 @@ export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'ki
     if (Number(row.removed) > 0) return 'removed';
     return Number(row.earlier) > 0 ? 'added' : 'recorded';
   }
-  const { rows } = await sql<{ open: string; fresh: string; before: number | null }>`
+  const { rows } = await sql<{ open: string; fresh: string; written: string; before: number | null }>`
     with p as (${open}),
     claim as (${claim}),
     before as (select option from poll_ballots where poll_id = ${poll.id} and voter = ${voter}),
     written as (
       insert into poll_ballots (poll_id, voter, option, voted_at)
-      select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim)
+      select id, ${voter}, ${option}, ${clickedAt} from p where exists (select 1 from claim)
       on conflict (poll_id, voter) do update set option = excluded.option, voted_at = excluded.voted_at
+        where poll_ballots.voted_at <= excluded.voted_at
       returning 1
     )
-    select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select option from before) as before`.execute(db);
+    select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select count(*) from written) as written,
+      (select option from before) as before`.execute(db);
   const row = rows[0];
   if (!row || Number(row.open) === 0) return 'closed';
   if (Number(row.fresh) === 0) return 'replayed';
   if (row.before === null || row.before === undefined) return 'recorded';
+  // A click older than the ballot's: the person's later choice stays.
+  if (Number(row.written) === 0) return 'unchanged';
   return Number(row.before) === option ? 'unchanged' : 'changed';
 }
 
