@@ -218,8 +218,9 @@ export function voterOf(poll: Pick<Poll, 'id' | 'anonymous'>, person: string, ke
 
 /**
  * Takes the turn to redraw a poll's messages, shared by every instance on the store: 0 when this
- * caller may redraw now (and the turn is marked taken), else how many milliseconds until the
- * instance that redrew last has let `intervalMs` pass.
+ * caller may redraw now (and the turn is marked taken), else how many milliseconds until
+ * `intervalMs` has passed since the last redraw by any instance ended (`endPollRedraw`), or began
+ * while it runs.
  */
 export async function claimPollRedraw(db: Kysely<Database>, pollId: string, now: Date, intervalMs: number): Promise<number> {
   const cutoff = new Date(now.getTime() - intervalMs);
@@ -232,4 +233,17 @@ export async function claimPollRedraw(db: Kysely<Database>, pollId: string, now:
   if (taken) return 0;
   const row = await db.selectFrom('poll_redraws').select('last_at').where('poll_id', '=', pollId).executeTakeFirst();
   return row ? Math.max(1, new Date(row.last_at).getTime() + intervalMs - now.getTime()) : 0;
+}
+
+/**
+ * A redraw whose turn was taken has ended: the next turn is counted from now, so that the next
+ * update, by whichever instance, comes a whole interval after this one's last (a redraw's reads and
+ * updates take a while; from its start alone, the next could come sooner).
+ */
+export async function endPollRedraw(db: Kysely<Database>, pollId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('poll_redraws')
+    .set({ last_at: sql<Date>`greatest(last_at, ${now})` })
+    .where('poll_id', '=', pollId)
+    .execute();
 }
