@@ -77,8 +77,21 @@ export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'remo
  * close cannot cross the vote. With `effectKey` (the click's own id), the key is recorded in
  * `processed_events` in the same statement and a click whose key is there already changes nothing:
  * a click run twice (a crash between its vote and its inbox row marked done) does not toggle back.
+ * `clickedAt` (when the platform delivered the click; `now` when not given) is the vote's time: a
+ * ballot is replaced only by a click made at the same time or later, so a person's earlier click
+ * run after their later one (a backlog, another replica, a row taken again after a crash) leaves
+ * their last choice in place (`unchanged`). Toggles of a multiple-choice poll do not depend on
+ * their order.
  */
-export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'kind'>, voter: string, option: number, now: Date, effectKey?: string): Promise<VoteOutcome> {
+export async function castVote(
+  db: Kysely<Database>,
+  poll: Pick<Poll, 'id' | 'kind'>,
+  voter: string,
+  option: number,
+  now: Date,
+  effectKey?: string,
+  clickedAt: Date = now,
+): Promise<VoteOutcome> {
   const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
   // Without a key, every click counts; with one, only its first run (the claim is the gate).
   const claim = effectKey
@@ -95,7 +108,7 @@ export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'ki
       ),
       added as (
         insert into poll_choices (poll_id, voter, option, voted_at)
-        select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim) and not exists (select 1 from removed)
+        select id, ${voter}, ${option}, ${clickedAt} from p where exists (select 1 from claim) and not exists (select 1 from removed)
         on conflict do nothing returning 1
       )
       select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select count(*) from removed) as removed,
@@ -106,21 +119,25 @@ export async function castVote(db: Kysely<Database>, poll: Pick<Poll, 'id' | 'ki
     if (Number(row.removed) > 0) return 'removed';
     return Number(row.earlier) > 0 ? 'added' : 'recorded';
   }
-  const { rows } = await sql<{ open: string; fresh: string; before: number | null }>`
+  const { rows } = await sql<{ open: string; fresh: string; written: string; before: number | null }>`
     with p as (${open}),
     claim as (${claim}),
     before as (select option from poll_ballots where poll_id = ${poll.id} and voter = ${voter}),
     written as (
       insert into poll_ballots (poll_id, voter, option, voted_at)
-      select id, ${voter}, ${option}, ${now} from p where exists (select 1 from claim)
+      select id, ${voter}, ${option}, ${clickedAt} from p where exists (select 1 from claim)
       on conflict (poll_id, voter) do update set option = excluded.option, voted_at = excluded.voted_at
+        where poll_ballots.voted_at <= excluded.voted_at
       returning 1
     )
-    select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select option from before) as before`.execute(db);
+    select (select count(*) from p) as open, (select count(*) from claim) as fresh, (select count(*) from written) as written,
+      (select option from before) as before`.execute(db);
   const row = rows[0];
   if (!row || Number(row.open) === 0) return 'closed';
   if (Number(row.fresh) === 0) return 'replayed';
   if (row.before === null || row.before === undefined) return 'recorded';
+  // A click older than the ballot's: the person's later choice stays.
+  if (Number(row.written) === 0) return 'unchanged';
   return Number(row.before) === option ? 'unchanged' : 'changed';
 }
 
@@ -201,8 +218,9 @@ export function voterOf(poll: Pick<Poll, 'id' | 'anonymous'>, person: string, ke
 
 /**
  * Takes the turn to redraw a poll's messages, shared by every instance on the store: 0 when this
- * caller may redraw now (and the turn is marked taken), else how many milliseconds until the
- * instance that redrew last has let `intervalMs` pass.
+ * caller may redraw now (and the turn is marked taken), else how many milliseconds until
+ * `intervalMs` has passed since the last redraw by any instance ended (`endPollRedraw`), or began
+ * while it runs.
  */
 export async function claimPollRedraw(db: Kysely<Database>, pollId: string, now: Date, intervalMs: number): Promise<number> {
   const cutoff = new Date(now.getTime() - intervalMs);
@@ -215,4 +233,17 @@ export async function claimPollRedraw(db: Kysely<Database>, pollId: string, now:
   if (taken) return 0;
   const row = await db.selectFrom('poll_redraws').select('last_at').where('poll_id', '=', pollId).executeTakeFirst();
   return row ? Math.max(1, new Date(row.last_at).getTime() + intervalMs - now.getTime()) : 0;
+}
+
+/**
+ * A redraw whose turn was taken has ended: the next turn is counted from now, so that the next
+ * update, by whichever instance, comes a whole interval after this one's last (a redraw's reads and
+ * updates take a while; from its start alone, the next could come sooner).
+ */
+export async function endPollRedraw(db: Kysely<Database>, pollId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('poll_redraws')
+    .set({ last_at: sql<Date>`greatest(last_at, ${now})` })
+    .where('poll_id', '=', pollId)
+    .execute();
 }

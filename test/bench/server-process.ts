@@ -11,6 +11,8 @@ s.listen(0, '127.0.0.1', () => console.error(JSON.stringify({ msg: 'TA Forum Bot
 /** Starts a server process and returns its URL once its log says it is up (the log is read to the end). */
 export interface ServerProcess {
   url: string;
+  /** The process id (the inbox names a process's worker after it). */
+  pid: number;
   /** SIGTERM, and the process's end: a graceful stop. */
   stop(): Promise<void>;
   /** SIGKILL (`kill -9`), and the process's end: nothing in it runs any more. */
@@ -35,7 +37,7 @@ export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promi
     child.kill(signal);
     await exited;
   };
-  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, pid: child.pid ?? 0, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 /** `ta-forum serve` on a free loopback port, on its own data directory, with Slack pointed at a local fake. */

@@ -54,6 +54,22 @@ for (const engine of storeEngines()) {
       expect(await store.db.selectFrom('processed_events').select('event_key').where('event_key', '=', 'vote:slack:T5').execute()).toEqual([]);
     });
 
+    it("keeps a person's later click when their earlier one runs after it (a backlog, another replica, a row taken again)", async () => {
+      const single = await createPoll(store.db, { ...base, options: ['A', 'B', 'C'], kind: 'single' }, at(0));
+      // Clicked at 1 (A), then at 2 (B); run in the other order, both at 3.
+      expect(await castVote(store.db, single, 'slack:U1', 1, at(3), 'vote:slack:T11', at(2))).toBe('recorded');
+      expect(await castVote(store.db, single, 'slack:U1', 0, at(3), 'vote:slack:T10', at(1))).toBe('unchanged');
+      expect(await tallyPoll(store.db, single)).toEqual({ counts: [0, 1, 0], voters: 1 });
+      // A later click still changes it; the vote's time is the click's.
+      expect(await castVote(store.db, single, 'slack:U1', 2, at(4), 'vote:slack:T12', at(4))).toBe('changed');
+      expect(await store.db.selectFrom('poll_ballots').select(['option', 'voted_at']).where('poll_id', '=', single.id).execute()).toEqual([{ option: 2, voted_at: at(4) }]);
+      // Toggles of a multiple-choice poll give the same picks in any order.
+      const multi = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'multi' }, at(0));
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(5), 'vote:slack:T21', at(2))).toBe('recorded');
+      expect(await castVote(store.db, multi, 'slack:U1', 1, at(5), 'vote:slack:T20', at(1))).toBe('removed');
+      expect(await tallyPoll(store.db, multi)).toEqual({ counts: [0, 0], voters: 0 });
+    });
+
     it('takes no vote once the poll is closed or its deadline has passed', async () => {
       const closing = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single', closesAt: at(10) }, at(0));
       expect(await castVote(store.db, closing, 'slack:U1', 0, at(9))).toBe('recorded');

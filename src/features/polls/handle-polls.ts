@@ -139,7 +139,8 @@ export async function handlePollVote(ctx: HandlerContext, event: ActionEvent): P
   }
   const voter = voterOf(poll, actorOf(ctx), await keyOf(services));
   // The click's own key: the same click run again (after a crash, from the inbox) is counted once.
-  const outcome = await castVote(services.store.db, poll, voter, vote.option, services.now(), voteEffectKey(ctx.event));
+  // Its time is when the platform delivered it: run late, it does not replace a later choice.
+  const outcome = await castVote(services.store.db, poll, voter, vote.option, services.now(), voteEffectKey(ctx.event), ctx.event.receivedAt);
   if (outcome === 'closed') {
     await ctx.replyPrivately(textCard(messages(ctx.lang).polls.closedNotice({ question: poll.question }), ctx.lang));
     return;

@@ -4,11 +4,12 @@
  * of a poll starts POLL_REFRESH_MIN_INTERVAL_MS after the previous one ended (so each message is
  * updated at most that often), the last one always showing the latest tally. A failed update is logged; the next vote tries again.
  * Instances sharing one store take turns (`claimPollRedraw`): one redraws, the others wait until
- * the interval has passed and redraw then, with the tally as it is by that time.
+ * the interval has passed since its redraw ended (`endPollRedraw`) and redraw then, with the tally
+ * as it is by that time.
  */
 import type { Services } from '../../core/context.ts';
 import { PLATFORMS } from '../../core/events.ts';
-import { claimPollRedraw, findPoll, pollPosts, tallyPoll } from '../../store/polls.ts';
+import { claimPollRedraw, endPollRedraw, findPoll, pollPosts, tallyPoll } from '../../store/polls.ts';
 import { pollToCard } from './poll-card.ts';
 
 export const POLL_REFRESH_MIN_INTERVAL_MS = 2000;
@@ -58,7 +59,10 @@ export class PollRefresher {
     let wait = 0;
     state.running = (async () => {
       wait = await this.turn(pollId);
-      if (wait === 0 && !this.stopped) await this.refresh(pollId);
+      if (wait === 0 && !this.stopped) {
+        await this.refresh(pollId);
+        await this.ended(pollId);
+      }
     })();
     await state.running;
     if (this.stopped) return;
@@ -90,6 +94,16 @@ export class PollRefresher {
     } catch (error) {
       log.warn({ err: error, pollId }, 'poll redraw turn not taken; redrawing anyway');
       return 0;
+    }
+  }
+
+  /** Tells the other instances when this redraw ended: their turn comes a whole interval later. */
+  private async ended(pollId: string): Promise<void> {
+    const { store, log } = this.services();
+    try {
+      await endPollRedraw(store.db, pollId, new Date(this.clock()));
+    } catch (error) {
+      log.warn({ err: error, pollId }, 'poll redraw end not recorded');
     }
   }
 

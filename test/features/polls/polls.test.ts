@@ -57,7 +57,8 @@ describe('polls', () => {
   }
   async function vote(userId: string, value: string): Promise<string[]> {
     const adapter = new RecordingAdapter();
-    await app.dispatcher.handle(event(userId, { type: 'action', actionId: ACTIONS.pollVote, value }), adapter);
+    // Clicked at the test's time: a vote's time is its click's.
+    await app.dispatcher.handle(event(userId, { type: 'action', actionId: ACTIONS.pollVote, value, receivedAt: clock.now }), adapter);
     return adapter.texts();
   }
   const lastPost = () => messenger.posts.at(-1);
