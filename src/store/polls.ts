@@ -80,8 +80,9 @@ export type VoteOutcome = 'recorded' | 'added' | 'changed' | 'unchanged' | 'remo
  * `clickedAt` (when the platform delivered the click; `now` when not given) is the vote's time: a
  * ballot is replaced only by a click made at the same time or later, so a person's earlier click
  * run after their later one (a backlog, another replica, a row taken again after a crash) leaves
- * their last choice in place (`unchanged`). Toggles of a multiple-choice poll do not depend on
- * their order.
+ * their last choice in place (`unchanged`); a click made before the poll's deadline counts
+ * though it is run after it (a poll closed by hand takes no more). Toggles of a multiple-choice
+ * poll do not depend on their order.
  */
 export async function castVote(
   db: Kysely<Database>,
@@ -92,7 +93,8 @@ export async function castVote(
   effectKey?: string,
   clickedAt: Date = now,
 ): Promise<VoteOutcome> {
-  const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${now}) for share`;
+  // A click made before the deadline counts, however late it is run (a backlog, a dead replica's row).
+  const open = sql`select id from polls where id = ${poll.id} and status = 'open' and (closes_at is null or closes_at > ${clickedAt}) for share`;
   // Without a key, every click counts; with one, only its first run (the claim is the gate).
   const claim = effectKey
     ? sql`insert into processed_events (event_key, received_at) select ${effectKey}, ${now} from p on conflict do nothing returning 1`

@@ -74,6 +74,9 @@ for (const engine of storeEngines()) {
       const closing = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'single', closesAt: at(10) }, at(0));
       expect(await castVote(store.db, closing, 'slack:U1', 0, at(9))).toBe('recorded');
       expect(await castVote(store.db, closing, 'slack:U2', 0, at(10))).toBe('closed');
+      // A click made before the deadline, run after it (a backlog, a dead replica's row), counts.
+      expect(await castVote(store.db, closing, 'slack:U3', 1, at(12), 'vote:slack:T-late', at(9))).toBe('recorded');
+      expect(await castVote(store.db, closing, 'slack:U4', 1, at(12), 'vote:slack:T-after', at(11))).toBe('closed');
       const closed = await createPoll(store.db, { ...base, options: ['A', 'B'], kind: 'multi' }, at(0));
       expect(await closePoll(store.db, closed.id, 'slack:UMOD', at(1))).toMatchObject({ status: 'closed', closed_by: 'slack:UMOD' });
       expect(await closePoll(store.db, closed.id, 'slack:UMOD', at(2))).toBeUndefined();
