@@ -142,6 +142,19 @@ describe('question kinds', () => {
     expect(questionKind('Where did the seminar take place when it moved?', 'en')).toBe('place');
   });
 
+  it('reads "within what time" as a duration, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'Within what period must the expert import his effects?'],
+      ['fr', 'Dans quel délai l’expert doit-il importer ses effets ?'],
+      ['es', '¿En qué plazo debe el experto importar sus efectos?'],
+      ['ru', 'В какой срок эксперт должен ввезти свои вещи?'],
+      ['ar', 'خلال أي مدة يجب على الخبير استيراد أمتعته؟'],
+      ['zh', '专家必须在多长时间内进口个人物品？'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe('duration');
+    }
+  });
+
   it('reads "what does this acronym stand for" as a definition, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'What does RISF stand for in the list of abbreviations?'],
