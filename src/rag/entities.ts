@@ -206,6 +206,8 @@ function collect(text: string, pattern: RegExp, kind: AnswerKind, confidence: nu
 const YEAR = /^(?:19|20)\d{2}$/;
 /** Words after which a figure numbers a part of a text (a reference), in the six languages. */
 const REFERENCE_BEFORE = /(?:paragraphe|paragraph|párrafo|para\.|§|article|art\.|artículo|section|sección|annexe|annex|anexo|page|página|chapitre|chapter|capítulo|point|punto|résolution|resolution|resolución|décision|decision|decisión|document|documento|n°|no\.|núm\.|пункт\p{L}*|стать\p{L}*|раздел\p{L}*|приложени\p{L}*|резолюци\p{L}*|решени\p{L}*|الفقرة|المادة|القرار|第)\s*$/iu;
+/** "Article IV, 1": the figure after a Roman numeral and its comma numbers a paragraph of it. */
+const ROMAN_REFERENCE_BEFORE = /\b[IVXL]{1,6}[,.]\s?$/;
 /** A bare figure this large, with its groups of three, is likely money in a budget table. */
 const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/;
 
@@ -230,7 +232,8 @@ export function findSpans(text: string, lang: Lang): Span[] {
     if (taken(start, end)) continue;
     if (YEAR.test(m[0])) continue;
     // "paragraph 7.5", "article 14", "Resolution 4": a reference, not a quantity.
-    if (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (REFERENCE_BEFORE.test(before) || ROMAN_REFERENCE_BEFORE.test(before)) continue;
     spans.push({ kind: 'number', start, end, text: m[0], confidence: 1 });
     if (LARGE_FIGURE.test(m[0])) spans.push({ kind: 'amount', start, end, text: m[0], confidence: 0.6 });
   }

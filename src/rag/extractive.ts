@@ -205,7 +205,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const lead = new Set(stats.documentLead?.(chunk.documentId) ?? []);
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
   // Whole phrases: "vingt-cinquième" is not in a document that has "vingt-troisième".
-  const inDocument = query.concepts.map((c) => c.phrases.some((p) => p.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false)));
+  const has = (phrase: string[]): boolean => phrase.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false);
+  // A language named as a people's ("the Dutch experts") is its country in a document that never names the language.
+  const concepts = query.concepts.map((c) => (c.homeland && !c.phrases.some(has) && c.homeland.some(has) ? { ...c, phrases: c.homeland } : c));
+  const inDocument = concepts.map((c) => c.phrases.some(has));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
   const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
@@ -239,7 +242,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
     // Whether something the question is about (not only "cost") stands in or just around the unit.
     let focusNear = false;
-    query.concepts.forEach((concept, c) => {
+    concepts.forEach((concept, c) => {
       const w = weights[c] as number;
       let share = 0;
       if (conceptMatched(concept, own)) {

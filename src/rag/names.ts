@@ -56,6 +56,20 @@ function languageTerms(code: string, lang: (typeof LANGS)[number], names: Intl.D
   return [name, ...forms, ...written];
 }
 
+/**
+ * The country whose people a language's name also names ("the Dutch experts", "l'État français"):
+ * where a document never names the language, its country stands for it. Only languages whose name
+ * is their homeland's adjective (not English, Arabic or Spanish-speaking America's).
+ */
+const HOMELAND: Readonly<Record<string, string>> = { nl: 'NL', fr: 'FR', es: 'ES', ru: 'RU', zh: 'CN', de: 'DE', it: 'IT', ja: 'JP', pt: 'PT', pl: 'PL', sv: 'SE', el: 'GR', tr: 'TR', ko: 'KR', th: 'TH', vi: 'VN', id: 'ID' };
+
+/** The id of the country entry a language entry's name also stands for, if any. */
+export function homelandEntryId(languageEntryId: string): string | undefined {
+  const code = languageEntryId.startsWith(`${NAME_ENTRY_PREFIX}language:`) ? languageEntryId.slice(`${NAME_ENTRY_PREFIX}language:`.length) : undefined;
+  const region = code ? HOMELAND[code] : undefined;
+  return region ? `${NAME_ENTRY_PREFIX}region:${region}` : undefined;
+}
+
 /** Entries for months, languages, countries or territories and ordinals (sessions), in the six languages. */
 export function nameEntries(): Entry[] {
   const entries: Entry[] = [];

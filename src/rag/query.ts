@@ -6,7 +6,7 @@
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
-import { NAME_ENTRY_PREFIX } from './names.ts';
+import { homelandEntryId, NAME_ENTRY_PREFIX } from './names.ts';
 import { asksAbout, asksMeaning, optionalWords } from './question-kind.ts';
 
 /** The lexicon's entry for an event's topic or title. */
@@ -40,6 +40,8 @@ export interface Concept {
    * unit without the name is discounted once for it, not once per word.
    */
   nameGroup?: number;
+  /** A language named as a people's ("the Dutch experts"): its country's name, in phrases, which a document may hold instead. */
+  homeland?: string[][];
   /**
    * Whether the concept only names the kind of answer ("date", "amount", "how many people"): it
    * counts where a passage holds it and is not missed where it does not.
@@ -106,6 +108,26 @@ function properNameStems(text: string, lang: Lang, groups = new Map<string, numb
   return out;
 }
 
+/** English endings of a people's name and what its country's name ends in instead. */
+const DEMONYM_ENDINGS: [RegExp, string][] = [
+  [/ian$/, 'ia'],
+  [/an$/, 'a'],
+  [/ese$/, ''],
+  [/i$/, ''],
+];
+
+/** The country entry a people's name in English points to ("Kenyan" → Kenya), if any. */
+function demonymCountry(word: string, glossary: Glossary): number | undefined {
+  for (const [ending, replacement] of DEMONYM_ENDINGS) {
+    if (!ending.test(word)) continue;
+    const base = analyze(word.replace(ending, replacement), 'en');
+    for (const match of glossary.occurrences(base)) {
+      if (match.length === base.length && glossary.idOf(match.entry).startsWith(`${NAME_ENTRY_PREFIX}region:`)) return match.entry;
+    }
+  }
+  return undefined;
+}
+
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
   const stems = analyze(text, lang);
   const typeWords = answerTypeStemsOf(lang);
@@ -138,7 +160,11 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     // A name entry, or another entry that names a month, a language or a country ("на русском").
     const constraint = senses.some((entry) => glossary.idOf(entry).startsWith(NAME_ENTRY_PREFIX)) || own.some((stem) => glossary.isNameStem(lang, stem));
     const optional = own.every((stem) => typeWords.has(stem));
-    concepts.push({ position: match.start, concept: { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional } });
+    const concept: Concept = { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional };
+    const homeland = [...new Set(senses)].map((entry) => homelandEntryId(glossary.idOf(entry))).find((id) => id !== undefined);
+    const country = homeland === undefined ? undefined : glossary.indexOf(homeland);
+    if (country !== undefined) concept.homeland = glossary.expansion(country).map((e) => e.stems);
+    concepts.push({ position: match.start, concept });
   }
   const groups = new Map<string, number>();
   const names = properNameStems(text, lang, groups);
@@ -164,6 +190,15 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
           concept.phrases.push(cut);
         }
       }
+    }
+    // A people's name ("Kenyan", "Indonesian", "Senegalese") is its country's.
+    const country = name === undefined ? undefined : demonymCountry(name, glossary);
+    if (country !== undefined) {
+      for (const expansion of glossary.expansion(country)) {
+        for (const t of expansion.stems) addTerm(concept.terms, t, expansion.lang === lang ? OWN_TERM_BOOST : EXPANSION_TERM_BOOST);
+        concept.phrases.push(expansion.stems);
+      }
+      concept.crossLingual = true;
     }
     // A word the glossary knows in another form ("участвуют" beside "участвовать") takes that entry's terms.
     if (!figure && !loneHan) {

@@ -37,7 +37,7 @@ type Rules = [AnswerKind, RegExp][];
 
 // Word stems shared by several rules of one language.
 const MONEY = {
-  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage`,
+  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling`,
   fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne`,
   es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana`,
   ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад`,
@@ -61,7 +61,7 @@ const TIME_UNITS = {
 const RULES: Record<Lang, Rules> = {
   en: [
     ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
-    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum)\b`)],
+    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum|allowance|fee|salary|price)s?\b|\bin (?:[\w-]+ )?(?:dollars|euros|francs|shillings|pesos|rupees|roubles|yuan)\b`)],
     ['duration', new RegExp(String.raw`\bhow often\b|\bhow frequently\b|\bat what (?:frequency|interval)\b|\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b|\bhow soon\b|\bwithin (?:what|which|how much) (?:time|period)\b`)],
     ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b/],
     ['date', /\bwhen\b|\bwhat (?:date|day|year|month|time)s?\b|\bwhich (?:date|day|year|month)s?\b|\bin what (?:year|month)\b|\bsince when\b|\bby when\b|\bdeadline\b/],
@@ -275,8 +275,9 @@ const COUNTED: Record<Lang, RegExp> = {
   fr: /\bcombien (?:de |d['’])(\p{L}{3,})|\bnombre (?:de |d['’])(\p{L}{3,})/u,
   es: /\bcu[áa]nt[oa]s (\p{L}{3,})|\bn[úu]mero de (\p{L}{3,})/u,
   // The noun counted ends in a consonant (участников, стран, дней, недель); a word ending in a
-  // vowel after "сколько" is an adverb or a verb ("изначально", "было", "стоило").
-  ru: /сколько(?:\s+\p{L}*[аеёиоуыэюя]){0,2}\s+(\p{L}{2,}[бвгджзйклмнпрстфхцчшщь])(?!\p{L})|количество (\p{L}{3,})/u,
+  // vowel after "сколько" is an adverb or a verb ("изначально", "было", "стоило"), one in -ых/-их
+  // an adjective of the noun ("нидерландских экспертов").
+  ru: /сколько(?:\s+(?:\p{L}*[аеёиоуыэюя]|\p{L}+(?:ых|их)(?!\p{L}))){0,3}\s+(?!\p{L}+(?:ых|их)(?!\p{L}))(\p{L}{2,}[бвгджзйклмнпрстфхцчшщь])(?!\p{L})|количество (\p{L}{3,})/u,
   ar: /كم (?:عدد )?(\p{L}{3,})|عدد (\p{L}{3,})/u,
   zh: /(?:多少|几)(?:个|位|名|场|次|家|项)?(\p{Script=Han}{1,3})/u,
 };

@@ -100,6 +100,18 @@ const FACILITY = [
   'TFSCB | Trust Fund for Statistical Capacity Building',
 ].join('\n');
 
+// An agreement between two countries that never names the language of either.
+const AGREEMENT = [
+  '# Technical cooperation agreement',
+  '',
+  'The Government of the Kingdom of the Netherlands and the Government of the Republic of Kenya have agreed as follows.',
+  '',
+  'The provisions of Article II, III and IV, 1, of this Agreement apply to the experts made available by the Netherlands.',
+  'However, those experts shall pay local income tax on the emoluments paid to them by the Government of Kenya.',
+  '',
+  'The Government of Kenya shall refund half of the cost of board and lodging while no permanent housing is ready.',
+].join('\n');
+
 // A table copied out of a PDF: numbered records, one wrapped cell per paragraph, the header in
 // pieces and repeated after a page break.
 const MODULES = [
@@ -223,6 +235,9 @@ let kb: KnowledgeBase;
 /** The strategy alone, in a knowledge base of its own (the others' figures stay as they were written for). */
 let strategyStore: Store;
 let strategyKb: KnowledgeBase;
+/** The agreement alone (an English document beside French ones would change what the others test). */
+let agreementStore: Store;
+let agreementKb: KnowledgeBase;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'ta-answers-'));
@@ -242,11 +257,17 @@ beforeAll(async () => {
   strategyStore = await openStore({ engine: 'pglite', dataDir: undefined });
   strategyKb = new KnowledgeBase(strategyStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(strategyKb, strategyStore.db, [path.join(root, 'strategy')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
+  await mkdir(path.join(root, 'agreement'));
+  await writeFile(path.join(root, 'agreement', 'agreement.md'), AGREEMENT);
+  agreementStore = await openStore({ engine: 'pglite', dataDir: undefined });
+  agreementKb = new KnowledgeBase(agreementStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
+  await ingestPaths(agreementKb, agreementStore.db, [path.join(root, 'agreement')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
 });
 
 afterAll(async () => {
   await store?.close();
   await strategyStore?.close();
+  await agreementStore?.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -302,6 +323,9 @@ const ANSWERED: [string, Lang, string, string, string][] = [
   ['what an acronym stands for, from a list of abbreviations', 'fr', 'Que signifie le sigle TFSCB dans la liste des abréviations ?', 'Trust Fund for Statistical Capacity Building', 'facility.md'],
   ['what an acronym stands for, from a list of abbreviations', 'ar', 'ماذا يعني اختصار GPSA الوارد في قائمة المختصرات؟', 'Global Partnership for Social Accountability', 'facility.md'],
   ['what an acronym stands for, from a list of abbreviations', 'ru', 'Что означает сокращение TFSCB в списке сокращений?', 'Trust Fund for Statistical Capacity Building', 'facility.md'],
+  ['a people named by its language or its country’s name (Dutch, Kenyan)', 'en', 'Do Dutch experts pay income tax on the emoluments the Kenyan Government pays them?', 'pay local income tax', 'agreement.md'],
+  ['a people named by its language or its country’s name (Dutch, Kenyan)', 'fr', 'Les experts néerlandais doivent-ils payer l’impôt local sur le revenu de leurs émoluments ?', 'pay local income tax', 'agreement.md'],
+  ['a people named by its language or its country’s name (Dutch, Kenyan)', 'es', '¿Los expertos neerlandeses pagan el impuesto local sobre la renta de sus emolumentos?', 'pay local income tax', 'agreement.md'],
   ['who may enter (an audience, not a name)', 'en', 'Who can access the platform of the trainers bank?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'es', '¿Quiénes podrán acceder a la plataforma de la banca de formadores?', 'limité aux offices membres', 'seminar.txt'],
   ['who may enter (an audience, not a name)', 'ru', 'Кому будет открыт доступ к платформе банка тренеров?', 'limité aux offices membres', 'seminar.txt'],
@@ -312,10 +336,11 @@ const ANSWERED: [string, Lang, string, string, string][] = [
 describe('answers that hold the fact', () => {
   it.each(ANSWERED)('%s in %s: %s', async (_kind, lang, question, fact, doc) => {
     const strategy = doc === 'modules.txt' || doc === 'seminar.txt';
-    const answer = await (strategy ? strategyKb : kb).answer(question, lang);
+    const agreement = doc === 'agreement.md';
+    const answer = await (strategy ? strategyKb : agreement ? agreementKb : kb).answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.slice(0, 700)).toContain(fact);
-    const source = `${strategy ? 'strategy' : 'docs'}/${doc}`;
+    const source = `${strategy ? 'strategy' : agreement ? 'agreement' : 'docs'}/${doc}`;
     expect(answer.citations[0]?.source).toBe(source);
     expect(answer.retrieval[0]?.source).toBe(source);
   });
@@ -386,6 +411,15 @@ describe('abstention next to answerable questions', () => {
   });
   it.each(UNANSWERABLE_STRATEGY)('%s (%s): %s', async (_why, lang, question) => {
     const answer = await strategyKb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+
+  it.each([
+    ['a count the agreement never gives (an article’s paragraph number is no count)', 'en', 'How many Dutch experts will be sent to Kenya?'],
+    ['a count the agreement never gives (an article’s paragraph number is no count)', 'ru', 'Сколько нидерландских экспертов направят в Кению?'],
+    ['an allowance the agreement names without its amount', 'en', 'What daily allowance, in Kenyan shillings, do the Dutch experts receive?'],
+  ] as [string, Lang, string][])('%s (%s): %s', async (_why, lang, question) => {
+    const answer = await agreementKb.answer(question, lang);
     expect(answer.answered, answer.answer).toBe(false);
   });
 });

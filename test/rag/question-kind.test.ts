@@ -142,6 +142,12 @@ describe('question kinds', () => {
     expect(questionKind('Where did the seminar take place when it moved?', 'en')).toBe('place');
   });
 
+  it('reads an allowance, a fee or a sum in a currency named as a sum of money', () => {
+    expect(questionKind('What daily allowance, in Kenyan shillings, do the experts receive?', 'en')).toBe('amount');
+    expect(questionKind('What fee does the programme charge?', 'en')).toBe('amount');
+    expect(questionKind('How many experts are paid by the programme in Kenya?', 'en')).toBe('number');
+  });
+
   it('reads "within what time" as a duration, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'Within what period must the expert import his effects?'],
@@ -188,6 +194,9 @@ describe('question kinds', () => {
     expect(countedWord('¿Cuántos expertos hay?', 'es')).toBe('expertos');
     expect(countedWord('Сколько стран участвовало?', 'ru')).toBe('стран');
     expect(countedWord('Сколько было участников?', 'ru')).toBe('участников');
+    // An adjective before the noun is not what is counted.
+    expect(countedWord('сколько нидерландских экспертов направят?', 'ru')).toBe('экспертов');
+    expect(countedWord('сколько было национальных семинаров?', 'ru')).toBe('семинаров');
     // "How much" with an adverb or a verb after it counts nothing (it may ask for a sum of money).
     expect(countedWord('Сколько изначально закладывали на пилотную фазу?', 'ru')).toBeUndefined();
     expect(countedWord('Combien faut-il prévoir pour le forum ?', 'fr')).toBeUndefined();
@@ -226,6 +235,11 @@ describe('spans', () => {
       expect(analyze(written, lang), written).toContain('20d9');
       expect(analyze(written, lang), written).not.toContain('9');
     }
+  });
+
+  it('reads no count in a reference to a paragraph of an article', () => {
+    expect(kinds('The provisions of Article II, III and IV, 1, of this Agreement apply to two experts.', 'en')).toEqual(['number:two']);
+    expect(kinds('Voir le paragraphe 7 : trois ateliers.', 'fr')).toEqual(['number:trois']);
   });
 
   it('reads percentages, dates and durations', () => {
