@@ -273,7 +273,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
         // The day of a date the question gives ("3 April 2025") is part of that date.
         const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t) && !scoring.dateFigures.has(t));
-        const factor = share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
+        // A unit that names another year, and no span of years holding the one asked, is about that other year.
+        const year = /^(?:19|20)\d{2}$/.test(concept.label) ? Number(concept.label) : undefined;
+        const otherYear = year !== undefined && namesOtherYear(unit.text, year, query.text);
+        const factor = otherYear ? 0 : share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
         if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
         else if (concept.nameGroup !== undefined) nameFactors.set(concept.nameGroup, Math.min(nameFactors.get(concept.nameGroup) ?? 1, factor));
         else constraintFactor *= factor;
@@ -316,6 +319,28 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
+}
+
+/** Years written in a text, alone or as spans ("2014-2015", "2019–23", "fiscal 2023"). */
+const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s?[-–—/]\s?((?:19|20)?\d{2}))?(?!\d)/g;
+
+/** The years and spans of years a text names, each as [first, last]. */
+function yearSpans(text: string): [number, number][] {
+  return [...text.matchAll(YEARS)].map((m) => {
+    const from = Number(m[1]);
+    const end = m[2] === undefined ? from : m[2].length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    return [from, Math.max(from, end)];
+  });
+}
+
+/**
+ * Whether a text names a year and none of its years or spans of years meets the year asked — or
+ * the span the question gives it in ("2014-2015"): the text is about another year.
+ */
+export function namesOtherYear(text: string, year: number, question = ''): boolean {
+  const [from, to] = yearSpans(question).find(([a, b]) => year >= a && year <= b) ?? [year, year];
+  const spans = yearSpans(text);
+  return spans.length > 0 && !spans.some(([a, b]) => a <= to && b >= from);
 }
 
 /** Every candidate unit of the passages (best first), scored. */

@@ -92,6 +92,7 @@ const FACILITY = [
   'In 2024, Ghana received an advance',
   'grant payment of $3.5 million, which covers half of the work planned for the',
   'first phase.',
+  'A second phase is planned from 2026, its grants to be decided by the board.',
   '',
   '## Abbreviations',
   '',
@@ -379,6 +380,8 @@ describe('answers that hold the fact', () => {
 });
 
 const UNANSWERABLE: [string, Lang, string][] = [
+  ['a figure its sentence gives for another year (the year asked is elsewhere in the document)', 'en', 'What advance payment did Ghana receive in 2026?'],
+  ['a figure its sentence gives for another year (the year asked is elsewhere in the document)', 'fr', 'Quel paiement anticipé le Ghana a-t-il reçu en 2026 ?'],
   ['a country the table has not', 'en', 'How many people took part in the workshop in Brazil?'],
   ['a year the documents do not cover', 'en', 'What was the programme budget for 2022?'],
   ['a course language the table has not', 'en', 'How many people attended the Spanish course?'],
