@@ -4,6 +4,7 @@
  * scores nearly as well; and a second answer nearly as good as the first, from another unit.
  */
 import type { LeadKind } from '../i18n/answer-kinds.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { Span } from './entities.ts';
 import type { AnswerUnit, Candidate, Extraction } from './extractive.ts';
 import type { AnswerKind } from './question-kind.ts';
@@ -29,6 +30,27 @@ export function quoteAround(text: string, span: Span | undefined, max = QUOTE_MA
 const FOLLOWING_UNIT_SHARE = 0.75;
 
 /**
+ * A sentence that opens on a pronoun pointing back ("This will be done for information", "Cela
+ * sera fait…", "Это…", "这…", "وهذا…") says something of the sentence before it, which it needs
+ * to be understood: it goes with that sentence when short, however few of the question's words it
+ * holds.
+ */
+const POINTS_BACK: Record<Lang, RegExp> = {
+  en: /^(?:this|that|these|those|it|such)\s/i,
+  fr: /^(?:cela|ceci|ce|ces|celui-ci|celle-ci|ceux-ci|celles-ci|il|elle|ils|elles)\s/i,
+  es: /^(?:esto|eso|ello|este|esta|estos|estas|dicho|dicha|dichos|dichas)\s/i,
+  ru: /^(?:это|этот|эта|эти|оно|он|она|они|такой|такая|такие)\s/iu,
+  ar: /^(?:و|ف)?(?:هذا|هذه|ذلك|تلك|هؤلاء)\s/u,
+  zh: /^(?:这|此|该|上述)/u,
+};
+/** A pointing-back sentence longer than this says more than a remark on the one before: it is scored as any other. */
+const POINTS_BACK_MAX_CHARS = 160;
+
+function pointsBack(text: string, lang: Lang): boolean {
+  return text.length <= POINTS_BACK_MAX_CHARS && POINTS_BACK[lang].test(text.trim());
+}
+
+/**
  * The units quoted: the best one; for a list or a procedure, the items that follow it; for an
  * answer of sentences, the next sentence too when it scores nearly as well.
  */
@@ -39,6 +61,8 @@ export function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candi
   if (!introduces) {
     // A span answers alone; sentences may need the next one.
     if (best.span && !list) return [first];
+    const next = best.units[best.unit.index + 1];
+    if (next && next.kind !== 'item' && pointsBack(next.text, best.chunk.lang) && first.text.length + next.text.length <= LIST_MAX_CHARS) return [first, { text: next.text, chunk: best.chunk }];
     const following = candidates.find((c) => c.chunk.id === best.chunk.id && c.unit.index === best.unit.index + 1);
     const fits = following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS;
     return fits ? [first, { text: following.unit.text, chunk: best.chunk }] : [first];

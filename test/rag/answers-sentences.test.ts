@@ -1,0 +1,85 @@
+/**
+ * Answers made of sentences, through the real pipeline (ingestion, the built-in glossary and
+ * lexicon, retrieval, extraction) on documents written for this test: a sentence that opens on a
+ * pronoun pointing back goes with the sentence before it, in the documents' languages, whatever the
+ * asker's language; a long one, or one that does not point back, is not added.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Lang } from '../../src/i18n/index.ts';
+import { glossaryFor } from '../../src/main.ts';
+import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
+import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+
+const DECISIONS_FR = [
+  'Décisions du comité sur la formation',
+  '',
+  'Le comité a demandé au Secrétariat de présenter une étude sur les méthodes de sélection des formateurs régionaux. Cela sera fait à titre informatif.',
+  '',
+  'Le comité a également demandé une mise à jour annuelle de la liste des formateurs disponibles pour les missions de courte durée.',
+].join('\n');
+
+const DECISIONS_EN = [
+  '# Board decisions on the rural water programme',
+  '',
+  'The board asked the programme office to publish a review of the maintenance contracts of the village pumps. This will be submitted for approval at the next meeting.',
+  '',
+  'The board also asked for a yearly list of the districts where new wells are drilled, with their population.',
+].join('\n');
+
+const DECISIONS_ES = [
+  'Decisiones de la junta sobre las becas',
+  '',
+  'La junta pidió a la secretaría un informe sobre los criterios de concesión de las becas de movilidad. Esto se hará antes del cierre del ejercicio.',
+  '',
+  'La junta pidió también una lista actualizada de las universidades asociadas al programa de becas y de sus coordinadores.',
+].join('\n');
+
+let root: string;
+let store: Store;
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'ta-sentences-'));
+  await mkdir(path.join(root, 'docs'));
+  await writeFile(path.join(root, 'docs', 'decisions-fr.txt'), DECISIONS_FR);
+  await writeFile(path.join(root, 'docs', 'decisions-en.md'), DECISIONS_EN);
+  await writeFile(path.join(root, 'docs', 'decisions-es.txt'), DECISIONS_ES);
+  store = await openStore({ engine: 'pglite', dataDir: undefined });
+  // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
+  kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
+  await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
+});
+
+afterAll(async () => {
+  await store.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('a sentence that points back goes with the one before it', () => {
+  it.each([
+    ['fr', 'L’étude sur la sélection des formateurs régionaux est-elle présentée au comité pour décision ?', 'à titre informatif', 'decisions-fr.txt'],
+    ['en', 'Is the study on how regional trainers are selected presented to the committee for a decision?', 'à titre informatif', 'decisions-fr.txt'],
+    ['zh', '关于区域培训师遴选方法的研究是否提交委员会作决定？', 'à titre informatif', 'decisions-fr.txt'],
+    ['en', 'Will the review of the maintenance contracts of the village pumps be put to the board?', 'submitted for approval', 'decisions-en.md'],
+    ['fr', 'L’examen des contrats d’entretien des pompes des villages sera-t-il soumis au conseil ?', 'submitted for approval', 'decisions-en.md'],
+    ['es', '¿Presentará la secretaría un informe sobre los criterios para conceder las becas de movilidad?', 'antes del cierre del ejercicio', 'decisions-es.txt'],
+    ['ru', 'Подготовит ли секретариат доклад о критериях предоставления стипендий на мобильность?', 'antes del cierre del ejercicio', 'decisions-es.txt'],
+  ] as [Lang, string, string, string][])('%s: %s', async (lang, question, continuation, doc) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.citations[0]?.source).toBe(`docs/${doc}`);
+    expect(answer.answer.slice(0, 700)).toContain(continuation);
+  });
+
+  it('adds nothing after a sentence whose next one does not point back', async () => {
+    const answer = await kb.answer('Le comité a-t-il demandé une mise à jour annuelle de la liste des formateurs ?', 'fr');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toContain('mise à jour annuelle');
+    expect(answer.answer).not.toContain('Cela sera fait');
+  });
+});
