@@ -172,8 +172,8 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
   const year = String.raw`(?:19|20)\d{2}`;
   const written = [
     String.raw`(?:du |from |del |с )?${day}(?:\s?(?:au|to|al|-|–|по)\s?${day})?\s(?:de\s)?(?:${month})\.?(?:,?\s(?:de\s|del\s)?${year}(?:\sг\.?)?)?`,
-    String.raw`(?:${month})\.?\s${day},?\s${year}`,
-    String.raw`(?:${month})(?:\s?[-–]\s?(?:${month}))?\s(?:de\s|del\s)?${year}`,
+    String.raw`(?:${month})\.?\s${day}(?:\s?[-–]\s?${day})?(?:,?\s${year})?`,
+    String.raw`(?:${month})\.?(?:\s?[-–]\s?(?:${month})\.?)?\s(?:de\s|del\s)?${year}`,
     String.raw`\d{1,2}[./]\d{1,2}[./]${year}|${year}-\d{2}-\d{2}`,
     String.raw`${year}(?:\s?[-–/]\s?(?:${year}|\d{2}))?`,
   ].join('|');

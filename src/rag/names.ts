@@ -29,8 +29,15 @@ function monthNames(lang: (typeof LANGS)[number], month: number): string[] {
   // In a date the month may take another form (Russian "апреля"); keep the word next to the day.
   const inDate = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date).replace(/\d+/g, '').trim();
   // Chinese writes a month with its number as often ("4月"; the analyser keeps it one word).
-  return lang === 'zh' ? [standalone, `${month + 1}月`] : [standalone, inDate];
+  if (lang === 'zh') return [standalone, `${month + 1}月`];
+  // Reports and tables abbreviate ("Jan. 24-26", "déc. 2012", "сент."), but for the short forms
+  // that are words of their own in one of the languages.
+  const short = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(date).replace(/\.$/, '');
+  return [standalone, inDate, ...(SHORT_MONTH_WORDS.has(short.toLowerCase()) ? [] : [short])];
 }
+
+/** Short month names that are also words ("mar", the sea; "ago", before now; "sept", seven). */
+const SHORT_MONTH_WORDS = new Set(['mar', 'ago', 'sept']);
 
 /**
  * Other forms under which a language is named: "Russian-speaking" in Russian is one word

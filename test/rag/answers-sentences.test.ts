@@ -2,7 +2,8 @@
  * Answers made of sentences, through the real pipeline (ingestion, the built-in glossary and
  * lexicon, retrieval, extraction) on documents written for this test: a sentence that opens on a
  * pronoun pointing back goes with the sentence before it, in the documents' languages, whatever the
- * asker's language; a long one, or one that does not point back, is not added.
+ * asker's language; a long one, or one that does not point back, is not added. A month the question
+ * names is found written short ("Feb. 11-13"), and another month is no answer.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,12 @@ const DECISIONS_ES = [
   'La junta pidió también una lista actualizada de las universidades asociadas al programa de becas y de sus coordinadores.',
 ].join('\n');
 
+const CLINICS_EN = [
+  '# Regional clinics',
+  '',
+  'The third regional clinic on aid data was held from Feb. 11-13 in Accra, Ghana. More than 70 people attended from twelve countries.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -49,6 +56,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'decisions-fr.txt'), DECISIONS_FR);
   await writeFile(path.join(root, 'docs', 'decisions-en.md'), DECISIONS_EN);
   await writeFile(path.join(root, 'docs', 'decisions-es.txt'), DECISIONS_ES);
+  await writeFile(path.join(root, 'docs', 'clinics-en.md'), CLINICS_EN);
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
@@ -81,5 +89,22 @@ describe('a sentence that points back goes with the one before it', () => {
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer).toContain('mise à jour annuelle');
     expect(answer.answer).not.toContain('Cela sera fait');
+  });
+});
+
+describe('a month written short', () => {
+  it.each([
+    ['fr', 'Combien de personnes ont participé à la clinique régionale d’Accra en février ?'],
+    ['ru', 'Сколько человек участвовало в региональной клинике в Аккре в феврале?'],
+    ['en', 'How many people attended the regional clinic in Accra in February?'],
+  ] as [Lang, string][])('is the month the question names (%s): %s', async (lang, question) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toMatch(/70$/);
+  });
+
+  it('is not another month', async () => {
+    const answer = await kb.answer('How many people attended the regional clinic in Accra in March?', 'en');
+    expect(answer.answered, answer.answer).toBe(false);
   });
 });

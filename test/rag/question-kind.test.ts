@@ -250,6 +250,10 @@ describe('spans', () => {
     expect(kinds('La sesión fue el 14 de noviembre de 2019.', 'es')).toContain('date:14 de noviembre de 2019');
     expect(kinds('Семинар прошёл 25 октября 2019 года.', 'ru')).toContain('date:25 октября 2019');
     expect(kinds('会议于2025年4月3日举行。', 'zh')).toContain('date:2025年4月3日');
+    // The month first, a day or a span of days, with or without the year; abbreviated, as reports write it.
+    expect(kinds('The workshop was held from Jan. 24-26 in Dakar, with 90 people.', 'en')).toEqual(['date:Jan. 24-26', 'place:Dakar', 'number:90']);
+    expect(kinds('The report is due on December 31, 2012.', 'en')).toContain('date:December 31, 2012');
+    expect(kinds('Atelier tenu en déc. 2012 à Dakar.', 'fr')).toContain('date:déc. 2012');
     expect(kinds('Un atelier de 3 jours, puis six mois de suivi.', 'fr')).toEqual(expect.arrayContaining(['duration:3 jours', 'duration:six mois']));
     expect(kinds('Le modérateur lance chaque semaine un nouveau sujet.', 'fr')).toContain('duration:chaque semaine');
     expect(kinds('A new topic is posted every week.', 'en')).toContain('duration:every week');
