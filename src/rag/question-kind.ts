@@ -187,11 +187,11 @@ const SUBORDINATE: Partial<Record<Lang, RegExp>> = {
 /** Questions asking what a name or an acronym stands for ("que signifie le sigle SPSI"). */
 const MEANING: Record<Lang, RegExp> = {
   en: /\bwhat (?:does|do|did) (?:the )?(?:acronym |abbreviation )?\S+ (?:stand for|mean)\b|\bwhat is the full (?:name|form)\b|\bstands? for\b/,
-  fr: /\bque (?:signifie|signifient|veut dire|veulent dire)\b|\bque désigne\b|\bsignification d[ue]\b|\bnom complet\b/,
-  es: /\bqu[ée] (?:significa|significan|quiere decir|quieren decir)\b|\bnombre completo\b/,
-  ru: /что (?:означает|означают|значит|обозначает)|как расшифровывается|расшифровка|полное название/,
-  ar: /ماذا يعني|ماذا تعني|ما معنى|ما هو الاسم الكامل|الاسم الكامل/,
-  zh: /全称|全名|代表什么|是什么意思|指的是什么/,
+  fr: /\bque (?:signifie|signifient|veut dire|veulent dire)\b|\bque désigne\b|\bsignification d[ue]\b|(?:^|\s)à quoi correspond(?:ent)? (?:le sigle|les sigles|l'acronyme)\b|\bnom complet\b/,
+  es: /\bqu[ée] (?:significa|significan|quiere decir|quieren decir)\b|\bsignificado de (?:la sigla|las siglas|el acr[óo]nimo)\b|\ba qu[ée] corresponden? (?:la sigla|las siglas|el acr[óo]nimo)\b|\bnombre completo\b/,
+  ru: /что (?:означает|означают|значит|обозначает|обозначают)|как расшифровыва|расшифровк|полное (?:название|наименование)/,
+  ar: /ماذا يعني|ماذا تعني|ما معنى|ما (?:الذي|هو الذي) (?:يعني|تعني)|(?:^|\s)(?:إلام|إلى ماذا|الى ماذا|ماذا) (?:يرمز|ترمز|يشير|تشير)|ما المقصود (?:ب|من)|ما هو الاسم الكامل|الاسم الكامل/,
+  zh: /全称|全名|代表什么|是什么意思|什么意思|指的是什么|是什么的缩写/,
 };
 
 /** Whether the question asks what a name or an acronym stands for. */

@@ -169,6 +169,13 @@ describe('question kinds', () => {
       ['ru', 'Что означает сокращение RISF в списке?'],
       ['ar', 'ماذا يعني اختصار RISF الوارد في القائمة؟'],
       ['zh', '缩略语表中 RISF 的全称是什么？'],
+      ['ar', 'ما الذي يعنيه الاختصار RISF؟'],
+      ['ar', 'إلام يرمز الاختصار RISF؟'],
+      ['ar', 'ما المقصود بالاختصار RISF؟'],
+      ['ru', 'Как расшифровывается аббревиатура RISF?'],
+      ['es', '¿A qué corresponde la sigla RISF?'],
+      ['fr', 'À quoi correspond le sigle RISF ?'],
+      ['zh', 'RISF 是什么的缩写？'],
     ] as const) {
       expect(questionKind(question, lang), question).toBe('definition');
     }
