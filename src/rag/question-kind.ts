@@ -127,7 +127,7 @@ const RULES: Record<Lang, Rules> = {
     ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
     ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
     ['duration', new RegExp(String.raw`كم مرة في|كل كم|بأي وتيرة|كم من الوقت|(?:كم|ما) (?:عدد )?(?:${TIME_UNITS.ar})|(?:^|\s)(?:مدة|مدّة|استغرق|تستغرق|يستغرق|استغرقت|دام|دامت|تدوم|يدوم)(?=\s|$|؟)|خلال أي مدة|في غضون كم|ما (?:هي )?المهلة`)],
-    ['number', /(?:^|\s)كم(?:\s|$)|(?:^|\s)عدد(?:\s|$)|ما عدد|عدد ال/],
+    ['number', /(?:^|\s)كم(?:\s|$)|(?:^|\s)عدد(?:\s|$)|ما عدد|(?:^|\s)عدد ال/],
     ['date', /(?:^|\s)متى(?:\s|$|؟)|(?:في )?أي (?:تاريخ|يوم|سنة|عام|شهر)|ما (?:هو )?تاريخ|(?:^|\s)تاريخ/],
     ['contact', /(?:البريد الإلكتروني|بريد|هاتف|الهاتف|فاكس|عنوان البريد|عنوان الموقع|رقم الهاتف|بيانات الاتصال)/],
     ['person', /^(?:مَن|من) (?:هو|هي|هم|الذي|التي|الذين|قام|قامت|ترأس|ترأست|أدار|أدارت|قدم|قدّم|قدمت|قدّمت|افتتح|ألقى|مثّل|مثل|تولى|كان|كانت|يمثل|شارك|تحدث|سيتولى|يتولى|سيقوم|يقوم|ال(?:خبير|متحدث|شخص|مستشار|مدير|رئيس|منسق|ممثل|مسؤول))|(?:^|\s)(?:أي|ما اسم) (?:خبير|شخص|متحدث|مستشار|مدير|منسق)/],
@@ -184,6 +184,20 @@ const SUBORDINATE: Partial<Record<Lang, RegExp>> = {
   ar: / (?:عندما|حين|حينما|لما|إذا|اذا|لأن|بينما|بعد أن|قبل أن) /,
 };
 
+/**
+ * A count named inside what the question describes ("which area does the indicator on the
+ * NUMBER OF institutions fall under?"): a question word with a noun of its own asks for that, not
+ * for the count. Only the count nouns (not "how many", "combien", "сколько", "多少", "كم").
+ */
+const DESCRIBED_COUNT: Record<Lang, RegExp> = {
+  en: /\b(?:which|what) (?!(?:is|was|are|were|will|would|does|did|do|has|have|the|number|total|overall|count)\b)[a-z-]+\b.*\b(?:number|count) of\b/,
+  fr: /(?:^|\s)(?:quel|quelle|quels|quelles) (?!(?:est|était|sont|étaient|a|ont|fut|sera|seront|nombre)\b)\p{L}+.*\bnombre d/u,
+  es: /(?:^|\s)(?:qu[ée]|cu[áa]l(?:es)?) (?!(?:es|era|fue|son|eran|fueron|ser[áa]n?|n[úu]mero|cantidad|el|la|los|las)(?:\s|$))\p{L}+.*\b(?:n[úu]mero|cantidad) de\b/u,
+  ru: /(?:^|\s)(?:как(?:ой|ая|ое|ие|ую|ому|ом|их|им))\s+(?!количеств|числ)\p{L}+.*(?:количеств|числ[оа])/u,
+  ar: /(?:^|\s)(?:(?:ما|من) (?:هو|هي) ال\p{L}+|أي \p{L}+)(?:\s.*)?\sعدد/u,
+  zh: /^(?!.*(?:多少|几))(?=.*(?:数量|数目|人数)).*(?:哪(?:个|些|一|种|家|类)|什么)(?!时候)/u,
+};
+
 /** Questions asking what a name or an acronym stands for ("que signifie le sigle SPSI"). */
 const MEANING: Record<Lang, RegExp> = {
   en: /\bwhat (?:does|do|did) (?:the )?(?:acronym |abbreviation )?\S+ (?:stand for|mean)\b|\bwhat is the full (?:name|form)\b|\bstands? for\b/,
@@ -216,7 +230,8 @@ export function questionKind(question: string, lang: Lang): AnswerKind | undefin
   // The question's own clause says what it asks, when it says something; the whole text otherwise.
   const cut = SUBORDINATE[lang]?.exec(text)?.index;
   const main = cut !== undefined && cut > 0 ? text.slice(0, cut) : undefined;
-  const kindOf = (t: string): AnswerKind | undefined => RULES[lang].find(([, pattern]) => pattern.test(t))?.[0];
+  const described = DESCRIBED_COUNT[lang].test(text);
+  const kindOf = (t: string): AnswerKind | undefined => RULES[lang].find(([k, pattern]) => !(described && k === 'number') && pattern.test(t))?.[0];
   // A main clause with a question word of its own says the kind, or that it names none.
   const kind = main !== undefined && (kindOf(main) !== undefined || QUESTION_WORD[lang]?.test(main)) ? kindOf(main) : kindOf(text);
   // "How many workshops of short duration": a count of things, not a length of time (where the

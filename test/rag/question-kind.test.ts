@@ -161,6 +161,30 @@ describe('question kinds', () => {
     }
   });
 
+  it('reads a count named inside what the question describes as no count, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'Which area does bilateral indicator 16, on the number of institutions that benefit, belong to?'],
+      ['fr', 'Dans quel domaine se classe l’indicateur bilatéral n° 16 sur le nombre d’institutions bénéficiaires ?'],
+      ['es', '¿En qué ámbito se clasifica el indicador bilateral 16 sobre el número de instituciones beneficiarias?'],
+      ['ru', 'К какой области относится двусторонний показатель 16 о числе учреждений-получателей?'],
+      ['zh', '关于受益机构数量的第16号双边指标属于哪个领域？'],
+      ['ar', 'ما هو المجال الذي يندرج فيه المؤشر الثنائي رقم 16 المتعلق بعدد المؤسسات المستفيدة؟'],
+    ] as const) {
+      expect(questionKind(question, lang), question).not.toBe('number');
+    }
+    // The count asked for itself stays a count.
+    for (const [lang, question] of [
+      ['en', 'What was the total number of registrations?'],
+      ['fr', 'Quel est le nombre de participants ?'],
+      ['es', '¿Qué número de participantes hubo?'],
+      ['ru', 'Какое количество участников было?'],
+      ['zh', '研讨会的参加人数？'],
+      ['ar', 'ما هو عدد المشاركين في الحلقة؟'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe('number');
+    }
+  });
+
   it('reads "what does this acronym stand for" as a definition, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'What does RISF stand for in the list of abbreviations?'],
