@@ -192,7 +192,7 @@ const SUBORDINATE: Partial<Record<Lang, RegExp>> = {
 const DESCRIBED_COUNT: Record<Lang, RegExp> = {
   en: /\b(?:which|what) (?!(?:is|was|are|were|will|would|does|did|do|has|have|the|number|total|overall|count)\b)[a-z-]+\b.*\b(?:number|count) of\b/,
   fr: /(?:^|\s)(?:quel|quelle|quels|quelles) (?!(?:est|était|sont|étaient|a|ont|fut|sera|seront|nombre)\b)\p{L}+.*\bnombre d/u,
-  es: /(?:^|\s)(?:qu[ée]|cu[áa]l(?:es)?) (?!(?:es|era|fue|son|eran|fueron|ser[áa]n?|n[úu]mero|cantidad|el|la|los|las)(?:\s|$))\p{L}+.*\b(?:n[úu]mero|cantidad) de\b/u,
+  es: /(?:^|[\s¿])(?:qu[ée]|cu[áa]l(?:es)?) (?!(?:es|era|fue|son|eran|fueron|ser[áa]n?|n[úu]mero|cantidad|el|la|los|las)(?:\s|$))\p{L}+.*\b(?:n[úu]mero|cantidad) de\b/u,
   ru: /(?:^|\s)(?:как(?:ой|ая|ое|ие|ую|ому|ом|их|им))\s+(?!количеств|числ)\p{L}+.*(?:количеств|числ[оа])/u,
   ar: /(?:^|\s)(?:(?:ما|من) (?:هو|هي) ال\p{L}+|أي \p{L}+)(?:\s.*)?\sعدد/u,
   zh: /^(?!.*(?:多少|几))(?=.*(?:数量|数目|人数)).*(?:哪(?:个|些|一|种|家|类)|什么)(?!时候)/u,

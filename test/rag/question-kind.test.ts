@@ -172,6 +172,8 @@ describe('question kinds', () => {
     ] as const) {
       expect(questionKind(question, lang), question).not.toBe('number');
     }
+    expect(questionKind('¿Qué organismo multilateral aporta el indicador sobre el número de pymes apoyadas?', 'es')).toBe('organisation');
+    expect(questionKind('Which agency provides the indicator on the number of small firms supported?', 'en')).toBe('organisation');
     // The count asked for itself stays a count.
     for (const [lang, question] of [
       ['en', 'What was the total number of registrations?'],
