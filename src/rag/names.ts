@@ -88,3 +88,27 @@ export function nameEntries(): Entry[] {
   for (const n of ordinalNumbers()) entries.push(entry(`ordinal:${n}`, (lang) => ordinalForms(n, lang)));
   return entries;
 }
+
+const CASED: ReadonlySet<(typeof LANGS)[number]> = new Set(['en', 'fr', 'es', 'ru']);
+const regionNamers = new Map<string, Intl.DisplayNames>();
+
+/**
+ * Whether a question that a country's entry matched writes that country's name, not a word whose
+ * stem it shares ("данных", data, is not "Дания"; "малых" is not "Мали"): in scripts with capitals,
+ * a word with a capital is the name; a word in lower case must be the name but for its ending (a
+ * short name, the name itself). Other entries, and other scripts, are taken as matched.
+ */
+export function writesName(entryId: string, text: string, lang: (typeof LANGS)[number]): boolean {
+  const prefix = `${NAME_ENTRY_PREFIX}region:`;
+  if (!entryId.startsWith(prefix) || !CASED.has(lang)) return true;
+  let namer = regionNamers.get(lang);
+  if (!namer) {
+    namer = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    regionNamers.set(lang, namer);
+  }
+  const name = namer.of(entryId.slice(prefix.length))?.toLowerCase();
+  if (!name || /\s/.test(name)) return true;
+  const stem = name.length >= 5 ? name.slice(0, -1) : name;
+  return (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((word) => (/^\p{Lu}/u.test(word) && word.toLowerCase().startsWith(name.slice(0, 3))) || (name.length >= 5 ? word.toLowerCase().startsWith(stem) : word.toLowerCase() === name));
+}
+

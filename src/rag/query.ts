@@ -6,7 +6,7 @@
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
-import { homelandEntryId, NAME_ENTRY_PREFIX } from './names.ts';
+import { homelandEntryId, NAME_ENTRY_PREFIX, writesName } from './names.ts';
 import { asksAbout, asksMeaning, optionalWords } from './question-kind.ts';
 
 /** The lexicon's entry for an event's topic or title. */
@@ -134,6 +134,7 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
   // Longest glossary matches first, the question's own language before others, without overlaps.
   const matches = [...glossary.occurrences(stems)]
     .filter((m) => m.lang === lang || stems.slice(m.start, m.start + m.length).every((s) => s.length >= FOREIGN_TERM_MIN_STEM))
+    .filter((m) => writesName(glossary.idOf(m.entry), text, m.lang))
     .sort((a, b) => b.length - a.length || Number(b.lang === lang) - Number(a.lang === lang) || a.start - b.start);
   const covered = new Array<boolean>(stems.length).fill(false);
   const concepts: { position: number; concept: Concept }[] = [];

@@ -9,6 +9,7 @@ import { asksAbout, asksForExpert, countedWord, questionKind, type AnswerKind } 
 import { superlativeOf } from '../../src/rag/superlative.ts';
 import { Glossary } from '../../src/rag/glossary.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
+import { nameEntries } from '../../src/rag/names.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 
 const CASES: [AnswerKind, Lang, string][] = [
@@ -354,5 +355,31 @@ describe('what something was about', () => {
     const about = analyzeQuery('What was the Russian webinar about?', 'en', glossary).concepts.find((c) => c.label === 'topic');
     expect([...(about?.terms.keys() ?? [])]).toEqual(expect.arrayContaining(analyze('titre', 'fr')));
     expect(analyzeQuery('How many people attended the webinar?', 'en', glossary).concepts.some((c) => c.label === 'topic')).toBe(false);
+  });
+});
+
+describe('a country’s name', () => {
+  const names = new Glossary({ version: 1, entries: nameEntries() });
+  const countries = (question: string, lang: Lang): string[] =>
+    analyzeQuery(question, lang, names)
+      .concepts.filter((c) => c.constraint && !/\d/.test(c.label))
+      .map((c) => c.label);
+
+  it('is not a word that only shares its stem ("данных" is not Denmark, "малых" not Mali)', () => {
+    expect(countries('Какой банк является источником данных для индикатора?', 'ru')).toEqual([]);
+    expect(countries('Сколько малых предприятий получили помощь?', 'ru')).toEqual([]);
+  });
+
+  it('is the country when written, inflected, or with a capital', () => {
+    expect(countries('Сколько экспертов направили в Данию?', 'ru')).toHaveLength(1);
+    expect(countries('Сколько проектов в Мали?', 'ru')).toHaveLength(1);
+    expect(countries('How many experts went to kenya?', 'en')).toHaveLength(1);
+    expect(countries('¿Cuántos expertos fueron a Perú?', 'es')).toHaveLength(1);
+  });
+
+  it('asks for an organisation when the question names a bank or a fund', () => {
+    expect(questionKind('Какой банк является источником данных?', 'ru')).toBe('organisation');
+    expect(questionKind('Which fund pays for the nets?', 'en')).toBe('organisation');
+    expect(questionKind('哪个银行提供数据？', 'zh')).toBe('organisation');
   });
 });
