@@ -211,6 +211,16 @@ const ROMAN_REFERENCE_BEFORE = /\b[IVXL]{1,6}[,.]\s?$/;
 /** A bare figure this large, with its groups of three, is likely money in a budget table. */
 const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/;
 
+/** A share written in words ("two thirds", "la moitié", "половина", "ثلثي", "三分之二"): a percentage. */
+const SHARE_WORDS: Record<Lang, RegExp> = {
+  en: /(?<![\p{L}-])(?:(?:one|two|three|four|a)[ -](?:half|thirds?|quarters?|fifths?)|half|halves)(?![\p{L}-])/giu,
+  fr: /(?<![\p{L}-])(?:moitié|(?:un|deux|trois|quatre) (?:tiers|quarts?|cinquièmes?))(?![\p{L}-])/giu,
+  es: /(?<![\p{L}-])(?:mitad|(?:un|dos|tres|cuatro) (?:tercios?|quintos?)|(?:tres) cuartos)(?![\p{L}-])/giu,
+  ru: /(?<![\p{L}-])(?:половин\p{L}*|(?:одн\p{L}*|две|три|четыре) (?:трет\p{L}*|четверт\p{L}*|пят\p{L}*)|треть|четверть)(?![\p{L}-])/giu,
+  ar: /(?<![\p{L}])(?:ال)?(?:نصف|ثلثي|ثلثا|ثلث|ربع|ثلاثة أرباع)(?![\p{L}])/gu,
+  zh: /一半|半数|过半|[一二三四五六七八九十]分之[一二三四五六七八九]/gu,
+};
+
 /** Every span of every kind in a text written in `lang`, in order of position. */
 export function findSpans(text: string, lang: Lang): Span[] {
   const p = patternsFor(lang);
@@ -219,6 +229,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, p.amount, 'amount', 1, spans);
   collect(text, p.amountBefore, 'amount', 1, spans);
   collect(text, p.percentage, 'percentage', 1, spans);
+  collect(text, SHARE_WORDS[lang], 'percentage', 0.8, spans);
   collect(text, p.duration, 'duration', 1, spans);
   collect(text, p.date, 'date', 1, spans);
   for (const m of text.matchAll(p.month)) {

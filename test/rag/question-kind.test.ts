@@ -259,9 +259,13 @@ describe('spans', () => {
     expect(kinds('El costo fue de 12.500 dólares.', 'es')).toContain('amount:12.500 dólares');
     expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
     // A fraction is a share, not a count.
-    expect(kinds('Two thirds went to the courses; three experts taught.', 'en')).toEqual(['number:three']);
-    expect(kinds('Les deux tiers du budget, trois ateliers.', 'fr')).toEqual(['number:trois']);
-    expect(kinds('Dos tercios del presupuesto.', 'es')).toEqual([]);
+    expect(kinds('Two thirds went to the courses; three experts taught.', 'en')).toEqual(['percentage:Two thirds', 'number:three']);
+    expect(kinds('Les deux tiers du budget, trois ateliers.', 'fr')).toEqual(['percentage:deux tiers', 'number:trois']);
+    expect(kinds('Dos tercios del presupuesto.', 'es')).toEqual(['percentage:Dos tercios']);
+    expect(kinds('Au moins la moitié des subventions.', 'fr')).toEqual(['percentage:moitié']);
+    expect(kinds('Не менее половины субсидий.', 'ru')).toEqual(['percentage:половины']);
+    expect(kinds('ما لا يقل عن نصف المنح', 'ar')).toEqual(['percentage:نصف']);
+    expect(kinds('至少三分之二的赠款', 'zh')).toEqual(['percentage:三分之二']);
     // The same figure, one term for the index however it is written.
     for (const written of ['12 500', '12,500', '12.500', '12\u00a0500', '12500']) expect(analyze(written, 'en')).toEqual(['12500']);
     // A decimal figure is one term in every locale's form, not two figures.
