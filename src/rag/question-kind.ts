@@ -60,7 +60,7 @@ const TIME_UNITS = {
 
 const RULES: Record<Lang, Rules> = {
   en: [
-    ['percentage', /\b(?:what|which) (?:percentage|percent|share|proportion|fraction|rate)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
+    ['percentage', /\b(?:what|which) (?:[\w-]+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\bhow (?:large|big) (?:a |an )?(?:share|proportion|part)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
     ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum|allowance|fee|salary|price|payment|grant)s?\b|\bin (?:[\w-]+ )?(?:dollars|euros|francs|shillings|pesos|rupees|roubles|yuan)\b`)],
     ['duration', new RegExp(String.raw`\bhow often\b|\bhow frequently\b|\bat what (?:frequency|interval)\b|\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b|\bhow soon\b|\bwithin (?:what|which|how much) (?:time|period)\b`)],
     ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b/],
@@ -76,7 +76,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must)\b/],
   ],
   fr: [
-    ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
+    ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:\S+ )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
     ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdure(?:nt|ra|rait)?\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
     ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le nombre\b/],
@@ -92,7 +92,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^est-ce que\b|^(?:y a-t-il|existe-t-il)\b|^\w+-(?:t-)?(?:il|elle|ils|elles|on)\b/],
   ],
   es: [
-    ['percentage', /\bqu[ée] (?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
+    ['percentage', /\bqu[ée] (?:\S+ )?(?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
     ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur[óoa](?:ba|n|r[áa])?\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
     ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b/],
@@ -108,7 +108,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
   ],
   ru: [
-    ['percentage', /как(?:ой|ая|ов|ова) (?:был[аои]? )?(?:процент|дол|показател|уровень|коэффициент)|процент/],
+    ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол|показател|уровень|коэффициент|част)|процент/u],
     ['amount', new RegExp(String.raw`сколько.*(?:${MONEY.ru})|(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо|во что обо`, 'u')],
     ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длится|(?:в|за) какой срок|в течение какого (?:срока|времени)|каков срок`)],
     ['number', /сколько|количеств|числ[оа]/],

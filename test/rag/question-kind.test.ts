@@ -162,6 +162,18 @@ describe('question kinds', () => {
     }
   });
 
+  it('reads "what (minimum) share" as a percentage, an adjective between, in four languages', () => {
+    for (const [lang, question] of [
+      ['en', 'What minimum share of its development finance effort does the State direct to Africa?'],
+      ['fr', 'Quelle part minimale des subventions va aux pays pauvres ?'],
+      ['es', '¿Qué parte mínima de las subvenciones va a los países pobres?'],
+      ['ru', 'Какую минимальную долю субсидий Франция направляет?'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe('percentage');
+    }
+    expect(questionKind('What part of the programme deals with water?', 'en')).not.toBe('percentage');
+  });
+
   it('reads a count named inside what the question describes as no count, in the six languages', () => {
     for (const [lang, question] of [
       ['en', 'Which area does bilateral indicator 16, on the number of institutions that benefit, belong to?'],
