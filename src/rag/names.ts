@@ -77,6 +77,22 @@ export function homelandEntryId(languageEntryId: string): string | undefined {
   return region ? `${NAME_ENTRY_PREFIX}region:${region}` : undefined;
 }
 
+/**
+ * Parts of the world that questions name to say which call, office or session they mean ("the
+ * Pacific call", "для Тихоокеанского региона", "los expertos africanos"), with their adjectives:
+ * `Intl` names countries, not these. A figure for the Caribbean is no answer about the Pacific.
+ */
+const WORLD_AREAS: Record<string, Record<(typeof LANGS)[number], string[]>> = {
+  africa: { en: ['Africa', 'African'], fr: ['Afrique', 'africain', 'africaine'], es: ['África', 'africano', 'africana'], ru: ['Африка', 'африканский'], ar: ['أفريقيا', 'إفريقيا', 'الأفريقية', 'الأفريقي'], zh: ['非洲'] },
+  asia: { en: ['Asia', 'Asian'], fr: ['Asie', 'asiatique'], es: ['Asia', 'asiático', 'asiática'], ru: ['Азия', 'азиатский'], ar: ['آسيا', 'الآسيوية', 'الآسيوي'], zh: ['亚洲'] },
+  pacific: { en: ['Pacific'], fr: ['Pacifique'], es: ['Pacífico'], ru: ['Тихий океан', 'тихоокеанский'], ar: ['المحيط الهادئ', 'الهادئ'], zh: ['太平洋'] },
+  caribbean: { en: ['Caribbean'], fr: ['Caraïbes', 'caribéen', 'caribéenne'], es: ['Caribe', 'caribeño', 'caribeña'], ru: ['Карибский', 'Карибы', 'Карибского'], ar: ['الكاريبي', 'البحر الكاريبي'], zh: ['加勒比'] },
+  'latin-america': { en: ['Latin America', 'Latin American'], fr: ['Amérique latine', 'latino-américain'], es: ['América Latina', 'latinoamericano', 'latinoamericana'], ru: ['Латинская Америка', 'латиноамериканский'], ar: ['أمريكا اللاتينية'], zh: ['拉丁美洲', '拉美'] },
+  europe: { en: ['Europe'], fr: ['Europe'], es: ['Europa'], ru: ['Европа'], ar: ['أوروبا'], zh: ['欧洲'] },
+  'middle-east': { en: ['Middle East'], fr: ['Moyen-Orient'], es: ['Oriente Medio', 'Oriente Próximo'], ru: ['Ближний Восток'], ar: ['الشرق الأوسط'], zh: ['中东'] },
+  mediterranean: { en: ['Mediterranean'], fr: ['Méditerranée', 'méditerranéen', 'méditerranéens'], es: ['Mediterráneo', 'mediterránea'], ru: ['Средиземноморье', 'средиземноморский'], ar: ['البحر الأبيض المتوسط', 'المتوسط'], zh: ['地中海'] },
+};
+
 /** Entries for months, languages, countries or territories and ordinals (sessions), in the six languages. */
 export function nameEntries(): Entry[] {
   const entries: Entry[] = [];
@@ -85,6 +101,7 @@ export function nameEntries(): Entry[] {
   for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => languageTerms(code, lang, languageNames.get(lang) as Intl.DisplayNames)));
   const regionNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region', fallback: 'none' })]));
   for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionNames.get(lang)?.of(code) ?? '']));
+  for (const [id, terms] of Object.entries(WORLD_AREAS)) entries.push(entry(`area:${id}`, (lang) => terms[lang]));
   for (const n of ordinalNumbers()) entries.push(entry(`ordinal:${n}`, (lang) => ordinalForms(n, lang)));
   return entries;
 }

@@ -3,7 +3,8 @@
  * lexicon, retrieval, extraction) on documents written for this test: a sentence that opens on a
  * pronoun pointing back goes with the sentence before it, in the documents' languages, whatever the
  * asker's language; a long one, or one that does not point back, is not added. A month the question
- * names is found written short ("Feb. 11-13"), and another month is no answer.
+ * names is found written short ("Feb. 11-13"), and another month is no answer; so is another part
+ * of the world than the one the question names.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,12 @@ const CLINICS_EN = [
   'The third regional clinic on aid data was held from Feb. 11-13 in Accra, Ghana. More than 70 people attended from twelve countries.',
 ].join('\n');
 
+const CALLS_ES = [
+  'Convocatoria de pequeñas subvenciones',
+  '',
+  'La fecha límite para la presentación de las notas conceptuales para el Caribe es el 10 de noviembre de 2016. Cada proyecto recibirá como máximo 60 000 euros.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -57,6 +64,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'decisions-en.md'), DECISIONS_EN);
   await writeFile(path.join(root, 'docs', 'decisions-es.txt'), DECISIONS_ES);
   await writeFile(path.join(root, 'docs', 'clinics-en.md'), CLINICS_EN);
+  await writeFile(path.join(root, 'docs', 'calls-es.txt'), CALLS_ES);
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
@@ -105,6 +113,27 @@ describe('a month written short', () => {
 
   it('is not another month', async () => {
     const answer = await kb.answer('How many people attended the regional clinic in Accra in March?', 'en');
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a part of the world', () => {
+  it.each([
+    ['ru', 'Какой крайний срок подачи концептуальных записок для Карибского региона?'],
+    ['en', 'What is the deadline for concept notes for the Caribbean?'],
+    ['fr', 'Quelle est la date limite des notes conceptuelles pour les Caraïbes ?'],
+  ] as [Lang, string][])('is the one the question names (%s): %s', async (lang, question) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.slice(0, 700)).toContain('10 de noviembre de 2016');
+  });
+
+  it.each([
+    ['ru', 'Какой крайний срок подачи концептуальных записок для Тихоокеанского региона?'],
+    ['en', 'What is the deadline for concept notes for the Pacific?'],
+    ['zh', '太平洋地区概念说明的截止日期是什么？'],
+  ] as [Lang, string][])('is not another one (%s): %s', async (lang, question) => {
+    const answer = await kb.answer(question, lang);
     expect(answer.answered, answer.answer).toBe(false);
   });
 });

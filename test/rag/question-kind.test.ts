@@ -162,6 +162,19 @@ describe('question kinds', () => {
     }
   });
 
+  it('reads a deadline as a date, in the six languages', () => {
+    for (const [lang, question] of [
+      ['en', 'What is the deadline for concept notes?'],
+      ['fr', 'Jusqu’à quand peut-on déposer une note ?'],
+      ['es', '¿Hasta cuándo debe gastarse la subvención?'],
+      ['ru', 'Какой крайний срок подачи концептуальных записок?'],
+      ['ar', 'ما هو الموعد النهائي لتقديم المذكرات؟'],
+      ['zh', '提交概念说明的截止日期是什么？'],
+    ] as const) {
+      expect(questionKind(question, lang), question).toBe('date');
+    }
+  });
+
   it('reads "what (minimum) share" as a percentage, an adjective between, in four languages', () => {
     for (const [lang, question] of [
       ['en', 'What minimum share of its development finance effort does the State direct to Africa?'],
