@@ -38,6 +38,10 @@ const NUMBER_GAPS: Record<string, Partial<Record<Lang, string>>> = {
   seventeen: { ar: 'سبعة عشر' },
   eighteen: { ar: 'ثمانية عشر' },
   nineteen: { ar: 'تسعة عشر' },
+  // Arabic tens that lose their ending and are left with the unit ("ثلاثون" is "ثلاث").
+  thirty: { ar: 'ثلاثون' },
+  forty: { ar: 'أربعون' },
+  eighty: { ar: 'ثمانون' },
 };
 
 /** Each language's script: a term in another script is another language's word. */
