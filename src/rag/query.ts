@@ -128,8 +128,22 @@ function demonymCountry(word: string, glossary: Glossary): number | undefined {
   return undefined;
 }
 
+/**
+ * An Arabic word that starts with the preposition ل ("for", "to": لمبلغ, لعام, لتقديم), which the
+ * stemmer leaves on since many words start with that letter (لجنة, لغة): the word without it, when
+ * the glossary knows that and not the word as written.
+ */
+function withoutArabicLam(stems: string[], glossary: Glossary): string[] {
+  const known = (stem: string): boolean => !glossary.occurrences([stem]).next().done;
+  return stems.map((stem) => {
+    if (!stem.startsWith('ل') || stem.length < 4 || known(stem)) return stem;
+    const rest = analyze(stem.slice(1), 'ar');
+    return rest.length === 1 && known(rest[0] as string) ? (rest[0] as string) : stem;
+  });
+}
+
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
-  const stems = analyze(text, lang);
+  const stems = lang === 'ar' ? withoutArabicLam(analyze(text, lang), glossary) : analyze(text, lang);
   const typeWords = answerTypeStemsOf(lang);
   // Longest glossary matches first, the question's own language before others, without overlaps.
   const matches = [...glossary.occurrences(stems)]

@@ -412,3 +412,16 @@ describe('a country’s name', () => {
     expect(questionKind('哪个银行提供数据？', 'zh')).toBe('organisation');
   });
 });
+
+describe('an Arabic word after the preposition ل', () => {
+  const glossary = new Glossary({ version: 1, entries: [{ id: 'amount', category: null, terms: { ar: ['مبلغ'], en: ['amount'] } }, { id: 'committee', category: null, terms: { ar: ['لجنة'], en: ['committee'] } }] });
+  const terms = (question: string): string[] => analyzeQuery(question, 'ar', glossary).concepts.flatMap((c) => [...c.terms.keys()]);
+
+  it('is the word without it, when the glossary knows that one ("لمبلغ" is "مبلغ")', () => {
+    expect(terms('ما هو الحد الأقصى لمبلغ المنحة؟')).toContain(analyze('amount', 'en')[0]);
+  });
+
+  it('keeps a word that starts with that letter ("لجنة")', () => {
+    expect(terms('من هي لجنة التنسيق؟')).toContain(analyze('committee', 'en')[0]);
+  });
+});
