@@ -276,7 +276,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         // A unit that names another year, and no span of years holding the one asked, is about that other year.
         const year = /^(?:19|20)\d{2}$/.test(concept.label) ? Number(concept.label) : undefined;
         const otherYear = year !== undefined && namesOtherYear(unit.text, year, query.text);
-        const factor = otherYear ? 0 : share === CONTEXT_WEIGHT.passage ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
+        // A capitalised word of the question that a passage of another language lacks may be translated there ("the French State", "l'État").
+        const translatable = concept.titleWord === true && chunk.lang !== query.lang && share === 0;
+        const factor = otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;
         if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
         else if (concept.nameGroup !== undefined) nameFactors.set(concept.nameGroup, Math.min(nameFactors.get(concept.nameGroup) ?? 1, factor));
         else constraintFactor *= factor;

@@ -53,6 +53,12 @@ const CALLS_ES = [
   'La fecha límite para la presentación de las notas conceptuales para el Caribe es el 10 de noviembre de 2016. Cada proyecto recibirá como máximo 60 000 euros.',
 ].join('\n');
 
+const TEACHERS_FR = [
+  'Formation des enseignants',
+  '',
+  'L’État consacrera au moins 40 % de ses subventions à la formation des enseignants du primaire.',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -65,6 +71,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'decisions-es.txt'), DECISIONS_ES);
   await writeFile(path.join(root, 'docs', 'clinics-en.md'), CLINICS_EN);
   await writeFile(path.join(root, 'docs', 'calls-es.txt'), CALLS_ES);
+  await writeFile(path.join(root, 'docs', 'teachers-fr.txt'), TEACHERS_FR);
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
@@ -134,6 +141,19 @@ describe('a part of the world', () => {
     ['zh', '太平洋地区概念说明的截止日期是什么？'],
   ] as [Lang, string][])('is not another one (%s): %s', async (lang, question) => {
     const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a capitalised word of the question', () => {
+  it('may be translated in a document of another language ("the State", "l’État")', async () => {
+    const answer = await kb.answer('What share of its grants does the State give to teachers’ training?', 'en');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toMatch(/40 %$/);
+  });
+
+  it('is still a name that must be there when it is one ("in Timbuktu")', async () => {
+    const answer = await kb.answer('What share of its grants does the State give to teachers’ training in Timbuktu?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
