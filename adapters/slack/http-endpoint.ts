@@ -26,6 +26,11 @@ import { directIntake, type Intake, type SlackSelf } from './intake.ts';
 export const SLACK_ACK_DEADLINE_MS = 3000;
 /** Slack's requests are small; a view submission with long fields stays far below this. */
 const MAX_BODY = '1mb';
+/**
+ * How long the inbox worker may be held off by requests arriving one after another without a gap:
+ * past it, rows are taken again while requests keep coming (the worker is never starved).
+ */
+const HOLD_OFF_MAX_MS = 1000;
 
 export interface SlackEndpointOptions {
   signingSecret: string;
@@ -65,6 +70,18 @@ export function slackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
   const readBody = express.raw({ type: () => true, limit: MAX_BODY });
   /** The requests `front` checked and handed on, for Bolt. */
   const checked = new WeakSet<IncomingMessage>();
+  /** Requests on the path not yet answered, and since when there have been some. */
+  let inFlight = 0;
+  let busySince = 0;
+  // The worker runs rows on this thread: it waits while requests are read, checked and written.
+  inbox.acknowledging = () => inFlight > 0 && now() - busySince < HOLD_OFF_MAX_MS;
+  /** Counts a request until its answer is sent (or its connection closes); the worker is nudged when none is left. */
+  function track(res: ServerResponse): void {
+    if (inFlight++ === 0) busySince = now();
+    res.once('close', () => {
+      if (--inFlight === 0) inbox.worker.nudge();
+    });
+  }
 
   /** Writes the request's work and answers (200, or 500 when the write fails or is too slow). */
   function acknowledge(res: ServerResponse, write: Promise<void>): void {
@@ -90,6 +107,7 @@ export function slackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
       next();
       return;
     }
+    track(res);
     readBody(req, res, (error?: unknown) => {
       if (error !== undefined) {
         // As the host answers a request it could not read: a short JSON body, never a stack.

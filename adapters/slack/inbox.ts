@@ -46,6 +46,8 @@ export function workOf(payload: unknown): SlackWork {
 export class SlackInbox {
   readonly worker: InboxWorker;
   private readonly writer: InboxWriter;
+  /** True while requests are being acknowledged (set by `http-endpoint.ts`): the worker takes no row meanwhile. */
+  acknowledging: () => boolean = () => false;
 
   constructor(
     app: App,
@@ -62,8 +64,8 @@ export class SlackInbox {
       log,
       platform: 'slack',
       run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun),
-      // Acknowledgements first: no row is taken while theirs are being written.
-      holdOff: () => writer.busy,
+      // Acknowledgements first: no row is taken while requests are being read and written.
+      holdOff: () => writer.busy || this.acknowledging(),
     });
   }
 
