@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import express from 'express';
 import type { Config } from '../../src/config.ts';
 import { ForumError, isForumError } from '../../src/core/errors.ts';
@@ -131,14 +131,18 @@ export async function startHost(config: Config, log: Logger, options: AppOptions
     // Bolt loads only when Slack is configured.
     slack = config.slack ? await (await import('../slack/app.ts')).connectSlack(app, config.slack, log) : undefined;
     const teams = await teamsRouter(app, config, log);
-    routers = [...(slack?.router ? [slack.router] : []), teams.router];
+    routers = [...(slack?.http ? [slack.http.router] : []), teams.router];
     app.services.messenger = createMessenger({ db: app.services.store.db, slack, teams: teams.connection, now: app.services.now });
   } catch (error) {
     await slack?.close();
     await app.close();
     throw error;
   }
-  const server = createHttpApp(app, log, routers).listen(config.port, config.host);
+  const routes = createHttpApp(app, log, routers);
+  // Slack's Request URL is served before Express (`adapters/slack/http-endpoint.ts`).
+  const front = slack?.http?.front;
+  const handle = front ? (req: IncomingMessage, res: ServerResponse): void => front(req, res, () => void routes(req, res)) : routes;
+  const server = createServer(handle).listen(config.port, config.host);
   const instance = `${hostname()}:${process.pid}`;
   const deadlines = pollDeadlines(app, log, instance);
   const scheduler = weeklyScheduler(app, log, instance, deadlines);

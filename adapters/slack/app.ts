@@ -17,18 +17,9 @@ import { renderHome } from '../../src/features/home/home.ts';
 import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
 import { isConfigurationError, slackCall, toForumError } from './errors.ts';
-import {
-  blockActionToEvent,
-  commandToEvent,
-  directMessageToEvent,
-  memberJoinedToEvent,
-  mentionToEvent,
-  readMessageShortcut,
-  reportStartEvent,
-  threadReplyToEvent,
-  viewSubmissionToEvent,
-} from './inbound.ts';
-import { slackRequestGuard } from './guard.ts';
+import { reportStartEvent } from './inbound.ts';
+import { slackEndpoint, type SlackEndpoint } from './http-endpoint.ts';
+import { actionIntake, commandIntake, eventIntake, shortcutIntake, viewIntake, type SlackSelf } from './intake.ts';
 import { SlackInbox, type SlackWork } from './inbox.ts';
 import { boltLogger } from './logger.ts';
 import { acknowledgeAfterListeners } from './socket-acks.ts';
@@ -65,8 +56,11 @@ export interface SlackConnection {
   listMembers(conversation: Conversation): Promise<string[]>;
   /** Who a user id names: their home workspace and name (`users.info`); undefined when unknown. */
   lookupUser(userId: string): Promise<SlackPerson | undefined>;
-  /** Over HTTP: the router to mount (it serves `/slack/events`); undefined over Socket Mode. */
-  router: express.Router | undefined;
+  /**
+   * Over HTTP, the Request URL (`/slack/events`): `front` runs before Express, `router` is mounted
+   * in it (Bolt's receiver, for what `front` hands on); undefined over Socket Mode.
+   */
+  http: SlackEndpoint | undefined;
   mode: 'http' | 'socket';
   botUserId: string | undefined;
   /** Starts the inbox worker (rows left by an earlier run first) and connects Socket Mode. */
@@ -105,13 +99,6 @@ async function identify(slack: SlackConfig, log: Logger): Promise<{ botUserId?: 
   }
 }
 
-/** Bolt's router behind the guard that applies the rules Bolt leaves out. */
-function guarded(guard: express.Router, receiver: express.Router): express.Router {
-  const router = express.Router();
-  router.use(guard, receiver);
-  return router;
-}
-
 export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger): Promise<SlackConnection> {
   const log = baseLog.child({ adapter: 'slack' });
   const identity = await identify(slack, log);
@@ -134,6 +121,8 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     ...identity,
     tokenVerificationEnabled: false,
     ignoreSelf: true,
+    // The conversation store (`context.conversation`) is not used: it would cost a lookup per event.
+    convoStore: false,
     logger: boltLogger(log),
     clientOptions: clientOptions(slack, log),
   });
@@ -196,54 +185,28 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     return botUserId;
   }
 
+  const self: SlackSelf = { botUserId: botUser, botId: identity.botId };
   // Every listener writes its work to the inbox before the acknowledgement: what Slack was told
-  // it got is in the store. Events are acknowledged by Bolt once the listener has returned.
-  bolt.event('app_mention', async ({ event, body }) => {
-    await inbox.acceptEvent(mentionToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'app_mention');
-  });
-  bolt.event('message', async ({ event, body }) => {
-    const bot = botUser(body);
-    const receivedAt = new Date();
-    // A direct message is a question; a reply in a channel thread may belong to a weekly topic.
-    // Other messages (edits, bots, channel messages outside threads) are not for the bot: nothing to log.
-    const e = directMessageToEvent(body, event, bot, receivedAt) ?? threadReplyToEvent(body, event, bot, receivedAt);
-    if (e) await inbox.acceptEvent(e, { kind: 'event' }, e.type === 'message' ? 'message.im' : 'message.channels');
-  });
-  bolt.event('member_joined_channel', async ({ event, body }) => {
-    await inbox.acceptEvent(memberJoinedToEvent(body, event, botUser(body), new Date()), { kind: 'event' }, 'member_joined_channel');
-  });
-  bolt.event('app_home_opened', async ({ event, body }) => {
-    const { team_id: teamId = '', event_id: eventId = `home:${event.user}:${event.event_ts}` } = body as { team_id?: string; event_id?: string };
-    if (event.tab === 'home') await inbox.accept(eventId, { kind: 'home', actor: { platform: 'slack', workspaceId: teamId, userId: event.user } });
-  });
+  // it got is in the store. Events are acknowledged by Bolt once the listener has returned. Over
+  // HTTP most requests are written and acknowledged before Bolt (`http-endpoint.ts`), with the same rows.
+  bolt.event('app_mention', async ({ body }) => inbox.take(eventIntake('app_mention', body, self, new Date())));
+  bolt.event('message', async ({ body }) => inbox.take(eventIntake('message', body, self, new Date())));
+  bolt.event('member_joined_channel', async ({ body }) => inbox.take(eventIntake('member_joined_channel', body, self, new Date())));
+  bolt.event('app_home_opened', async ({ body }) => inbox.take(eventIntake('app_home_opened', body, self, new Date())));
   bolt.command(SLACK_COMMAND, async ({ ack, body }) => {
-    const context: DeliveryContext = { kind: 'command', triggerId: body.trigger_id, responseUrl: body.response_url };
-    await inbox.acceptEvent(commandToEvent(body, botUser(body), new Date()), context, 'command');
+    await inbox.take(commandIntake(body, self, new Date()));
     await ack();
   });
   bolt.action(/.*/, async ({ ack, body }) => {
-    const parsed = blockActionToEvent(body, new Date());
-    const raw = body as { trigger_id?: string; response_url?: string };
-    const context: DeliveryContext = {
-      kind: parsed?.container === 'view' ? 'view' : 'action',
-      triggerId: raw.trigger_id,
-      responseUrl: raw.response_url,
-      ephemeral: parsed?.ephemeral ?? false,
-    };
-    await inbox.acceptEvent(parsed?.event, context, 'block_actions', { home: parsed?.container === 'view' });
+    await inbox.take(actionIntake(body, new Date()));
     await ack();
   });
   bolt.shortcut(SLACK_REPORT_SHORTCUT, async ({ ack, body }) => {
-    const shortcut = readMessageShortcut(body, botUser(body));
-    if (!shortcut) log.warn({ payloadType: body.type }, 'Slack shortcut without the expected fields ignored');
-    else {
-      const context: DeliveryContext = { kind: 'shortcut', triggerId: shortcut.triggerId, responseUrl: shortcut.responseUrl };
-      await inbox.accept(`shortcut:${shortcut.triggerId}`, { kind: 'report', shortcut, context, receivedAt: new Date() });
-    }
+    await inbox.take(shortcutIntake(body, self, new Date()));
     await ack();
   });
   bolt.view(/.*/, async ({ ack, body }) => {
-    await inbox.acceptEvent(viewSubmissionToEvent(body, new Date()), { kind: 'view' }, 'view_submission');
+    await inbox.take(viewIntake(body, new Date()));
     await ack();
   });
   // A listener that failed wrote nothing: no acknowledgement (HTTP 500, or none over Socket Mode), so Slack tries again.
@@ -259,7 +222,10 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     updateMessage: (conversation, messageId, card) => updateMessage(sending, conversation.channelId, messageId, card),
     listMembers: (conversation) => listMembers(sending, conversation.channelId),
     lookupUser: (userId) => lookupUser(sending, userId),
-    router: receiver && slack.signingSecret ? guarded(slackRequestGuard(slack.signingSecret, SLACK_EVENTS_PATH), receiver.router) : undefined,
+    http:
+      receiver && slack.signingSecret
+        ? slackEndpoint({ signingSecret: slack.signingSecret, path: SLACK_EVENTS_PATH, inbox, self, log, receiver: receiver.router })
+        : undefined,
     mode: socketMode ? 'socket' : 'http',
     get botUserId() {
       return botUserId;

@@ -1,19 +1,17 @@
 /**
- * In front of Bolt's receiver on the Request URL: two of Slack's rules that Bolt leaves out. A
- * request whose timestamp is more than five minutes from now either way is refused with 401 (Bolt
- * checks only the past, so a request signed for tomorrow would pass); a signed body that is none of
- * Slack's shapes is answered 400 at once (Bolt would parse it, find no listener and answer 404
- * after three seconds), and so is one whose fields Bolt reads have types Slack never sends (Bolt
- * would throw on them and answer 500). The raw body read here is handed on as `req.rawBody`, which Bolt reads
- * instead of the stream, and Bolt verifies the signature again.
+ * Slack's rules for a request to the app's Request URL, some of which Bolt leaves out: a request
+ * whose timestamp is more than five minutes from now either way is refused with 401 (Bolt checks
+ * only the past, so a request signed for tomorrow would pass), and so is one whose signature (one
+ * HMAC, compared in constant time) is not the signing secret's; a signed body that is none of
+ * Slack's shapes is refused with 400 (Bolt would parse it, find no listener and answer 404 after
+ * three seconds), and so is one whose fields Bolt reads have types Slack never sends (Bolt would
+ * throw on them and answer 500). `http-endpoint.ts` applies them before anything else.
  */
-import { isValidSlackRequest } from '@slack/bolt';
-import express from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** Slack's tolerance between its clock and ours, in seconds, either way. */
 export const SLACK_MAX_SKEW_SECONDS = 300;
-/** Slack's requests are small; a view submission with long fields stays far below this. */
-const MAX_BODY = '1mb';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,52 +85,61 @@ const PAYLOAD_FIELDS: Record<string, Check> = {
   response_url: absentOr(isString),
 };
 
-/** Whether a body has one of the shapes Slack sends: an event envelope, an interaction payload, a slash command, an SSL check. */
-export function slackShaped(body: string, contentType: string | undefined): boolean {
+/**
+ * The body as Bolt reads it (the JSON envelope, a command's form fields, or an interaction's
+ * `payload`) when it has one of the shapes Slack sends: an event envelope, an interaction payload, a
+ * slash command, an SSL check. Undefined otherwise.
+ */
+export function readSlackBody(body: string, contentType: string | undefined): Record<string, unknown> | undefined {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') {
     const envelope = parsedJson(body);
-    if (!isObject(envelope) || typeof envelope.type !== 'string') return false;
-    if (envelope.type === 'url_verification') return typeof envelope.challenge === 'string';
-    if (!fieldsPass(envelope, ENVELOPE_FIELDS)) return false;
-    if (envelope.type === 'event_callback') return isObject(envelope.event) && fieldsPass(envelope.event, EVENT_FIELDS);
-    return true;
+    if (!isObject(envelope) || typeof envelope.type !== 'string') return undefined;
+    if (envelope.type === 'url_verification') return typeof envelope.challenge === 'string' ? envelope : undefined;
+    if (!fieldsPass(envelope, ENVELOPE_FIELDS)) return undefined;
+    if (envelope.type === 'event_callback' && !(isObject(envelope.event) && fieldsPass(envelope.event, EVENT_FIELDS))) return undefined;
+    return envelope;
   }
   if (type === 'application/x-www-form-urlencoded') {
     const form = new URLSearchParams(body);
     const payload = form.get('payload');
     if (payload !== null) {
       const parsed = parsedJson(payload);
-      return isObject(parsed) && fieldsPass(parsed, PAYLOAD_FIELDS);
+      return isObject(parsed) && fieldsPass(parsed, PAYLOAD_FIELDS) ? parsed : undefined;
     }
-    return form.get('command') !== null || form.get('ssl_check') !== null;
+    return form.get('command') !== null || form.get('ssl_check') !== null ? Object.fromEntries(form) : undefined;
   }
-  return false;
+  return undefined;
 }
 
-/** The guard, as a router to mount before Bolt's on the same path. */
-export function slackRequestGuard(signingSecret: string, endpoint: string, now: () => number = Date.now): express.Router {
-  const router = express.Router();
-  router.post(endpoint, express.raw({ type: () => true, limit: MAX_BODY }), (req, res, next) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const body = raw.toString('utf8');
-    const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    const signature = req.headers['x-slack-signature'];
-    const signed =
-      Number.isInteger(timestamp) &&
-      Math.abs(now() / 1000 - timestamp) <= SLACK_MAX_SKEW_SECONDS &&
-      typeof signature === 'string' &&
-      isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: now() });
-    if (!signed) {
-      res.status(401).end();
-      return;
-    }
-    if (!slackShaped(body, req.headers['content-type'])) {
-      res.status(400).end();
-      return;
-    }
-    Object.assign(req, { rawBody: raw });
-    next();
-  });
-  return router;
+/** Whether a body has one of the shapes Slack sends (see `readSlackBody`). */
+export function slackShaped(body: string, contentType: string | undefined): boolean {
+  return readSlackBody(body, contentType) !== undefined;
+}
+
+/** Slack's v0 signature of a body: `v0=` and the hex HMAC-SHA256 of `v0:{timestamp}:{body}`, compared in constant time. */
+export function slackSignatureValid(signingSecret: string, timestamp: number, body: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** What the guard made of a request: its body as Bolt reads it, or the status that refuses it. */
+export type SlackCheck = { ok: true; body: Record<string, unknown> } | { ok: false; status: 400 | 401 };
+
+/**
+ * Slack's rules for a request to the Request URL: signed with the signing secret (401 otherwise),
+ * its timestamp within five minutes of now either way (401), a body of one of Slack's shapes (400).
+ */
+export function checkSlackRequest(signingSecret: string, raw: Buffer, headers: IncomingHttpHeaders, nowMs: number): SlackCheck {
+  const timestamp = Number(headers['x-slack-request-timestamp']);
+  const signature = headers['x-slack-signature'];
+  const signed =
+    Number.isInteger(timestamp) &&
+    Math.abs(nowMs / 1000 - timestamp) <= SLACK_MAX_SKEW_SECONDS &&
+    typeof signature === 'string' &&
+    slackSignatureValid(signingSecret, timestamp, raw, signature);
+  if (!signed) return { ok: false, status: 401 };
+  const body = readSlackBody(raw.toString('utf8'), headers['content-type']);
+  return body ? { ok: true, body } : { ok: false, status: 400 };
 }

@@ -1,5 +1,5 @@
 /**
- * Slack's side of the durable inbox: what a listener writes before it acknowledges (the work, as
+ * Slack's side of the durable inbox: what is written before a request is acknowledged (the work, as
  * JSON: the event or the shortcut, and the `DeliveryContext` that says how to answer it later — a
  * thread, a `response_url`, a `trigger_id`), and how a row becomes that work again for the worker.
  */
@@ -12,6 +12,7 @@ import type { App } from '../../src/main.ts';
 import { InboxWriter } from '../../src/core/inbox-writer.ts';
 import type { InboxRow } from '../../src/store/inbox.ts';
 import type { SlackMessageShortcut } from './inbound.ts';
+import type { Intake } from './intake.ts';
 import type { DeliveryContext } from './send.ts';
 
 /** Work from Slack, as an inbox row keeps it. */
@@ -45,6 +46,8 @@ export function workOf(payload: unknown): SlackWork {
 export class SlackInbox {
   readonly worker: InboxWorker;
   private readonly writer: InboxWriter;
+  /** True while requests are being acknowledged (set by `http-endpoint.ts`): the worker takes no row meanwhile. */
+  acknowledging: () => boolean = () => false;
 
   constructor(
     app: App,
@@ -61,17 +64,17 @@ export class SlackInbox {
       log,
       platform: 'slack',
       run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun),
-      // Acknowledgements first: no row is taken while theirs are being written.
-      holdOff: () => writer.busy,
+      // Acknowledgements first: no row is taken while requests are being read and written.
+      holdOff: () => writer.busy || this.acknowledging(),
     });
   }
 
   /**
    * Writes the work under its Slack delivery id (`slack:<id>`, the dispatcher's key), before the
-   * listener acknowledges: a failure here throws, so Slack gets no acknowledgement and tries again.
+   * request is acknowledged: a failure here throws, so Slack gets no acknowledgement and tries again.
    * A redelivery is not written again. The worker is told at once.
    */
-  async accept(deliveryId: string, work: SlackWork): Promise<void> {
+  private async accept(deliveryId: string, work: SlackWork): Promise<void> {
     const id = await this.writer.write({ eventKey: `slack:${deliveryId}`, platform: 'slack', payload: work });
     if (id === undefined) {
       this.log.info({ eventId: deliveryId }, 'redelivered Slack event ignored');
@@ -80,12 +83,9 @@ export class SlackInbox {
     this.worker.nudge();
   }
 
-  /** An event for the dispatcher, or a warning when the payload lacked what it needs. */
-  async acceptEvent(event: InboundEvent | undefined, context: DeliveryContext, payloadType: string, options: { home?: boolean } = {}): Promise<void> {
-    if (!event) {
-      this.log.warn({ payloadType }, 'Slack payload without the expected fields ignored');
-      return;
-    }
-    await this.accept(event.id, { kind: 'dispatch', event, context, payloadType, ...(options.home ? { home: true } : {}) });
+  /** What a request asks (`intake.ts`): its work written, or nothing (a warning when the payload lacked what it needs). */
+  async take(intake: Intake): Promise<void> {
+    if (intake.kind === 'work') await this.accept(intake.deliveryId, intake.work);
+    else if (intake.missing) this.log.warn({ payloadType: intake.missing }, 'Slack payload without the expected fields ignored');
   }
 }

@@ -6,14 +6,13 @@
  * - click acknowledgements over Slack HTTP: `ta-forum serve` in its own process (its Web API played
  *   by the local fake Slack here), signed `block_actions` on a poll's buttons from 500 people,
  *   first in bursts of 100 at once (as the Slack acknowledgement benchmark does), then 2,000 clicks
- *   kept 100 in flight; p50 and p99 of the HTTP answers (goal p99 <= 100 ms), the same clicks
- *   against a server that does nothing (the client's and the machine's share), and how soon the
- *   poll message showed every vote (the server writes votes after acknowledging them).
+ *   kept 100 in flight; p50 and p99 of the HTTP answers (goal p99 <= 100 ms, and no more than
+ *   twice the do-nothing server's), the same clicks against a server that does nothing, each burst
+ *   and run just before the bot's (the client's and the machine's share, under the same load), and
+ *   how soon the poll message showed every vote (the server writes votes after acknowledging them);
+ *   with `TEST_DATABASE_URL`, again with the bot on PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ACTIONS } from '../../src/core/actions.ts';
 import type { Conversation, InboundEvent } from '../../src/core/events.ts';
@@ -25,10 +24,11 @@ import { createApp } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 import { findPoll, tallyPoll } from '../../src/store/polls.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
+import { POSTGRES_SKIP_REASON } from '../support/stores.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack, type SlackResponse } from '../support/slack-requests.ts';
-import { EMPTY_SERVER, startServer, startSlackServe } from './server-process.ts';
+import { EMPTY_SERVER, embeddedEngine, ratio, startServer, withPostgres, type BenchEngine, type ServerProcess } from './server-process.ts';
 
 const PEOPLE = 500;
 const OPTIONS = ['Webinar', 'Workshop', 'Peer visit', 'Reading group'];
@@ -40,6 +40,8 @@ const DISPATCH_CONCURRENCY = 50;
 const BURST = 100;
 const BURST_ROUNDS = 5;
 const BURST_PAUSE_MS = 2000;
+/** Between the do-nothing server's burst (or run) and the bot's. */
+const BASELINE_PAUSE_MS = 200;
 const SUSTAINED_CLICKS = 2000;
 const IN_FLIGHT = 100;
 /** How long to wait for the poll message to show every vote. */
@@ -146,35 +148,61 @@ interface ClickFigures {
   sustainedFromEpoch: number;
 }
 
-/** Warm-up burst, BURST_ROUNDS measured bursts, then the sustained run; clicks numbered from `first`. */
-async function clicks(url: string, poll: SlackPoll, first: number): Promise<ClickFigures> {
-  const figures: ClickFigures = { bursts: [], sustained: [], refused: 0, sustainedFrom: 0, sustainedTo: 0, sustainedFromEpoch: 0 };
-  let click = first;
-  for (let round = 0; round <= BURST_ROUNDS; round++) {
-    const requests = Array.from({ length: BURST }, () => clickRequest(url, poll, click++));
-    for (const response of await Promise.all(requests.map((send) => send()))) {
-      if (response.status !== 200) figures.refused++;
-      if (round > 0) figures.bursts.push(response.ms);
-    }
-    await new Promise((resolve) => setTimeout(resolve, BURST_PAUSE_MS));
+/** A server clicked on: its poll, the number of its next click, and its figures. */
+interface Target {
+  url: string;
+  poll: SlackPoll;
+  next: number;
+  figures: ClickFigures;
+}
+
+function target(url: string, poll: SlackPoll): Target {
+  return { url, poll, next: 0, figures: { bursts: [], sustained: [], refused: 0, sustainedFrom: 0, sustainedTo: 0, sustainedFromEpoch: 0 } };
+}
+
+async function clickBurst(t: Target, count: boolean): Promise<void> {
+  const requests = Array.from({ length: BURST }, () => clickRequest(t.url, t.poll, t.next++));
+  for (const response of await Promise.all(requests.map((send) => send()))) {
+    if (response.status !== 200) t.figures.refused++;
+    if (count) t.figures.bursts.push(response.ms);
   }
-  const requests = Array.from({ length: SUSTAINED_CLICKS }, () => clickRequest(url, poll, click++));
+}
+
+async function sustainedClicks(t: Target): Promise<void> {
+  const requests = Array.from({ length: SUSTAINED_CLICKS }, () => clickRequest(t.url, t.poll, t.next++));
   let next = 0;
-  figures.sustainedFrom = performance.now();
-  figures.sustainedFromEpoch = Date.now();
+  t.figures.sustainedFrom = performance.now();
+  t.figures.sustainedFromEpoch = Date.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < requests.length) {
         const response = await (requests[next++] as Send)();
-        if (response.status !== 200) figures.refused++;
-        figures.sustained.push(response.ms);
+        if (response.status !== 200) t.figures.refused++;
+        t.figures.sustained.push(response.ms);
       }
     }),
   );
-  figures.sustainedTo = performance.now();
-  figures.bursts.sort((a, b) => a - b);
-  figures.sustained.sort((a, b) => a - b);
-  return figures;
+  t.figures.sustainedTo = performance.now();
+}
+
+/**
+ * A warm-up burst, BURST_ROUNDS measured bursts, then the sustained run, each first against the
+ * do-nothing server and then against the bot, so that both meet the same load on a shared machine.
+ */
+async function clicks(baseline: Target, bot: Target): Promise<void> {
+  for (let round = 0; round <= BURST_ROUNDS; round++) {
+    await clickBurst(baseline, round > 0);
+    await new Promise((resolve) => setTimeout(resolve, BASELINE_PAUSE_MS));
+    await clickBurst(bot, round > 0);
+    await new Promise((resolve) => setTimeout(resolve, BURST_PAUSE_MS));
+  }
+  await sustainedClicks(baseline);
+  await new Promise((resolve) => setTimeout(resolve, BASELINE_PAUSE_MS));
+  await sustainedClicks(bot);
+  for (const { figures } of [baseline, bot]) {
+    figures.bursts.sort((a, b) => a - b);
+    figures.sustained.sort((a, b) => a - b);
+  }
 }
 
 function texts(value: unknown): string[] {
@@ -208,45 +236,81 @@ function finalLines(lastClick: number): string[] {
   return [...resultLines({ options: OPTIONS }, tally, 'en'), messages('en').polls.voters({ count: tally.voters })];
 }
 
-async function benchSlackClicks(print: (line: string) => void): Promise<void> {
-  const empty = await startServer(['-e', EMPTY_SERVER], process.env);
-  const idle: SlackPoll = { pollId: '1', ts: '1763700000.000100', buttons: OPTIONS.map((_, i) => ({ actionId: `${ACTIONS.pollVote}#${i}`, value: `1:${i}` })) };
-  const baseline = await clicks(empty.url, idle, 0).finally(() => empty.stop());
+interface ClickRun {
+  /** The do-nothing server's figures, its clicks each just before the bot's. */
+  baseline: ClickFigures;
+  figures: ClickFigures;
+  /** Seconds from the sustained run's first click until the poll message showed every vote; undefined when it did not in time. */
+  shownAfter: number | undefined;
+  redraws: number;
+}
+
+/** The poll the do-nothing server is clicked on (it answers every request alike). */
+const IDLE_POLL: SlackPoll = { pollId: '1', ts: '1763700000.000100', buttons: OPTIONS.map((_, i) => ({ actionId: `${ACTIONS.pollVote}#${i}`, value: `1:${i}` })) };
+
+/** The moderator's poll, then the clicks, against `ta-forum serve` on one engine beside the do-nothing server. */
+async function slackClicksRun(engine: BenchEngine, empty: ServerProcess): Promise<ClickRun> {
   const fake = await startFakeSlack();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-polls-'));
   try {
-    const server = await startSlackServe(dataDir, fake.apiUrl, { MODERATORS: `slack:${MODERATOR}`, DISCUSSION_CHANNELS: `slack:${SLACK_CHANNEL}` });
+    const server = await engine.serve(fake.apiUrl, { MODERATORS: `slack:${MODERATOR}`, DISCUSSION_CHANNELS: `slack:${SLACK_CHANNEL}` });
     try {
       const poll = await createSlackPoll(server.url, fake);
-      const figures = await clicks(server.url, poll, 0);
-      const total = (BURST_ROUNDS + 1) * BURST + SUSTAINED_CLICKS;
-      const expected = finalLines(total);
+      const baseline = target(empty.url, IDLE_POLL);
+      const bot = target(server.url, poll);
+      await clicks(baseline, bot);
+      const expected = finalLines(bot.next);
       const shown = await fake
         .waitFor((c) => c.method === 'chat.update' && c.body.ts === poll.ts && expected.every((line) => texts(c.body.blocks).join('\n').includes(line)), SHOWN_TIMEOUT_MS)
         .then((c) => c.at)
         .catch(() => undefined);
-      const goal = (sorted: number[]): string => `(goal p99 <= ${GOAL_P99_MS} ms${percentile(sorted, 99) <= GOAL_P99_MS ? '' : ': NOT MET'})`;
-      print(
-        `poll clicks over Slack HTTP (signed block_actions from ${PEOPLE} people; server in its own process): ${BURST_ROUNDS} × ${BURST} at once: p50 ${percentile(figures.bursts, 50).toFixed(1)} ms, p99 ${percentile(figures.bursts, 99).toFixed(1)} ms ${goal(figures.bursts)}; ${SUSTAINED_CLICKS} kept ${IN_FLIGHT} in flight: p50 ${percentile(figures.sustained, 50).toFixed(1)} ms, p99 ${percentile(figures.sustained, 99).toFixed(1)} ms ${goal(figures.sustained)}${figures.refused ? `; ${figures.refused} not acknowledged with 200` : ''}`,
-      );
-      print(
-        `  the same clicks against an HTTP server that does nothing (the client's and the machine's share): bursts p50 ${percentile(baseline.bursts, 50).toFixed(1)} ms, p99 ${percentile(baseline.bursts, 99).toFixed(1)} ms; sustained p50 ${percentile(baseline.sustained, 50).toFixed(1)} ms, p99 ${percentile(baseline.sustained, 99).toFixed(1)} ms`,
-      );
-      const acknowledged = (figures.sustainedTo - figures.sustainedFrom) / 1000;
-      const shownAfter = shown === undefined ? undefined : (shown - figures.sustainedFromEpoch) / 1000;
-      print(
-        `  sustained run: ${SUSTAINED_CLICKS} clicks acknowledged in ${acknowledged.toFixed(1)} s (${(SUSTAINED_CLICKS / acknowledged).toFixed(0)} clicks/s); ${
-          shownAfter === undefined
-            ? `the poll message did not show every vote within ${SHOWN_TIMEOUT_MS / 1000} s`
-            : `every vote shown in the poll message ${shownAfter.toFixed(1)} s after the first click (>= ${(SUSTAINED_CLICKS / shownAfter).toFixed(0)} votes/s written by the server, redraws every 2 s)`
-        }; ${fake.callsTo('chat.update').length} redraws`,
-      );
+      const shownAfter = shown === undefined ? undefined : (shown - bot.figures.sustainedFromEpoch) / 1000;
+      return { baseline: baseline.figures, figures: bot.figures, shownAfter, redraws: fake.callsTo('chat.update').length };
     } finally {
       await server.stop();
     }
   } finally {
     await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const pFigures = (sorted: number[]): string => `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+
+/** The p99 against the absolute goal and against twice the do-nothing server's. */
+function goals(sorted: number[], baseline: number[]): string {
+  const p99 = percentile(sorted, 99);
+  return `(p99 <= ${GOAL_P99_MS} ms: ${p99 <= GOAL_P99_MS ? 'met' : 'NOT MET'}; ${ratio(p99, percentile(baseline, 99))})`;
+}
+
+function runLine({ figures, baseline }: ClickRun): string {
+  return `${BURST_ROUNDS} × ${BURST} at once: ${pFigures(figures.bursts)} ${goals(figures.bursts, baseline.bursts)}; ${SUSTAINED_CLICKS} kept ${IN_FLIGHT} in flight: ${pFigures(figures.sustained)} ${goals(figures.sustained, baseline.sustained)}${figures.refused ? `; ${figures.refused} not acknowledged with 200` : ''}`;
+}
+
+const baselineLine = ({ baseline }: ClickRun): string => `bursts ${pFigures(baseline.bursts)}; sustained ${pFigures(baseline.sustained)}`;
+
+function sustainedLine(run: ClickRun): string {
+  const acknowledged = (run.figures.sustainedTo - run.figures.sustainedFrom) / 1000;
+  return `sustained run: ${SUSTAINED_CLICKS} clicks acknowledged in ${acknowledged.toFixed(1)} s (${(SUSTAINED_CLICKS / acknowledged).toFixed(0)} clicks/s); ${
+    run.shownAfter === undefined
+      ? `the poll message did not show every vote within ${SHOWN_TIMEOUT_MS / 1000} s`
+      : `every vote shown in the poll message ${run.shownAfter.toFixed(1)} s after the first click (>= ${(SUSTAINED_CLICKS / run.shownAfter).toFixed(0)} votes/s written by the server, redraws every 2 s)`
+  }; ${run.redraws} redraws`;
+}
+
+export async function benchSlackClicks(print: (line: string) => void): Promise<void> {
+  const empty = await startServer(['-e', EMPTY_SERVER], process.env);
+  try {
+    const embedded = await slackClicksRun(embeddedEngine(), empty);
+    print(`poll clicks over Slack HTTP (signed block_actions from ${PEOPLE} people; server in its own process, embedded store): ${runLine(embedded)}`);
+    print(`  the same clicks against an HTTP server that does nothing, each burst and run just before the bot's (the client's and the machine's share): ${baselineLine(embedded)}`);
+    print(`  ${sustainedLine(embedded)}`);
+    const postgres = await withPostgres((engine) => slackClicksRun(engine, empty));
+    if (!postgres) print(`  on PostgreSQL: skipped (${POSTGRES_SKIP_REASON})`);
+    else {
+      print(`  on PostgreSQL (the bot on a fresh database): ${runLine(postgres)}`);
+      print(`    the do-nothing server beside it: ${baselineLine(postgres)}; ${sustainedLine(postgres)}`);
+    }
+  } finally {
+    await empty.stop();
   }
 }
 

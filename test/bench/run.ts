@@ -7,7 +7,8 @@
  * - polls: votes per second through the dispatcher, and poll clicks acknowledged over Slack HTTP (polls.ts).
  * - bombs: `/healthz` answer times while decompression bombs are uploaded and refused (bombs.ts).
  * The compiled build is made first (`npm run build`), as `npm install` does: the figures are those
- * of the command users run.
+ * of the command users run. `--only slack,polls` runs some parts only; with `TEST_DATABASE_URL` the
+ * Slack parts also run the server on PostgreSQL.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -96,12 +97,27 @@ function benchCli(): void {
   print(`cli "ta-forum --help": median ${percentile(times, 50).toFixed(0)} ms over ${CLI_RUNS} runs (goal: < 1000 ms)`);
 }
 
-/** `npm run bench -- 10000` runs the knowledge-base part on that corpus size only. */
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const PARTS = ['cli', 'dispatch', 'slack', 'polls', 'bombs', 'knowledge'] as const;
+type Part = (typeof PARTS)[number];
+
+/**
+ * `npm run bench -- 10000` runs the knowledge-base part on that corpus size only; `--only slack,polls`
+ * runs only the parts named (cli, dispatch, slack, polls, bombs, knowledge).
+ */
+function parseArguments(argv: string[]): { sizes: number[]; parts: ReadonlySet<Part> } {
+  const only = argv.indexOf('--only');
+  const named = only >= 0 ? (argv[only + 1] ?? '').split(',').filter((p) => p !== '') : [...PARTS];
+  const unknown = named.filter((p) => !PARTS.includes(p as Part));
+  if (unknown.length > 0 || named.length === 0) throw new Error(`--only takes some of ${PARTS.join(', ')} (got "${argv[only + 1] ?? ''}")`);
+  const sizes = argv.filter((_, i) => i !== only + 1 || only < 0).map(Number).filter((n) => n > 0);
+  return { sizes, parts: new Set(named as Part[]) };
+}
+
+const { sizes, parts } = parseArguments(process.argv.slice(2));
 execFileSync(process.execPath, ['adapters/host/build.mjs'], { stdio: 'inherit' });
-benchCli();
-await benchDispatch();
-await benchSlack(print);
-await benchPolls(print);
-await benchBombs(print);
-for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);
+if (parts.has('cli')) benchCli();
+if (parts.has('dispatch')) await benchDispatch();
+if (parts.has('slack')) await benchSlack(print);
+if (parts.has('polls')) await benchPolls(print);
+if (parts.has('bombs')) await benchBombs(print);
+if (parts.has('knowledge')) for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) await benchKnowledge(size, print);

@@ -1,7 +1,11 @@
 /** A server in its own process for the benchmarks: the real `ta-forum serve`, or one that does nothing. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { storeEngines, type PersistentTarget } from '../support/stores.ts';
 import { SIGNING_SECRET, TEAM_ID } from '../support/slack-requests.ts';
 
 /** An HTTP server that answers every request at once, in its own process: the client's own share of the figures. */
@@ -54,4 +58,52 @@ export function startSlackServe(dataDir: string, apiUrl: string, extra: NodeJS.P
     SLACK_ALLOWED_WORKSPACES: TEAM_ID,
     ...extra,
   });
+}
+
+/** Where a benchmark's `ta-forum serve` keeps its data: a fresh embedded data directory, or a fresh PostgreSQL database. */
+export interface BenchEngine {
+  /** `ta-forum serve` on this engine (`startSlackServe`); its data goes when the server stops. */
+  serve(apiUrl: string, extra?: NodeJS.ProcessEnv): Promise<ServerProcess>;
+}
+
+/** `startSlackServe` in a fresh data directory, removed when the server ends. */
+async function serveInFreshDir(apiUrl: string, extra: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-bench-'));
+  const server = await startSlackServe(dataDir, apiUrl, extra).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  const remove = (): void => rmSync(dataDir, { recursive: true, force: true });
+  return { url: server.url, pid: server.pid, stop: () => server.stop().then(remove), kill: () => server.kill().then(remove) };
+}
+
+export function embeddedEngine(): BenchEngine {
+  return { serve: (apiUrl, extra = {}) => serveInFreshDir(apiUrl, extra) };
+}
+
+/**
+ * Runs `bench` on PostgreSQL when `TEST_DATABASE_URL` names a server (each server it starts on a
+ * fresh database, dropped afterwards); undefined without one.
+ */
+export async function withPostgres<T>(bench: (engine: BenchEngine) => Promise<T>): Promise<T | undefined> {
+  const postgres = process.env.TEST_DATABASE_URL ? storeEngines().find((e) => e.name === 'postgres' && !e.skip) : undefined;
+  if (!postgres) return undefined;
+  const databases: PersistentTarget[] = [];
+  try {
+    return await bench({
+      serve: async (apiUrl, extra = {}) => {
+        const database = await postgres.persistent();
+        databases.push(database);
+        return serveInFreshDir(apiUrl, { DATABASE_URL: database.url, ...extra });
+      },
+    });
+  } finally {
+    for (const database of databases) await database.dispose();
+  }
+}
+
+/** How a p99 compares with the do-nothing server's in the same run, against the goal of twice it: "1.72 × the do-nothing server's (goal <= 2 ×: met)". */
+export function ratio(p99: number, baselineP99: number): string {
+  const times = p99 / baselineP99;
+  return `${times.toFixed(2)} × the do-nothing server's (goal <= 2 ×: ${times <= 2 ? 'met' : 'NOT MET'})`;
 }

@@ -4,8 +4,8 @@
  * fuzz test, fuzz-platforms.test.ts, found them).
  */
 import { describe, expect, it } from 'vitest';
-import { slackShaped } from '../../../adapters/slack/guard.ts';
-import { blockAction, directMessage, eventEnvelope, memberJoined, messageShortcut, slashCommand, slackRequestBody, viewSubmission } from '../../support/slack-requests.ts';
+import { readSlackBody, slackShaped, slackSignatureValid } from '../../../adapters/slack/guard.ts';
+import { blockAction, directMessage, eventEnvelope, memberJoined, messageShortcut, signSlackBody, slashCommand, slackRequestBody, viewSubmission } from '../../support/slack-requests.ts';
 
 const click = blockAction({ user: 'U0ALICE', channel: 'C0FORUM', messageTs: '1700000000.000100', actionId: 'poll:vote', value: '1:0' });
 const shortcut = messageShortcut({ user: 'U0ALICE', channel: 'C0FORUM', messageTs: '1700000000.000100', text: 'spam' });
@@ -52,5 +52,30 @@ describe('the Slack guard’s shapes', () => {
     expect(event({ ...message, event: { ...message.event, type: [] } })).toBe(false);
     expect(event({ ...message, team_id: { id: 'T0001' } })).toBe(false);
     expect(event({ ...message, authorizations: 'all' })).toBe(false);
+  });
+
+  it('hands on the body as Bolt reads it: the envelope, the interaction’s payload, the command’s fields', () => {
+    const { rawBody, contentType } = slackRequestBody('interaction', click);
+    expect(readSlackBody(rawBody, contentType)).toEqual(click);
+    expect(readSlackBody(JSON.stringify(message), 'application/json; charset=utf-8')).toEqual(message);
+    const command = slackRequestBody('command', slashCommand({ user: 'U0ALICE', channel: 'C0FORUM', text: 'poll "a b" "c"' }));
+    expect(readSlackBody(command.rawBody, command.contentType)).toMatchObject({ command: '/forum', user_id: 'U0ALICE', text: 'poll "a b" "c"' });
+  });
+});
+
+describe('the Slack signature check', () => {
+  const secret = 'bench-signing-secret';
+  const body = Buffer.from('payload=%7B%22type%22%3A%22block_actions%22%7D');
+
+  it('accepts Slack’s v0 signature of the body and timestamp, and nothing else', () => {
+    const { timestamp, signature } = signSlackBody(secret, body.toString(), 1_700_000_000);
+    expect(slackSignatureValid(secret, Number(timestamp), body, signature)).toBe(true);
+    expect(slackSignatureValid(secret, Number(timestamp) + 1, body, signature)).toBe(false);
+    expect(slackSignatureValid(`${secret}-other`, Number(timestamp), body, signature)).toBe(false);
+    expect(slackSignatureValid(secret, Number(timestamp), Buffer.concat([body, Buffer.from('&x=1')]), signature)).toBe(false);
+    expect(slackSignatureValid(secret, Number(timestamp), body, `${signature}00`)).toBe(false);
+    expect(slackSignatureValid(secret, Number(timestamp), body, signature.toUpperCase())).toBe(false);
+    expect(slackSignatureValid(secret, Number(timestamp), body, `v1=${signature.slice(3)}`)).toBe(false);
+    expect(slackSignatureValid(secret, Number(timestamp), body, '')).toBe(false);
   });
 });

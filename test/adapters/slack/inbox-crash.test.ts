@@ -2,8 +2,9 @@
  * Nothing acknowledged is lost, nothing done twice, across a `kill -9`: the real `ta-forum serve` in
  * a child process (Slack's Web API played by the fake in this process, which outlives both runs),
  * a multiple-choice poll in a channel, then 300 signed vote clicks from 300 people and 50 direct
- * messages (questions) from 50 others, all sent at once and every one answered 200 — and the
- * process killed with SIGKILL the moment the last is acknowledged. Restarted on the same data
+ * messages (questions) from 50 others, all sent at once and every one answered 200 (by the direct
+ * acknowledgement of `adapters/slack/http-endpoint.ts`, which writes them to the inbox without
+ * Bolt) — and the process killed with SIGKILL the moment the last is acknowledged. Restarted on the same data
  * directory (PGlite) or the same database (PostgreSQL): every vote is counted exactly once (a
  * multiple-choice pick run twice would toggle back), every question answered (one
  * `chat.postMessage` per person across both runs, its answer in place — or two for a row that was

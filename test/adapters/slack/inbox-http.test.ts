@@ -1,9 +1,10 @@
 /**
  * The durable inbox behind the Slack adapter, over HTTP with the real host and Bolt: a request is
- * acknowledged only once it is in the inbox (a failed write is answered 500, and Slack's retry then
- * goes through); a row run again — as after a crash between its effects and its done mark — posts
- * nothing it posted before and does not count its vote twice; a failed answer is retried and posted
- * once; a row that cannot run is parked with its reason.
+ * acknowledged only once it is in the inbox (a failed write is answered 500 — by the direct
+ * acknowledgement and by Bolt's listeners alike — and Slack's retry then goes through); a row run
+ * again — as after a crash between its effects and its done mark — posts nothing it posted before
+ * and does not count its vote twice; a failed answer is retried and posted once; a row that cannot
+ * run is parked with its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionToEvent, directMessageToEvent } from '../../../adapters/slack/inbound.ts';
@@ -14,7 +15,7 @@ import { findPoll, tallyPoll } from '../../../src/store/polls.ts';
 import { useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
 import { buttonsOf, slackForumDriver, type SlackForumDriver } from '../../support/slack/forum-driver.ts';
-import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, sendToSlack, slashCommand } from '../../support/slack-requests.ts';
+import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, sendToSlack, slashCommand, viewSubmission } from '../../support/slack-requests.ts';
 
 const fake = useFakeSlack();
 const CHANNEL = 'C0INBOX';
@@ -137,12 +138,39 @@ describe('Slack work through the durable inbox', () => {
     try {
       expect((await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope)).status).toBe(500);
       expect((await sendToSlack(host.url, SIGNING_SECRET, 'command', command)).status).toBe(500);
+      // A form goes through Bolt's listener rather than the direct acknowledgement: the same answer.
+      const form = viewSubmission({ user: 'U0LATER', callbackId: 'topic:propose', privateMetadata: '{}', values: { title: 'x' } });
+      expect((await sendToSlack(host.url, SIGNING_SECRET, 'interaction', form)).status).toBe(500);
     } finally {
       await db().schema.alterTable('inbox_away').renameTo('inbox').execute();
     }
     // Nothing was claimed: Slack's retry of the event is taken and answered.
     expect((await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 1, retryReason: 'http_error' })).status).toBe(200);
     await fake().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === message.channel, RETRY_WAIT_MS);
+    expect(postsTo(message.channel)).toHaveLength(1);
+  });
+
+  it('answers 500 when the write does not end within Slack’s 3 seconds, and takes the retry as a redelivery', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The embedded store's one connection, held: the write waits for it past Slack's deadline.
+    const holding = db()
+      .connection()
+      .execute(() => held);
+    const message = directMessage({ user: 'U0SLOW', text: 'help' });
+    const envelope = eventEnvelope(message);
+    try {
+      expect((await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope)).status).toBe(500);
+    } finally {
+      release();
+      await holding;
+    }
+    // The write ended after the answer: the work runs once, and Slack's retry writes nothing.
+    await fake().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === message.channel, RETRY_WAIT_MS);
+    expect((await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
+    expect(await db().selectFrom('inbox').select('id').where('event_key', '=', `slack:${envelope.event_id}`).execute()).toHaveLength(1);
     expect(postsTo(message.channel)).toHaveLength(1);
   });
 });
