@@ -425,3 +425,19 @@ describe('an Arabic word after the preposition ل', () => {
     expect(terms('من هي لجنة التنسيق؟')).toContain(analyze('committee', 'en')[0]);
   });
 });
+
+describe('modal verbs', () => {
+  it('carry no meaning for retrieval, in the six languages as in English', () => {
+    for (const [lang, question, modal, content] of [
+      ['en', 'Could a delegate enter the forum?', 'could', 'deleg'],
+      ['fr', 'Un délégué pourra-t-il entrer sur le forum ?', 'pourra', 'delegu'],
+      ['es', '¿Deberá el delegado entrar en el foro?', 'deberá', 'deleg'],
+      ['ru', 'Должен ли делегат войти на форум?', 'должен', 'делегат'],
+      ['ar', 'هل يجب على المندوب دخول المنتدى؟', 'يجب', 'مندوب'],
+      ['zh', '代表应该进入论坛吗？', '应该', '代表'],
+    ] as const) {
+      expect(analyze(modal, lang), modal).toEqual([]);
+      expect(analyze(question, lang), question).toContain(content);
+    }
+  });
+});
