@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { Span } from './entities.ts';
 import type { AnswerUnit, Candidate, Extraction } from './extractive.ts';
 import type { AnswerKind } from './question-kind.ts';
+import { figureLine, recordAbove } from './table-rows.ts';
 
 /** Longest quoted unit; a longer one is cut around the answer. */
 export const QUOTE_MAX_CHARS = 420;
@@ -55,6 +56,13 @@ function pointsBack(text: string, lang: Lang): boolean {
  * answer of sentences, the next sentence too when it scores nearly as well.
  */
 export function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: Candidate[]): AnswerUnit[] {
+  // A line of figures or dates is quoted with the record of the table it closes ("15 new experts selected … — January - February 2014").
+  const record = figureLine(best.unit, best.chunk.lang) ? recordAbove(best.units, best.unit.index, best.chunk.lang).map((u) => u.text).join(' ') : '';
+  if (record) {
+    const room = QUOTE_MAX_CHARS - best.unit.text.length - 3;
+    const head = record.length <= room ? record : `… ${record.slice(record.length - room + 2).replace(/^\S*\s/, '')}`;
+    return [{ text: `${head} — ${best.unit.text}`, chunk: best.chunk }];
+  }
   const first = { text: quoteAround(best.unit.text, best.span), chunk: best.chunk };
   const introduces = /[:：]$/.test(best.unit.text) || best.units[best.unit.index + 1]?.kind === 'item';
   const list = kind === 'list' || kind === 'procedure';

@@ -43,6 +43,23 @@ export function figureLine(unit: Unit | undefined, lang: Lang): boolean {
   return !/\p{L}{2,}/u.test(rest);
 }
 
+/** Units of a table's record that a line of figures or dates closes: at most this many above it. */
+const RECORD_UNITS = 4;
+
+/**
+ * What a line of figures or dates ("Janvier - février 2014", "2015 240 000") closes: the record
+ * of a table flattened to text above it, back to the line that closed the record before.
+ */
+export function recordAbove(units: Unit[], i: number, lang: Lang): Unit[] {
+  const record: Unit[] = [];
+  for (let k = i - 1; k >= Math.max(0, i - RECORD_UNITS); k--) {
+    const unit = units[k];
+    if (!unit || unit.kind === 'row' || figureLine(unit, lang)) break;
+    record.unshift(unit);
+  }
+  return record;
+}
+
 /** Rows of one table that tie for the best: the question does not say which record it means. */
 const ROW_TIE_COUNT = 3;
 const ROW_TIE_FACTOR = 0.6;

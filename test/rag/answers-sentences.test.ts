@@ -4,7 +4,8 @@
  * pronoun pointing back goes with the sentence before it, in the documents' languages, whatever the
  * asker's language; a long one, or one that does not point back, is not added. A month the question
  * names is found written short ("Feb. 11-13"), and another month is no answer; so is another part
- * of the world than the one the question names.
+ * of the world than the one the question names. A line of dates that closes a record of a table
+ * copied out of a PDF is read, and quoted, with that record.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,26 @@ const TEACHERS_FR = [
   'L’État consacrera au moins 40 % de ses subventions à la formation des enseignants du primaire.',
 ].join('\n');
 
+const ANNEX_FR = [
+  'Annexe : activités prévues et ressources requises',
+  '',
+  'Réseau de formateurs',
+  '',
+  'Recensement de formateurs avec les bureaux régionaux, afin de développer le réseau',
+  '',
+  '20 nouveaux formateurs recrutés :',
+  'élargissement du réseau de formateurs (en particulier des régions peu représentées)',
+  '',
+  'Mars -',
+  'avril 2015',
+  '',
+  'Organisation d’un séminaire pour le réseau',
+  '',
+  '1 séminaire organisé pour le réseau',
+  '',
+  'Juin 2015 30 000',
+].join('\n');
+
 let root: string;
 let store: Store;
 let kb: KnowledgeBase;
@@ -72,6 +93,7 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'clinics-en.md'), CLINICS_EN);
   await writeFile(path.join(root, 'docs', 'calls-es.txt'), CALLS_ES);
   await writeFile(path.join(root, 'docs', 'teachers-fr.txt'), TEACHERS_FR);
+  await writeFile(path.join(root, 'docs', 'annex-fr.txt'), ANNEX_FR);
   store = await openStore({ engine: 'pglite', dataDir: undefined });
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
@@ -155,5 +177,19 @@ describe('a capitalised word of the question', () => {
   it('is still a name that must be there when it is one ("in Timbuktu")', async () => {
     const answer = await kb.answer('What share of its grants does the State give to teachers’ training in Timbuktu?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a line of dates that closes a record of a flattened table', () => {
+  it.each([
+    ['en', 'When are the 20 new trainers to be recruited?'],
+    ['zh', '20名新培训师打算什么时候招聘？'],
+    ['ru', 'Когда планируется набрать 20 новых тренеров?'],
+  ] as [Lang, string][])('answers for that record (%s): %s', async (lang, question) => {
+    const answer = await kb.answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    const [lead, , quote] = answer.answer.split('\n');
+    expect(lead).toMatch(/Mars - avril 2015$/);
+    expect(quote).toContain('20 nouveaux formateurs recrutés');
   });
 });

@@ -118,13 +118,15 @@ describe('weekly topics over Slack and Teams', () => {
     await say('U0MOD', `topic approve ${proposal.id}`);
     slack().reset();
     await say('U0MOD', 'topic post-now');
+    // The answer to an earlier command may come after `reset` and be the one `say` saw: wait for the posts themselves.
+    await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0FORUM' && c.body.thread_ts === undefined);
+    const confirmation = await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'DU0MOD' && texts(c.body.blocks).join(' ').includes(`#${proposal.id}`));
     // Last week's topic is closed first: its summary goes into its thread, then the new topic out.
     const forum = slack().callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FORUM');
     expect(forum.map((c) => c.body.thread_ts === undefined)).toEqual([false, true]);
     expect(texts(forum[0]?.body.blocks).join(' ')).toContain('Summary of the discussion');
     expect(texts(forum[1]?.body.blocks).join(' ')).toContain('Sharing evaluation reports');
-    const confirmation = slack().callsTo('chat.postMessage').find((c) => c.body.channel === 'DU0MOD');
-    expect(texts(confirmation?.body.blocks).join(' ')).toContain(`#${proposal.id}`);
+    expect(texts(confirmation.body.blocks).join(' ')).toContain(`#${proposal.id}`);
     slack().reset();
     await say('U0MOD', 'topic post-now');
     const empty = await slack().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'DU0MOD');
