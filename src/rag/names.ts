@@ -99,8 +99,7 @@ export function nameEntries(): Entry[] {
   for (let m = 0; m < 12; m++) entries.push(entry(`month:${m + 1}`, (lang) => monthNames(lang, m)));
   const languageNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'language', fallback: 'none' })]));
   for (const code of LANGUAGE_CODES) entries.push(entry(`language:${code}`, (lang) => languageTerms(code, lang, languageNames.get(lang) as Intl.DisplayNames)));
-  const regionNames = new Map(LANGS.map((l) => [l, new Intl.DisplayNames([l], { type: 'region', fallback: 'none' })]));
-  for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionNames.get(lang)?.of(code) ?? '']));
+  for (const code of regionCodes()) entries.push(entry(`region:${code}`, (lang) => [regionName(code, lang)]));
   for (const [id, terms] of Object.entries(WORLD_AREAS)) entries.push(entry(`area:${id}`, (lang) => terms[lang]));
   for (const n of ordinalNumbers()) entries.push(entry(`ordinal:${n}`, (lang) => ordinalForms(n, lang)));
   return entries;
@@ -109,23 +108,21 @@ export function nameEntries(): Entry[] {
 const CASED: ReadonlySet<(typeof LANGS)[number]> = new Set(['en', 'fr', 'es', 'ru']);
 const regionNamers = new Map<string, Intl.DisplayNames>();
 
-/**
- * Whether a question that a country's entry matched writes that country's name, not a word whose
- * stem it shares ("данных", data, is not "Дания"; "малых" is not "Мали"): in scripts with capitals,
- * a word with a capital is the name; a word in lower case must be the name but for its ending (a
- * short name, the name itself). Other entries, and other scripts, are taken as matched.
- */
-export function writesName(entryId: string, text: string, lang: (typeof LANGS)[number]): boolean {
-  const prefix = `${NAME_ENTRY_PREFIX}region:`;
-  if (!entryId.startsWith(prefix) || !CASED.has(lang)) return true;
+/** A country's or territory's name in a language, from `Intl` ('' when it has none). */
+function regionName(code: string, lang: (typeof LANGS)[number]): string {
   let namer = regionNamers.get(lang);
   if (!namer) {
     namer = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
     regionNamers.set(lang, namer);
   }
-  const name = namer.of(entryId.slice(prefix.length))?.toLowerCase();
-  if (!name || /\s/.test(name)) return true;
-  const stem = name.length >= 5 ? name.slice(0, -1) : name;
-  return (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((word) => (/^\p{Lu}/u.test(word) && word.toLowerCase().startsWith(name.slice(0, 3))) || (name.length >= 5 ? word.toLowerCase().startsWith(stem) : word.toLowerCase() === name));
+  return namer.of(code) ?? '';
 }
 
+export function writesName(entryId: string, text: string, lang: (typeof LANGS)[number]): boolean {
+  const prefix = `${NAME_ENTRY_PREFIX}region:`;
+  if (!entryId.startsWith(prefix) || !CASED.has(lang)) return true;
+  const name = regionName(entryId.slice(prefix.length), lang).toLowerCase();
+  if (!name || /\s/.test(name)) return true;
+  const inLowerCase = (word: string): boolean => (name.length >= 5 ? word.startsWith(name.slice(0, -1)) : word === name);
+  return (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).some((word) => (/^\p{Lu}/u.test(word) && word.toLowerCase().startsWith(name.slice(0, 3))) || inLowerCase(word.toLowerCase()));
+}

@@ -17,7 +17,7 @@ export const LIST_MAX_ITEMS = 6;
 export const LIST_MAX_CHARS = 600;
 
 /** A long unit cut to the part around the answer, on word boundaries. */
-export function quoteAround(text: string, span: Span | undefined, max = QUOTE_MAX_CHARS): string {
+export function quoteAround(text: string, span: Pick<Span, 'start' | 'end'> | undefined, max = QUOTE_MAX_CHARS): string {
   if (text.length <= max) return text;
   const centre = span ? Math.floor((span.start + span.end) / 2) : 0;
   let start = Math.max(0, Math.min(centre - max / 2, text.length - max));
@@ -59,9 +59,8 @@ export function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candi
   // A line of figures or dates is quoted with the record of the table it closes ("15 new experts selected … — January - February 2014").
   const record = figureLine(best.unit, best.chunk.lang) ? recordAbove(best.units, best.unit.index, best.chunk.lang).map((u) => u.text).join(' ') : '';
   if (record) {
-    const room = QUOTE_MAX_CHARS - best.unit.text.length - 3;
-    const head = record.length <= room ? record : `… ${record.slice(record.length - room + 2).replace(/^\S*\s/, '')}`;
-    return [{ text: `${head} — ${best.unit.text}`, chunk: best.chunk }];
+    const text = `${record} — ${best.unit.text}`;
+    return [{ text: quoteAround(text, { start: text.length - best.unit.text.length, end: text.length }), chunk: best.chunk }];
   }
   const first = { text: quoteAround(best.unit.text, best.span), chunk: best.chunk };
   const introduces = /[:：]$/.test(best.unit.text) || best.units[best.unit.index + 1]?.kind === 'item';
