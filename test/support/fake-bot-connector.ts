@@ -28,7 +28,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
+import { WAIT_FOR_CALL_MS, closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 import { personalConversationIdFor, TENANT_ID } from './teams-activities.ts';
 
 export type ConnectorMethod = 'reply' | 'send' | 'update' | 'delete' | 'createConversation' | 'members' | 'member' | 'unknown';
@@ -359,7 +359,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     callsTo: (...methods) => calls.filter((call) => methods.includes(call.method)),
     posted: () => calls.filter((call) => (call.method === 'reply' || call.method === 'send') && !call.failed),
-    waitFor: (predicate, timeoutMs = 5000) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Bot Connector' }, predicate, timeoutMs),
+    waitFor: (predicate, timeoutMs = WAIT_FOR_CALL_MS) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Bot Connector' }, predicate, timeoutMs),
     fail(method, ...replies) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies]);
     },

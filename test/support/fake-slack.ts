@@ -10,7 +10,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
+import { WAIT_FOR_CALL_MS, closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID } from './slack-requests.ts';
 
 export interface SlackCall {
@@ -434,7 +434,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     origin,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitFor: (predicate, timeoutMs = 5000) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Slack' }, predicate, timeoutMs),
+    waitFor: (predicate, timeoutMs = WAIT_FOR_CALL_MS) => waitForCall({ calls, recorded, describe: describeCall, name: 'fake Slack' }, predicate, timeoutMs),
     fail(method, ...replies) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies]);
     },

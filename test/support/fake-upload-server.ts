@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, useLocalFake, waitForCall } from './local-fake.ts';
+import { WAIT_FOR_CALL_MS, closeServer, useLocalFake, waitForCall } from './local-fake.ts';
 
 export interface RecordedUpload {
   method: string;
@@ -59,7 +59,7 @@ export async function startFakeUploadServer(): Promise<FakeUploadServer> {
     origin,
     uploadUrl: (name) => `${origin}/upload/session-${(counter += 1)}/${encodeURIComponent(name)}`,
     uploads,
-    waitFor: (predicate, timeoutMs = 5000) =>
+    waitFor: (predicate, timeoutMs = WAIT_FOR_CALL_MS) =>
       waitForCall({ calls: uploads, recorded, describe: (u) => `${u.method} ${u.path} (${u.body.length} bytes) → ${u.status}`, name: 'fake upload server' }, predicate, timeoutMs),
     reset() {
       uploads.length = 0;

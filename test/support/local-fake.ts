@@ -30,6 +30,13 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /**
+ * How long a test waits for a call by default. The bot does a platform's work after acknowledging it
+ * (the inbox worker), so on a loaded machine a call can come seconds later; a call that comes at once
+ * ends the wait at once, so a generous limit costs nothing when all goes well.
+ */
+export const WAIT_FOR_CALL_MS = 15_000;
+
+/**
  * The first recorded call (already there or still to come) that matches; after `timeoutMs`, an error
  * listing the calls seen, so a failing test says what the bot did instead.
  */
