@@ -63,6 +63,9 @@ const PERSON_TITLED = new RegExp(String.raw`${TITLES}\s+${NAME_WORD}(?:\s+(?:${N
 /** "Ana Persic, programme specialist": two to four capitalised words before a comma and a lower-case role. */
 const PERSON_APPOSITION = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=,\s+\p{Ll})`, 'gu');
 
+/** A table's cell that is two to four capitalised words and nothing else ("Principal investigator — Javiera Araya"). */
+const PERSON_CELL = new RegExp(String.raw`(?<=^[^\n]{1,160} — (?:[^\n;]*; )*(?:[^\n:;]{1,120}: )?)${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=\s*(?:;|$))`, 'gu');
+
 const ORG_HEADS = String.raw`(?:Division|Département|Department|Departamento|Bureau|Office|Oficina|Secrétariat|Secretariat|Secretaría|Comité|Committee|Académie|Academy|Academia|Ministère|Ministry|Ministerio|Mission|Misión|Organisation|Organization|Organización|Programme|Program|Programa|Conférence|Conference|Conferencia|Union|Unión|Fonds|Fund|Fondo|Banque|Bank|Banco|Institut|Institute|Instituto|Agence|Agency|Agencia|Université|University|Universidad|Centre|Center|Centro|Service|Servicio|Commission|Comisión|Council|Conseil|Consejo)`;
 /** Words that end an organisation's name: verbs and conjunctions that follow it in a sentence. */
 const ORG_END = String.raw`qui|que|quoi|dont|who|which|that|et|and|y|e|avec|with|con|en coordination|ont|a|à|au|aux|par|by|to|dans|sur|on|est|sont|était|étaient|sera|seront|has|have|had|is|are|was|were|will|ha|han|es|son|fue|fueron|será|se|s’|s'`;
@@ -255,6 +258,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, CONTACT, 'contact', 1, spans);
   collect(text, PERSON_TITLED, 'person', 1, spans);
   collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
+  collect(text, PERSON_CELL, 'person', 0.7, spans);
   collect(text, ORG_NAMED, 'organisation', 0.9, spans);
   collect(text, ACRONYM, 'organisation', 0.6, spans);
   collect(text, names.places, 'place', 1, spans);

@@ -17,7 +17,7 @@ import { countedWord, headerNamesKind, isMoneyWord, SPAN_KINDS, type AnswerKind 
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
-import { demoteTiedRows, figureLine, labelFactor, recordAbove, recordNumberEnd } from './table-rows.ts';
+import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 
@@ -226,7 +226,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // its own cells, its heading, and the sentence that introduces its table ("…are listed below:").
     const around = (k: number): Set<string> => (unit.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
     const caption = unit.kind === 'row' ? units.slice(0, i).findLastIndex((u) => /[:：]$/.test(u.text)) : -1;
-    const previous = caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
+    const previous = unit.pair ? pairTableTerms(units, unitSets, i) : caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
     // A line of figures closes a record of a table flattened to text ("2014-2015 300 000"): what
     // stands above it belongs to that record, not to the next.
     const before = figureLine(units[i - 1], chunk.lang) ? NOTHING : around(i - 2);

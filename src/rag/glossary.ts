@@ -43,6 +43,17 @@ function pluralsOf(text: string, lang: Lang): string[] {
 
 const NEAR_MIN_CHARS = 5;
 const NEAR_MAX_EXTRA = 3;
+/**
+ * The Latin-script stemmers fold inflections themselves: a stem they leave longer than a known one
+ * is its form only through a derivational ending — an adjective or an agent made from the noun
+ * ("culturel" / "cultur", "investor" / "invest"); other endings make other words ("investig",
+ * "avantag" are not "invest", "avant").
+ */
+const DERIVED_ENDING: Partial<Record<Lang, RegExp>> = {
+  en: /^(?:al|ial|ic|ical|ive|or|er|ist)$/,
+  fr: /^(?:el|al|iel|ell|iqu|if|iv|eur|ist)$/,
+  es: /^(?:al|ic|iv|or|ist)$/,
+};
 
 /**
  * Two Russian stems of one noun whose vowel drops in the other cases ("доброволец",
@@ -120,7 +131,10 @@ export class Glossary {
     for (const term of this.byPrefix.get(`${lang}:${stem.slice(0, NEAR_MIN_CHARS)}`) ?? []) {
       const other = term.stems[0] as string;
       const [short, long] = other.length <= stem.length ? [other, stem] : [stem, other];
-      if ((long.startsWith(short) && long.length - short.length <= NEAR_MAX_EXTRA) || (lang === 'ru' && fleetingVowel(stem, other))) out.add(term.entry);
+      const derived = DERIVED_ENDING[lang];
+      const extra = long.slice(short.length);
+      const form = long.startsWith(short) && extra.length <= NEAR_MAX_EXTRA && (derived === undefined || derived.test(extra));
+      if (form || (lang === 'ru' && fleetingVowel(stem, other))) out.add(term.entry);
     }
     return [...out];
   }

@@ -35,6 +35,22 @@ export function labelFactor(unit: Unit, concepts: Concept[], lang: Lang): number
   return 1 + LABEL_WEIGHT * (label.filter((t) => named.has(t)).length / label.length);
 }
 
+/**
+ * A two-column table of labels and values describes one thing (a project's number, title, officer,
+ * dates): each of its rows is read with the others, the terms of the whole table.
+ */
+export function pairTableTerms(units: Unit[], unitSets: Set<string>[], i: number): Set<string> {
+  const terms = new Set<string>();
+  const add = (k: number): boolean => {
+    if (!units[k]?.pair) return false;
+    if (k !== i) for (const t of unitSets[k] ?? []) terms.add(t);
+    return true;
+  };
+  for (let k = i; add(k); k--);
+  for (let k = i + 1; add(k); k++);
+  return terms;
+}
+
 /** A unit of figures and dates only (a table's last cells on one line): "2014-2015 300 000", "Avril 2014 50 000". */
 export function figureLine(unit: Unit | undefined, lang: Lang): boolean {
   if (!unit || unit.kind === 'row' || unit.text.length > 40 || !/\d/.test(unit.text)) return false;

@@ -16,6 +16,8 @@ export interface Unit {
   index: number;
   /** A row whose cells are named by column headers (a row of numbered records has none). */
   headed?: boolean;
+  /** A row of a two-column table of labels and values ("Principal investigator — J. Araya"). */
+  pair?: boolean;
 }
 
 /** Words after which a full stop does not end a sentence. */
@@ -64,7 +66,9 @@ export function unitsOf(text: string, lang: Lang): Unit[] {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) continue;
     if (isRowLine(line)) {
-      units.push({ kind: 'row', text: line, index: units.length, headed: rowCells(line).cells.some((c) => c.header !== '') });
+      const { cells } = rowCells(line);
+      const headed = cells.some((c) => c.header !== '');
+      units.push({ kind: 'row', text: line, index: units.length, headed, pair: !headed && cells.length === 1 });
       continue;
     }
     const item = LIST_ITEM.test(line);

@@ -7,16 +7,9 @@
  * of the world than the one the question names. A line of dates that closes a record of a table
  * copied out of a PDF is read, and quoted, with that record.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/index.ts';
-import { glossaryFor } from '../../src/main.ts';
-import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
-import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
 
 const DECISIONS_FR = [
   'Décisions du comité sur la formation',
@@ -80,29 +73,14 @@ const ANNEX_FR = [
   'Juin 2015 30 000',
 ].join('\n');
 
-let root: string;
-let store: Store;
-let kb: KnowledgeBase;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'ta-sentences-'));
-  await mkdir(path.join(root, 'docs'));
-  await writeFile(path.join(root, 'docs', 'decisions-fr.txt'), DECISIONS_FR);
-  await writeFile(path.join(root, 'docs', 'decisions-en.md'), DECISIONS_EN);
-  await writeFile(path.join(root, 'docs', 'decisions-es.txt'), DECISIONS_ES);
-  await writeFile(path.join(root, 'docs', 'clinics-en.md'), CLINICS_EN);
-  await writeFile(path.join(root, 'docs', 'calls-es.txt'), CALLS_ES);
-  await writeFile(path.join(root, 'docs', 'teachers-fr.txt'), TEACHERS_FR);
-  await writeFile(path.join(root, 'docs', 'annex-fr.txt'), ANNEX_FR);
-  store = await openStore({ engine: 'pglite', dataDir: undefined });
-  // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
-  kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
-  await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
-});
-
-afterAll(async () => {
-  await store.close();
-  await rm(root, { recursive: true, force: true });
+const kb = useDocumentsKnowledgeBase({
+  'decisions-fr.txt': DECISIONS_FR,
+  'decisions-en.md': DECISIONS_EN,
+  'decisions-es.txt': DECISIONS_ES,
+  'clinics-en.md': CLINICS_EN,
+  'calls-es.txt': CALLS_ES,
+  'teachers-fr.txt': TEACHERS_FR,
+  'annex-fr.txt': ANNEX_FR,
 });
 
 describe('a sentence that points back goes with the one before it', () => {
@@ -115,14 +93,14 @@ describe('a sentence that points back goes with the one before it', () => {
     ['es', '¿Presentará la secretaría un informe sobre los criterios para conceder las becas de movilidad?', 'antes del cierre del ejercicio', 'decisions-es.txt'],
     ['ru', 'Подготовит ли секретариат доклад о критериях предоставления стипендий на мобильность?', 'antes del cierre del ejercicio', 'decisions-es.txt'],
   ] as [Lang, string, string, string][])('%s: %s', async (lang, question, continuation, doc) => {
-    const answer = await kb.answer(question, lang);
+    const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.citations[0]?.source).toBe(`docs/${doc}`);
     expect(answer.answer.slice(0, 700)).toContain(continuation);
   });
 
   it('adds nothing after a sentence whose next one does not point back', async () => {
-    const answer = await kb.answer('Le comité a-t-il demandé une mise à jour annuelle de la liste des formateurs ?', 'fr');
+    const answer = await kb().answer('Le comité a-t-il demandé une mise à jour annuelle de la liste des formateurs ?', 'fr');
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer).toContain('mise à jour annuelle');
     expect(answer.answer).not.toContain('Cela sera fait');
@@ -135,13 +113,13 @@ describe('a month written short', () => {
     ['ru', 'Сколько человек участвовало в региональной клинике в Аккре в феврале?'],
     ['en', 'How many people attended the regional clinic in Accra in February?'],
   ] as [Lang, string][])('is the month the question names (%s): %s', async (lang, question) => {
-    const answer = await kb.answer(question, lang);
+    const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.split('\n')[0]).toMatch(/70$/);
   });
 
   it('is not another month', async () => {
-    const answer = await kb.answer('How many people attended the regional clinic in Accra in March?', 'en');
+    const answer = await kb().answer('How many people attended the regional clinic in Accra in March?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
@@ -152,7 +130,7 @@ describe('a part of the world', () => {
     ['en', 'What is the deadline for concept notes for the Caribbean?'],
     ['fr', 'Quelle est la date limite des notes conceptuelles pour les Caraïbes ?'],
   ] as [Lang, string][])('is the one the question names (%s): %s', async (lang, question) => {
-    const answer = await kb.answer(question, lang);
+    const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.slice(0, 700)).toContain('10 de noviembre de 2016');
   });
@@ -162,20 +140,20 @@ describe('a part of the world', () => {
     ['en', 'What is the deadline for concept notes for the Pacific?'],
     ['zh', '太平洋地区概念说明的截止日期是什么？'],
   ] as [Lang, string][])('is not another one (%s): %s', async (lang, question) => {
-    const answer = await kb.answer(question, lang);
+    const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
 
 describe('a capitalised word of the question', () => {
   it('may be translated in a document of another language ("the State", "l’État")', async () => {
-    const answer = await kb.answer('What share of its grants does the State give to teachers’ training?', 'en');
+    const answer = await kb().answer('What share of its grants does the State give to teachers’ training?', 'en');
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.split('\n')[0]).toMatch(/40 %$/);
   });
 
   it('is still a name that must be there when it is one ("in Timbuktu")', async () => {
-    const answer = await kb.answer('What share of its grants does the State give to teachers’ training in Timbuktu?', 'en');
+    const answer = await kb().answer('What share of its grants does the State give to teachers’ training in Timbuktu?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
@@ -186,7 +164,7 @@ describe('a line of dates that closes a record of a flattened table', () => {
     ['zh', '20名新培训师打算什么时候招聘？'],
     ['ru', 'Когда планируется набрать 20 новых тренеров?'],
   ] as [Lang, string][])('answers for that record (%s): %s', async (lang, question) => {
-    const answer = await kb.answer(question, lang);
+    const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
     const [lead, , quote] = answer.answer.split('\n');
     expect(lead).toMatch(/Mars - avril 2015$/);

@@ -339,6 +339,10 @@ describe('spans', () => {
     expect(found).toContain('place:Kenya');
     expect(found).toContain('language:espagnol');
     expect(kinds('The English session was chaired by Dr. Kwame Mensah.', 'en')).toContain('person:Dr. Kwame Mensah');
+    // A table's cell that is a name and nothing else; not capitalised words inside a sentence.
+    expect(kinds('Chercheur principal — Javiera Araya', 'fr')).toContain('person:Javiera Araya');
+    expect(kinds('India — Awards: 40; Director: John Smith', 'en')).toContain('person:John Smith');
+    expect(kinds('The report — written by Ana Lee — was late.', 'en').some((k) => k.startsWith('person:'))).toBe(false);
   });
 });
 
@@ -356,6 +360,22 @@ describe('a word the glossary knows in another form', () => {
     expect(analyzeQuery('Сколько отчётов?', 'ru', volunteers).concepts.every((c) => !c.crossLingual || /\d/.test(c.label))).toBe(true);
     const unrelated = analyzeQuery('Сколько стран участвовало в конференции?', 'ru', new Glossary({ version: 1, entries: [{ id: 'x', category: null, terms: { ru: ['участ'], fr: ['lot'] } }] }));
     expect(unrelated.concepts.every((c) => !c.terms.has('lot'))).toBe(true);
+  });
+
+  it('in English, French and Spanish, only through a derivational ending (an adjective, an agent)', () => {
+    const glossary = new Glossary({
+      version: 1,
+      entries: [
+        { id: 'invest', category: null, terms: { en: ['invest'], fr: ['investir'], es: ['invertir'] } },
+        { id: 'culture', category: null, terms: { en: ['culture'], fr: ['culture'], ru: ['культура'] } },
+        { id: 'advantage', category: null, terms: { fr: ['avantage'], en: ['advantage'] } },
+      ],
+    });
+    const terms = (question: string, lang: Lang, word: string): string[] => [...(analyzeQuery(question, lang, glossary).concepts.find((c) => c.label === analyze(word, lang)[0])?.terms.keys() ?? [])];
+    expect(terms('Who was the principal investigator?', 'en', 'investigator')).not.toContain(analyze('investir', 'fr')[0]);
+    expect(terms('Who is the main investor?', 'en', 'investor')).toContain(analyze('investir', 'fr')[0]);
+    expect(terms('Quelles industries culturelles ?', 'fr', 'culturelles')).toContain(analyze('культура', 'ru')[0]);
+    expect(terms('Quel exemple a-t-il mis en avant ?', 'fr', 'avant')).not.toContain(analyze('advantage', 'en')[0]);
   });
 });
 

@@ -16,10 +16,16 @@ export const ROW_LABEL_SEPARATOR = ' — ';
 export const CELL_SEPARATOR = '; ';
 /** A row line as `rowLine` writes it: a label, then at least one "header: value", or cells separated by "; ". */
 const ROW_LINE = /^[^\n]{1,160} — (?:[^\n:;]{1,120}: [^\n]*|[^\n;]+(?:; [^\n;]+)+)$/;
+/**
+ * A row of a two-column table without headers ("Principal investigator — J. Araya"): a short label
+ * that ends no sentence, then one value. (A sentence with a dash in it has a longer head, or a
+ * second dash.)
+ */
+const PAIR_LINE = /^[^\n.!?;—]{1,80} — (?!.* — )[^\n]{1,250}$/;
 
 /** Whether a line of a passage is a table row as the parsers write them. */
 export function isRowLine(line: string): boolean {
-  return ROW_LINE.test(line);
+  return ROW_LINE.test(line) || PAIR_LINE.test(line);
 }
 
 /** The cells of a row line: its label, then header and value pairs. */
@@ -48,9 +54,15 @@ function clean(cell: string): string {
   return cell.replace(/[\t\p{Zs}]+/gu, ' ').trim();
 }
 
-/** A header row: every cell a short label, none of them a figure. */
+/** Dates and years, which a header may hold ("received at 1.3.52", "2014-2015", "FY2019"). */
+const HEADER_DATES = /\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?/g;
+
+/**
+ * A header row: every cell a short label, none of them holding a figure other than a date or a
+ * year ("£360 p.a." is a value; "Nominations received at 1.3.52" and "2019" are labels).
+ */
 function looksLikeHeader(cells: string[]): boolean {
-  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '')));
+  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '').replace(HEADER_DATES, '')));
 }
 
 /**
@@ -60,7 +72,10 @@ function looksLikeHeader(cells: string[]): boolean {
 export function rowLine(header: string[] | undefined, cells: string[]): string {
   const values = cells.map(clean);
   const first = values[0] ?? '';
-  if (!header) return `${first}${ROW_LABEL_SEPARATOR}${values.slice(1).filter(Boolean).join(CELL_SEPARATOR)}`;
+  if (!header) {
+    const rest = values.slice(1).filter(Boolean);
+    return rest.length > 0 ? `${first}${ROW_LABEL_SEPARATOR}${rest.join(CELL_SEPARATOR)}` : first;
+  }
   const firstHeader = clean(header[0] ?? '');
   const label = firstHeader && firstHeader.length <= SHORT_LABEL_CHARS && first.length <= SHORT_LABEL_CHARS ? `${firstHeader} ${first}` : first;
   const pairs = values.slice(1).flatMap((value, i) => {
@@ -91,6 +106,29 @@ export function markdownCells(line: string): string[] {
   return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|'));
 }
 
+/** Lines of one row's label wrapped above its cells, at most. */
+const MAX_WRAPPED_LABEL_LINES = 6;
+
+/**
+ * The rows of a Markdown table whose header row is at `start` (the rule under it): rows while the
+ * lines hold a bar. A row's label copied wrapped over lines without bars ("North", "Borneo",
+ * "Philippines| 10| 10") is read with the row whose cells end it.
+ */
+export function markdownTable(lines: string[], start: number, clean: (line: string) => string = (l) => l): { rows: string[][]; end: number } {
+  const rows = [markdownCells(clean(lines[start] ?? ''))];
+  let i = start + 2;
+  while (i < lines.length && (lines[i] ?? '').trim()) {
+    let wrapped = 0;
+    while (wrapped < MAX_WRAPPED_LABEL_LINES && i + wrapped < lines.length && (lines[i + wrapped] ?? '').trim() && !(lines[i + wrapped] ?? '').includes('|')) wrapped++;
+    if (!(lines[i + wrapped] ?? '').includes('|') || !(lines[i + wrapped] ?? '').trim()) break;
+    const head = lines.slice(i, i + wrapped).map((l) => clean(l).trim());
+    const cells = markdownCells(clean(lines[i + wrapped] ?? ''));
+    rows.push(head.length > 0 ? [[...head, (cells[0] ?? '').trim()].filter(Boolean).join(' '), ...cells.slice(1)] : cells);
+    i += wrapped + 1;
+  }
+  return { rows, end: i };
+}
+
 /** Cells of a delimited line: tabs between text, or runs of three or more spaces. */
 function delimitedCells(line: string): string[] | undefined {
   const trimmed = line.replace(/^[\t ]+|[\t ]+$/g, '');
@@ -102,12 +140,7 @@ function delimitedCells(line: string): string[] | undefined {
 /** Markdown tables and delimited rows: consecutive lines with the same number of cells. */
 function delimitedTable(lines: string[], start: number): { rows: string[][]; end: number } | undefined {
   const line = lines[start] ?? '';
-  if (line.includes('|') && MARKDOWN_RULE.test(lines[start + 1] ?? '')) {
-    const rows = [markdownCells(line)];
-    let i = start + 2;
-    while (i < lines.length && (lines[i] ?? '').includes('|') && (lines[i] ?? '').trim()) rows.push(markdownCells(lines[i++] ?? ''));
-    return { rows, end: i };
-  }
+  if (line.includes('|') && MARKDOWN_RULE.test(lines[start + 1] ?? '')) return markdownTable(lines, start);
   const first = delimitedCells(line);
   if (!first || first.length < 2) return undefined;
   const rows = [first];

@@ -4,7 +4,7 @@
  * the lines of a paragraph joined (a line break inside a paragraph is a space in Markdown).
  */
 import type { ParsedDocument, Section } from '../types.ts';
-import { markdownCells, tableLines, unwrap } from './layout.ts';
+import { markdownTable, tableLines, unwrap } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
@@ -65,10 +65,8 @@ export function parseMarkdown(source: string): ParsedDocument {
     }
     // A table: a row of cells, the rule under it, then rows; kept as rows with their headers.
     if (line.includes('|') && TABLE_RULE.test(lines[i + 1] ?? '')) {
-      const rows = [markdownCells(cleanInline(line))];
-      i += 2;
-      while (i < lines.length && (lines[i] ?? '').includes('|') && (lines[i] ?? '').trim()) rows.push(markdownCells(cleanInline(lines[i++] ?? '')));
-      i -= 1;
+      const { rows, end } = markdownTable(lines, i, cleanInline);
+      i = end - 1;
       buffer.push('', ...tableLines(rows), '');
       continue;
     }

@@ -164,6 +164,27 @@ describe('tables in the other formats', () => {
     expect(cells.split('\n')).toEqual(['AFD | Agence française de développement', 'CICID | Comité interministériel']);
   });
 
+  it('Markdown: a table of labels and values, without a header, is one row per label, kept apart', () => {
+    const md = '# Project\n\n|  Project number | 4021 Water for the valley  |\n| --- | --- |\n|  Project officer | Ana Ruiz  |\n|  Place : Country | Kenya  |\n|  Research theme |   |\n|  End date | 30 June 2022  |\n\nAfter the table.';
+    const lines = (parseMarkdown(md).sections[0]?.text ?? '').split('\n').filter((l) => l.trim());
+    expect(lines).toEqual(['Project number — 4021 Water for the valley', 'Project officer — Ana Ruiz', 'Place : Country — Kenya', 'Research theme', 'End date — 30 June 2022', 'After the table.']);
+    expect(lines.filter(isRowLine)).toHaveLength(4);
+    // A sentence with a dash in it is no such row.
+    expect(isRowLine('The board met in March — a week late — and approved the plan.')).toBe(false);
+    expect(isRowLine('Funding was approved for three years. The second phase — which began in 2021 — is under way.')).toBe(false);
+  });
+
+  it('Markdown: a header may hold a date or a year; a cell with a sum in it is a value; a label wrapped over lines is one', () => {
+    const md = 'Country| Places offered| Awards at 1.3.52| 2019  \n---|---|---|---  \nIndia| 95| 40| 3  \nNorth  \nBorneo| 10| 2| 1  \n\nScholarship holders| £360. p.a.  \n---|---  \nJunior fellows| £540. p.a.';
+    const rows = (parseMarkdown(md).sections[0]?.text ?? '').split('\n').filter(isRowLine);
+    expect(rows).toEqual([
+      'India — Places offered: 95; Awards at 1.3.52: 40; 2019: 3',
+      'North Borneo — Places offered: 10; Awards at 1.3.52: 2; 2019: 1',
+      'Scholarship holders — £360. p.a.',
+      'Junior fellows — £540. p.a.',
+    ]);
+  });
+
   it('HTML, with th cells or without', () => {
     const html = `<h1>Workshops</h1><table><tr><th>Event</th><th>Country</th><th>Participants</th><th>Cost</th></tr>
       <tr><td>Workshop A</td><td>Kenya</td><td>48</td><td>12 000</td></tr><tr><td>Workshop B</td><td>Peru</td><td>31</td><td>9 500</td></tr>

@@ -1,0 +1,52 @@
+/**
+ * Answers from tables, through the real pipeline (ingestion, the built-in glossary and lexicon,
+ * retrieval, extraction) on a document written for this test: a Markdown table of labels and
+ * values at the head of a project report (no header row) describes one project, so each of its
+ * rows is read with the others (the project's number is in another row than its officer); a cell
+ * that is a name answers "who". Another project's number is no answer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/i18n/index.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const REPORT_FR = [
+  '# Rapport de fin de projet',
+  '',
+  "|  Numéro et titre du projet | 4021 Gestion de l'eau pour les vallées du Sahel  |",
+  '| --- | --- |',
+  '|  Administrateur responsable | Claire Dubois  |',
+  '|  Chercheur principal | Moussa Keita  |',
+  "|  Établissement bénéficiaire | Institut sahélien de l'eau  |",
+  '|  Lieu : Pays | Niger et Tchad  |',
+  '|  Fonds de source interne | 412,000 CAD  |',
+  '|  Date de début du projet | 1er mars 2018  |',
+  '',
+  '## Résumé du projet',
+  '',
+  "Le projet a aidé les communes rurales à partager l'eau des mares entre éleveurs et cultivateurs. Les comités locaux ont tenu des registres des prélèvements et ont formé des animateurs dans chaque village.",
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'rapport-projet.md': REPORT_FR });
+
+describe('a table of labels and values', () => {
+  it.each([
+    ['en', 'Who was the principal investigator of project 4021?', /Moussa Keita$/],
+    ['ru', 'Кто был главным исследователем проекта 4021?', /Moussa Keita$/],
+    ['es', '¿Quién fue el investigador principal del proyecto 4021?', /Moussa Keita$/],
+    ['en', 'How much internal money did project 4021 receive?', /412,000$/],
+  ] as [Lang, string, RegExp][])('answers from the row the question names, with the project named in another row (%s): %s', async (lang, question, lead) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    const [first, , quote] = answer.answer.split('\n');
+    expect(first).toMatch(lead);
+    expect(quote).toMatch(/^«?“?(?:Chercheur principal|Fonds de source interne) — /);
+  });
+
+  it.each([
+    ['en', 'Who was the principal investigator of project 5177?'],
+    ['ru', 'Кто был главным исследователем проекта 5177?'],
+  ] as [Lang, string][])('does not answer for another project (%s): %s', async (lang, question) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
