@@ -148,11 +148,45 @@ const GROUPED_FIGURE = /(?<![\p{N}.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\p{N
  */
 const DECIMAL_FIGURE = /(?<![\p{N}.,])(\d+)[.,](\d{1,2})(?![\p{N}]|[.,]\d)/gu;
 
+/**
+ * A date written in figures — day.month.year ("1.3.52", "01.03.1952") or year-month-day
+ * ("1952-03-01") — is also read written out in the text's language ("1 March 1952"), so that
+ * it meets a question that names the month and the year. A two-digit year is of this century up
+ * to ten years ahead, else of the last.
+ */
+const DOTTED_DATE = /(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\p{N}]|[.,]\d)/gu;
+const ISO_DATE = /(?<![\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu;
+const monthNames = new Map<string, string[]>();
+
+function monthName(month: number, lang: Lang): string {
+  let names = monthNames.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2000, m, 1)));
+    monthNames.set(lang, names);
+  }
+  return names[month - 1] ?? '';
+}
+
+function writtenDate(day: string, month: string, year: string, lang: Lang): string | undefined {
+  const d = Number(day);
+  const m = Number(month);
+  if (d < 1 || d > 31 || m < 1 || m > 12) return undefined;
+  const soon = (new Date().getUTCFullYear() % 100) + 10;
+  const y = year.length === 4 ? year : `${Number(year) <= soon ? 20 : 19}${year}`;
+  return `${d} ${monthName(m, lang)} ${y}`;
+}
+
+function writeDatesOut(text: string, lang: Lang): string {
+  return text
+    .replace(DOTTED_DATE, (all, d: string, m: string, y: string) => `${all} ${writtenDate(d, m, y, lang) ?? ''}`)
+    .replace(ISO_DATE, (all, y: string, m: string, d: string) => `${all} ${writtenDate(d, m, y, lang) ?? ''}`);
+}
+
 /** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
-  const normalised = text
-    .normalize('NFKC')
+  const normalised = writeDatesOut(text.normalize('NFKC'), lang)
     .replace(ARABIC_MARKS, '')
     .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''))
     .replace(DECIMAL_FIGURE, '$1d$2');

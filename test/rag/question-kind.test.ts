@@ -17,6 +17,9 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'fr', 'Combien de pays ont participé à l’atelier ?'],
   ['number', 'es', '¿Cuántos países participaron en el taller?'],
   ['number', 'ru', 'Сколько стран участвовало в семинаре?'],
+  // A money word inside another word is none ("рецензируемых", "оценок" hold "цен").
+  ['number', 'ru', 'Сколько рецензируемых статей опубликовали стипендиаты?'],
+  ['number', 'ru', 'Сколько оценок провели в 2020 году?'],
   ['number', 'ar', 'كم عدد البلدان التي شاركت في الورشة؟'],
   ['number', 'zh', '有多少个国家参加了讲习班？'],
   ['amount', 'en', 'How much did the workshop cost?'],
@@ -298,6 +301,14 @@ describe('spans', () => {
       expect(analyze(written, lang), written).toContain('20d9');
       expect(analyze(written, lang), written).not.toContain('9');
     }
+    // A date in figures meets the same date written out, in the text's language.
+    const written = (text: string, lang: Lang): string[] => analyze(text, lang);
+    expect(written('Students in Australia at 1.3.52', 'en')).toEqual(expect.arrayContaining(analyze('1 March 1952', 'en')));
+    expect(written('Signé le 01.03.2019', 'fr')).toEqual(expect.arrayContaining(analyze('1 mars 2019', 'fr')));
+    expect(written('Fecha de inicio 2019-03-01', 'es')).toEqual(expect.arrayContaining(analyze('1 de marzo de 2019', 'es')));
+    expect(written('Начало 01.03.2019', 'ru')).toEqual(expect.arrayContaining(analyze('март 2019', 'ru')));
+    // Section numbers and decimals are no dates.
+    expect(written('Section 7.5.1 et table 2.13.4', 'fr')).toEqual(['section', '7', '5', '1', 'tabl', '2', '13', '4']);
   });
 
   it('reads no count in a reference to a paragraph of an article', () => {
