@@ -43,6 +43,9 @@ const RANK_DECAY = 0.1;
 const UNTYPED_FACTOR = 0.35;
 /** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
 const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
+/** A column header that names more of the question's words is the closer one, by this much a word, up to the maximum. */
+const NAMED_HEADER_STEP = 0.05;
+const NAMED_HEADER_MAX = 1.5;
 /** A row's cell of the expected kind that the question does not name needs the row to hold this much of the question. */
 const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
@@ -130,8 +133,9 @@ function chooseSpan(
       const headerTerms = new Set(analyze(cell.header, lang));
       // Named by the question's words, or by its kind ("when" names the Date column).
       const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
-      // The column the question names; else the one cell of the expected kind; else any.
-      const closeness = named ? 1 : typedCells === 1 ? 0.8 : 0.4;
+      // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
+      const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
+      const closeness = named ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;
       const span = inCell[0] as Span;
       if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
     }

@@ -116,6 +116,16 @@ const DEMONYM_ENDINGS: [RegExp, string][] = [
   [/i$/, ''],
 ];
 
+/**
+ * A people's name in English whose country no entry knows (an old or a local name: "Ceylonese",
+ * "Burmese"): the names its country may have, as the endings say ("Ceylon", "Burma").
+ */
+function demonymBases(word: string): string[] {
+  if (/ese$/.test(word)) return [word.replace(/ese$/, ''), word.replace(/ese$/, 'a')];
+  if (/ian$/.test(word)) return [word.replace(/ian$/, 'ia')];
+  return [];
+}
+
 /** The country entry a people's name in English points to ("Kenyan" → Kenya), if any. */
 function demonymCountry(word: string, glossary: Glossary): number | undefined {
   for (const [ending, replacement] of DEMONYM_ENDINGS) {
@@ -214,6 +224,12 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
         concept.phrases.push(expansion.stems);
       }
       concept.crossLingual = true;
+    } else if (name !== undefined && lang === 'en') {
+      for (const base of demonymBases(name)) {
+        const stems = analyze(base, 'en');
+        for (const t of stems) addTerm(concept.terms, t, OWN_TERM_BOOST);
+        concept.phrases.push(stems);
+      }
     }
     // A word the glossary knows in another form ("участвуют" beside "участвовать") takes that entry's terms.
     if (!figure && !loneHan) {

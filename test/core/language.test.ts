@@ -17,6 +17,16 @@ describe('detectLang', () => {
     expect(detectLang(text)).toBe(lang);
   });
 
+  it.each([
+    ['en', 'By 15 June 2023, how many Siamese trainees had been placed or trained?'],
+    ['en', 'Which Senegalese agency ran the Dakar workshop?'],
+    ['fr', 'Combien de délégués du Burkina Faso ont suivi la session ?'],
+    ['es', '¿Cuántas personas asistieron a la sesión de Montevideo?'],
+    ['es', '¿Qué institución recibió la subvención del CIID?'],
+  ])('tells %s from its function words, whatever names it holds: %s', (lang, text) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+
   it(`does not guess from fewer than ${MIN_WORDS_TO_DETECT} Latin-script words`, () => {
     expect(MIN_WORDS_TO_DETECT).toBe(3);
     expect(detectLang('Bonjour merci')).toBeUndefined();

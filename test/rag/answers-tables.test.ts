@@ -3,7 +3,9 @@
  * retrieval, extraction) on a document written for this test: a Markdown table of labels and
  * values at the head of a project report (no header row) describes one project, so each of its
  * rows is read with the others (the project's number is in another row than its officer); a cell
- * that is a name answers "who". Another project's number is no answer.
+ * that is a name answers "who". Another project's number is no answer. In a table with headers,
+ * the column whose header names more of the question answers; a date in figures meets the date
+ * written out; a people's name finds an old name of its country that no entry knows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/index.ts';
@@ -26,7 +28,19 @@ const REPORT_FR = [
   "Le projet a aidé les communes rurales à partager l'eau des mares entre éleveurs et cultivateurs. Les comités locaux ont tenu des registres des prélèvements et ont formé des animateurs dans chaque village.",
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'rapport-projet.md': REPORT_FR });
+const PLACES_EN = [
+  '# Regional training places',
+  '',
+  'Country| Places offered for the year| Applications received at 15.6.23| Trainees placed or trained at 15.6.23',
+  '---|---|---|---',
+  'Siam| 40| 31| 18',
+  'Burma| 25| 12| 9',
+  'Ceylon| 20| 14| 11',
+  '',
+  'Places that are not taken by the end of the year go back to the common reserve.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'rapport-projet.md': REPORT_FR, 'places.md': PLACES_EN });
 
 describe('a table of labels and values', () => {
   it.each([
@@ -47,6 +61,23 @@ describe('a table of labels and values', () => {
     ['ru', 'Кто был главным исследователем проекта 5177?'],
   ] as [Lang, string][])('does not answer for another project (%s): %s', async (lang, question) => {
     const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a table with headers', () => {
+  it.each([
+    ['en', 'By 15 June 2023, how many Siamese trainees had been placed or trained?', /18$/],
+    ['en', 'How many applications had been received from Burmese candidates by 15 June 2023?', /12$/],
+    ['en', 'How many places were offered to Ceylon for the year?', /20$/],
+  ] as [Lang, string, RegExp][])('answers from the column the question names, in the row of the people it names (%s): %s', async (lang, question, lead) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toMatch(lead);
+  });
+
+  it('does not answer for a people the table does not have', async () => {
+    const answer = await kb().answer('By 15 June 2023, how many Tibetan trainees had been placed or trained?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
