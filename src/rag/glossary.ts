@@ -54,6 +54,8 @@ const DERIVED_ENDING: Partial<Record<Lang, RegExp>> = {
   fr: /^(?:el|al|iel|ell|iqu|if|iv|eur|ist)$/,
   es: /^(?:al|ic|iv|or|ist)$/,
 };
+/** Russian endings that make another noun of a stem (an agent, a quality), not a form of it: "протоколист" is not "протокол". */
+const OTHER_NOUN_ENDING: Partial<Record<Lang, RegExp>> = { ru: /^(?:ист|ник|щик|чик|тел|ость|ост)/ };
 
 /**
  * Two Russian stems of one noun whose vowel drops in the other cases ("доброволец",
@@ -133,7 +135,7 @@ export class Glossary {
       const [short, long] = other.length <= stem.length ? [other, stem] : [stem, other];
       const derived = DERIVED_ENDING[lang];
       const extra = long.slice(short.length);
-      const form = long.startsWith(short) && extra.length <= NEAR_MAX_EXTRA && (derived === undefined || derived.test(extra));
+      const form = long.startsWith(short) && extra.length <= NEAR_MAX_EXTRA && (derived === undefined || derived.test(extra)) && !OTHER_NOUN_ENDING[lang]?.test(extra);
       if (form || (lang === 'ru' && fleetingVowel(stem, other))) out.add(term.entry);
     }
     return [...out];

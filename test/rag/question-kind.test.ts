@@ -387,6 +387,10 @@ describe('a word the glossary knows in another form', () => {
     expect(terms('Who is the main investor?', 'en', 'investor')).toContain(analyze('investir', 'fr')[0]);
     expect(terms('Quelles industries culturelles ?', 'fr', 'culturelles')).toContain(analyze('культура', 'ru')[0]);
     expect(terms('Quel exemple a-t-il mis en avant ?', 'fr', 'avant')).not.toContain(analyze('advantage', 'en')[0]);
+    // In Russian, an ending that makes another noun (an agent) is no form: "протокол" is not "протоколист".
+    const russian = new Glossary({ version: 1, entries: [{ id: 'note-taker', category: null, terms: { ru: ['протоколист'], en: ['note-taker'] } }] });
+    const protocol = analyzeQuery('Сколько стоит разработка протокола?', 'ru', russian).concepts.find((c) => c.label === analyze('протокола', 'ru')[0]);
+    expect(protocol?.crossLingual).toBe(false);
   });
 });
 
