@@ -251,6 +251,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
     // Whether something the question is about (not only "cost") stands in or just around the unit.
     let focusNear = false;
+    const pinned = concepts.some((k, j) => k.constraint && scoring.present[j] && [own, previous, heading].some((near) => conceptMatched(k, near)));
     concepts.forEach((concept, c) => {
       const w = weights[c] as number;
       let share = 0;
@@ -277,7 +278,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       // (A counted word that cannot cross languages cannot be looked for in another language.)
       // (A word the documents have as it is — "offices" in French and English — is looked for all the same.)
       const counts = concept === scoring.counted && (concept.crossLingual || chunk.lang === query.lang || scoring.present[c] === true);
-      if ((concept.constraint || counts) && share < CONTEXT_WEIGHT.before) {
+      // An acronym no document has, asked of a passage in another language, may be that language's name for a body the passage
+      // names otherwise ("CIID", IDRC) — when something else the question names (a project's number, a name) says which.
+      const foreignAcronym = concept.acronym === true && !scoring.present[c] && chunk.lang !== query.lang && pinned;
+      if (((concept.constraint && !foreignAcronym) || counts) && share < CONTEXT_WEIGHT.before) {
         // A figure that is not a year ("the 20 missions") says which thing is meant only in the
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
         // The day of a date the question gives ("3 April 2025") is part of that date.

@@ -40,6 +40,8 @@ export interface Concept {
    * unit without the name is discounted once for it, not once per word.
    */
   nameGroup?: number;
+  /** An acronym of the question ("IDRC", "CIID"): another language may have another one for the same body. */
+  acronym?: boolean;
   /** A language named as a people's ("the Dutch experts"): its country's name, in phrases, which a document may hold instead. */
   homeland?: string[][];
   /**
@@ -204,6 +206,7 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const loneHan = /^\p{Script=Han}$/u.test(stem);
     const concept: Concept = { label: stem, terms: new Map([[stem, OWN_TERM_BOOST]]), crossLingual: figure, phrases: [[stem]], constraint: figure, optional: typeWords.has(stem) || loneHan };
     if (names.has(stem) && !/^\p{Lu}{2,}$/u.test(names.get(stem) ?? '') && !/\d/.test(stem)) concept.titleWord = true;
+    if (/^\p{Lu}{2,}$/u.test(names.get(stem) ?? '')) concept.acronym = true;
     if (!/\d/.test(stem)) concept.nameGroup = groups.get(stem);
     // A name, as the other languages' stemmers cut it.
     const name = names.get(stem);

@@ -11,7 +11,7 @@ import type { BackendQuery, IndexBackend } from './index-backend.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
 import { acceptedKinds, findSpans } from './entities.ts';
-import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery } from './query.ts';
+import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery, type Concept } from './query.ts';
 import { questionKind, SPAN_KINDS } from './question-kind.ts';
 import { coverage, type TermStatistics } from './support.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
@@ -98,9 +98,13 @@ function selectiveTerms(terms: Map<string, number>, stats: TermStatistics): Map<
  * beside the answer. (Asked in the documents' language, it is a name they never mention.)
  */
 function softenTitleWords(query: AnalyzedQuery, stats: TermStatistics, corpusLangs: Lang[]): AnalyzedQuery {
-  if (corpusLangs.includes(query.lang)) return query;
+  const absent = (concept: Concept): boolean => [...concept.terms.keys()].every((t) => stats.documentFrequency(t) === 0);
   for (const concept of query.concepts) {
-    if (concept.titleWord && concept.constraint && [...concept.terms.keys()].every((t) => stats.documentFrequency(t) === 0)) concept.constraint = false;
+    // An acronym no document has may be the asker's language's one for a body the documents name
+    // otherwise ("CIID", "МЦИР" for IDRC): a word that does not cross languages (in a passage of
+    // the question's language it is still a name that must be there).
+    if (concept.acronym && corpusLangs.some((l) => l !== query.lang) && absent(concept)) concept.crossLingual = false;
+    if (!corpusLangs.includes(query.lang) && concept.titleWord && concept.constraint && absent(concept)) concept.constraint = false;
   }
   return query;
 }

@@ -48,6 +48,8 @@ describe('a table of labels and values', () => {
     ['ru', 'Кто был главным исследователем проекта 4021?', /Moussa Keita$/],
     ['es', '¿Quién fue el investigador principal del proyecto 4021?', /Moussa Keita$/],
     ['en', 'How much internal money did project 4021 receive?', /412,000$/],
+    // An acronym no document has may be the asker's language's name of a body the document names otherwise.
+    ['es', '¿Quién fue el investigador principal del proyecto 4021 financiado por el CIID?', /Moussa Keita$/],
   ] as [Lang, string, RegExp][])('answers from the row the question names, with the project named in another row (%s): %s', async (lang, question, lead) => {
     const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
@@ -59,7 +61,9 @@ describe('a table of labels and values', () => {
   it.each([
     ['en', 'Who was the principal investigator of project 5177?'],
     ['ru', 'Кто был главным исследователем проекта 5177?'],
-  ] as [Lang, string][])('does not answer for another project (%s): %s', async (lang, question) => {
+    // …but asked in the document's own language, it is a body the document does not name.
+    ['fr', 'Qui était le chercheur principal du projet 4021 du FIDA ?'],
+  ] as [Lang, string][])('does not answer for another project or body (%s): %s', async (lang, question) => {
     const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(false);
   });
