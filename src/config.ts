@@ -160,6 +160,8 @@ const schema = z.object({
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 32, { message: 'a secret of at least 32 characters (for example: openssl rand -hex 32)' }),
   WORKSPACE_NAMES: workspaceNames,
+  // The default is the inbox worker's own (`INBOX_LEASE_MS` in core/inbox-worker.ts).
+  INBOX_LEASE_MS: z.coerce.number({ message: 'a number of milliseconds' }).int().min(3000, 'at least 3000 ms').max(600_000).default(15_000),
   RETENTION_DAYS: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.coerce.number({ message: 'a whole number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(36_500).optional(),
@@ -248,6 +250,11 @@ export interface Config {
   workspaceNames: ReadonlyMap<string, string>;
   /** Personal rows older than this many days are removed daily; undefined keeps them until asked. */
   retentionDays: number | undefined;
+  /**
+   * How long an inbox row a worker takes is its own (renewed every third of it while it runs): the
+   * longest a row waits, after its replica dies, before another replica takes it.
+   */
+  inboxLeaseMs: number;
   web: {
     /**
      * Requests from the server's own machine (loopback, no proxy header) are served without signing
@@ -349,6 +356,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     pollVoterKey: v.POLL_VOTER_KEY,
     workspaceNames: new Map(v.WORKSPACE_NAMES),
     retentionDays: v.RETENTION_DAYS,
+    inboxLeaseMs: v.INBOX_LEASE_MS,
     web: { localAccess: v.WEB_LOCAL_ACCESS ?? true, publicUrl: v.WEB_PUBLIC_URL, embedOrigins: v.WEB_EMBED_ORIGINS, trustProxy: v.TRUST_PROXY },
   };
 }

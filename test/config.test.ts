@@ -37,6 +37,7 @@ describe('loadConfig defaults', () => {
       pollVoterKey: undefined,
       workspaceNames: new Map(),
       retentionDays: undefined,
+      inboxLeaseMs: 15_000,
       web: { localAccess: true, publicUrl: undefined, embedOrigins: [], trustProxy: false },
     });
   });
@@ -58,13 +59,14 @@ describe('loadConfig defaults', () => {
     }
   });
 
-  it('reads the forum’s own settings: rules page, voters’ key, workspace names, retention', () => {
+  it('reads the forum’s own settings: rules page, voters’ key, workspace names, retention, the inbox lease', () => {
     const config = loadConfig(
       {
         FORUM_RULES_URL: 'https://forum.example.org/rules',
         POLL_VOTER_KEY: 'k'.repeat(32),
         WORKSPACE_NAMES: 'slack:T0123=France, teams:9b2f5c1e-3d7a-4e8b-a6c4-1f0e2d3c4b5a=Côte d’Ivoire',
         RETENTION_DAYS: '365',
+        INBOX_LEASE_MS: '4000',
       },
       {},
       CWD,
@@ -76,6 +78,7 @@ describe('loadConfig defaults', () => {
       ['teams:9b2f5c1e-3d7a-4e8b-a6c4-1f0e2d3c4b5a', 'Côte d’Ivoire'],
     ]);
     expect(config.retentionDays).toBe(365);
+    expect(config.inboxLeaseMs).toBe(4000);
   });
 
   it('resolves the data directory against the working directory', () => {
@@ -163,6 +166,8 @@ describe('loadConfig refuses bad variables', () => {
     ['WORKSPACE_NAMES', { WORKSPACE_NAMES: 'slack:T0123' }],
     ['RETENTION_DAYS', { RETENTION_DAYS: '0' }],
     ['RETENTION_DAYS', { RETENTION_DAYS: 'a year' }],
+    ['INBOX_LEASE_MS', { INBOX_LEASE_MS: '500' }],
+    ['INBOX_LEASE_MS', { INBOX_LEASE_MS: 'soon' }],
     ['WEB_LOCAL_ACCESS', { WEB_LOCAL_ACCESS: 'maybe' }],
     ['WEB_PUBLIC_URL', { WEB_PUBLIC_URL: 'forum.example.org' }],
     ['WEB_EMBED_ORIGINS', { WEB_EMBED_ORIGINS: 'https://www.example.org/page' }],

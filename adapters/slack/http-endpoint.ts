@@ -9,7 +9,8 @@
  *    (`directIntake`) — is written to the inbox and answered here, without Bolt's receiver, its
  *    second signature check and parse, and its middleware for every listener: the answer waits only
  *    for the write. A failed write is answered 500, as a failed listener is, so Slack sends it
- *    again; so is a write not done within Slack's 3 seconds (Bolt answered such a request 404): if
+ *    again (400 when the store refused the row for what it holds: it would be refused again); so
+ *    is a write not done within Slack's 3 seconds (Bolt answered such a request 404): if
  *    it ends later, the row is there and Slack's retry is recognised as a redelivery.
  * 4. Anything else (the URL check, the SSL check, form submissions, what has no listener) goes on to
  *    Express, where `router` hands it to Bolt's receiver with the raw body already read
@@ -17,6 +18,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
+import { isForumError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { checkSlackRequest } from './guard.ts';
 import type { SlackInbox } from './inbox.ts';
@@ -30,7 +32,7 @@ const MAX_BODY = '1mb';
  * How long the inbox worker may be held off by requests arriving one after another without a gap:
  * past it, rows are taken again while requests keep coming (the worker is never starved).
  */
-const HOLD_OFF_MAX_MS = 1000;
+export const HOLD_OFF_MAX_MS = 1000;
 
 export interface SlackEndpointOptions {
   signingSecret: string;
@@ -96,8 +98,10 @@ export function slackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
       },
       (error: unknown) => {
         clearTimeout(deadline);
-        log.error({ err: error }, 'Slack request not written to the inbox; not acknowledged');
-        answer(res, 500);
+        // A row the store refuses for what it holds would be refused again: the sender's fault, as an unreadable body.
+        const refused = isForumError(error) && error.code === 'bad_request';
+        log.error({ err: error }, refused ? 'Slack request refused by the store; answered 400' : 'Slack request not written to the inbox; not acknowledged');
+        answer(res, refused ? 400 : 500);
       },
     );
   }

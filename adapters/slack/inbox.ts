@@ -54,7 +54,7 @@ export class SlackInbox {
     private readonly log: Logger,
     run: (work: SlackWork, run: InboxRun) => Promise<DispatchOutcome | undefined>,
   ) {
-    const { store, now } = app.services;
+    const { store, now, config } = app.services;
     // Once the writes are done, the worker takes their rows at once.
     const writer = new InboxWriter(store, now, () => this.worker.nudge());
     this.writer = writer;
@@ -63,6 +63,7 @@ export class SlackInbox {
       now,
       log,
       platform: 'slack',
+      leaseMs: config.inboxLeaseMs,
       run: (row: InboxRow, inboxRun) => run(workOf(row.payload), inboxRun),
       // Acknowledgements first: no row is taken while requests are being read and written.
       holdOff: () => writer.busy || this.acknowledging(),

@@ -33,7 +33,7 @@ import { recordedDelivery } from './recorded-delivery.ts';
 export const INBOX_CONCURRENCY = 8;
 /** How often the store is asked for rows this process was not told about. */
 export const INBOX_POLL_MS = 250;
-/** How long a taken row is this process's; renewed every third of it while it runs. */
+/** How long a taken row is this process's by default (`INBOX_LEASE_MS`); renewed every third of it while it runs. */
 export const INBOX_LEASE_MS = 15_000;
 /** How long a stop waits for the rows under way. */
 const INBOX_DRAIN_MS = 10_000;

@@ -32,7 +32,9 @@ export interface NewInboxRow {
  * Writes rows and claims their event keys in `processed_events`, all in one statement (so one
  * short transaction, however many rows: a burst of requests costs one round trip): each row's id,
  * or undefined for a redelivery (its key was claimed already, or is repeated in `rows`), which is
- * not written again.
+ * not written again. The keys are claimed in their order, so that statements running at the same
+ * time with some of the same keys (a redelivery to another replica) wait for one another, never in
+ * a circle (a deadlock).
  */
 export async function enqueueInboxRows(db: Kysely<Database>, rows: readonly NewInboxRow[], now: Date): Promise<(string | undefined)[]> {
   const firsts = new Map<string, NewInboxRow>();
@@ -42,7 +44,7 @@ export async function enqueueInboxRows(db: Kysely<Database>, rows: readonly NewI
   const { rows: written } = await sql<{ id: string; event_key: string }>`
     with input (event_key, platform, payload) as (values ${input}),
     claim as (
-      insert into processed_events (event_key, received_at) select event_key, ${now} from input
+      insert into processed_events (event_key, received_at) select event_key, ${now} from input order by event_key
       on conflict do nothing returning event_key)
     insert into inbox (event_key, platform, payload, status, next_attempt_at, created_at)
     select i.event_key, i.platform, i.payload, 'pending', ${now}, ${now} from input i join claim c on c.event_key = i.event_key

@@ -26,6 +26,13 @@ export type StoreOptions =
 export interface Store {
   readonly engine: StoreEngine;
   readonly db: Kysely<Database>;
+  /**
+   * For the writes an acknowledgement waits for (the inbox writer, `core/inbox-writer.ts`, one
+   * statement at a time): on PostgreSQL a connection of its own, so that these writes never wait
+   * for one behind the workers' transactions when the pool is busy; on the embedded store, which
+   * runs one statement at a time whatever the pool, `db` itself.
+   */
+  readonly intake: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,8 @@ export const PGLITE_SUBDIR = 'pgdata';
  */
 const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 const POSTGRES_POOL_SIZE = 10;
+/** Connections kept for the writes acknowledgements wait for, besides the pool's (PostgreSQL). */
+const INTAKE_POOL_SIZE = 1;
 
 async function openPglite(dataDir: string | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
   let release = (): void => undefined;
@@ -97,9 +106,14 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   }
 }
 
+function kysely(pool: pg.Pool): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CleanTextPlugin()] });
+}
+
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   let pool: pg.Pool;
+  let intakePool: pg.Pool | undefined;
   let closeEngine = (): Promise<void> => Promise.resolve();
   if (options.engine === 'pglite') {
     const opened = await openPglite(options.dataDir);
@@ -114,12 +128,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await pool.end();
       throw new ForumError('store_unavailable', 'Could not connect to PostgreSQL at DATABASE_URL.', { cause: error });
     }
+    intakePool = new pg.Pool({ connectionString: options.url, max: INTAKE_POOL_SIZE });
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CleanTextPlugin()] });
+  const db = kysely(pool);
+  const intake = intakePool ? kysely(intakePool) : db;
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    if (intake !== db) await intake.destroy();
     await db.destroy();
     await closeEngine();
   };
@@ -129,5 +146,5 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await close();
     throw error;
   }
-  return { engine: options.engine, db, close };
+  return { engine: options.engine, db, intake, close };
 }

@@ -10,7 +10,8 @@
  *   twice the do-nothing server's), the same clicks against a server that does nothing, each burst
  *   and run just before the bot's (the client's and the machine's share, under the same load), and
  *   how soon the poll message showed every vote (the server writes votes after acknowledging them);
- *   with `TEST_DATABASE_URL`, again with the bot on PostgreSQL.
+ *   with `TEST_DATABASE_URL`, again with the bot on PostgreSQL. A click that gets no answer at all
+ *   (a connection reset) is counted and printed, never fatal.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +29,7 @@ import { POSTGRES_SKIP_REASON } from '../support/stores.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack, type SlackResponse } from '../support/slack-requests.ts';
-import { EMPTY_SERVER, embeddedEngine, ratio, startServer, withPostgres, type BenchEngine, type ServerProcess } from './server-process.ts';
+import { EMPTY_SERVER, Unanswered, embeddedEngine, ratio, startServer, withPostgres, type BenchEngine, type ServerProcess } from './server-process.ts';
 
 const PEOPLE = 500;
 const OPTIONS = ['Webinar', 'Workshop', 'Peer visit', 'Reading group'];
@@ -142,6 +143,7 @@ interface ClickFigures {
   bursts: number[];
   sustained: number[];
   refused: number;
+  unanswered: Unanswered;
   /** When the sustained run started and ended (performance.now()), and its start by the wall clock (the fake's `at`). */
   sustainedFrom: number;
   sustainedTo: number;
@@ -157,12 +159,13 @@ interface Target {
 }
 
 function target(url: string, poll: SlackPoll): Target {
-  return { url, poll, next: 0, figures: { bursts: [], sustained: [], refused: 0, sustainedFrom: 0, sustainedTo: 0, sustainedFromEpoch: 0 } };
+  return { url, poll, next: 0, figures: { bursts: [], sustained: [], refused: 0, unanswered: new Unanswered(), sustainedFrom: 0, sustainedTo: 0, sustainedFromEpoch: 0 } };
 }
 
 async function clickBurst(t: Target, count: boolean): Promise<void> {
   const requests = Array.from({ length: BURST }, () => clickRequest(t.url, t.poll, t.next++));
-  for (const response of await Promise.all(requests.map((send) => send()))) {
+  for (const response of await Promise.all(requests.map((send) => t.figures.unanswered.send(send)))) {
+    if (!response) continue;
     if (response.status !== 200) t.figures.refused++;
     if (count) t.figures.bursts.push(response.ms);
   }
@@ -176,7 +179,8 @@ async function sustainedClicks(t: Target): Promise<void> {
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < requests.length) {
-        const response = await (requests[next++] as Send)();
+        const response = await t.figures.unanswered.send(requests[next++] as Send);
+        if (!response) continue;
         if (response.status !== 200) t.figures.refused++;
         t.figures.sustained.push(response.ms);
       }
@@ -282,10 +286,10 @@ function goals(sorted: number[], baseline: number[]): string {
 }
 
 function runLine({ figures, baseline }: ClickRun): string {
-  return `${BURST_ROUNDS} × ${BURST} at once: ${pFigures(figures.bursts)} ${goals(figures.bursts, baseline.bursts)}; ${SUSTAINED_CLICKS} kept ${IN_FLIGHT} in flight: ${pFigures(figures.sustained)} ${goals(figures.sustained, baseline.sustained)}${figures.refused ? `; ${figures.refused} not acknowledged with 200` : ''}`;
+  return `${BURST_ROUNDS} × ${BURST} at once: ${pFigures(figures.bursts)} ${goals(figures.bursts, baseline.bursts)}; ${SUSTAINED_CLICKS} kept ${IN_FLIGHT} in flight: ${pFigures(figures.sustained)} ${goals(figures.sustained, baseline.sustained)}${figures.refused ? `; ${figures.refused} not acknowledged with 200` : ''}${figures.unanswered.toString()}`;
 }
 
-const baselineLine = ({ baseline }: ClickRun): string => `bursts ${pFigures(baseline.bursts)}; sustained ${pFigures(baseline.sustained)}`;
+const baselineLine = ({ baseline }: ClickRun): string => `bursts ${pFigures(baseline.bursts)}; sustained ${pFigures(baseline.sustained)}${baseline.unanswered.toString()}`;
 
 function sustainedLine(run: ClickRun): string {
   const acknowledged = (run.figures.sustainedTo - run.figures.sustainedFrom) / 1000;

@@ -107,3 +107,34 @@ export function ratio(p99: number, baselineP99: number): string {
   const times = p99 / baselineP99;
   return `${times.toFixed(2)} × the do-nothing server's (goal <= 2 ×: ${times <= 2 ? 'met' : 'NOT MET'})`;
 }
+
+/**
+ * Requests that got no answer at all (the connection reset or refused before any status line), by
+ * error: counted and printed beside the figures, never fatal to the benchmark. A request the server
+ * acknowledged always has its status; these never reached it or never came back.
+ */
+export class Unanswered {
+  private readonly counts = new Map<string, number>();
+
+  get total(): number {
+    return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
+  }
+
+  /** Sends the request; undefined (and counted) when it fails without an answer. */
+  async send<T>(request: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await request();
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      const key = `${code ?? 'error'}: ${message}`;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      return undefined;
+    }
+  }
+
+  /** "; 2 requests got no answer (ECONNRESET: socket hang up × 2)", or nothing when every request was answered. */
+  toString(): string {
+    if (this.total === 0) return '';
+    return `; ${this.total} requests got no answer (${[...this.counts].map(([key, n]) => `${key} × ${n}`).join(', ')})`;
+  }
+}

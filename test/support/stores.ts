@@ -110,6 +110,7 @@ function postgres(serverUrl: string): TestEngine {
       return {
         engine: store.engine,
         db: store.db,
+        intake: store.intake,
         close: async () => {
           try {
             await store.close();

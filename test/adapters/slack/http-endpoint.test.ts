@@ -4,28 +4,19 @@
  * are written to the inbox before their empty 200 and run exactly once, without Bolt's receiver (a
  * recording router stands in for it here); a redelivery — Slack's retry, or the same request sent
  * several times at once — is acknowledged and writes and runs nothing; what needs an answer with
- * a body goes on to the receiver with its raw body; forged, unsigned, stale and future requests are
+ * a body goes on to the receiver with its raw body; a request whose row the store refuses is 400,
+ * alone among those written with it; forged, unsigned, stale and future requests are
  * 401 and signed garbage 400, and neither reaches the inbox nor the receiver; the bot's own
  * events are acknowledged and dropped.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import express from 'express';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { slackEndpoint } from '../../../adapters/slack/http-endpoint.ts';
-import { SlackInbox, type SlackWork } from '../../../adapters/slack/inbox.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { silentLogger } from '../../../src/log.ts';
-import { createApp, type App } from '../../../src/main.ts';
 import { inboxCounts } from '../../../src/store/inbox.ts';
+import { startSlackEndpoint, type SlackEndpointHarness } from '../../support/slack-endpoint.ts';
 import {
   BOT_ID,
   BOT_USER_ID,
   SIGNING_SECRET,
-  TEAM_ID,
   blockAction,
   channelMessage,
   directMessage,
@@ -40,60 +31,26 @@ import {
 } from '../../support/slack-requests.ts';
 import { describeEngine, storeEngines } from '../../support/stores.ts';
 
-const PATH = '/slack/events';
 /** How long the worker may take to run what was written (it is nudged at once). */
 const RUN_WAIT_MS = 10_000;
 
 for (const engine of storeEngines()) {
   describeEngine(engine)(`Slack's Request URL served before Bolt, on ${engine.name}`, () => {
-    let app: App;
-    let inbox: SlackInbox;
-    let server: Server;
+    let endpoint: SlackEndpointHarness;
     let url: string;
-    /** What the worker ran, in order. */
-    const ran: SlackWork[] = [];
-    /** The raw bodies the stand-in for Bolt's receiver was handed. */
-    const handedOn: string[] = [];
+    let handedOn: string[];
 
     beforeAll(async () => {
-      const config = loadConfig({ LOG_LEVEL: 'silent', SLACK_ALLOWED_WORKSPACES: TEAM_ID }, {}, path.join(tmpdir(), 'ta-forum-endpoint-test'));
-      app = await createApp(config, silentLogger(), { store: await engine.open() });
-      inbox = new SlackInbox(app, silentLogger(), (work) => {
-        ran.push(work);
-        return Promise.resolve(undefined);
-      });
-      const receiver = express.Router();
-      receiver.post(PATH, (req, res) => {
-        handedOn.push(String((req as IncomingMessage & { rawBody?: Buffer }).rawBody));
-        res.status(200).json({ from: 'receiver' });
-      });
-      const endpoint = slackEndpoint({
-        signingSecret: SIGNING_SECRET,
-        path: PATH,
-        inbox,
-        self: { botUserId: () => BOT_USER_ID, botId: BOT_ID },
-        log: silentLogger(),
-        receiver,
-      });
-      const routes = express();
-      routes.use(endpoint.router);
-      routes.use((_req, res) => res.status(404).end());
-      server = createServer((req, res) => endpoint.front(req, res, () => void routes(req, res))).listen(0, '127.0.0.1');
-      await once(server, 'listening');
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await inbox.worker.start();
+      endpoint = await startSlackEndpoint(engine);
+      ({ url, handedOn } = endpoint);
     });
     afterAll(async () => {
-      await inbox?.worker.close();
-      server?.closeAllConnections();
-      server?.close();
-      await app?.close();
+      await endpoint?.close();
     });
 
-    const db = () => app.services.store.db;
+    const db = () => endpoint.app.services.store.db;
     const rowsOf = (deliveryId: string) => db().selectFrom('inbox').select(['id', 'status']).where('event_key', '=', `slack:${deliveryId}`).execute();
-    const runsOf = (deliveryId: string): number =>
-      ran.filter((w) => (w.kind === 'report' ? `shortcut:${w.shortcut.triggerId}` : w.kind === 'dispatch' ? w.event.id : '') === deliveryId).length;
+    const runsOf = (deliveryId: string): number => endpoint.runsOf(deliveryId);
     /** Until the worker has nothing left pending. */
     const drained = (): Promise<void> => expect.poll(async () => (await inboxCounts(db())).pending ?? 0, { timeout: RUN_WAIT_MS }).toBe(0);
 
@@ -126,7 +83,7 @@ for (const engine of storeEngines()) {
       const question = eventEnvelope(directMessage({ user: 'U0NUL', text: 'help\u0000 me \ud800 now' }));
       expect((await sendToSlack(url, SIGNING_SECRET, 'event', question)).status).toBe(200);
       await drained();
-      const work = ran.find((w) => w.kind === 'dispatch' && w.event.id === question.event_id);
+      const work = endpoint.ran.find((w) => w.kind === 'dispatch' && w.event.id === question.event_id);
       expect(work?.kind === 'dispatch' && work.event.type === 'message' ? work.event.text : undefined).toBe('help me \uFFFD now');
     });
 
@@ -142,6 +99,17 @@ for (const engine of storeEngines()) {
       expect((await sendToSlack(url, SIGNING_SECRET, 'interaction', click)).status).toBe(200);
       await drained();
       expect(runsOf(`action:${click.trigger_id}`)).toBe(1);
+    });
+
+    it('refuses with 400 only the request whose row the store cannot take, among requests written together', async () => {
+      const questions = ['U0W1', 'U0W2', 'U0W3', 'U0W4'].map((user) => eventEnvelope(directMessage({ user, text: 'help' })));
+      // An event id far longer than an index entry may be: the store refuses its row.
+      const unwritable = eventEnvelope(directMessage({ user: 'U0W5', text: 'help' }), { eventId: `Ev${randomBytes(6000).toString('hex')}` });
+      const answers = await Promise.all([...questions.slice(0, 2), unwritable, ...questions.slice(2)].map((e) => sendToSlack(url, SIGNING_SECRET, 'event', e)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 400, 200, 200]);
+      expect(await rowsOf(unwritable.event_id)).toHaveLength(0);
+      await drained();
+      for (const question of questions) expect(runsOf(question.event_id)).toBe(1);
     });
 
     it('acknowledges a redelivery without writing or running it again, retried or sent several times at once', async () => {

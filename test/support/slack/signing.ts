@@ -95,8 +95,13 @@ export function sendSignedRaw(baseUrl: string, secret: string, rawBody: string, 
   return post(`${baseUrl.replace(/\/$/, '')}/slack/events`, headers, rawBody);
 }
 
-/** Connections kept open between requests, as Slack's senders do; lighter than `fetch` under bursts. */
-const agent = new http.Agent({ keepAlive: true });
+/**
+ * Connections kept open between requests, as Slack's senders do; lighter than `fetch` under bursts.
+ * With a socket timeout set, Node's agent also follows the server's `Keep-Alive: timeout=5` and
+ * drops an idle connection a second before the server closes it (without one it keeps it, and a
+ * request sent on it just as the server closes it fails with "socket hang up": it reached no server).
+ */
+const agent = new http.Agent({ keepAlive: true, timeout: 60_000 });
 
 function post(url: string, headers: Record<string, string>, rawBody: string): Promise<SlackResponse> {
   return new Promise((resolve, reject) => {
