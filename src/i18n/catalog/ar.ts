@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 /**
  * A counted noun in Arabic, in the form its number calls for (as after a preposition): the noun alone with
@@ -263,6 +264,8 @@ export const ar: Catalog = {
     startersOn: 'عندما تكون قائمة الانتظار فارغة، سينشر البوت موضوعًا من مكتبة مواضيع النقاش.',
     closed: ({ id, title, participants, replies, threads }) =>
       `أُغلق الموضوع #${id} «${title}»: ${replies} ردًا من ${participants} مشاركًا. نُشر الملخص في ${threads} سلسلة وأُضيف إلى قاعدة المعارف.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `أُغلق الموضوع #${id} «${title}». لم يرد أحد، فلم يُضف شيء إلى قاعدة المعارف؛ ونُشر الإشعار في ${plural('ar', threads, { one: 'سلسلة واحدة', two: 'سلسلتين', few: '{n} سلاسل', many: '{n} سلسلة', other: '{n} سلسلة' })}.`,
     notOpen: ({ id }) => `الموضوع #${id} ليس مفتوحًا للنقاش، فلا شيء لإغلاقه.`,
     noneOpen: 'لا يوجد موضوع مفتوح للنقاش حاليًا.',
     summaryTitle: 'ملخص النقاش',
@@ -271,6 +274,7 @@ export const ar: Catalog = {
     summaryByModel: 'كتبه المساعد انطلاقًا من الردود في هذه السلسلة.',
     summaryExtractive: 'جمل رئيسية مأخوذة من الردود في هذه السلسلة.',
     summaryClosedNote: 'أُغلق الموضوع. أصبح هذا الملخص جزءًا من قاعدة المعارف.',
+    summaryClosedEmptyNote: 'أُغلق الموضوع. لم يرد أحد، فلم يُضف شيء إلى قاعدة المعارف.',
     summaryDocumentHeading: 'ما قاله المجتمع',
     summaryDocumentTopic: 'الموضوع',
     translated: ({ id, language }) => `#${id}: حُفظ النص باللغة ${language}، وسيُنشر الموضوع معه.`,

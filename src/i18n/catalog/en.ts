@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const en: Catalog = {
   languageName: 'English',
@@ -239,6 +240,8 @@ export const en: Catalog = {
     startersOn: 'When the queue is empty, the bot will post a starter from its library of discussion topics.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} “${title}” is closed: ${replies} ${replies === 1 ? 'reply' : 'replies'} from ${participants} ${participants === 1 ? 'participant' : 'participants'}. The summary was posted in ${threads} thread(s) and added to the knowledge base.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} “${title}” is closed. Nobody replied, so nothing was added to the knowledge base; the note was posted in ${plural('en', threads, { one: '{n} thread', other: '{n} threads' })}.`,
     notOpen: ({ id }) => `Topic #${id} is not open for discussion, so there is nothing to close.`,
     noneOpen: 'No topic is open for discussion at the moment.',
     summaryTitle: 'Summary of the discussion',
@@ -248,6 +251,7 @@ export const en: Catalog = {
     summaryByModel: 'Written by the assistant from the replies in this thread.',
     summaryExtractive: 'Key sentences taken from the replies in this thread.',
     summaryClosedNote: 'The topic is closed. This summary is now part of the knowledge base.',
+    summaryClosedEmptyNote: 'The topic is closed. Nobody replied, so nothing was added to the knowledge base.',
     summaryDocumentHeading: 'What the community said',
     summaryDocumentTopic: 'The topic',
     translated: ({ id, language }) => `#${id}: the ${language} text is saved; the topic will be posted with it.`,

@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const es: Catalog = {
   languageName: 'Español',
@@ -243,6 +244,8 @@ export const es: Catalog = {
     startersOn: 'Cuando la cola esté vacía, el bot publicará un tema de su biblioteca de debates.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} «${title}» está cerrado: ${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}. El resumen se publicó en ${threads} hilo(s) y se añadió a la base de conocimientos.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} «${title}» está cerrado. Nadie respondió, así que no se añadió nada a la base de conocimientos; el aviso se publicó en ${plural('es', threads, { one: '{n} hilo', other: '{n} hilos' })}.`,
     notOpen: ({ id }) => `El tema #${id} no está abierto al debate: no hay nada que cerrar.`,
     noneOpen: 'Ningún tema está abierto al debate en este momento.',
     summaryTitle: 'Resumen del debate',
@@ -252,6 +255,7 @@ export const es: Catalog = {
     summaryByModel: 'Redactado por el asistente a partir de las respuestas de este hilo.',
     summaryExtractive: 'Frases clave tomadas de las respuestas de este hilo.',
     summaryClosedNote: 'El tema está cerrado. Este resumen forma ya parte de la base de conocimientos.',
+    summaryClosedEmptyNote: 'El tema está cerrado. Nadie respondió, así que no se añadió nada a la base de conocimientos.',
     summaryDocumentHeading: 'Lo que dijo la comunidad',
     summaryDocumentTopic: 'El tema',
     translated: ({ id, language }) => `#${id}: el texto en ${language} está guardado; el tema se publicará con él.`,

@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const fr: Catalog = {
   languageName: 'Français',
@@ -249,6 +250,8 @@ export const fr: Catalog = {
     startersOn: 'Quand la file est vide, le bot publiera un sujet tiré de sa bibliothèque de discussions.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} « ${title} » est clos : ${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}. La synthèse a été publiée dans ${threads} fil(s) et ajoutée à la base de connaissances.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} « ${title} » est clos. Personne n’a répondu : rien n’a été ajouté à la base de connaissances ; l’avis a été publié dans ${plural('fr', threads, { one: '{n} fil', other: '{n} fils' })}.`,
     notOpen: ({ id }) => `Le sujet #${id} n’est pas ouvert à la discussion : il n’y a rien à clore.`,
     noneOpen: 'Aucun sujet n’est ouvert à la discussion en ce moment.',
     summaryTitle: 'Synthèse de la discussion',
@@ -258,6 +261,7 @@ export const fr: Catalog = {
     summaryByModel: 'Rédigée par l’assistant à partir des réponses de ce fil.',
     summaryExtractive: 'Phrases clés reprises des réponses de ce fil.',
     summaryClosedNote: 'Le sujet est clos. Cette synthèse fait désormais partie de la base de connaissances.',
+    summaryClosedEmptyNote: 'Le sujet est clos. Personne n’a répondu : rien n’a été ajouté à la base de connaissances.',
     summaryDocumentHeading: 'Ce qu’a dit la communauté',
     summaryDocumentTopic: 'Le sujet',
     translated: ({ id, language }) => `#${id} : le texte en ${language} est enregistré ; le sujet sera publié avec.`,

@@ -1,16 +1,8 @@
 import type { Catalog } from './types.ts';
-
-/** The Russian form of a counted noun: `one` for 1, 21, 31…; `few` for 2–4, 22–24…; `many` for 0, 5–20, 25–30… */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const units = n % 10;
-  const tens = n % 100;
-  if (units === 1 && tens !== 11) return one;
-  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
-  return many;
-};
+import { plural } from '../plural.ts';
 
 /** A number of days: "1 день", "3 дня", "5 дней". */
-const days = (n: number): string => `${n} ${plural(n, 'день', 'дня', 'дней')}`;
+const days = (n: number): string => plural('ru', n, { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' });
 
 export const ru: Catalog = {
   languageName: 'Русский',
@@ -258,6 +250,8 @@ export const ru: Catalog = {
     startersOn: 'Когда очередь пуста, бот опубликует тему из своей библиотеки тем для обсуждения.',
     closed: ({ id, title, participants, replies, threads }) =>
       `Тема #${id} «${title}» закрыта: ответов — ${replies}, участников — ${participants}. Итоги опубликованы в обсуждениях (${threads}) и добавлены в базу знаний.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `Тема #${id} «${title}» закрыта. Никто не ответил, поэтому в базу знаний ничего не добавлено; уведомление опубликовано в ${plural('ru', threads, { one: '{n} обсуждении', few: '{n} обсуждениях', many: '{n} обсуждениях', other: '{n} обсуждения' })}.`,
     notOpen: ({ id }) => `Тема #${id} не открыта для обсуждения: закрывать нечего.`,
     noneOpen: 'Сейчас ни одна тема не открыта для обсуждения.',
     summaryTitle: 'Итоги обсуждения',
@@ -266,6 +260,7 @@ export const ru: Catalog = {
     summaryByModel: 'Составлено ассистентом по ответам в этом обсуждении.',
     summaryExtractive: 'Ключевые фразы из ответов в этом обсуждении.',
     summaryClosedNote: 'Тема закрыта. Эти итоги теперь входят в базу знаний.',
+    summaryClosedEmptyNote: 'Тема закрыта. Никто не ответил, поэтому в базу знаний ничего не добавлено.',
     summaryDocumentHeading: 'Что сказало сообщество',
     summaryDocumentTopic: 'Тема',
     translated: ({ id, language }) => `#${id}: текст на языке «${language}» сохранён; тема будет опубликована с ним.`,
@@ -292,7 +287,7 @@ export const ru: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title}: ответов — ${replies}, участников — ${participants}`,
     polls: 'Последние опросы',
     poll: ({ id, question, voters, open }) => `#${id} ${question}: проголосовали — ${voters}${open ? ' (открыт)' : ''}`,
-    pollRate: ({ members, rate }) => `ответили ${rate} из ${members} ${plural(members, 'участника', 'участников', 'участников')}`,
+    pollRate: ({ members, rate }) => `ответили ${rate} из ${plural('ru', members, { one: '{n} участника', other: '{n} участников' })}`,
     unanswered: 'Вопросы, на которые база знаний не ответила',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Пока ничего не записано: цифры появятся по мере использования форума.',

@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const zh: Catalog = {
   languageName: '中文',
@@ -227,6 +228,8 @@ export const zh: Catalog = {
     startersOn: '队列为空时，机器人将从讨论话题库中选取一个话题发布。',
     closed: ({ id, title, participants, replies, threads }) =>
       `议题 #${id}“${title}”已结束：${participants} 位参与者共回复 ${replies} 条。总结已发布到 ${threads} 个讨论串，并加入知识库。`,
+    closedEmpty: ({ id, title, threads }) =>
+      `议题 #${id}“${title}”已结束。无人回复，因此没有内容加入知识库；通知已发布到 ${plural('zh', threads, { other: '{n} 个讨论串' })}。`,
     notOpen: ({ id }) => `议题 #${id} 当前未开放讨论，无需结束。`,
     noneOpen: '目前没有开放讨论的议题。',
     summaryTitle: '讨论总结',
@@ -235,6 +238,7 @@ export const zh: Catalog = {
     summaryByModel: '由助手根据本讨论串的回复撰写。',
     summaryExtractive: '摘自本讨论串回复的关键句。',
     summaryClosedNote: '议题已结束，本总结现已纳入知识库。',
+    summaryClosedEmptyNote: '议题已结束。无人回复，因此没有内容加入知识库。',
     summaryDocumentHeading: '社区的观点',
     summaryDocumentTopic: '议题',
     translated: ({ id, language }) => `#${id}：${language}文本已保存，议题发布时将一并显示。`,
