@@ -158,6 +158,7 @@ export const ar: Catalog = {
     forumTitle: "موضوع الأسبوع",
     forumEmpty: "لم يُنشر أي موضوع هنا بعد.",
     forumEarlier: "المواضيع السابقة",
+    forumPosts: "استطلاعات وإشعارات",
     forumReplies: "الردود",
     forumNoReplies: "لا توجد ردود بعد: شارك تجربتك لبدء النقاش.",
     replyLabel: "ردّك",

@@ -139,6 +139,7 @@ export const en: Catalog = {
     forumTitle: "Topic of the week",
     forumEmpty: "No topic has been posted here yet.",
     forumEarlier: "Earlier topics",
+    forumPosts: "Polls and notices",
     forumReplies: "Replies",
     forumNoReplies: "No replies yet: share your experience to start the discussion.",
     replyLabel: "Your reply",

@@ -141,6 +141,7 @@ export const es: Catalog = {
     forumTitle: "Tema de la semana",
     forumEmpty: "Todavía no se ha publicado ningún tema aquí.",
     forumEarlier: "Temas anteriores",
+    forumPosts: "Encuestas y avisos",
     forumReplies: "Respuestas",
     forumNoReplies: "Aún no hay respuestas: comparta su experiencia para iniciar el debate.",
     replyLabel: "Su respuesta",

@@ -144,6 +144,7 @@ export const fr: Catalog = {
     forumTitle: "Sujet de la semaine",
     forumEmpty: "Aucun sujet n’a encore été publié ici.",
     forumEarlier: "Sujets précédents",
+    forumPosts: "Sondages et annonces",
     forumReplies: "Réponses",
     forumNoReplies: "Aucune réponse pour l’instant : partagez votre expérience pour lancer la discussion.",
     replyLabel: "Votre réponse",

@@ -143,6 +143,7 @@ export const ru: Catalog = {
     forumTitle: "Тема недели",
     forumEmpty: "Здесь пока не опубликовано ни одной темы.",
     forumEarlier: "Предыдущие темы",
+    forumPosts: "Опросы и объявления",
     forumReplies: "Ответы",
     forumNoReplies: "Ответов пока нет: поделитесь своим опытом, чтобы начать обсуждение.",
     replyLabel: "Ваш ответ",

@@ -177,6 +177,8 @@ export interface Catalog {
     forumEmpty: string;
     /** Heading of the earlier topics, shown folded under this week's. */
     forumEarlier: string;
+    /** Heading of the polls and notices posted in the discussion channel, beside this week's topic. */
+    forumPosts: string;
     /** Label of a topic's thread (the replies under it), for screen readers. */
     forumReplies: string;
     /** A thread without replies. */

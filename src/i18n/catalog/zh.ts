@@ -133,6 +133,7 @@ export const zh: Catalog = {
     forumTitle: "本周议题",
     forumEmpty: "这里还没有发布任何议题。",
     forumEarlier: "往期议题",
+    forumPosts: "投票与通知",
     forumReplies: "回复",
     forumNoReplies: "还没有回复：分享您的经验，开启讨论吧。",
     replyLabel: "您的回复",
