@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor, Conversation, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 import { WEB_MEMBER_REALM } from '../../src/store/web-accounts.ts';
+import { webChatChannel } from '../../src/store/web-chat.ts';
 
 export const WEB_MESSAGE_MAX_CHARS = 4000;
 export const WEB_ACTION_VALUE_MAX_CHARS = 2000;
@@ -54,7 +55,7 @@ export function webActor(userId: string, acceptLanguage: string | undefined, mor
 
 /** Each web person talks to the bot in a private conversation of their own. */
 export function webConversation(userId: string): Conversation {
-  return { platform: 'web', workspaceId: WEB_REALM, channelId: `direct:${userId}`, kind: 'direct' };
+  return { platform: 'web', workspaceId: WEB_REALM, channelId: webChatChannel(userId), kind: 'direct' };
 }
 
 export function messageToEvent(body: z.infer<typeof messageBody>, actor: Actor, now: Date): InboundEvent {

@@ -14,7 +14,7 @@ import { LANGS, messages } from '../../src/i18n/index.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
 import { actionBody, actionToEvent, messageBody, messageToEvent } from './inbound.ts';
-import { WebReplyCollector } from './send.ts';
+import { addChatRoutes, dispatchKept } from './chat.ts';
 import { createWebAuth, pageWords, requestLang, webIdentityOf } from './auth.ts';
 import { addForumRoutes, pageForumChannel } from './forum.ts';
 
@@ -83,7 +83,7 @@ const OWN_JSON_PATHS = ['/signin', '/signout', '/messages', '/actions', '/forum'
 
 export function createWebRouter(app: App, parentLog: Logger, options: WebRouterOptions = {}): express.Router {
   const log = parentLog.child({ adapter: 'web' });
-  const { services, dispatcher } = app;
+  const { services } = app;
   const { config } = services;
   const auth = createWebAuth(app, log);
   const files = pageFiles();
@@ -124,8 +124,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
   });
 
   async function dispatch(res: Response, actor: Actor, event: InboundEvent): Promise<void> {
-    const collector = new WebReplyCollector();
-    const outcome = await dispatcher.handle(event, collector);
+    const { outcome, collector } = await dispatchKept(app, actor, event);
     res.json({ outcome, messages: collector.messages, files: collector.files, ...pageWords(await preferredLang(services, actor)) });
   }
 
@@ -144,6 +143,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
 
   api.post('/messages', route(messageBody, messageToEvent));
   api.post('/actions', route(actionBody, actionToEvent));
+  addChatRoutes(api, app);
   addForumRoutes(api, app, log);
   for (const [mountPath, extra] of Object.entries(options.apiRouters ?? {})) api.use(mountPath, extra);
 

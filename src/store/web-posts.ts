@@ -31,7 +31,7 @@ export interface WebThread {
   posts: WebPost[];
 }
 
-function toPost(row: Selectable<WebPostsTable>): WebPost {
+export function toPost(row: Selectable<WebPostsTable>): WebPost {
   return {
     id: row.id,
     channelId: row.channel_id,

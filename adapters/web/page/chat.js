@@ -1,6 +1,7 @@
 // The web chat page: sends what the person types, shows the bot's cards (HTML rendered and escaped
 // by the server), and sends button clicks back; files that come with a reply are download links
-// (files.js). Page words follow the person's language. Someone not signed in (and not on the
+// (files.js). The person's chat is kept by the server: it is drawn again on load, and a card is
+// redrawn after a click in it (a poll's counts). Page words follow the person's language. Someone not signed in (and not on the
 // server's own machine) gets the sign-in form (signin.js) first. The
 // topic of the week, when the forum has a web discussion channel, is in forum.js. In the embeddable
 // widget's frame (`?embed=1`) the page is compact (the topic of the week above the chat, in a
@@ -18,6 +19,10 @@ const account = document.getElementById('account');
 let strings = { failed: 'The message could not be sent. Please try again.' };
 let signedIn = null;
 let forumStarted = false;
+/** Whose chat the log shows: the signed-in login, '' under local access, undefined before the first load. */
+let chatOwner;
+/** How long after a click the chat is read again, to show a poll's counts redrawn by the bot (at most every two seconds). */
+const REDRAW_WAITS_MS = [600, 2500];
 
 if (embedded) document.documentElement.classList.add('embed');
 
@@ -48,6 +53,7 @@ function append(kind, content, options = {}) {
   if (options.html !== undefined) bubble.innerHTML = options.html;
   else bubble.textContent = content;
   if (options.lang) bubble.lang = options.lang;
+  if (options.id) bubble.dataset.messageId = options.id;
   // What the person typed follows its own script; the bot's cards say their direction.
   bubble.dir = options.dir ?? 'auto';
   log.append(bubble);
@@ -64,6 +70,26 @@ function toSignIn(data) {
   showSignIn();
 }
 
+/** The person's chat as the server keeps it: drawn whole on load, or only the cards that changed. */
+async function loadChat(redrawOnly = false) {
+  const response = await apiFetch('/web/api/chat');
+  if (!response.ok) return;
+  const data = await response.json();
+  if (!redrawOnly) log.replaceChildren();
+  for (const message of data.messages ?? []) {
+    if (redrawOnly) {
+      const bubble = [...log.querySelectorAll('[data-message-id]')].find((b) => b.dataset.messageId === message.id);
+      if (bubble && message.kind === 'bot' && bubble.innerHTML !== message.html) bubble.innerHTML = message.html;
+    } else if (message.kind === 'me') append('me', message.text, { id: message.id });
+    else append('bot', message.text, message);
+  }
+}
+
+/** A click in the chat: its card is read again a moment later, when the bot has redrawn it. */
+function redrawSoon() {
+  for (const wait of REDRAW_WAITS_MS) window.setTimeout(() => void loadChat(true).catch(() => undefined), wait);
+}
+
 /** Loads the person's session: the chat when they are known, the sign-in form otherwise. */
 async function loadSession() {
   const response = await apiFetch('/web/api/session');
@@ -74,6 +100,11 @@ async function loadSession() {
   signedIn = data.account;
   applyLanguage(data);
   hideSignIn();
+  const owner = data.account?.login ?? '';
+  if (owner !== chatOwner) {
+    chatOwner = owner;
+    await loadChat();
+  }
   const wasHidden = layout.hidden;
   layout.hidden = false;
   if (!forumStarted) {
@@ -122,13 +153,14 @@ form.addEventListener('submit', (event) => {
 log.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-action-id]');
   if (!button) return;
-  void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' });
+  void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' }).then(redrawSoon);
 });
 
 document.getElementById('signout').addEventListener('click', () => {
   void apiFetch('/web/api/signout', { method: 'POST', body: {} })
     .then(() => {
       log.replaceChildren();
+      chatOwner = undefined;
       forgetFiles();
       return loadSession();
     })

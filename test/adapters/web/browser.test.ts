@@ -129,6 +129,30 @@ describeBrowser('web chat page in Chromium', () => {
     expect(await page.locator('#log img').count()).toBe(0);
   });
 
+  it('redraws a poll card after a vote in the chat, and keeps the conversation across a reload', async () => {
+    const input = page.locator('#input');
+    await input.fill('poll "Lunch on Friday?" "Pizza" "Soup"');
+    await input.press('Enter');
+    const card = page.locator('#log .bubble.bot', { hasText: 'Lunch on Friday?' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Pizza' }).click();
+    // The bot redraws the card a moment after the vote: the counts move without a reload.
+    // (The page is in Arabic since the test above: the figures are in Arabic digits; the bar is full.)
+    await card.locator('li', { hasText: 'Pizza' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
+    const before = await page.locator('#log .bubble').allTextContents();
+
+    await page.reload();
+    await waitForPageLanguage('ar');
+    const again = page.locator('#log .bubble.bot', { hasText: 'Lunch on Friday?' });
+    await again.waitFor();
+    expect(await page.locator('#log .bubble').allTextContents()).toEqual(before);
+    expect(await page.locator('#log .bubble.me').first().textContent()).toBe('lang es');
+    // The buttons are still there, and still vote.
+    await again.getByRole('button', { name: 'Soup' }).click();
+    await again.locator('li', { hasText: 'Soup' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}web-chat-kept.png`, fullPage: true });
+  });
+
   it('logged no script or console errors', () => {
     expect(problems).toEqual([]);
   });
