@@ -37,6 +37,12 @@ function applyLanguage(session) {
   document.getElementById('signout').textContent = strings.signOut;
   input.placeholder = strings.placeholder;
   applyAccount();
+  const greeting = log.querySelector('.greeting');
+  if (greeting) {
+    greeting.lang = session.lang;
+    greeting.dir = session.dir;
+    drawGreeting(greeting);
+  }
   applyForumStrings(strings);
   applySignInStrings(strings);
 }
@@ -83,6 +89,40 @@ async function loadChat(redrawOnly = false) {
     } else if (message.kind === 'me') append('me', message.text, { id: message.id });
     else append('bot', message.text, message);
   }
+  if (!redrawOnly) greet();
+}
+
+/** In an empty chat: a greeting, example questions and `help`, in the person's language (not kept). */
+function drawGreeting(bubble) {
+  const intro = document.createElement('p');
+  intro.textContent = strings.greeting ?? '';
+  const actions = document.createElement('div');
+  actions.className = 'card-actions';
+  for (const text of [...(strings.examples ?? []), 'help']) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'card-button';
+    button.dataset.say = text;
+    button.textContent = text;
+    // `help` is a command word, left to right in every language.
+    button.dir = text === 'help' ? 'ltr' : 'auto';
+    actions.append(button);
+  }
+  bubble.replaceChildren(intro, actions);
+}
+
+function greet() {
+  if (log.childElementCount > 0) return;
+  const bubble = append('bot greeting', '');
+  bubble.lang = document.documentElement.lang;
+  bubble.dir = document.documentElement.dir;
+  drawGreeting(bubble);
+}
+
+/** Sends what the person typed (or picked among the greeting's examples). */
+function say(text) {
+  append('me', text);
+  void post('messages', { text });
 }
 
 /** A click in the chat: its card is read again a moment later, when the bot has redrawn it. */
@@ -145,12 +185,16 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
   if (!text) return;
-  append('me', text);
   input.value = '';
-  void post('messages', { text });
+  say(text);
 });
 
 log.addEventListener('click', (event) => {
+  const example = event.target.closest('button[data-say]');
+  if (example) {
+    say(example.dataset.say);
+    return;
+  }
   const button = event.target.closest('button[data-action-id]');
   if (!button) return;
   void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' }).then(redrawSoon);

@@ -132,6 +132,8 @@ export const en: Catalog = {
   web: {
     title: "Technical assistance forum",
     placeholder: "Ask a question or type “help”…",
+    greeting: 'Hello! I answer questions about technical assistance from the forum’s documents, with their sources. Ask in your own words, try one of these, or type “help” to see everything I can do.',
+    examples: ['How does a member state request technical assistance?', 'How are the results of technical assistance measured?'],
     send: "Send",
     inputLabel: "Your message",
     failed: "The message could not be sent. Please check your connection and try again.",

@@ -134,6 +134,8 @@ export const es: Catalog = {
   web: {
     title: "Foro de asistencia técnica",
     placeholder: "Haga una pregunta o escriba «help»…",
+    greeting: '¡Hola! Respondo a preguntas sobre asistencia técnica a partir de los documentos del foro, con sus fuentes. Pregunte con sus propias palabras, pruebe una de estas o escriba «help» para ver todo lo que puedo hacer.',
+    examples: ['¿Cómo solicita un Estado miembro asistencia técnica?', '¿Cómo se miden los resultados de la asistencia técnica?'],
     send: "Enviar",
     inputLabel: "Su mensaje",
     failed: "No se pudo enviar el mensaje. Compruebe su conexión e inténtelo de nuevo.",

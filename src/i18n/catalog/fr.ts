@@ -137,6 +137,8 @@ export const fr: Catalog = {
   web: {
     title: "Forum de l’assistance technique",
     placeholder: "Posez une question ou tapez « help »…",
+    greeting: 'Bonjour ! Je réponds aux questions sur l’assistance technique à partir des documents du forum, sources à l’appui. Posez votre question avec vos mots, essayez l’une de celles-ci, ou tapez « help » pour voir tout ce que je sais faire.',
+    examples: ['Comment un État membre demande-t-il une assistance technique ?', 'Comment mesure-t-on les résultats de l’assistance technique ?'],
     send: "Envoyer",
     inputLabel: "Votre message",
     failed: "Le message n’a pas pu être envoyé. Veuillez vérifier votre connexion et réessayer.",

@@ -164,6 +164,10 @@ export interface Catalog {
     title: string;
     /** Placeholder of the message box. */
     placeholder: string;
+    /** The greeting in an empty chat, above the example questions and the `help` button. */
+    greeting: string;
+    /** Example questions offered in an empty chat (the knowledge base answers them), sent as typed when clicked. */
+    examples: readonly string[];
     send: string;
     /** Label of the message box, for screen readers. */
     inputLabel: string;

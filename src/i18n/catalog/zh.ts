@@ -126,6 +126,8 @@ export const zh: Catalog = {
   web: {
     title: "技术援助论坛",
     placeholder: "请提问或输入“help”……",
+    greeting: '您好！我根据论坛文件回答有关技术援助的问题，并注明出处。请用自己的话提问，或试试下面的问题，也可以输入“help”查看我能做的一切。',
+    examples: ['成员国如何申请技术援助？', '如何衡量技术援助的成果？'],
     send: "发送",
     inputLabel: "您的消息",
     failed: "消息未能发送。请检查网络连接后重试。",

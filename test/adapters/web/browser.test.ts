@@ -69,6 +69,11 @@ describeBrowser('web chat page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
     // No web discussion channel is configured: no topic-of-the-week region.
     expect(await page.locator('#forum').isHidden()).toBe(true);
+    // An empty chat greets the person and offers example questions and `help`.
+    const greeting = page.locator('#log .bubble.greeting');
+    await greeting.waitFor();
+    expect(await greeting.locator('p').textContent()).toBe(messages('en').web.greeting);
+    expect(await greeting.getByRole('button').allTextContents()).toEqual([...messages('en').web.examples, 'help']);
   });
 
   it('answers `help` in Spanish after `lang es`, and the page words follow', async () => {
@@ -139,18 +144,44 @@ describeBrowser('web chat page in Chromium', () => {
     // The bot redraws the card a moment after the vote: the counts move without a reload.
     // (The page is in Arabic since the test above: the figures are in Arabic digits; the bar is full.)
     await card.locator('li', { hasText: 'Pizza' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
-    const before = await page.locator('#log .bubble').allTextContents();
+    const before = await page.locator('#log .bubble:not(.greeting)').allTextContents();
 
     await page.reload();
     await waitForPageLanguage('ar');
     const again = page.locator('#log .bubble.bot', { hasText: 'Lunch on Friday?' });
     await again.waitFor();
     expect(await page.locator('#log .bubble').allTextContents()).toEqual(before);
+    // A chat that is not empty is not greeted again.
+    expect(await page.locator('#log .greeting').count()).toBe(0);
     expect(await page.locator('#log .bubble.me').first().textContent()).toBe('lang es');
     // The buttons are still there, and still vote.
     await again.getByRole('button', { name: 'Soup' }).click();
     await again.locator('li', { hasText: 'Soup' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
     await page.screenshot({ path: `${RESULTS_DIR}web-chat-kept.png`, fullPage: true });
+  });
+
+  it('greets a French newcomer in French, and an example question clicked is asked and answered', async () => {
+    const fr = messages('fr');
+    const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 900, height: 1000 } });
+    try {
+      const newcomer = await french.newPage();
+      newcomer.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await newcomer.goto(host.url);
+      const greeting = newcomer.locator('#log .bubble.greeting');
+      await greeting.waitFor();
+      expect(await greeting.getAttribute('lang')).toBe('fr');
+      expect(await greeting.locator('p').textContent()).toBe(fr.web.greeting);
+      const [first] = fr.web.examples;
+      await greeting.getByRole('button', { name: first }).click();
+      await newcomer.locator('#log .bubble.me', { hasText: first }).waitFor();
+      // Answered from the knowledge base, with its sources, in French.
+      await newcomer.locator('#log .bubble.bot:not(.greeting)', { hasText: 'requesting-assistance.md' }).waitFor();
+      await newcomer.screenshot({ path: `${RESULTS_DIR}web-chat-greeting-fr.png`, fullPage: true });
+      await greeting.getByRole('button', { name: 'help' }).click();
+      await newcomer.locator('#log .bubble.bot', { hasText: fr.help.title }).waitFor();
+    } finally {
+      await french.close();
+    }
   });
 
   it('logged no script or console errors', () => {
