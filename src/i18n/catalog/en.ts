@@ -165,7 +165,9 @@ export const en: Catalog = {
     signedInAs: "Signed in as {name}",
     widgetOpen: "Open the forum chat",
     widgetClose: "Close the forum chat",
-    widgetFrameTitle: "Technical assistance forum chat",  },
+    widgetFrameTitle: "Technical assistance forum chat",
+    widgetBlocked: "The forum chat cannot open on this site yet. Whoever runs the forum bot must add {origin} to WEB_EMBED_ORIGINS in its settings and restart it.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Welcome to the forum${name ? `, ${name}` : ''}. Ask me anything about technical assistance, or type "help" to see what I can do. Please keep exchanges respectful, and share nothing confidential.`,

@@ -167,7 +167,9 @@ export const es: Catalog = {
     signedInAs: "Sesión iniciada como {name}",
     widgetOpen: "Abrir el chat del foro",
     widgetClose: "Cerrar el chat del foro",
-    widgetFrameTitle: "Chat del foro de asistencia técnica",  },
+    widgetFrameTitle: "Chat del foro de asistencia técnica",
+    widgetBlocked: "El chat del foro aún no puede abrirse en este sitio. Quien administra el bot del foro debe añadir {origin} a WEB_EMBED_ORIGINS en su configuración y reiniciarlo.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Le doy la bienvenida al foro${name ? `, ${name}` : ''}. Puede preguntarme lo que desee sobre asistencia técnica o escribir «help» para ver lo que puedo hacer. Le ruego que mantenga un tono respetuoso en los intercambios y que no comparta información confidencial.`,

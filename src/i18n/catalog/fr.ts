@@ -170,7 +170,9 @@ export const fr: Catalog = {
     signedInAs: "Compte : {name}",
     widgetOpen: "Ouvrir la discussion du forum",
     widgetClose: "Fermer la discussion du forum",
-    widgetFrameTitle: "Discussion du forum de l’assistance technique",  },
+    widgetFrameTitle: "Discussion du forum de l’assistance technique",
+    widgetBlocked: "Le chat du forum ne peut pas encore s’ouvrir sur ce site. La personne qui gère le bot du forum doit ajouter {origin} à WEB_EMBED_ORIGINS dans ses réglages, puis le redémarrer.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,

@@ -229,6 +229,11 @@ export interface Catalog {
     widgetClose: string;
     /** The title of the widget's frame, for screen readers. */
     widgetFrameTitle: string;
+    /**
+     * In the widget's panel, in place of the chat, on a site the bot does not let show it in a frame:
+     * `{origin}` is the site's address, and the sentence names WEB_EMBED_ORIGINS.
+     */
+    widgetBlocked: string;
   };
   welcome: {
     /** To a person who joins a channel the bot is in; `name` is '' when the platform does not tell it. */

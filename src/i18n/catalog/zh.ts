@@ -159,7 +159,9 @@ export const zh: Catalog = {
     signedInAs: "已登录：{name}",
     widgetOpen: "打开论坛聊天",
     widgetClose: "关闭论坛聊天",
-    widgetFrameTitle: "技术援助论坛聊天",  },
+    widgetFrameTitle: "技术援助论坛聊天",
+    widgetBlocked: "论坛聊天暂时无法在此网站上打开。论坛机器人的管理者需要在其设置中将 {origin} 加入 WEB_EMBED_ORIGINS，然后重新启动。",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `${name ? `${name}，` : ''}欢迎加入论坛！您可以向我提出任何有关技术援助的问题，或输入“help”了解我能提供哪些帮助。请在交流中相互尊重，切勿分享任何机密信息。`,
