@@ -122,6 +122,31 @@ describeBrowser('web chat page in Chromium', () => {
     await page.screenshot({ path: `${RESULTS_DIR}web-chat-ar.png`, fullPage: true });
   });
 
+  it('draws the help table’s commands left to right inside the Arabic text', async () => {
+    const input = page.locator('#input');
+    await input.fill('help');
+    await input.press('Enter');
+    const ask = page.locator('#log .bubble.bot').last().locator('dt', { hasText: 'ask <question>' });
+    await ask.waitFor();
+    // Where each character is drawn: "ask <question>" reads left to right, its closing ">" last on
+    // the right (unisolated in right-to-left text it is drawn at the far left: "<ask <question").
+    const xs = await ask.evaluate((dt) => {
+      const walker = document.createTreeWalker(dt, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode() as Text;
+      const at = (i: number): number => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const text = node.data;
+      return { a: at(text.indexOf('a')), lt: at(text.indexOf('<')), n: at(text.lastIndexOf('n')), gt: at(text.lastIndexOf('>')) };
+    });
+    expect(xs.a).toBeLessThan(xs.lt);
+    expect(xs.lt).toBeLessThan(xs.n);
+    expect(xs.n).toBeLessThan(xs.gt);
+  });
+
   it('shows hostile text as text, not markup', async () => {
     const input = page.locator('#input');
     const before = await page.locator('#log .bubble.bot').count();
