@@ -26,7 +26,7 @@ export type WebChatEntry = (WebMessage & { kind: 'bot' }) | { id: string; kind: 
 export async function dispatchKept(app: App, actor: Actor, event: InboundEvent): Promise<{ outcome: string; collector: WebReplyCollector }> {
   const { services, dispatcher } = app;
   const { db } = services.store;
-  if (event.type === 'message') await addChatMessage(db, { id: replyPostId(actor.userId, event.id), userId: actor.userId, text: event.text }, services.now());
+  if (event.type === 'message') await addChatMessage(db, { id: replyPostId(actor.userId, event.id, 'web-chat'), userId: actor.userId, text: event.text }, services.now());
   const collector = new WebReplyCollector({ db, userId: actor.userId, now: services.now });
   const outcome = await dispatcher.handle(event, collector);
   await pruneChat(db, actor.userId);

@@ -92,8 +92,9 @@ export function forumConversation(channelId: string, threadId: string): Conversa
  * The id of a person's reply, derived from who sent it and the request's event id: a retried request
  * names the same post (stored once), and nobody can name another person's post or the bot's.
  */
-export function replyPostId(userId: string, eventId: string): string {
-  const hex = createHash('sha256').update(`web-reply:${userId}:${eventId}`).digest('hex');
+export function replyPostId(userId: string, eventId: string, scope: 'web-reply' | 'web-chat' = 'web-reply'): string {
+  // Scoped: a chat message and a reply sent under the same event id name different posts.
+  const hex = createHash('sha256').update(`${scope}:${userId}:${eventId}`).digest('hex');
   // An RFC 9562 version 8 (custom) UUID: version nibble 8, variant bits 10.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
