@@ -23,6 +23,8 @@ let forumStarted = false;
 let chatOwner;
 /** How long after a click the chat is read again, to show a poll's counts redrawn by the bot (at most every two seconds). */
 const REDRAW_WAITS_MS = [600, 2500];
+/** The HTML each bot bubble was last drawn with. */
+const drawn = new WeakMap();
 
 if (embedded) document.documentElement.classList.add('embed');
 
@@ -56,7 +58,10 @@ function applyAccount() {
 function append(kind, content, options = {}) {
   const bubble = document.createElement('div');
   bubble.className = `bubble ${kind}`;
-  if (options.html !== undefined) bubble.innerHTML = options.html;
+  if (options.html !== undefined) {
+    bubble.innerHTML = options.html;
+    drawn.set(bubble, options.html);
+  }
   else bubble.textContent = content;
   if (options.lang) bubble.lang = options.lang;
   if (options.id) bubble.dataset.messageId = options.id;
@@ -85,7 +90,11 @@ async function loadChat(redrawOnly = false) {
   for (const message of data.messages ?? []) {
     if (redrawOnly) {
       const bubble = [...log.querySelectorAll('[data-message-id]')].find((b) => b.dataset.messageId === message.id);
-      if (bubble && message.kind === 'bot' && bubble.innerHTML !== message.html) bubble.innerHTML = message.html;
+      // Compared with the HTML it was drawn from (the browser writes innerHTML back its own way).
+      if (bubble && message.kind === 'bot' && drawn.get(bubble) !== message.html) {
+        bubble.innerHTML = message.html;
+        drawn.set(bubble, message.html);
+      }
     } else if (message.kind === 'me') append('me', message.text, { id: message.id });
     else append('bot', message.text, message);
   }

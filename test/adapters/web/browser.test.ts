@@ -140,11 +140,12 @@ describeBrowser('web chat page in Chromium', () => {
         return range.getBoundingClientRect().left;
       };
       const text = node.data;
-      return { a: at(text.indexOf('a')), lt: at(text.indexOf('<')), n: at(text.lastIndexOf('n')), gt: at(text.lastIndexOf('>')) };
+      return { text, a: at(text.indexOf('a')), lt: at(text.indexOf('<')), n: at(text.lastIndexOf('n')), gt: at(text.lastIndexOf('>')) };
     });
-    expect(xs.a).toBeLessThan(xs.lt);
-    expect(xs.lt).toBeLessThan(xs.n);
-    expect(xs.n).toBeLessThan(xs.gt);
+    const seen = JSON.stringify(xs);
+    expect(xs.a, seen).toBeLessThan(xs.lt);
+    expect(xs.lt, seen).toBeLessThan(xs.n);
+    expect(xs.n, seen).toBeLessThan(xs.gt);
   });
 
   it('shows hostile text as text, not markup', async () => {
