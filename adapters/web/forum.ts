@@ -1,13 +1,15 @@
 /**
  * The web page as a discussion channel: the weekly topic the bot posted in a web channel of
- * DISCUSSION_CHANNELS, with its thread, and people's replies in it. A reply is stored as a web post
+ * DISCUSSION_CHANNELS, with its thread, and people's replies in it; the bot's other posts there
+ * (polls, notices) are listed apart, so they never take the topic's place. A reply is stored as a web post
  * and dispatched as a `thread_reply` event, so the discussions feature records it exactly as it
  * records a reply in a Slack or Teams thread.
  */
 import type express from 'express';
 import type { Request, Response } from 'express';
 import type { Config } from '../../src/config.ts';
-import { BOT_AUTHOR, addReply, deleteReply, findThreadRoot, latestThreads, webAuthor, webThread, type WebPost, type WebThread } from '../../src/store/web-posts.ts';
+import { BOT_AUTHOR, addReply, deleteReply, findThreadRoot, latestThreads, webAuthor, webThread, type ChannelThread, type WebPost } from '../../src/store/web-posts.ts';
+import { topicOfThread } from '../../src/store/topic-replies.ts';
 import { textCard } from '../../src/core/card.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import { messages, type Lang } from '../../src/i18n/index.ts';
@@ -19,8 +21,10 @@ import { channelParam, replyBody, replyPostId, replyToEvent } from './inbound.ts
 import { replyToHtml } from './render.ts';
 import { WebReplyCollector, cardToWebMessage } from './send.ts';
 
-/** Top-level posts (weekly topics) a channel's page shows: this week's and a few before it. */
+/** Weekly topics a channel's page shows: this week's and a few before it. */
 export const WEB_FORUM_MAX_THREADS = 3;
+/** Other top-level posts (polls, notices) the page shows beside the topic, the latest first. */
+export const WEB_FORUM_MAX_POSTS = 5;
 /** Posts shown in one thread, the latest kept when there are more. */
 export const WEB_THREAD_MAX_POSTS = 200;
 
@@ -51,6 +55,8 @@ export interface WebThreadEntry {
 
 export interface WebForumThread {
   id: string;
+  /** A weekly topic (the page's topic of the week, or an earlier one), or another post: a poll, a notice. */
+  kind: 'topic' | 'post';
   post: WebThreadEntry;
   /** The thread in order: people's replies and the bot's cards (the closing summary). */
   replies: WebThreadEntry[];
@@ -65,7 +71,7 @@ function botEntry(post: WebPost): WebThreadEntry {
  * A thread for one reader, in the reader's language. Other people are numbered by their first reply
  * in the thread (the same number for every reader); their ids never leave the server.
  */
-export function threadToWeb(thread: WebThread, viewerId: string, lang: Lang): WebForumThread {
+export function threadToWeb(thread: ChannelThread, viewerId: string, lang: Lang): WebForumThread {
   const words = messages(lang).web;
   const viewer = webAuthor(viewerId);
   const numbers = new Map<string, number>();
@@ -76,7 +82,7 @@ export function threadToWeb(thread: WebThread, viewerId: string, lang: Lang): We
     const author = mine ? words.you : `${words.participant} ${numbers.get(post.author) ?? 0}`;
     return { id: post.id, kind: 'reply', mine, author, html: replyToHtml(author, post.text, mine), text: post.text, lang: undefined, dir: 'auto', postedAt: post.postedAt.toISOString() };
   });
-  return { id: thread.root.id, post: botEntry(thread.root), replies };
+  return { id: thread.root.id, kind: thread.topic ? 'topic' : 'post', post: botEntry(thread.root), replies };
 }
 
 /** `GET /forum/:channel` and `POST /forum/:channel/replies` on the web API router. */
@@ -101,8 +107,10 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
   api.get('/forum/:channel', async (req, res) => {
     const { userId, lang, channel } = await open(req, res);
     if (!channel) return refuse(res, 404, lang);
-    const threads = await latestThreads(db, channel, { maxThreads: WEB_FORUM_MAX_THREADS, maxPosts: WEB_THREAD_MAX_POSTS });
-    res.json({ channel, threads: threads.map((t) => threadToWeb(t, userId, lang)) });
+    // Topics and other posts are read apart, so that polls and notices never push this week's topic off the page.
+    const topics = await latestThreads(db, channel, { maxThreads: WEB_FORUM_MAX_THREADS, maxPosts: WEB_THREAD_MAX_POSTS, topics: true });
+    const posts = await latestThreads(db, channel, { maxThreads: WEB_FORUM_MAX_POSTS, maxPosts: WEB_THREAD_MAX_POSTS, topics: false });
+    res.json({ channel, threads: [...topics, ...posts].map((t) => threadToWeb(t, userId, lang)) });
   });
 
   api.post('/forum/:channel/replies', async (req, res) => {
@@ -131,6 +139,7 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
     }
     const thread = await webThread(db, channel, root.id, WEB_THREAD_MAX_POSTS);
     if (!thread) return refuse(res, 400, lang);
-    res.json({ outcome, thread: threadToWeb(thread, userId, lang) });
+    const topic = (await topicOfThread(db, 'web', channel, root.id)) !== undefined;
+    res.json({ outcome, thread: threadToWeb({ ...thread, topic }, userId, lang) });
   });
 }

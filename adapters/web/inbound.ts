@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor, Conversation, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 import { WEB_MEMBER_REALM } from '../../src/store/web-accounts.ts';
+import { webChatChannel } from '../../src/store/web-chat.ts';
 
 export const WEB_MESSAGE_MAX_CHARS = 4000;
 export const WEB_ACTION_VALUE_MAX_CHARS = 2000;
@@ -54,7 +55,7 @@ export function webActor(userId: string, acceptLanguage: string | undefined, mor
 
 /** Each web person talks to the bot in a private conversation of their own. */
 export function webConversation(userId: string): Conversation {
-  return { platform: 'web', workspaceId: WEB_REALM, channelId: `direct:${userId}`, kind: 'direct' };
+  return { platform: 'web', workspaceId: WEB_REALM, channelId: webChatChannel(userId), kind: 'direct' };
 }
 
 export function messageToEvent(body: z.infer<typeof messageBody>, actor: Actor, now: Date): InboundEvent {
@@ -91,8 +92,9 @@ export function forumConversation(channelId: string, threadId: string): Conversa
  * The id of a person's reply, derived from who sent it and the request's event id: a retried request
  * names the same post (stored once), and nobody can name another person's post or the bot's.
  */
-export function replyPostId(userId: string, eventId: string): string {
-  const hex = createHash('sha256').update(`web-reply:${userId}:${eventId}`).digest('hex');
+export function replyPostId(userId: string, eventId: string, scope: 'web-reply' | 'web-chat' = 'web-reply'): string {
+  // Scoped: a chat message and a reply sent under the same event id name different posts.
+  const hex = createHash('sha256').update(`${scope}:${userId}:${eventId}`).digest('hex');
   // An RFC 9562 version 8 (custom) UUID: version nibble 8, variant bits 10.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

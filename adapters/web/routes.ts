@@ -14,7 +14,7 @@ import { LANGS, messages } from '../../src/i18n/index.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
 import { actionBody, actionToEvent, messageBody, messageToEvent } from './inbound.ts';
-import { WebReplyCollector } from './send.ts';
+import { addChatRoutes, dispatchKept } from './chat.ts';
 import { createWebAuth, pageWords, requestLang, webIdentityOf } from './auth.ts';
 import { addForumRoutes, pageForumChannel } from './forum.ts';
 
@@ -26,6 +26,7 @@ const PAGE_DIR = projectPath('adapters', 'web', 'page');
 const WIDGET_FILE = 'widget.js';
 export const WIDGET_PATH = '/web/widget.js';
 const WIDGET_WORDS_PLACEHOLDER = '/* WIDGET_WORDS */ {}';
+const WIDGET_ORIGINS_PLACEHOLDER = '/* WIDGET_ORIGINS */ []';
 
 /** The paths the web chat owns: its page files and everything under /web. Other paths pass through. */
 function pageFiles(): Set<string> {
@@ -55,18 +56,41 @@ export function contentSecurityPolicy(embedOrigins: string[]): string {
   ].join('; ');
 }
 
-/** The widget's script with the launcher's words in every language. */
-function widgetScript(): string {
+/** JSON in a script: `<` escaped so that no word can close the script element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** The widget's script with the launcher's words in every language and the sites allowed to frame the chat. */
+function widgetScript(embedOrigins: string[]): string {
   const words = Object.fromEntries(
     LANGS.map((lang) => {
       const web = messages(lang).web;
-      return [lang, { open: web.widgetOpen, close: web.widgetClose, frameTitle: web.widgetFrameTitle }];
+      return [lang, { open: web.widgetOpen, close: web.widgetClose, frameTitle: web.widgetFrameTitle, blocked: web.widgetBlocked }];
     }),
   );
   const source = readFileSync(path.join(PAGE_DIR, WIDGET_FILE), 'utf8');
-  if (!source.includes(WIDGET_WORDS_PLACEHOLDER)) throw new Error(`${WIDGET_FILE} has lost its words placeholder`);
-  // JSON in a script: `<` escaped so that no word can close the script element.
-  return source.replace(WIDGET_WORDS_PLACEHOLDER, JSON.stringify(words).replace(/</g, '\\u003c'));
+  for (const placeholder of [WIDGET_WORDS_PLACEHOLDER, WIDGET_ORIGINS_PLACEHOLDER]) {
+    if (!source.includes(placeholder)) throw new Error(`${WIDGET_FILE} has lost a placeholder: ${placeholder}`);
+  }
+  return source.replace(WIDGET_WORDS_PLACEHOLDER, scriptJson(words)).replace(WIDGET_ORIGINS_PLACEHOLDER, scriptJson(embedOrigins));
+}
+
+/**
+ * The origin of the page that asked for the widget (its Referer: browsers send at least the origin
+ * of a cross-site page), when it is a site that WEB_EMBED_ORIGINS does not list and not the bot's own.
+ */
+export function unlistedEmbedder(req: Request, embedOrigins: string[]): string | undefined {
+  const referer = req.headers.referer;
+  if (!referer) return undefined;
+  let origin: string;
+  try {
+    origin = new URL(referer).origin.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (origin === 'null' || embedOrigins.includes(origin)) return undefined;
+  return new URL(origin).host === req.headers.host ? undefined : origin;
 }
 
 export interface WebRouterOptions {
@@ -83,11 +107,14 @@ const OWN_JSON_PATHS = ['/signin', '/signout', '/messages', '/actions', '/forum'
 
 export function createWebRouter(app: App, parentLog: Logger, options: WebRouterOptions = {}): express.Router {
   const log = parentLog.child({ adapter: 'web' });
-  const { services, dispatcher } = app;
+  const { services } = app;
   const { config } = services;
   const auth = createWebAuth(app, log);
   const files = pageFiles();
-  const widget = widgetScript();
+  const widget = widgetScript(config.web.embedOrigins);
+  /** Sites already warned about: one warning each per run. */
+  const warnedEmbedders = new Set<string>();
+  const MAX_WARNED_EMBEDDERS = 100;
   const router = express.Router();
 
   router.use((req: Request, res: Response, next: NextFunction) => {
@@ -97,7 +124,15 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
     next();
   });
 
-  router.get(WIDGET_PATH, (_req, res) => {
+  router.get(WIDGET_PATH, (req, res) => {
+    const embedder = unlistedEmbedder(req, config.web.embedOrigins);
+    if (embedder && !warnedEmbedders.has(embedder) && warnedEmbedders.size < MAX_WARNED_EMBEDDERS) {
+      warnedEmbedders.add(embedder);
+      log.warn(
+        { origin: embedder },
+        `the chat widget was asked for by a page of ${embedder}, which WEB_EMBED_ORIGINS does not list: the widget shows a note there instead of the chat; add ${embedder} to WEB_EMBED_ORIGINS to let it open`,
+      );
+    }
     res.set({ 'Cache-Control': 'public, max-age=300', 'Cross-Origin-Resource-Policy': 'cross-origin' });
     res.type('text/javascript').send(widget);
   });
@@ -124,8 +159,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
   });
 
   async function dispatch(res: Response, actor: Actor, event: InboundEvent): Promise<void> {
-    const collector = new WebReplyCollector();
-    const outcome = await dispatcher.handle(event, collector);
+    const { outcome, collector } = await dispatchKept(app, actor, event);
     res.json({ outcome, messages: collector.messages, files: collector.files, ...pageWords(await preferredLang(services, actor)) });
   }
 
@@ -144,6 +178,7 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
 
   api.post('/messages', route(messageBody, messageToEvent));
   api.post('/actions', route(actionBody, actionToEvent));
+  addChatRoutes(api, app);
   addForumRoutes(api, app, log);
   for (const [mountPath, extra] of Object.entries(options.apiRouters ?? {})) api.use(mountPath, extra);
 

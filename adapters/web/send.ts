@@ -1,12 +1,16 @@
 /**
  * The web adapter's sending side. The page waits for the answer to each request, so the replies
- * to one event, and the files for its person, are collected and returned in the HTTP response.
+ * to one event, and the files for its person, are collected and returned in the HTTP response; the
+ * person's chat is also kept in the store, so that the page shows it again after a reload.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Adapter, MessageRef, OutgoingFile } from '../../src/core/adapter.ts';
 import { cardToText, type Card } from '../../src/core/card.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
+import type { Database } from '../../src/store/schema.ts';
+import { addChatCard } from '../../src/store/web-chat.ts';
 import { cardDir, cardToHtml } from './render.ts';
 
 /** The most file bytes (UTF-8) one answer carries; beyond, the caller shows the content another way. */
@@ -44,10 +48,15 @@ export class WebReplyCollector implements Adapter {
   readonly files: WebFile[] = [];
   private fileBytes = 0;
 
-  reply(event: InboundEvent, card: Card): Promise<MessageRef> {
+  /** With `chat`, each reply is also kept in the person's chat (files are not: they come once). */
+  constructor(private readonly chat?: { db: Kysely<Database>; userId: string; now: () => Date }) {}
+
+  async reply(event: InboundEvent, card: Card): Promise<MessageRef> {
     const message = cardToWebMessage(card);
     this.messages.push(message);
-    return Promise.resolve({ platform: 'web', conversation: event.conversation, messageId: message.id });
+    // Kept under the message's id, so a poll shown here is redrawn in place after a vote.
+    if (this.chat) await addChatCard(this.chat.db, { id: message.id, userId: this.chat.userId, card }, this.chat.now());
+    return { platform: 'web', conversation: event.conversation, messageId: message.id };
   }
 
   sendFile(_event: InboundEvent, file: OutgoingFile): Promise<void> {

@@ -398,7 +398,11 @@ export function parsePollParts(parts: PollParts): ParseResult {
 }
 
 export function parseCommand(input: string): ParseResult | undefined {
-  const text = input.trim().replace(/^\/forum\b\s*/i, '');
+  // Bidirectional marks and isolates (a command copied from a right-to-left help card) are not words.
+  const text = input
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .replace(/^\/forum\b\s*/i, '');
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
   if (!match) return { ok: true, command: { kind: 'help' } };
   const keyword = (match[1] as string).toLowerCase();

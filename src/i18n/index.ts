@@ -6,9 +6,10 @@ import { es } from './catalog/es.ts';
 import { fr } from './catalog/fr.ts';
 import { ru } from './catalog/ru.ts';
 import { zh } from './catalog/zh.ts';
-import type { Lang } from './langs.ts';
+import { RTL_LANGS, type Lang } from './langs.ts';
 
 export { LANGS, RTL_LANGS, isLang, langFromLocale, type Lang } from './langs.ts';
+export { plural, type PluralForms } from './plural.ts';
 export type { Catalog, HelpTopic, UsageReason } from './catalog/types.ts';
 
 const CATALOGS: Record<Lang, Catalog> = { ar, en, es, fr, ru, zh };
@@ -41,4 +42,21 @@ const QUOTE_MARKS: Record<Lang, [string, string]> = {
 export function quoted(text: string, lang: Lang): string {
   const [open, close] = QUOTE_MARKS[lang];
   return `${open}${text}${close}`;
+}
+
+/** Unicode's bidirectional isolates: left-to-right isolate and pop directional isolate. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/**
+ * Left-to-right text (a command, its syntax) set inside text of `lang`: in a right-to-left language
+ * each line is isolated (LRI … PDI), so that "ask <question>" is not drawn "<ask <question" in
+ * Arabic — in Slack, Teams, the web page and plain text alike. Other languages get it unchanged.
+ */
+export function isolateLtr(text: string, lang: Lang): string {
+  if (!RTL_LANGS.has(lang)) return text;
+  return text
+    .split('\n')
+    .map((line) => (line ? `${LRI}${line}${PDI}` : line))
+    .join('\n');
 }

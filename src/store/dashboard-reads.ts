@@ -190,3 +190,33 @@ export async function listPeople(db: Kysely<Database>, limit = 500): Promise<Per
     updatedAt: r.updated_at,
   }));
 }
+
+/** Someone the usage record names (a question, a reply under a topic, a named vote…), with their last activity. */
+export interface ActivePerson {
+  platform: string;
+  workspaceId: string;
+  userId: string;
+  lastActiveAt: Date;
+}
+
+/**
+ * Everyone the usage record names — people who asked, replied or voted, with or without a role or a
+ * profile — the latest active first. An anonymous vote names nobody.
+ */
+export async function listActivePeople(db: Kysely<Database>, limit = 500): Promise<ActivePerson[]> {
+  const rows = await db
+    .selectFrom('usage_events')
+    .select(['platform', 'person'])
+    .select((eb) => [eb.fn.max('workspace_id').as('workspace_id'), eb.fn.max('at').as('last_at')])
+    .where('person', 'is not', null)
+    .groupBy(['platform', 'person'])
+    .orderBy('last_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => {
+    const person = r.person ?? '';
+    // `person` is `platform:userId`.
+    if (!person.startsWith(`${r.platform}:`)) return [];
+    return [{ platform: r.platform, workspaceId: r.workspace_id, userId: person.slice(r.platform.length + 1), lastActiveAt: new Date(r.last_at) }];
+  });
+}

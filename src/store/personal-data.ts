@@ -11,6 +11,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { voterKey, voterOf } from './polls.ts';
 import { rateLimitKey, SIGN_IN_LIMITS } from './rate-limits.ts';
 import type { Database } from './schema.ts';
+import { webChatChannel } from './web-chat.ts';
 
 export interface PersonId {
   platform: string;
@@ -129,6 +130,8 @@ export async function forgetPerson(db: Kysely<Database>, person: PersonId, optio
       count(await trx.deleteFrom('web_accounts').where('login', '=', person.userId).execute());
       // The count of failed sign-ins to their login names it.
       count(await trx.deleteFrom('rate_limits').where('key', '=', rateLimitKey(SIGN_IN_LIMITS.login, person.userId)).execute());
+      // Their chat with the bot, the bot's cards in it included.
+      count(await trx.deleteFrom('web_posts').where('channel_id', '=', webChatChannel(person.userId)).execute());
     }
     // What they sent that waits in the inbox, or was parked there, goes (a row being run now is
     // left to finish: its words are dropped when it is done).

@@ -1,7 +1,7 @@
 /**
  * The optional retention period: personal rows older than it go, every day. Questions (and the
- * feedback on them), feedback, replies under topics, people's web replies and decided guest
- * requests are deleted; usage events keep their counts but lose the person. Web sign-in sessions
+ * feedback on them), feedback, replies under topics, people's web replies and web chats, and decided
+ * guest requests are deleted; usage events keep their counts but lose the person. Web sign-in sessions
  * and links that can no longer be used go, and so do web accounts disabled before the period (with
  * their sessions and links). Votes, topics and polls are forum content and stay.
  */
@@ -21,7 +21,14 @@ export async function applyRetention(db: Kysely<Database>, days: number, now: Da
     add(await trx.deleteFrom('answer_feedback').where('question_id', 'in', trx.selectFrom('questions').select('id').where('asked_at', '<', before)).execute());
     add(await trx.deleteFrom('questions').where('asked_at', '<', before).execute());
     add(await trx.deleteFrom('topic_replies').where('at', '<', before).execute());
-    add(await trx.deleteFrom('web_posts').where('author', '<>', 'bot').where('posted_at', '<', before).execute());
+    // People's web replies, and whole web chats (the bot's cards there answer one person).
+    add(
+      await trx
+        .deleteFrom('web_posts')
+        .where((eb) => eb.or([eb('author', '<>', 'bot'), eb('channel_id', 'like', 'direct:%')]))
+        .where('posted_at', '<', before)
+        .execute(),
+    );
     add(await trx.deleteFrom('guest_requests').where('status', '<>', 'pending').where('requested_at', '<', before).execute());
     add(await trx.updateTable('usage_events').set({ person: null }).where('at', '<', before).where('person', 'is not', null).execute());
     // Web sign-in: sessions and links that can no longer be used, and accounts disabled before the period.

@@ -4,7 +4,7 @@
  * messenger returns, so the weekly topic's `topic_posts` row points here.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, ExpressionWrapper, Kysely, Selectable, SqlBool } from 'kysely';
 import type { Card } from '../core/card.ts';
 import type { Database, WebPostsTable } from './schema.ts';
 
@@ -31,7 +31,7 @@ export interface WebThread {
   posts: WebPost[];
 }
 
-function toPost(row: Selectable<WebPostsTable>): WebPost {
+export function toPost(row: Selectable<WebPostsTable>): WebPost {
   return {
     id: row.id,
     channelId: row.channel_id,
@@ -121,19 +121,49 @@ export async function webThread(db: Kysely<Database>, channelId: string, rootId:
   return root && { root, posts: await threadPosts(db, channelId, root.id, maxPosts) };
 }
 
-/** The channel's latest `maxThreads` top-level posts, newest first, each with its thread. */
-export async function latestThreads(db: Kysely<Database>, channelId: string, limits: { maxThreads: number; maxPosts: number }): Promise<WebThread[]> {
+/** Whether a web post is a weekly topic's (one of its `topic_posts`). */
+function isTopicPost(eb: ExpressionBuilder<Database, 'web_posts'>): ExpressionWrapper<Database, 'web_posts', SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('topic_posts')
+      .select('topic_posts.message_id')
+      .where('topic_posts.platform', '=', 'web')
+      .whereRef('topic_posts.conversation_id', '=', 'web_posts.channel_id')
+      .whereRef('topic_posts.message_id', '=', 'web_posts.id'),
+  );
+}
+
+/** A thread of a channel's page, and whether its root is a weekly topic's post (else a poll or a notice). */
+export interface ChannelThread extends WebThread {
+  topic: boolean;
+}
+
+/**
+ * The channel's latest `maxThreads` top-level posts, newest first, each with its thread: with
+ * `topics`, only weekly topics' posts (true) or only the others — polls, notices — (false).
+ */
+export async function latestThreads(
+  db: Kysely<Database>,
+  channelId: string,
+  limits: { maxThreads: number; maxPosts: number; topics?: boolean },
+): Promise<ChannelThread[]> {
   const roots = await db
     .selectFrom('web_posts')
-    .selectAll()
-    .where('channel_id', '=', channelId)
-    .where('thread_id', 'is', null)
-    .orderBy('posted_at', 'desc')
-    .orderBy('seq', 'desc')
+    .selectAll('web_posts')
+    .select((eb) => isTopicPost(eb).as('is_topic'))
+    .where('web_posts.channel_id', '=', channelId)
+    .where('web_posts.thread_id', 'is', null)
+    .$if(limits.topics !== undefined, (qb) =>
+      qb.where((eb) => (limits.topics ? isTopicPost(eb) : eb.not(isTopicPost(eb)))),
+    )
+    .orderBy('web_posts.posted_at', 'desc')
+    .orderBy('web_posts.seq', 'desc')
     .limit(limits.maxThreads)
     .execute();
-  const threads: WebThread[] = [];
-  for (const row of roots) threads.push({ root: toPost(row), posts: await threadPosts(db, channelId, row.id, limits.maxPosts) });
+  const threads: ChannelThread[] = [];
+  for (const { is_topic, ...row } of roots) {
+    threads.push({ root: toPost(row), posts: await threadPosts(db, channelId, row.id, limits.maxPosts), topic: Boolean(is_topic) });
+  }
   return threads;
 }
 

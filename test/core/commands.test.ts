@@ -81,6 +81,9 @@ describe('parseCommand: every command kind', () => {
 
   it('ignores case of keywords and surrounding white space', () => {
     expect(command('  STATS  ')).toEqual({ kind: 'stats' });
+    // A command copied from a right-to-left help card carries its bidirectional isolates: not words.
+    expect(command('\u2066poll results 3\u2069')).toEqual({ kind: 'poll.results', id: 3 });
+    expect(command('\u200fstats')).toEqual({ kind: 'stats' });
     expect(command('Topic Queue')).toEqual({ kind: 'topic.queue' });
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ACTIONS } from '../../src/core/actions.ts';
-import { cardToText } from '../../src/core/card.ts';
+import { cardToText, textCard } from '../../src/core/card.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import { messages } from '../../src/i18n/index.ts';
@@ -17,6 +17,8 @@ import { openStore } from '../../src/store/index.ts';
 import { findPoll, tallyPoll, voterKey, voterOf } from '../../src/store/polls.ts';
 import { enqueueInbox } from '../../src/store/inbox.ts';
 import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
+import { addChatCard, addChatMessage } from '../../src/store/web-chat.ts';
+import { addBotPost } from '../../src/store/web-posts.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
 
@@ -141,6 +143,10 @@ describe('the retention period', () => {
     try {
       const ask = (userId: string, text: string) => app.dispatcher.handle(event(userId, { type: 'message', text }), new RecordingAdapter());
       await ask('UOLD', 'How does a member state request technical assistance?');
+      // A web chat of that time (what the person typed and the bot's card), and a post of a discussion channel.
+      await addChatMessage(app.services.store.db, { id: 'chat-old', userId: 'visitor', text: 'help' }, clock.now);
+      await addChatCard(app.services.store.db, { id: 'chat-old-card', userId: 'visitor', card: textCard('Help') }, clock.now);
+      await addBotPost(app.services.store.db, { channelId: 'forum', card: textCard('Topic of the week') }, clock.now);
       clock.now = new Date('2026-11-05T10:00:00Z');
       await ask('UNEW', 'Who can ask for an evaluation?');
       const db = app.services.store.db;
@@ -151,6 +157,8 @@ describe('the retention period', () => {
       expect(await applyRetentionIfDue(app.services, 'a')).toBeGreaterThan(0);
       expect(await applyRetentionIfDue(app.services, 'b')).toBeUndefined();
       expect((await db.selectFrom('questions').select(['user_id']).execute()).map((q) => q.user_id)).toEqual(['UNEW']);
+      // The whole old chat goes, the bot's card in it too; the forum's post stays.
+      expect((await db.selectFrom('web_posts').select(['channel_id']).execute()).map((p) => p.channel_id)).toEqual(['forum']);
       const usage = await db.selectFrom('usage_events').select(['person', 'kind']).where('kind', '=', 'question_asked').orderBy('at').execute();
       expect(usage).toEqual([
         { person: null, kind: 'question_asked' },

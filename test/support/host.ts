@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from '../../adapters/host/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
 import type { App, AppOptions } from '../../src/main.ts';
 import { openStore } from '../../src/store/index.ts';
 
@@ -23,14 +23,15 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-/** Starts the host on 127.0.0.1 (or `env.HOST`) and a port the system picks. */
-export async function startTestHost(env: Record<string, string> = {}, options: Omit<AppOptions, 'store'> = {}): Promise<TestHost> {
+/** Starts the host on 127.0.0.1 (or `env.HOST`) and a port the system picks; silent unless given a `logger`. */
+export async function startTestHost(env: Record<string, string> = {}, hostOptions: Omit<AppOptions, 'store'> & { logger?: Logger } = {}): Promise<TestHost> {
+  const { logger = silentLogger(), ...options } = hostOptions;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-host-'));
   const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true });
   const store = await openStore({ engine: 'pglite', dataDir: undefined });
   try {
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, ...env }, { port: 0 });
-    const host = await startHost(config, silentLogger(), { ...options, store });
+    const host = await startHost(config, logger, { ...options, store });
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {

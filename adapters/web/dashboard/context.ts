@@ -37,6 +37,19 @@ export function refuse(res: Response, status: number, key: DashboardKey, values:
   res.status(status).json({ error: key, message: dashboardText(lang, key, values) });
 }
 
+/** A form field to fix, and the sentence to show beside it. */
+export interface FieldError {
+  field: string;
+  key: DashboardKey;
+  values?: Record<string, string | number>;
+}
+
+/** A form refused for one of its fields: 400 with the field's name and the sentence for it. */
+export function refuseField(res: Response, error: FieldError): void {
+  const { lang } = dashboardLocals(res);
+  res.status(400).json({ error: 'invalid_field', field: error.field, message: dashboardText(lang, error.key, error.values ?? {}) });
+}
+
 /** A body read with its schema; undefined (and a 400 sent) when it does not fit. */
 export function readBody<S extends z.ZodType>(req: Request, res: Response, schema: S): z.infer<S> | undefined {
   const parsed = schema.safeParse(req.body ?? {});

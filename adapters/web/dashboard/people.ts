@@ -13,7 +13,7 @@ import { isForumError } from '../../../src/core/errors.ts';
 import type { Actor, Platform } from '../../../src/core/events.ts';
 import { dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import type { App } from '../../../src/main.ts';
-import { listPeople, type PersonRow } from '../../../src/store/dashboard-reads.ts';
+import { listActivePeople, listPeople, type PersonRow } from '../../../src/store/dashboard-reads.ts';
 import { pendingGuestRequests } from '../../../src/store/guest-requests.ts';
 import { findPerson, grantRole, personRef, type PersonKey } from '../../../src/store/people.ts';
 import type { Kysely } from 'kysely';
@@ -65,10 +65,13 @@ function effectiveRole(app: App, row: PersonRow, now: Date): EffectiveRole {
   return decision.reason === 'guest_expired' ? 'guest_ended' : 'none';
 }
 
-/** Everyone the forum knows: stored people, web accounts without a people row, and the configured moderators. */
+/**
+ * Everyone the forum knows: stored people, web accounts without a people row, people who only took
+ * part (asked, replied, voted: the usage record), and the configured moderators.
+ */
 export async function peopleEntries(app: App, now: Date): Promise<PersonEntry[]> {
   const { db } = app.services.store;
-  const [rows, accounts] = await Promise.all([listPeople(db), listWebAccounts(db)]);
+  const [rows, accounts, active] = await Promise.all([listPeople(db), listWebAccounts(db), listActivePeople(db)]);
   const key = (p: { platform: string; workspaceId: string; userId: string }): string => `${p.platform}\u0000${p.workspaceId}\u0000${p.userId}`;
   const known = new Set(rows.map(key));
   const all: PersonRow[] = [...rows];
@@ -78,6 +81,13 @@ export async function peopleEntries(app: App, now: Date): Promise<PersonEntry[]>
     if (known.has(key(person))) continue;
     known.add(key(person));
     all.push({ ...person, displayName: account.display_name, role: null, guestExpiresAt: null, mayPropose: false, lang: null, updatedAt: account.created_at });
+  }
+  // A person is one per platform and id (their home workspace may be named differently elsewhere).
+  const seen = new Set(all.map((p) => `${p.platform}\u0000${p.userId}`));
+  for (const person of active) {
+    if (seen.has(`${person.platform}\u0000${person.userId}`)) continue;
+    seen.add(`${person.platform}\u0000${person.userId}`);
+    all.push({ ...person, displayName: null, role: null, guestExpiresAt: null, mayPropose: false, lang: null, updatedAt: person.lastActiveAt });
   }
   const entries: PersonEntry[] = all.map((row) => {
     const role = effectiveRole(app, row, now);
@@ -140,6 +150,11 @@ export function peopleRoutes(app: App): express.Router {
   router.get('/', async (_req, res) => {
     const now = app.services.now();
     const [people, requests] = await Promise.all([peopleEntries(app, now), pendingGuestRequests(db)]);
+    const { actor, lang } = dashboardLocals(res);
+    // The moderator at the server's own machine has no name but their browser's id: they are "you".
+    for (const person of people) {
+      if (person.platform === actor.platform && person.userId === actor.userId && person.name === person.userId) person.name = dashboardText(lang, 'localPerson');
+    }
     res.json({
       people,
       requests: requests.map((r) => ({

@@ -6,14 +6,14 @@
  */
 import express from 'express';
 import { z } from 'zod';
-import { POLL_MAX_OPTIONS } from '../../../src/core/commands.ts';
+import { parsePollParts, POLL_MAX_OPTIONS, POLL_MIN_OPTIONS } from '../../../src/core/commands.ts';
 import { CSV_BOM, CSV_MIME, csvLine, pollCsvFileName } from '../../../src/features/polls/results.ts';
 import type { App } from '../../../src/main.ts';
 import { latestPollBy, latestPolls } from '../../../src/store/dashboard-reads.ts';
 import { findPoll, pollVotes, tallyPoll, type Poll } from '../../../src/store/polls.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/store/schema.ts';
-import { actorRef, dispatchCommand, eventIdField, quoteForCommand, readBody, readId, refuse } from './context.ts';
+import { actorRef, dispatchCommand, eventIdField, quoteForCommand, readBody, readId, refuse, refuseField, type FieldError } from './context.ts';
 
 const TEXT_MAX_CHARS = 500;
 
@@ -36,6 +36,38 @@ export async function pollCsvText(db: Kysely<Database>, poll: Poll): Promise<str
   }
   const votes = await pollVotes(db, poll);
   return [csvLine(['voter', 'option', 'voted_at']), ...votes.map((v) => csvLine([v.voter, poll.options[v.option] ?? String(v.option), v.voted_at.toISOString()]))].join('\n');
+}
+
+/** Texts the command cannot carry: one that looks like an option of the command, or holds every pair of quotation marks. */
+function unquotable(text: string): boolean {
+  return text.startsWith('--') || quoteForCommand(text) === undefined;
+}
+
+/**
+ * The field of the poll form to fix, by the grammar's own rules (`parsePollParts`, as a typed
+ * `poll` command is checked) and the handler's (a closing time to come); undefined when the poll can go out.
+ */
+export function pollFormError(body: z.infer<typeof createBody>, now: Date): FieldError | undefined {
+  const options = body.kind === 'rating' ? [] : body.options.filter((o) => o.length > 0);
+  if (unquotable(body.question)) return { field: 'question', key: 'fieldQuotes' };
+  if (options.some(unquotable)) return { field: 'options', key: 'fieldQuotes' };
+  const parsed = parsePollParts({ question: body.question, options, anonymous: body.anonymous, multi: body.kind === 'multi', rating: body.kind === 'rating', closes: body.closesAt });
+  if (!parsed.ok) {
+    switch (parsed.error.reason) {
+      case 'too_few_options':
+      case 'empty_option':
+      case 'options_with_rating':
+        return { field: 'options', key: 'fieldTooFewOptions', values: { min: POLL_MIN_OPTIONS } };
+      case 'too_many_options':
+        return { field: 'options', key: 'fieldTooManyOptions', values: { max: POLL_MAX_OPTIONS } };
+      case 'bad_date':
+        return { field: 'closes', key: 'fieldClosesBad' };
+      default:
+        return { field: 'question', key: 'fieldQuestion' };
+    }
+  }
+  if (body.closesAt && new Date(body.closesAt).getTime() <= now.getTime()) return { field: 'closes', key: 'fieldClosesPast' };
+  return undefined;
 }
 
 /** The `poll` command for a poll made on the dashboard, posted to every discussion channel; undefined when a text cannot be quoted. */
@@ -69,6 +101,8 @@ export function pollRoutes(app: App): express.Router {
   router.post('/', async (req, res) => {
     const body = readBody(req, res, createBody);
     if (!body) return;
+    const invalid = pollFormError(body, app.services.now());
+    if (invalid) return refuseField(res, invalid);
     const text = pollCommandText(body);
     if (!text) return refuse(res, 400, 'badRequest');
     const before = await latestPollBy(db, actorRef(res));

@@ -25,6 +25,7 @@ import { langFromLocale, type Lang } from '../../../src/i18n/index.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { App } from '../../../src/main.ts';
 import { findPerson } from '../../../src/store/people.ts';
+import { webIdentityOf } from '../auth.ts';
 import { dashboardLocals, type DashboardLocals } from './context.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { peopleRoutes } from './people.ts';
@@ -95,7 +96,8 @@ export function createDashboardRouter(app: App, parentLog: Logger): express.Rout
       lang,
       dir: dashboardDir(lang),
       strings: dashboardMessages(lang),
-      moderator: { platform: actor.platform, userId: actor.userId, name: actor.displayName ?? actor.userId },
+      // A name, never an id: the account's, or "you, on this computer" for the person at the server's own machine.
+      moderator: { platform: actor.platform, userId: actor.userId, name: actor.displayName ?? (webIdentityOf(res).account?.display_name || dashboardText(lang, 'localPerson')) },
     });
   });
 

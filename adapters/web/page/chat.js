@@ -1,6 +1,7 @@
 // The web chat page: sends what the person types, shows the bot's cards (HTML rendered and escaped
 // by the server), and sends button clicks back; files that come with a reply are download links
-// (files.js). Page words follow the person's language. Someone not signed in (and not on the
+// (files.js). The person's chat is kept by the server: it is drawn again on load, and a card is
+// redrawn after a click in it (a poll's counts). Page words follow the person's language. Someone not signed in (and not on the
 // server's own machine) gets the sign-in form (signin.js) first. The
 // topic of the week, when the forum has a web discussion channel, is in forum.js. In the embeddable
 // widget's frame (`?embed=1`) the page is compact (the topic of the week above the chat, in a
@@ -18,6 +19,12 @@ const account = document.getElementById('account');
 let strings = { failed: 'The message could not be sent. Please try again.' };
 let signedIn = null;
 let forumStarted = false;
+/** Whose chat the log shows: the signed-in login, '' under local access, undefined before the first load. */
+let chatOwner;
+/** How long after a click the chat is read again, to show a poll's counts redrawn by the bot (at most every two seconds). */
+const REDRAW_WAITS_MS = [600, 2500];
+/** The HTML each bot bubble was last drawn with. */
+const drawn = new WeakMap();
 
 if (embedded) document.documentElement.classList.add('embed');
 
@@ -32,6 +39,12 @@ function applyLanguage(session) {
   document.getElementById('signout').textContent = strings.signOut;
   input.placeholder = strings.placeholder;
   applyAccount();
+  const greeting = log.querySelector('.greeting');
+  if (greeting) {
+    greeting.lang = session.lang;
+    greeting.dir = session.dir;
+    drawGreeting(greeting);
+  }
   applyForumStrings(strings);
   applySignInStrings(strings);
 }
@@ -45,9 +58,13 @@ function applyAccount() {
 function append(kind, content, options = {}) {
   const bubble = document.createElement('div');
   bubble.className = `bubble ${kind}`;
-  if (options.html !== undefined) bubble.innerHTML = options.html;
+  if (options.html !== undefined) {
+    bubble.innerHTML = options.html;
+    drawn.set(bubble, options.html);
+  }
   else bubble.textContent = content;
   if (options.lang) bubble.lang = options.lang;
+  if (options.id) bubble.dataset.messageId = options.id;
   // What the person typed follows its own script; the bot's cards say their direction.
   bubble.dir = options.dir ?? 'auto';
   log.append(bubble);
@@ -64,6 +81,64 @@ function toSignIn(data) {
   showSignIn();
 }
 
+/** The person's chat as the server keeps it: drawn whole on load, or only the cards that changed. */
+async function loadChat(redrawOnly = false) {
+  const response = await apiFetch('/web/api/chat');
+  if (!response.ok) return;
+  const data = await response.json();
+  if (!redrawOnly) log.replaceChildren();
+  for (const message of data.messages ?? []) {
+    if (redrawOnly) {
+      const bubble = [...log.querySelectorAll('[data-message-id]')].find((b) => b.dataset.messageId === message.id);
+      // Compared with the HTML it was drawn from (the browser writes innerHTML back its own way).
+      if (bubble && message.kind === 'bot' && drawn.get(bubble) !== message.html) {
+        bubble.innerHTML = message.html;
+        drawn.set(bubble, message.html);
+      }
+    } else if (message.kind === 'me') append('me', message.text, { id: message.id });
+    else append('bot', message.text, message);
+  }
+  if (!redrawOnly) greet();
+}
+
+/** In an empty chat: a greeting, example questions and `help`, in the person's language (not kept). */
+function drawGreeting(bubble) {
+  const intro = document.createElement('p');
+  intro.textContent = strings.greeting ?? '';
+  const actions = document.createElement('div');
+  actions.className = 'card-actions';
+  for (const text of [...(strings.examples ?? []), 'help']) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'card-button';
+    button.dataset.say = text;
+    button.textContent = text;
+    // `help` is a command word, left to right in every language.
+    button.dir = text === 'help' ? 'ltr' : 'auto';
+    actions.append(button);
+  }
+  bubble.replaceChildren(intro, actions);
+}
+
+function greet() {
+  if (log.childElementCount > 0) return;
+  const bubble = append('bot greeting', '');
+  bubble.lang = document.documentElement.lang;
+  bubble.dir = document.documentElement.dir;
+  drawGreeting(bubble);
+}
+
+/** Sends what the person typed (or picked among the greeting's examples). */
+function say(text) {
+  append('me', text);
+  void post('messages', { text });
+}
+
+/** A click in the chat: its card is read again a moment later, when the bot has redrawn it. */
+function redrawSoon() {
+  for (const wait of REDRAW_WAITS_MS) window.setTimeout(() => void loadChat(true).catch(() => undefined), wait);
+}
+
 /** Loads the person's session: the chat when they are known, the sign-in form otherwise. */
 async function loadSession() {
   const response = await apiFetch('/web/api/session');
@@ -74,6 +149,11 @@ async function loadSession() {
   signedIn = data.account;
   applyLanguage(data);
   hideSignIn();
+  const owner = data.account?.login ?? '';
+  if (owner !== chatOwner) {
+    chatOwner = owner;
+    await loadChat();
+  }
   const wasHidden = layout.hidden;
   layout.hidden = false;
   if (!forumStarted) {
@@ -114,21 +194,26 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
   if (!text) return;
-  append('me', text);
   input.value = '';
-  void post('messages', { text });
+  say(text);
 });
 
 log.addEventListener('click', (event) => {
+  const example = event.target.closest('button[data-say]');
+  if (example) {
+    say(example.dataset.say);
+    return;
+  }
   const button = event.target.closest('button[data-action-id]');
   if (!button) return;
-  void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' });
+  void post('actions', { actionId: button.dataset.actionId, value: button.dataset.value ?? '' }).then(redrawSoon);
 });
 
 document.getElementById('signout').addEventListener('click', () => {
   void apiFetch('/web/api/signout', { method: 'POST', body: {} })
     .then(() => {
       log.replaceChildren();
+      chatOwner = undefined;
       forgetFiles();
       return loadSession();
     })

@@ -153,7 +153,7 @@ function initForm() {
       anonymous: form.anonymous.checked,
       ...(closes && !Number.isNaN(closes.getTime()) ? { closesAt: closes.toISOString() } : {}),
     };
-    const result = await act('/polls', body);
+    const result = await act('/polls', body, form);
     if (result.ok && result.data.pollId) {
       form.reset();
       form.options.disabled = false;

@@ -116,10 +116,36 @@ export async function api(path, options = {}, retried = false) {
   return { ok: response.ok, status: response.status, data };
 }
 
-/** Posts an action; announces the bot's answer (or the refusal) and resolves with the response. */
-export async function act(path, body = {}) {
+/**
+ * Shows a refused field's sentence beside it (and takes the others' away): the field is marked
+ * invalid, described by the sentence, and focused.
+ */
+export function showFieldError(form, field, message) {
+  for (const old of form.querySelectorAll('.field-error')) {
+    const control = form.elements.namedItem(old.dataset.field);
+    control?.removeAttribute('aria-invalid');
+    control?.setAttribute('aria-describedby', (control.getAttribute('aria-describedby') ?? '').replace(old.id, '').trim());
+    if (control && !control.getAttribute('aria-describedby')) control.removeAttribute('aria-describedby');
+    old.remove();
+  }
+  const control = field ? form.elements.namedItem(field) : null;
+  if (!control || !message) return false;
+  const note = h('p', { class: 'field-error', id: `${control.id}-error`, dataset: { field }, text: message });
+  control.after(note);
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${note.id}`.trim());
+  control.focus();
+  return true;
+}
+
+/**
+ * Posts an action; announces the bot's answer (or the refusal) and resolves with the response. With
+ * the `form` it came from, a refusal that names one of its fields is shown beside that field.
+ */
+export async function act(path, body = {}, form = null) {
   const result = await api(path, { method: 'POST', body: { eventId: window.crypto.randomUUID(), ...body } });
-  if (result.ok) announce(result.data.replies ?? [], result.data.outcome === 'failed' || result.data.outcome === 'refused' ? 'error' : 'info');
+  if (form && showFieldError(form, result.ok ? null : result.data.field, result.data.message)) announce([]);
+  else if (result.ok) announce(result.data.replies ?? [], result.data.outcome === 'failed' || result.data.outcome === 'refused' ? 'error' : 'info');
   else announce(result.data.message, 'error');
   return result;
 }

@@ -1,6 +1,7 @@
 // The topic of the week: the page's discussion channel (the first web entry of DISCUSSION_CHANNELS).
-// Shows this week's topic with its thread and a reply box, and earlier topics folded. Every post's
-// HTML is rendered and escaped by the server; a reply typed here is sent as plain text.
+// Shows this week's topic with its thread and a reply box, the bot's other posts there (polls,
+// notices) beside it without a reply box, and earlier topics folded. Every post's HTML is rendered
+// and escaped by the server; a reply typed here is sent as plain text, to the topic it is under.
 import { apiFetch } from './api.js';
 
 const region = document.getElementById('forum');
@@ -9,6 +10,8 @@ const current = document.getElementById('forum-current');
 const empty = document.getElementById('forum-empty');
 const earlier = document.getElementById('forum-earlier');
 const earlierList = document.getElementById('forum-earlier-list');
+const posts = document.getElementById('forum-posts');
+const postsList = document.getElementById('forum-posts-list');
 
 /** How long after a click the channel is drawn again, to show the poll's counts redrawn by the bot. */
 const REDRAW_WAIT_MS = 2500;
@@ -60,6 +63,8 @@ function fillThread(article, thread) {
   const none = article.querySelector('.thread-empty');
   none.textContent = strings.forumNoReplies ?? '';
   none.hidden = thread.replies.length > 0;
+  // A poll or a notice is not a discussion: no thread is shown under it until someone answers there.
+  article.querySelector('.forum-thread').hidden = thread.kind !== 'topic' && thread.replies.length === 0;
 }
 
 function topicArticle(thread, withReplyBox) {
@@ -129,8 +134,22 @@ function updateArticle(article, thread) {
   fillThread(article, thread);
 }
 
+/** The posts that are not topics (polls, notices): kept by id across refreshes, with any notice under them. */
+function renderPosts(threads) {
+  posts.hidden = threads.length === 0;
+  const known = new Map([...postsList.children].map((article) => [article.dataset.threadId, article]));
+  postsList.replaceChildren(
+    ...threads.map((thread) => {
+      const article = known.get(thread.id) ?? topicArticle(thread, false);
+      updateArticle(article, thread);
+      return article;
+    }),
+  );
+}
+
 function render(data) {
-  const [latest, ...older] = data.threads;
+  const topics = data.threads.filter((thread) => thread.kind === 'topic');
+  const [latest, ...older] = topics;
   empty.textContent = strings.forumEmpty ?? '';
   empty.hidden = Boolean(latest);
   if (!latest) current.replaceChildren();
@@ -143,6 +162,7 @@ function render(data) {
     }
     updateArticle(article, latest);
   }
+  renderPosts(data.threads.filter((thread) => thread.kind !== 'topic'));
   earlier.hidden = older.length === 0;
   earlierList.replaceChildren(
     ...older.map((thread) => {
@@ -201,6 +221,7 @@ export function applyForumStrings(words) {
   document.getElementById('forum-title').textContent = words.forumTitle;
   document.getElementById('chat-title').textContent = words.chatTitle;
   document.getElementById('forum-earlier-title').textContent = words.forumEarlier;
+  document.getElementById('forum-posts-title').textContent = words.forumPosts;
   empty.textContent = words.forumEmpty;
   for (const form of region.querySelectorAll('.reply-form')) applyFormStrings(form);
   for (const thread of region.querySelectorAll('.forum-thread')) thread.setAttribute('aria-label', words.forumReplies);

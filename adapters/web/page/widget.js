@@ -4,9 +4,12 @@
 // mode, /?embed=1). Optional attributes of the script tag: data-lang="fr" (the chat's language for
 // people who have not chosen one; default: the host page's lang) and data-position="left" (default:
 // right). The button says what it does in that language; Escape (in the chat too) closes it and
-// gives the keyboard back to the button. Served by the bot at /web/widget.js with its words filled in.
+// gives the keyboard back to the button. Served by the bot at /web/widget.js with its words and the
+// sites of WEB_EMBED_ORIGINS filled in: on any other site the browser would refuse the chat's frame
+// (Content-Security-Policy frame-ancestors) and show it broken, so the panel says what to set instead.
 (function taForumWidget() {
   const WORDS = /* WIDGET_WORDS */ {};
+  const EMBED_ORIGINS = /* WIDGET_ORIGINS */ [];
   const script = document.currentScript;
   if (!script || window.taForumWidgetLoaded) return;
   window.taForumWidgetLoaded = true;
@@ -17,6 +20,8 @@
   const words = WORDS[lang];
   const side = script.dataset.position === 'left' ? 'left' : 'right';
   const rtl = lang === 'ar';
+  const here = window.location.origin.toLowerCase();
+  const allowed = here === origin.toLowerCase() || EMBED_ORIGINS.includes(here);
 
   const style = `
     :host { all: initial; }
@@ -38,6 +43,10 @@
     }
     .panel[hidden] { display: none; }
     iframe { display: block; width: 100%; height: 100%; border: 0; }
+    .blocked {
+      margin: 0; padding: 1.25rem; color: #1f2328; overflow-wrap: anywhere;
+      font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Noto Sans SC", sans-serif;
+    }
     @media (max-width: 30rem) {
       .launcher { bottom: 0.5rem; ${side}: 0.5rem; }
       .panel { top: 0.5rem; left: 0.5rem; right: 0.5rem; bottom: 4.25rem; width: auto; height: auto; }
@@ -80,8 +89,25 @@
     button.append(label);
   }
 
+  /** On a site the bot does not list, the panel says what to set in place of a frame the browser would refuse. */
+  function blockedNote() {
+    const note = document.createElement('p');
+    note.className = 'blocked';
+    note.setAttribute('role', 'alert');
+    note.tabIndex = -1;
+    const [before, after] = words.blocked.split('{origin}');
+    const site = document.createElement('bdi');
+    site.textContent = here;
+    site.dir = 'ltr';
+    note.append(before ?? '', site, after ?? '');
+    return note;
+  }
+
   function open() {
-    if (!frame) {
+    if (!frame && !allowed) {
+      frame = blockedNote();
+      panel.append(frame);
+    } else if (!frame) {
       frame = document.createElement('iframe');
       frame.title = words.frameTitle;
       frame.src = `${origin}/?embed=1&lang=${encodeURIComponent(lang)}`;

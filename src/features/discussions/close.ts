@@ -2,7 +2,8 @@
  * Closing a weekly topic (`topic close`, or the next week's post): the thread's replies are
  * summarised — by the model when one is configured, by picking key sentences otherwise — the
  * summary is posted in every thread of the topic with the counts, and it becomes a document of the
- * knowledge base (`discussion/<id>`), so later questions can cite what the community said.
+ * knowledge base (`discussion/<id>`), so later questions can cite what the community said. A topic
+ * nobody answered adds nothing to the knowledge base.
  */
 import type { Card } from '../../core/card.ts';
 import { textCard } from '../../core/card.ts';
@@ -36,7 +37,7 @@ export function summaryToCard(topic: Topic, summary: DiscussionSummary): Card {
       summary.points.length > 0 ? { type: 'list', items: summary.points } : { type: 'text', text: m.summaryNoReplies },
       { type: 'context', text: m.summaryCounts({ participants: summary.participants, replies: summary.replies }) },
       ...(summary.points.length > 0 ? [{ type: 'context' as const, text: summary.method === 'model' ? m.summaryByModel : m.summaryExtractive }] : []),
-      { type: 'context', text: m.summaryClosedNote },
+      { type: 'context', text: summary.replies > 0 ? m.summaryClosedNote : m.summaryClosedEmptyNote },
     ],
   };
 }
@@ -84,6 +85,14 @@ export async function closeDiscussion(services: Services, topic: Topic, actor: s
       log.error({ err: error, topicId: closed.id, channel: `${post.platform}:${post.conversation_id}` }, 'summary not posted in a thread');
     }
   }
+  // A topic nobody answered teaches nothing: the knowledge base gets no "Nobody replied" document.
+  if (summary.replies > 0) await addSummaryToKnowledge(services, closed, markdown);
+  log.info({ topicId: closed.id, replies: summary.replies, participants: summary.participants, method: summary.method, threads }, 'topic closed');
+  return { topic: closed, summary, threads };
+}
+
+async function addSummaryToKnowledge(services: Services, closed: Topic, markdown: string): Promise<void> {
+  const { store, log } = services;
   try {
     await ingestMarkdown(
       services.knowledge,
@@ -94,8 +103,6 @@ export async function closeDiscussion(services: Services, topic: Topic, actor: s
   } catch (error) {
     log.error({ err: error, topicId: closed.id }, 'summary not added to the knowledge base');
   }
-  log.info({ topicId: closed.id, replies: summary.replies, participants: summary.participants, method: summary.method, threads }, 'topic closed');
-  return { topic: closed, summary, threads };
 }
 
 /** Closes every open topic but `except` (the next week's post closes the previous one). */
@@ -125,7 +132,9 @@ export async function handleTopicClose(ctx: HandlerContext, id: number | undefin
     return;
   }
   const { summary, threads } = closed;
-  await ctx.replyPrivately(
-    textCard(m.closed({ id: topic.id, title: topic.title, participants: summary.participants, replies: summary.replies, threads }), ctx.lang),
-  );
+  const text =
+    summary.replies > 0
+      ? m.closed({ id: topic.id, title: topic.title, participants: summary.participants, replies: summary.replies, threads })
+      : m.closedEmpty({ id: topic.id, title: topic.title, threads });
+  await ctx.replyPrivately(textCard(text, ctx.lang));
 }

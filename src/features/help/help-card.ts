@@ -1,13 +1,15 @@
 /** The help card: every command the person may use, explained in their language. */
 import { ACTIONS } from '../../core/actions.ts';
 import type { Card } from '../../core/card.ts';
-import { COMMAND_EXAMPLES, COMMAND_SYNTAX, HELP_TOPICS, MODERATOR_TOPICS } from '../../core/command-grammar.ts';
-import { messages, type HelpTopic, type Lang } from '../../i18n/index.ts';
+import { COMMAND_SYNTAX, HELP_TOPICS, MODERATOR_TOPICS } from '../../core/command-grammar.ts';
+import { syntaxBlock } from '../../core/usage-card.ts';
+import { isolateLtr, messages, type HelpTopic, type Lang } from '../../i18n/index.ts';
 import type { Role } from '../../store/index.ts';
 
 function fieldsFor(topics: HelpTopic[], lang: Lang): { label: string; value: string }[] {
   const m = messages(lang);
-  return topics.map((topic) => ({ label: COMMAND_SYNTAX[topic], value: m.help.commands[topic] }));
+  // The command column is left to right inside right-to-left text.
+  return topics.map((topic) => ({ label: isolateLtr(COMMAND_SYNTAX[topic], lang), value: m.help.commands[topic] }));
 }
 
 /** What a guest cannot do, left out of their help (proposing needs the moderator's leave). */
@@ -39,12 +41,11 @@ export function helpToCard(lang: Lang, role: Role): Card {
 /** Help for one command: what it does, its syntax and an example. */
 export function commandHelpToCard(topic: HelpTopic, lang: Lang): Card {
   const m = messages(lang);
-  const example = COMMAND_EXAMPLES[topic];
   return {
     lang,
     blocks: [
       { type: 'text', text: m.help.commands[topic] },
-      { type: 'code', text: example ? `${COMMAND_SYNTAX[topic]}\n${example}` : COMMAND_SYNTAX[topic] },
+      syntaxBlock(topic, lang),
       { type: 'context', text: m.usage.seeHelp },
     ],
   };

@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 /**
  * A counted noun in Arabic, in the form its number calls for (as after a preposition): the noun alone with
@@ -150,6 +151,8 @@ export const ar: Catalog = {
   web: {
     title: "منتدى المساعدة التقنية",
     placeholder: "اطرح سؤالًا أو اكتب «help»…",
+    greeting: 'مرحبًا! أجيب عن الأسئلة المتعلقة بالمساعدة التقنية من وثائق المنتدى، مع ذكر مصادرها. اطرح سؤالك بكلماتك، أو جرّب أحد هذه الأسئلة، أو اكتب «\u2066help\u2069» لترى كل ما أستطيع فعله.',
+    examples: ['كيف تطلب دولة عضو المساعدة التقنية؟', 'كيف تقاس نتائج المساعدة التقنية؟'],
     send: "إرسال",
     inputLabel: "رسالتك",
     failed: "تعذّر إرسال الرسالة. يُرجى التحقق من الاتصال والمحاولة مرة أخرى.",
@@ -157,6 +160,7 @@ export const ar: Catalog = {
     forumTitle: "موضوع الأسبوع",
     forumEmpty: "لم يُنشر أي موضوع هنا بعد.",
     forumEarlier: "المواضيع السابقة",
+    forumPosts: "استطلاعات وإشعارات",
     forumReplies: "الردود",
     forumNoReplies: "لا توجد ردود بعد: شارك تجربتك لبدء النقاش.",
     replyLabel: "ردّك",
@@ -180,7 +184,9 @@ export const ar: Catalog = {
     signedInAs: "مسجّل الدخول باسم {name}",
     widgetOpen: "فتح دردشة المنتدى",
     widgetClose: "إغلاق دردشة المنتدى",
-    widgetFrameTitle: "دردشة منتدى المساعدة التقنية",  },
+    widgetFrameTitle: "دردشة منتدى المساعدة التقنية",
+    widgetBlocked: "لا يمكن فتح دردشة المنتدى على هذا الموقع بعد. على من يدير روبوت المنتدى أن يضيف \u2066{origin}\u2069 إلى \u2066WEB_EMBED_ORIGINS\u2069 في إعداداته ثم يعيد تشغيله.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `مرحبًا بك في المنتدى${name ? `، ${name}` : ''}. يسعدني الرد على أسئلتك المتعلقة بالمساعدة التقنية، ويمكن كتابة «help» للاطلاع على ما يمكنني القيام به. يُرجى الحرص على الاحترام المتبادل في النقاشات، وعدم مشاركة أي معلومات سرية.`,
@@ -263,6 +269,8 @@ export const ar: Catalog = {
     startersOn: 'عندما تكون قائمة الانتظار فارغة، سينشر البوت موضوعًا من مكتبة مواضيع النقاش.',
     closed: ({ id, title, participants, replies, threads }) =>
       `أُغلق الموضوع #${id} «${title}»: ${replies} ردًا من ${participants} مشاركًا. نُشر الملخص في ${threads} سلسلة وأُضيف إلى قاعدة المعارف.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `أُغلق الموضوع #${id} «${title}». لم يرد أحد، فلم يُضف شيء إلى قاعدة المعارف؛ ونُشر الإشعار في ${plural('ar', threads, { one: 'سلسلة واحدة', two: 'سلسلتين', few: '{n} سلاسل', many: '{n} سلسلة', other: '{n} سلسلة' })}.`,
     notOpen: ({ id }) => `الموضوع #${id} ليس مفتوحًا للنقاش، فلا شيء لإغلاقه.`,
     noneOpen: 'لا يوجد موضوع مفتوح للنقاش حاليًا.',
     summaryTitle: 'ملخص النقاش',
@@ -271,6 +279,7 @@ export const ar: Catalog = {
     summaryByModel: 'كتبه المساعد انطلاقًا من الردود في هذه السلسلة.',
     summaryExtractive: 'جمل رئيسية مأخوذة من الردود في هذه السلسلة.',
     summaryClosedNote: 'أُغلق الموضوع. أصبح هذا الملخص جزءًا من قاعدة المعارف.',
+    summaryClosedEmptyNote: 'أُغلق الموضوع. لم يرد أحد، فلم يُضف شيء إلى قاعدة المعارف.',
     summaryDocumentHeading: 'ما قاله المجتمع',
     summaryDocumentTopic: 'الموضوع',
     translated: ({ id, language }) => `#${id}: حُفظ النص باللغة ${language}، وسيُنشر الموضوع معه.`,

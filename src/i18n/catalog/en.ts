@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const en: Catalog = {
   languageName: 'English',
@@ -131,6 +132,8 @@ export const en: Catalog = {
   web: {
     title: "Technical assistance forum",
     placeholder: "Ask a question or type “help”…",
+    greeting: 'Hello! I answer questions about technical assistance from the forum’s documents, with their sources. Ask in your own words, try one of these, or type “help” to see everything I can do.',
+    examples: ['How does a member state request technical assistance?', 'How are the results of technical assistance measured?'],
     send: "Send",
     inputLabel: "Your message",
     failed: "The message could not be sent. Please check your connection and try again.",
@@ -138,6 +141,7 @@ export const en: Catalog = {
     forumTitle: "Topic of the week",
     forumEmpty: "No topic has been posted here yet.",
     forumEarlier: "Earlier topics",
+    forumPosts: "Polls and notices",
     forumReplies: "Replies",
     forumNoReplies: "No replies yet: share your experience to start the discussion.",
     replyLabel: "Your reply",
@@ -161,7 +165,9 @@ export const en: Catalog = {
     signedInAs: "Signed in as {name}",
     widgetOpen: "Open the forum chat",
     widgetClose: "Close the forum chat",
-    widgetFrameTitle: "Technical assistance forum chat",  },
+    widgetFrameTitle: "Technical assistance forum chat",
+    widgetBlocked: "The forum chat cannot open on this site yet. Whoever runs the forum bot must add {origin} to WEB_EMBED_ORIGINS in its settings and restart it.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Welcome to the forum${name ? `, ${name}` : ''}. Ask me anything about technical assistance, or type "help" to see what I can do. Please keep exchanges respectful, and share nothing confidential.`,
@@ -239,6 +245,8 @@ export const en: Catalog = {
     startersOn: 'When the queue is empty, the bot will post a starter from its library of discussion topics.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} “${title}” is closed: ${replies} ${replies === 1 ? 'reply' : 'replies'} from ${participants} ${participants === 1 ? 'participant' : 'participants'}. The summary was posted in ${threads} thread(s) and added to the knowledge base.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} “${title}” is closed. Nobody replied, so nothing was added to the knowledge base; the note was posted in ${plural('en', threads, { one: '{n} thread', other: '{n} threads' })}.`,
     notOpen: ({ id }) => `Topic #${id} is not open for discussion, so there is nothing to close.`,
     noneOpen: 'No topic is open for discussion at the moment.',
     summaryTitle: 'Summary of the discussion',
@@ -248,6 +256,7 @@ export const en: Catalog = {
     summaryByModel: 'Written by the assistant from the replies in this thread.',
     summaryExtractive: 'Key sentences taken from the replies in this thread.',
     summaryClosedNote: 'The topic is closed. This summary is now part of the knowledge base.',
+    summaryClosedEmptyNote: 'The topic is closed. Nobody replied, so nothing was added to the knowledge base.',
     summaryDocumentHeading: 'What the community said',
     summaryDocumentTopic: 'The topic',
     translated: ({ id, language }) => `#${id}: the ${language} text is saved; the topic will be posted with it.`,

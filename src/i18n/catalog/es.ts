@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const es: Catalog = {
   languageName: 'Español',
@@ -133,6 +134,8 @@ export const es: Catalog = {
   web: {
     title: "Foro de asistencia técnica",
     placeholder: "Haga una pregunta o escriba «help»…",
+    greeting: '¡Hola! Respondo a preguntas sobre asistencia técnica a partir de los documentos del foro, con sus fuentes. Pregunte con sus propias palabras, pruebe una de estas o escriba «help» para ver todo lo que puedo hacer.',
+    examples: ['¿Cómo solicita un Estado miembro asistencia técnica?', '¿Cómo se miden los resultados de la asistencia técnica?'],
     send: "Enviar",
     inputLabel: "Su mensaje",
     failed: "No se pudo enviar el mensaje. Compruebe su conexión e inténtelo de nuevo.",
@@ -140,6 +143,7 @@ export const es: Catalog = {
     forumTitle: "Tema de la semana",
     forumEmpty: "Todavía no se ha publicado ningún tema aquí.",
     forumEarlier: "Temas anteriores",
+    forumPosts: "Encuestas y avisos",
     forumReplies: "Respuestas",
     forumNoReplies: "Aún no hay respuestas: comparta su experiencia para iniciar el debate.",
     replyLabel: "Su respuesta",
@@ -163,7 +167,9 @@ export const es: Catalog = {
     signedInAs: "Sesión iniciada como {name}",
     widgetOpen: "Abrir el chat del foro",
     widgetClose: "Cerrar el chat del foro",
-    widgetFrameTitle: "Chat del foro de asistencia técnica",  },
+    widgetFrameTitle: "Chat del foro de asistencia técnica",
+    widgetBlocked: "El chat del foro aún no puede abrirse en este sitio. Quien administra el bot del foro debe añadir {origin} a WEB_EMBED_ORIGINS en su configuración y reiniciarlo.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Le doy la bienvenida al foro${name ? `, ${name}` : ''}. Puede preguntarme lo que desee sobre asistencia técnica o escribir «help» para ver lo que puedo hacer. Le ruego que mantenga un tono respetuoso en los intercambios y que no comparta información confidencial.`,
@@ -243,6 +249,8 @@ export const es: Catalog = {
     startersOn: 'Cuando la cola esté vacía, el bot publicará un tema de su biblioteca de debates.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} «${title}» está cerrado: ${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}. El resumen se publicó en ${threads} hilo(s) y se añadió a la base de conocimientos.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} «${title}» está cerrado. Nadie respondió, así que no se añadió nada a la base de conocimientos; el aviso se publicó en ${plural('es', threads, { one: '{n} hilo', other: '{n} hilos' })}.`,
     notOpen: ({ id }) => `El tema #${id} no está abierto al debate: no hay nada que cerrar.`,
     noneOpen: 'Ningún tema está abierto al debate en este momento.',
     summaryTitle: 'Resumen del debate',
@@ -252,6 +260,7 @@ export const es: Catalog = {
     summaryByModel: 'Redactado por el asistente a partir de las respuestas de este hilo.',
     summaryExtractive: 'Frases clave tomadas de las respuestas de este hilo.',
     summaryClosedNote: 'El tema está cerrado. Este resumen forma ya parte de la base de conocimientos.',
+    summaryClosedEmptyNote: 'El tema está cerrado. Nadie respondió, así que no se añadió nada a la base de conocimientos.',
     summaryDocumentHeading: 'Lo que dijo la comunidad',
     summaryDocumentTopic: 'El tema',
     translated: ({ id, language }) => `#${id}: el texto en ${language} está guardado; el tema se publicará con él.`,

@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const fr: Catalog = {
   languageName: 'Français',
@@ -136,6 +137,8 @@ export const fr: Catalog = {
   web: {
     title: "Forum de l’assistance technique",
     placeholder: "Posez une question ou tapez « help »…",
+    greeting: 'Bonjour ! Je réponds aux questions sur l’assistance technique à partir des documents du forum, sources à l’appui. Posez votre question avec vos mots, essayez l’une de celles-ci, ou tapez « help » pour voir tout ce que je sais faire.',
+    examples: ['Comment un État membre demande-t-il une assistance technique ?', 'Comment mesure-t-on les résultats de l’assistance technique ?'],
     send: "Envoyer",
     inputLabel: "Votre message",
     failed: "Le message n’a pas pu être envoyé. Veuillez vérifier votre connexion et réessayer.",
@@ -143,6 +146,7 @@ export const fr: Catalog = {
     forumTitle: "Sujet de la semaine",
     forumEmpty: "Aucun sujet n’a encore été publié ici.",
     forumEarlier: "Sujets précédents",
+    forumPosts: "Sondages et annonces",
     forumReplies: "Réponses",
     forumNoReplies: "Aucune réponse pour l’instant : partagez votre expérience pour lancer la discussion.",
     replyLabel: "Votre réponse",
@@ -166,7 +170,9 @@ export const fr: Catalog = {
     signedInAs: "Compte : {name}",
     widgetOpen: "Ouvrir la discussion du forum",
     widgetClose: "Fermer la discussion du forum",
-    widgetFrameTitle: "Discussion du forum de l’assistance technique",  },
+    widgetFrameTitle: "Discussion du forum de l’assistance technique",
+    widgetBlocked: "Le chat du forum ne peut pas encore s’ouvrir sur ce site. La personne qui gère le bot du forum doit ajouter {origin} à WEB_EMBED_ORIGINS dans ses réglages, puis le redémarrer.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Bienvenue sur le forum${name ? `, ${name}` : ''}. Posez-moi toute question sur l’assistance technique, ou tapez « help » pour découvrir ce que je peux faire. Merci de veiller à la courtoisie des échanges et de ne partager aucune information confidentielle.`,
@@ -249,6 +255,8 @@ export const fr: Catalog = {
     startersOn: 'Quand la file est vide, le bot publiera un sujet tiré de sa bibliothèque de discussions.',
     closed: ({ id, title, participants, replies, threads }) =>
       `#${id} « ${title} » est clos : ${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}. La synthèse a été publiée dans ${threads} fil(s) et ajoutée à la base de connaissances.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `#${id} « ${title} » est clos. Personne n’a répondu : rien n’a été ajouté à la base de connaissances ; l’avis a été publié dans ${plural('fr', threads, { one: '{n} fil', other: '{n} fils' })}.`,
     notOpen: ({ id }) => `Le sujet #${id} n’est pas ouvert à la discussion : il n’y a rien à clore.`,
     noneOpen: 'Aucun sujet n’est ouvert à la discussion en ce moment.',
     summaryTitle: 'Synthèse de la discussion',
@@ -258,6 +266,7 @@ export const fr: Catalog = {
     summaryByModel: 'Rédigée par l’assistant à partir des réponses de ce fil.',
     summaryExtractive: 'Phrases clés reprises des réponses de ce fil.',
     summaryClosedNote: 'Le sujet est clos. Cette synthèse fait désormais partie de la base de connaissances.',
+    summaryClosedEmptyNote: 'Le sujet est clos. Personne n’a répondu : rien n’a été ajouté à la base de connaissances.',
     summaryDocumentHeading: 'Ce qu’a dit la communauté',
     summaryDocumentTopic: 'Le sujet',
     translated: ({ id, language }) => `#${id} : le texte en ${language} est enregistré ; le sujet sera publié avec.`,

@@ -1,16 +1,8 @@
 import type { Catalog } from './types.ts';
-
-/** The Russian form of a counted noun: `one` for 1, 21, 31…; `few` for 2–4, 22–24…; `many` for 0, 5–20, 25–30… */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const units = n % 10;
-  const tens = n % 100;
-  if (units === 1 && tens !== 11) return one;
-  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
-  return many;
-};
+import { plural } from '../plural.ts';
 
 /** A number of days: "1 день", "3 дня", "5 дней". */
-const days = (n: number): string => `${n} ${plural(n, 'день', 'дня', 'дней')}`;
+const days = (n: number): string => plural('ru', n, { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' });
 
 export const ru: Catalog = {
   languageName: 'Русский',
@@ -144,6 +136,8 @@ export const ru: Catalog = {
   web: {
     title: "Форум по технической помощи",
     placeholder: "Задайте вопрос или введите «help»…",
+    greeting: 'Здравствуйте! Я отвечаю на вопросы о технической помощи по документам форума, со ссылками на источники. Спросите своими словами, попробуйте один из этих вопросов или наберите «help», чтобы узнать всё, что я умею.',
+    examples: ['Как государство-член запрашивает техническую помощь?', 'Как измеряются результаты технической помощи?'],
     send: "Отправить",
     inputLabel: "Ваше сообщение",
     failed: "Не удалось отправить сообщение. Проверьте подключение и повторите попытку.",
@@ -151,6 +145,7 @@ export const ru: Catalog = {
     forumTitle: "Тема недели",
     forumEmpty: "Здесь пока не опубликовано ни одной темы.",
     forumEarlier: "Предыдущие темы",
+    forumPosts: "Опросы и объявления",
     forumReplies: "Ответы",
     forumNoReplies: "Ответов пока нет: поделитесь своим опытом, чтобы начать обсуждение.",
     replyLabel: "Ваш ответ",
@@ -174,7 +169,9 @@ export const ru: Catalog = {
     signedInAs: "Вы вошли как {name}",
     widgetOpen: "Открыть чат форума",
     widgetClose: "Закрыть чат форума",
-    widgetFrameTitle: "Чат форума по технической помощи",  },
+    widgetFrameTitle: "Чат форума по технической помощи",
+    widgetBlocked: "Чат форума пока не может открыться на этом сайте. Тот, кто управляет ботом форума, должен добавить {origin} в WEB_EMBED_ORIGINS в его настройках и перезапустить его.",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `Добро пожаловать на форум${name ? `, ${name}` : ''}! Задавайте мне любые вопросы о технической помощи или введите «help», чтобы узнать, что я умею. Пожалуйста, соблюдайте уважительный тон общения и не делитесь конфиденциальной информацией.`,
@@ -258,6 +255,8 @@ export const ru: Catalog = {
     startersOn: 'Когда очередь пуста, бот опубликует тему из своей библиотеки тем для обсуждения.',
     closed: ({ id, title, participants, replies, threads }) =>
       `Тема #${id} «${title}» закрыта: ответов — ${replies}, участников — ${participants}. Итоги опубликованы в обсуждениях (${threads}) и добавлены в базу знаний.`,
+    closedEmpty: ({ id, title, threads }) =>
+      `Тема #${id} «${title}» закрыта. Никто не ответил, поэтому в базу знаний ничего не добавлено; уведомление опубликовано в ${plural('ru', threads, { one: '{n} обсуждении', few: '{n} обсуждениях', many: '{n} обсуждениях', other: '{n} обсуждения' })}.`,
     notOpen: ({ id }) => `Тема #${id} не открыта для обсуждения: закрывать нечего.`,
     noneOpen: 'Сейчас ни одна тема не открыта для обсуждения.',
     summaryTitle: 'Итоги обсуждения',
@@ -266,6 +265,7 @@ export const ru: Catalog = {
     summaryByModel: 'Составлено ассистентом по ответам в этом обсуждении.',
     summaryExtractive: 'Ключевые фразы из ответов в этом обсуждении.',
     summaryClosedNote: 'Тема закрыта. Эти итоги теперь входят в базу знаний.',
+    summaryClosedEmptyNote: 'Тема закрыта. Никто не ответил, поэтому в базу знаний ничего не добавлено.',
     summaryDocumentHeading: 'Что сказало сообщество',
     summaryDocumentTopic: 'Тема',
     translated: ({ id, language }) => `#${id}: текст на языке «${language}» сохранён; тема будет опубликована с ним.`,
@@ -292,7 +292,7 @@ export const ru: Catalog = {
     topic: ({ id, title, replies, participants }) => `#${id} ${title}: ответов — ${replies}, участников — ${participants}`,
     polls: 'Последние опросы',
     poll: ({ id, question, voters, open }) => `#${id} ${question}: проголосовали — ${voters}${open ? ' (открыт)' : ''}`,
-    pollRate: ({ members, rate }) => `ответили ${rate} из ${members} ${plural(members, 'участника', 'участников', 'участников')}`,
+    pollRate: ({ members, rate }) => `ответили ${rate} из ${plural('ru', members, { one: '{n} участника', other: '{n} участников' })}`,
     unanswered: 'Вопросы, на которые база знаний не ответила',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Пока ничего не записано: цифры появятся по мере использования форума.',

@@ -52,6 +52,8 @@ export interface TopicsCatalog {
   startersOn: string;
   /** To the moderator: the topic is closed; its summary went to this many threads and into the knowledge base. */
   closed: (p: { id: string; title: string; participants: number; replies: number; threads: number }) => string;
+  /** To the moderator: the topic is closed and nobody replied, so nothing went into the knowledge base. */
+  closedEmpty: (p: { id: string; title: string; threads: number }) => string;
   /** `topic close <id>` on a topic that is not the one out now (or already closed). */
   notOpen: (p: { id: string }) => string;
   /** `topic close` when no topic is out. */
@@ -68,6 +70,8 @@ export interface TopicsCatalog {
   summaryExtractive: string;
   /** Small print: the topic is closed and the summary is now in the knowledge base (so `ask` can cite it). */
   summaryClosedNote: string;
+  /** Small print under a topic closed without replies: nothing was added to the knowledge base. */
+  summaryClosedEmptyNote: string;
   /** Heading of the knowledge-base document made from a closed topic. */
   summaryDocumentHeading: string;
   /** Heading of the topic's own question in that document. */

@@ -164,6 +164,10 @@ export interface Catalog {
     title: string;
     /** Placeholder of the message box. */
     placeholder: string;
+    /** The greeting in an empty chat, above the example questions and the `help` button. */
+    greeting: string;
+    /** Example questions offered in an empty chat (the knowledge base answers them), sent as typed when clicked. */
+    examples: readonly string[];
     send: string;
     /** Label of the message box, for screen readers. */
     inputLabel: string;
@@ -177,6 +181,8 @@ export interface Catalog {
     forumEmpty: string;
     /** Heading of the earlier topics, shown folded under this week's. */
     forumEarlier: string;
+    /** Heading of the polls and notices posted in the discussion channel, beside this week's topic. */
+    forumPosts: string;
     /** Label of a topic's thread (the replies under it), for screen readers. */
     forumReplies: string;
     /** A thread without replies. */
@@ -223,6 +229,11 @@ export interface Catalog {
     widgetClose: string;
     /** The title of the widget's frame, for screen readers. */
     widgetFrameTitle: string;
+    /**
+     * In the widget's panel, in place of the chat, on a site the bot does not let show it in a frame:
+     * `{origin}` is the site's address, and the sentence names WEB_EMBED_ORIGINS.
+     */
+    widgetBlocked: string;
   };
   welcome: {
     /** To a person who joins a channel the bot is in; `name` is '' when the platform does not tell it. */

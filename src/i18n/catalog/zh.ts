@@ -1,4 +1,5 @@
 import type { Catalog } from './types.ts';
+import { plural } from '../plural.ts';
 
 export const zh: Catalog = {
   languageName: '中文',
@@ -125,6 +126,8 @@ export const zh: Catalog = {
   web: {
     title: "技术援助论坛",
     placeholder: "请提问或输入“help”……",
+    greeting: '您好！我根据论坛文件回答有关技术援助的问题，并注明出处。请用自己的话提问，或试试下面的问题，也可以输入“help”查看我能做的一切。',
+    examples: ['成员国如何申请技术援助？', '如何衡量技术援助的成果？'],
     send: "发送",
     inputLabel: "您的消息",
     failed: "消息未能发送。请检查网络连接后重试。",
@@ -132,6 +135,7 @@ export const zh: Catalog = {
     forumTitle: "本周议题",
     forumEmpty: "这里还没有发布任何议题。",
     forumEarlier: "往期议题",
+    forumPosts: "投票与通知",
     forumReplies: "回复",
     forumNoReplies: "还没有回复：分享您的经验，开启讨论吧。",
     replyLabel: "您的回复",
@@ -155,7 +159,9 @@ export const zh: Catalog = {
     signedInAs: "已登录：{name}",
     widgetOpen: "打开论坛聊天",
     widgetClose: "关闭论坛聊天",
-    widgetFrameTitle: "技术援助论坛聊天",  },
+    widgetFrameTitle: "技术援助论坛聊天",
+    widgetBlocked: "论坛聊天暂时无法在此网站上打开。论坛机器人的管理者需要在其设置中将 {origin} 加入 WEB_EMBED_ORIGINS，然后重新启动。",
+  },
   welcome: {
     memberJoined: ({ name }) =>
       `${name ? `${name}，` : ''}欢迎加入论坛！您可以向我提出任何有关技术援助的问题，或输入“help”了解我能提供哪些帮助。请在交流中相互尊重，切勿分享任何机密信息。`,
@@ -227,6 +233,8 @@ export const zh: Catalog = {
     startersOn: '队列为空时，机器人将从讨论话题库中选取一个话题发布。',
     closed: ({ id, title, participants, replies, threads }) =>
       `议题 #${id}“${title}”已结束：${participants} 位参与者共回复 ${replies} 条。总结已发布到 ${threads} 个讨论串，并加入知识库。`,
+    closedEmpty: ({ id, title, threads }) =>
+      `议题 #${id}“${title}”已结束。无人回复，因此没有内容加入知识库；通知已发布到 ${plural('zh', threads, { other: '{n} 个讨论串' })}。`,
     notOpen: ({ id }) => `议题 #${id} 当前未开放讨论，无需结束。`,
     noneOpen: '目前没有开放讨论的议题。',
     summaryTitle: '讨论总结',
@@ -235,6 +243,7 @@ export const zh: Catalog = {
     summaryByModel: '由助手根据本讨论串的回复撰写。',
     summaryExtractive: '摘自本讨论串回复的关键句。',
     summaryClosedNote: '议题已结束，本总结现已纳入知识库。',
+    summaryClosedEmptyNote: '议题已结束。无人回复，因此没有内容加入知识库。',
     summaryDocumentHeading: '社区的观点',
     summaryDocumentTopic: '议题',
     translated: ({ id, language }) => `#${id}：${language}文本已保存，议题发布时将一并显示。`,

@@ -176,4 +176,11 @@ export const ar: DashboardMessages = {
   expireLabel: 'إنهاء وصول {name} الآن',
   expired: 'انتهى وصول {name}.',
   notAGuest: '{name} ليس ضيفًا وصوله سارٍ.',
+  fieldQuestion: 'اكتب السؤال.',
+  fieldTooFewOptions: 'أدخل {min} خيارات على الأقل، خيارًا في كل سطر.',
+  fieldTooManyOptions: 'أدخل {max} خيارات على الأكثر.',
+  fieldQuotes: 'لا يمكن أن يبدأ هذا النص بـ «\u2066--\u2069» ولا أن يحتوي على كل أنواع علامات الاقتباس (\u2066" “ ” « »\u2069).',
+  fieldClosesPast: 'اختر وقت إغلاق في المستقبل.',
+  fieldClosesBad: 'تعذّرت قراءة وقت الإغلاق هذا: اختر تاريخًا ووقتًا.',
+  localPerson: 'أنت، على هذا الحاسوب',
 };

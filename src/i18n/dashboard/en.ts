@@ -185,4 +185,13 @@ export const en = {
   expireLabel: 'End the access of {name} now',
   expired: 'The access of {name} has ended.',
   notAGuest: '{name} is not a guest whose access runs.',
+  // Fields of a form the dashboard refused, shown beside the field
+  fieldQuestion: 'Write the question.',
+  fieldTooFewOptions: 'Give at least {min} options, one per line.',
+  fieldTooManyOptions: 'Give at most {max} options.',
+  fieldQuotes: 'This text cannot begin with “--” nor hold every kind of quotation mark (" “ ” « »).',
+  fieldClosesPast: 'Choose a closing time in the future.',
+  fieldClosesBad: 'This closing time cannot be read: choose a date and a time.',
+  // Who is signed in, when it is the person at the server's own machine (no account)
+  localPerson: 'you, on this computer',
 } as const;

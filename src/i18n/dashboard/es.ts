@@ -176,4 +176,11 @@ export const es: DashboardMessages = {
   expireLabel: 'Terminar ahora el acceso de {name}',
   expired: 'El acceso de {name} ha terminado.',
   notAGuest: '{name} no es un invitado con acceso vigente.',
+  fieldQuestion: 'Escriba la pregunta.',
+  fieldTooFewOptions: 'Indique al menos {min} opciones, una por línea.',
+  fieldTooManyOptions: 'Indique como máximo {max} opciones.',
+  fieldQuotes: 'Este texto no puede empezar por «--» ni contener todos los tipos de comillas (" “ ” « »).',
+  fieldClosesPast: 'Elija una hora de cierre futura.',
+  fieldClosesBad: 'Esta hora de cierre no se puede leer: elija una fecha y una hora.',
+  localPerson: 'usted, en este ordenador',
 };

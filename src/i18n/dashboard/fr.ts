@@ -176,4 +176,11 @@ export const fr: DashboardMessages = {
   expireLabel: 'Mettre fin maintenant à l’accès de {name}',
   expired: 'L’accès de {name} a pris fin.',
   notAGuest: '{name} n’est pas un invité dont l’accès est en cours.',
+  fieldQuestion: 'Écrivez la question.',
+  fieldTooFewOptions: 'Donnez au moins {min} choix, un par ligne.',
+  fieldTooManyOptions: 'Donnez au plus {max} choix.',
+  fieldQuotes: 'Ce texte ne peut pas commencer par «\u00a0--\u00a0» ni contenir toutes les sortes de guillemets ("\u00a0“\u00a0”\u00a0«\u00a0»).',
+  fieldClosesPast: 'Choisissez une heure de clôture à venir.',
+  fieldClosesBad: 'Cette heure de clôture est illisible\u00a0: choisissez une date et une heure.',
+  localPerson: 'vous, sur cet ordinateur',
 };

@@ -176,4 +176,11 @@ export const ru: DashboardMessages = {
   expireLabel: 'Закрыть доступ для {name} сейчас',
   expired: 'Доступ для {name} закрыт.',
   notAGuest: '{name} — не гость с действующим доступом.',
+  fieldQuestion: 'Напишите вопрос.',
+  fieldTooFewOptions: 'Укажите не меньше {min} вариантов, по одному в строке.',
+  fieldTooManyOptions: 'Укажите не больше {max} вариантов.',
+  fieldQuotes: 'Этот текст не может начинаться с «--» и содержать все виды кавычек (" “ ” « »).',
+  fieldClosesPast: 'Выберите время закрытия в будущем.',
+  fieldClosesBad: 'Это время закрытия не удаётся прочитать: выберите дату и время.',
+  localPerson: 'вы, на этом компьютере',
 };

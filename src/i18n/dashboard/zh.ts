@@ -176,4 +176,11 @@ export const zh: DashboardMessages = {
   expireLabel: '立即结束 {name} 的访问',
   expired: '{name} 的访问已结束。',
   notAGuest: '{name} 不是访问仍有效的访客。',
+  fieldQuestion: '请填写问题。',
+  fieldTooFewOptions: '请至少给出 {min} 个选项，每行一个。',
+  fieldTooManyOptions: '最多给出 {max} 个选项。',
+  fieldQuotes: '此文本不能以“--”开头，也不能同时包含所有种类的引号（" “ ” « »）。',
+  fieldClosesPast: '请选择一个将来的截止时间。',
+  fieldClosesBad: '无法识别此截止时间：请选择日期和时间。',
+  localPerson: '您（在本机上）',
 };

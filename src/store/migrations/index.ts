@@ -18,6 +18,7 @@ import * as m0015 from './0015-rate-limits.ts';
 import * as m0016 from './0016-pending-files.ts';
 import * as m0017 from './0017-inbox.ts';
 import * as m0018 from './0018-poll-redraws.ts';
+import * as m0019 from './0019-web-chat.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-pending-files': m0016,
   '0017-inbox': m0017,
   '0018-poll-redraws': m0018,
+  '0019-web-chat': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,7 @@ import { ACTIONS } from '../../../src/core/actions.ts';
 import type { Form } from '../../../src/core/adapter.ts';
 import type { Block, Button, Card } from '../../../src/core/card.ts';
 import { ForumError } from '../../../src/core/errors.ts';
+import { helpToCard } from '../../../src/features/help/help-card.ts';
 
 const ZWSP = '\u200B';
 const NASTY = '<!channel> <!here> <@U123> & *bold* _it_ ~s~ `c`';
@@ -251,6 +252,17 @@ describe('splitting long text', () => {
 });
 
 describe('cardToSlackMessages', () => {
+  it('isolates the help card’s commands left to right inside Arabic text, and leaves English as it is', () => {
+    const fieldTexts = (card: Card): string[] =>
+      cardToSlackMessages(card)
+        .flatMap((m) => m.blocks)
+        .flatMap((b) => (b.type === 'section' && 'fields' in b ? (b.fields ?? []).map((f) => f.text) : []));
+    const arabic = fieldTexts(helpToCard('ar', 'member'));
+    const ask = arabic.find((t) => t.includes('ask &lt;question&gt;'));
+    expect(ask?.startsWith('\u2066ask &lt;question&gt;\u2069\n')).toBe(true);
+    expect(fieldTexts(helpToCard('en', 'member')).find((t) => t.includes('ask &lt;question&gt;'))?.startsWith('ask &lt;question&gt;\n')).toBe(true);
+  });
+
   it('splits 120 blocks into messages of at most 50, in order', () => {
     const blocks: Block[] = Array.from({ length: 120 }, (_, i) => ({ type: 'text', text: `Paragraph ${i}` }));
     const messages = cardToSlackMessages({ blocks });

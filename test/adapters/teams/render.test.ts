@@ -283,6 +283,10 @@ describe('cardToAdaptiveCards', () => {
       for (const role of ['member', 'moderator'] as const) {
         const messages = render(helpToCard(lang, role));
         expect(messages[0]?.card.rtl).toBe(lang === 'ar' ? true : undefined);
+        // The command column stays left to right inside Arabic: isolated (LRI … PDI).
+        const facts = messages.flatMap((m) => m.card.body as { type: string; facts?: { title: string }[] }[]).flatMap((e) => (e.type === 'FactSet' ? (e.facts ?? []) : []));
+        const ask = facts.find((f) => f.title.includes('ask \\<question\\>'));
+        expect(ask?.title).toBe(lang === 'ar' ? '\u2066ask \\<question\\>\u2069' : 'ask \\<question\\>');
       }
     }
   });

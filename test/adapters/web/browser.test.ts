@@ -69,6 +69,11 @@ describeBrowser('web chat page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('input');
     // No web discussion channel is configured: no topic-of-the-week region.
     expect(await page.locator('#forum').isHidden()).toBe(true);
+    // An empty chat greets the person and offers example questions and `help`.
+    const greeting = page.locator('#log .bubble.greeting');
+    await greeting.waitFor();
+    expect(await greeting.locator('p').textContent()).toBe(messages('en').web.greeting);
+    expect(await greeting.getByRole('button').allTextContents()).toEqual([...messages('en').web.examples, 'help']);
   });
 
   it('answers `help` in Spanish after `lang es`, and the page words follow', async () => {
@@ -117,6 +122,32 @@ describeBrowser('web chat page in Chromium', () => {
     await page.screenshot({ path: `${RESULTS_DIR}web-chat-ar.png`, fullPage: true });
   });
 
+  it('draws the help table’s commands left to right inside the Arabic text', async () => {
+    const input = page.locator('#input');
+    await input.fill('help');
+    await input.press('Enter');
+    const ask = page.locator('#log .bubble.bot').last().locator('dt', { hasText: 'ask <question>' });
+    await ask.waitFor();
+    // Where each character is drawn: "ask <question>" reads left to right, its closing ">" last on
+    // the right (unisolated in right-to-left text it is drawn at the far left: "<ask <question").
+    const xs = await ask.evaluate((dt) => {
+      const walker = document.createTreeWalker(dt, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode() as Text;
+      const at = (i: number): number => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const text = node.data;
+      return { text, a: at(text.indexOf('a')), lt: at(text.indexOf('<')), n: at(text.lastIndexOf('n')), gt: at(text.lastIndexOf('>')) };
+    });
+    const seen = JSON.stringify(xs);
+    expect(xs.a, seen).toBeLessThan(xs.lt);
+    expect(xs.lt, seen).toBeLessThan(xs.n);
+    expect(xs.n, seen).toBeLessThan(xs.gt);
+  });
+
   it('shows hostile text as text, not markup', async () => {
     const input = page.locator('#input');
     const before = await page.locator('#log .bubble.bot').count();
@@ -127,6 +158,56 @@ describeBrowser('web chat page in Chromium', () => {
     await page.waitForFunction((n) => document.querySelectorAll('#log .bubble.bot').length > n, before);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#log img').count()).toBe(0);
+  });
+
+  it('redraws a poll card after a vote in the chat, and keeps the conversation across a reload', async () => {
+    const input = page.locator('#input');
+    await input.fill('poll "Lunch on Friday?" "Pizza" "Soup"');
+    await input.press('Enter');
+    const card = page.locator('#log .bubble.bot', { hasText: 'Lunch on Friday?' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Pizza' }).click();
+    // The bot redraws the card a moment after the vote: the counts move without a reload.
+    // (The page is in Arabic since the test above: the figures are in Arabic digits; the bar is full.)
+    await card.locator('li', { hasText: 'Pizza' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
+    const before = await page.locator('#log .bubble:not(.greeting)').allTextContents();
+
+    await page.reload();
+    await waitForPageLanguage('ar');
+    const again = page.locator('#log .bubble.bot', { hasText: 'Lunch on Friday?' });
+    await again.waitFor();
+    expect(await page.locator('#log .bubble').allTextContents()).toEqual(before);
+    // A chat that is not empty is not greeted again.
+    expect(await page.locator('#log .greeting').count()).toBe(0);
+    expect(await page.locator('#log .bubble.me').first().textContent()).toBe('lang es');
+    // The buttons are still there, and still vote.
+    await again.getByRole('button', { name: 'Soup' }).click();
+    await again.locator('li', { hasText: 'Soup' }).filter({ hasText: '▓▓▓▓▓▓▓▓▓▓' }).waitFor();
+    await page.screenshot({ path: `${RESULTS_DIR}web-chat-kept.png`, fullPage: true });
+  });
+
+  it('greets a French newcomer in French, and an example question clicked is asked and answered', async () => {
+    const fr = messages('fr');
+    const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 900, height: 1000 } });
+    try {
+      const newcomer = await french.newPage();
+      newcomer.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await newcomer.goto(host.url);
+      const greeting = newcomer.locator('#log .bubble.greeting');
+      await greeting.waitFor();
+      expect(await greeting.getAttribute('lang')).toBe('fr');
+      expect(await greeting.locator('p').textContent()).toBe(fr.web.greeting);
+      const [first] = fr.web.examples;
+      await greeting.getByRole('button', { name: first }).click();
+      await newcomer.locator('#log .bubble.me', { hasText: first }).waitFor();
+      // Answered from the knowledge base, with its sources, in French.
+      await newcomer.locator('#log .bubble.bot:not(.greeting)', { hasText: 'requesting-assistance.md' }).waitFor();
+      await newcomer.screenshot({ path: `${RESULTS_DIR}web-chat-greeting-fr.png`, fullPage: true });
+      await greeting.getByRole('button', { name: 'help' }).click();
+      await newcomer.locator('#log .bubble.bot', { hasText: fr.help.title }).waitFor();
+    } finally {
+      await french.close();
+    }
   });
 
   it('logged no script or console errors', () => {

@@ -172,9 +172,21 @@ describe('moderators’ dashboard API', () => {
     const ratingId = rating.body.pollId as string;
     await slack('UALICE', { type: 'action', actionId: ACTIONS.pollVote, value: `${ratingId}:4` });
     expect((await call('GET', `/polls/${ratingId}/csv`)).text.replace(/^\uFEFF/, '').split('\n')).toEqual(['option,votes', '1,0', '2,0', '3,0', '4,0', '5,1']);
-    const tooFew = await call('POST', '/polls', { body: { question: 'Only one?', options: ['Yes'] } });
-    expect(tooFew.body.pollId).toBeNull();
-    expect(tooFew.body.replies?.join(' ')).toMatch(/poll/i);
+    // A refused form names the field to fix and says what to do, never the chat's usage text; no poll made.
+    const polls = (await call('GET', '/polls')).body.polls as unknown[];
+    const refused: [object, string, string][] = [
+      [{ question: 'Only one?', options: ['Yes'] }, 'options', en.fieldTooFewOptions.replace('{min}', '2')],
+      [{ question: 'Too many?', options: Array.from({ length: 11 }, (_, i) => `Option ${i + 1}`) }, 'options', en.fieldTooManyOptions.replace('{max}', '10')],
+      [{ question: '--anonymous', options: ['Yes', 'No'] }, 'question', en.fieldQuotes],
+      [{ question: 'Quotes?', options: ['"“”«»', 'No'] }, 'options', en.fieldQuotes],
+      [{ question: 'Already over?', options: ['Yes', 'No'], closesAt: new Date(h.now().getTime() - DAY).toISOString() }, 'closes', en.fieldClosesPast],
+    ];
+    for (const [body, field, message] of refused) {
+      const answer = await call('POST', '/polls', { body });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ error: 'invalid_field', field, message });
+    }
+    expect((await call('GET', '/polls')).body.polls).toHaveLength(polls.length);
     expect((await call('GET', '/polls/999')).status).toBe(404);
   });
 
@@ -193,6 +205,9 @@ describe('moderators’ dashboard API', () => {
     expect(people[0]).toMatchObject({ userId: MODERATOR, role: 'moderator', fromConfig: true });
     expect(people.find((p) => p.userId === 'UPAT')).toMatchObject({ name: 'Pat Partner', role: 'guest', canExpire: true, accessUntil: new Date(h.now().getTime() + 10 * DAY).toISOString() });
     expect(people.find((p) => p.userId === 'UALICE')).toMatchObject({ role: 'member', canExpire: false });
+    // People who only took part (here: voted in the poll above) are listed too.
+    expect(people.find((p) => p.userId === 'UCARL')).toMatchObject({ name: 'UCARL', role: 'member', canExpire: false, fromConfig: false });
+    expect(people.filter((p) => p.userId === 'UBOB')).toHaveLength(1);
 
     const key = { platform: 'slack', workspaceId: 'TPARTNER', userId: 'UPAT' };
     const ended = await call('POST', '/people/expire', { body: key });

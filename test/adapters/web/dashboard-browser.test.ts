@@ -143,6 +143,9 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('navigation').count()).toBe(1);
     expect(await page.getByRole('tab').allTextContents()).toEqual([en.tabTopics, en.tabPolls, en.tabKnowledge, en.tabUsage, en.tabPeople]);
+    // The person at the server's own machine has no name: the header says who they are, not their browser's id.
+    await page.locator('#signed-in', { hasText: en.localPerson }).waitFor();
+    expect(await page.locator('#signed-in').textContent()).toBe(en.signedInAs.replace('{name}', en.localPerson));
     await page.locator('#proposals .item').first().waitFor();
     expect(await page.locator('#proposals h4').allTextContents()).toEqual([expect.stringContaining('Measuring impact a year later'), expect.stringContaining('Peer visits between ministries')]);
     expect(await queueTitles()).toEqual([expect.stringContaining('Training of trainers')]);
@@ -209,8 +212,20 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
   it('creates a poll and its chart’s bars move after a vote', async () => {
     await page.getByRole('tab', { name: en.tabPolls }).click();
     await page.getByLabel(en.questionLabel, { exact: true }).fill('Which format suits you best?');
-    await page.getByLabel(/Options, one per line/).fill('Webinar\nWorkshop\nPeer visit');
+    // One option only: the form says so beside the options, which get the keyboard.
+    const options = page.getByLabel(/Options, one per line/);
+    await options.fill('Webinar');
     await page.getByRole('button', { name: en.createPoll }).click();
+    const note = page.locator('#poll-options + .field-error');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(en.fieldTooFewOptions.replace('{min}', '2'));
+    expect(await options.getAttribute('aria-invalid')).toBe('true');
+    expect(await options.getAttribute('aria-describedby')).toContain(await note.getAttribute('id'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('poll-options');
+    expect(await page.locator('#status').textContent()).not.toMatch(/Use it like this|help/);
+    await options.fill('Webinar\nWorkshop\nPeer visit');
+    await page.getByRole('button', { name: en.createPoll }).click();
+    await note.waitFor({ state: 'detached' });
     await page.locator('#poll-chart').waitFor();
     const counts = (): Promise<number[]> =>
       page.evaluate(() => {
@@ -271,6 +286,8 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     const olga = await findPerson(host.app.services.store.db, { platform: 'web', workspaceId: 'web-guest', userId: 'olga' });
     expect(olga?.guest_expires_at?.getTime()).toBeLessThanOrEqual(Date.now());
     await page.locator('#people tr', { hasText: 'Olga Partner' }).filter({ hasText: en.roleGuestEnded }).waitFor();
+    // Those who only voted are listed too.
+    for (const voter of ['amira', 'bruno', 'chen']) await page.locator('#people tr', { hasText: voter }).first().waitFor();
     expect(await page.getByRole('button', { name: 'End the access of Olga Partner now' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Approve the request for Omar Partner' }).click();
@@ -362,7 +379,9 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
   });
 
   it('logged no script or console errors', () => {
-    // The refused upload is an expected 415.
-    expect(problems.filter((p) => !p.includes('/knowledge/upload'))).toEqual([]);
+    // The refused upload is an expected 415, and the poll form refused for its options an expected 400.
+    const expected = ['HTTP 400 /web/api/dashboard/polls', 'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)'];
+    expect(problems.filter((p) => !p.includes('/knowledge/upload') && !expected.includes(p))).toEqual([]);
+    expect(problems.filter((p) => expected.includes(p))).toHaveLength(expected.length);
   });
 });

@@ -147,16 +147,22 @@ describeBrowser('topic of the week on the web page, in Chromium', () => {
     expect(await summary.getAttribute('lang')).toBe('en');
   });
 
-  it('votes in a poll of the channel with its button, and the bar moves', async () => {
+  it('shows a poll of the channel beside the topic, which keeps its place and its reply box; the bar moves on a vote', async () => {
     await moderator.answer('poll "Was this week’s topic useful?" "Yes" "No" --discussion');
     const input = page.locator('#input');
     await input.fill('help');
     await input.press('Enter');
-    const poll = page.locator('#forum-current .forum-post', { hasText: 'Was this week’s topic useful?' });
+    const poll = page.locator('#forum-posts .forum-post', { hasText: 'Was this week’s topic useful?' });
     await poll.waitFor();
+    expect(await page.getByRole('heading', { level: 3, name: ar.web.forumPosts }).isVisible()).toBe(true);
+    // (The page is in Arabic since the test above.) The topic of the week is still the topic, with its reply box; the poll has none.
+    expect(await page.locator('#forum-current .forum-post .card-header').textContent()).toBe(TITLE);
+    expect(await page.locator('#forum-current .reply-form').count()).toBe(1);
+    expect(await page.locator('#forum-posts .reply-form').count()).toBe(0);
+    expect(await page.locator('#forum-earlier').isHidden()).toBe(true);
     expect(await poll.locator('li').allTextContents()).toEqual(['Yes  ░░░░░░░░░░  0 · 0%', 'No  ░░░░░░░░░░  0 · 0%']);
     await poll.getByRole('button', { name: 'Yes' }).click();
-    await page.locator('#forum-current .forum-post li', { hasText: 'Yes  ▓▓▓▓▓▓▓▓▓▓  1 · 100%' }).waitFor();
+    await page.locator('#forum-posts .forum-post li', { hasText: 'Yes  ▓▓▓▓▓▓▓▓▓▓  1 · 100%' }).waitFor();
     await page.screenshot({ path: `${RESULTS_DIR}web-forum-poll.png`, fullPage: true });
   });
 

@@ -189,12 +189,53 @@ describe('the web page as a discussion channel', () => {
     const posted = await messenger.post(webChannel(), textCard('A note from the moderators'));
     expect(posted).toMatchObject({ platform: 'web', conversation: { channelId: CHANNEL, kind: 'channel' } });
     const page = await alice.forum(CHANNEL);
-    expect(page.threads.map((t) => t.id)).toEqual([posted.messageId, thread.id]);
+    // The topic stays the topic: the note is listed beside it, not in its place.
+    expect(page.threads.map((t) => [t.id, t.kind])).toEqual([
+      [thread.id, 'topic'],
+      [posted.messageId, 'post'],
+    ]);
 
     // Removing the topic's post takes its thread off the page; the replies stay recorded.
     await messenger.remove({ ...ref, messageId: thread.id });
     expect((await alice.forum(CHANNEL)).threads.map((t) => t.id)).toEqual([posted.messageId]);
     expect(await topicReplies(host.app.services.store.db, '1')).toHaveLength(3);
+  });
+});
+
+describe('polls posted to the web discussion channel', () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    host = await startTestHost({ DISCUSSION_CHANNELS: `web:${CHANNEL}`, MODERATORS: `web:${MODERATOR_ID}` }, { ingestKnowledge: false });
+  });
+  afterAll(() => host?.close());
+
+  it('sit beside this week’s topic, which keeps its place, and every reply counts where it was written', async () => {
+    const moderator = WebPerson.withId(host.url, MODERATOR_ID);
+    const people = [new WebPerson(host.url), new WebPerson(host.url), new WebPerson(host.url)];
+    await moderator.answer('topic propose Peer reviews | How do you organise them?');
+    await moderator.answer('topic approve 1');
+    await moderator.answer('topic post-now');
+    const topicId = (await moderator.forum(CHANNEL)).threads[0]?.id ?? '';
+    await people[0]?.reply(CHANNEL, topicId, 'We pair offices.');
+    await people[1]?.reply(CHANNEL, topicId, 'We swap reviewers every year.');
+
+    // Two polls to the discussion channel, one after the other, as a moderator does after a webinar.
+    await moderator.answer('poll "Was the webinar useful?" "Yes" "No" --discussion');
+    await moderator.answer('poll "Another session next month?" "Yes" "No" --discussion');
+    const page = await people[2]?.forum(CHANNEL);
+    expect(page?.threads.map((t) => t.kind)).toEqual(['topic', 'post', 'post']);
+    expect(page?.threads[0]?.id).toBe(topicId);
+    expect(page?.threads[0]?.post.text).toContain('Peer reviews');
+    expect(page?.threads[1]?.post.text).toContain('Another session next month?');
+    expect(page?.threads[2]?.post.text).toContain('Was the webinar useful?');
+
+    // Replies after the polls go to the topic, and count there.
+    for (const [i, text] of ['Reviews by a neighbouring office work best.', 'We publish every review.', 'A checklist helps.'].entries()) {
+      const answered = await people[i % 2 === 0 ? 2 : 0]?.reply(CHANNEL, topicId, text);
+      expect(answered?.thread).toMatchObject({ id: topicId, kind: 'topic' });
+    }
+    expect(await topicReplies(host.app.services.store.db, '1')).toHaveLength(5);
+    expect(await moderator.answer('topic close')).toEqual([en.topics.closed({ id: '1', title: 'Peer reviews', participants: 3, replies: 5, threads: 1 })]);
   });
 });
 

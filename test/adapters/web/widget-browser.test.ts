@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/index.ts';
 import { CHROMIUM_MISSING, findChromium, launchChromium, watchForProblems } from '../../support/browser.ts';
@@ -165,6 +166,64 @@ describeBrowser('the embeddable widget on another site, in Chromium', () => {
   });
 
   it('logged no script or console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describeBrowser('the widget on a site WEB_EMBED_ORIGINS does not list, in Chromium', () => {
+  let bot: TestHost;
+  let site: http.Server;
+  let siteUrl = '';
+  let browser: Browser;
+  const logged: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    site = http.createServer((req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html lang="${req.url === '/ar' ? 'ar' : 'en'}"><head><meta charset="utf-8"><title>Ministry site</title></head>
+        <body><h1>Ministry of Planning</h1><script src="${bot.url}/web/widget.js" defer></script></body></html>`);
+    });
+    site.listen(0, '127.0.0.1');
+    await once(site, 'listening');
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    // No WEB_EMBED_ORIGINS: the bot's pages may be framed by the bot itself only. Its log is kept.
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(line) });
+    bot = await startTestHost({}, { ingestKnowledge: false, logger });
+    browser = await launchChromium(executablePath as string);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.close();
+    site?.close();
+  });
+
+  it('says in the panel what to set, in place of a frame the browser would refuse, and the server warns once', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      watchForProblems(page, problems);
+      await page.goto(siteUrl);
+      await page.getByRole('button', { name: en.web.widgetOpen }).click();
+      const note = page.getByRole('alert');
+      await note.waitFor();
+      expect(await note.textContent()).toBe(en.web.widgetBlocked.replace('{origin}', siteUrl));
+      expect(await page.locator('iframe').count()).toBe(0);
+      await page.screenshot({ path: `${SCREENSHOTS}chat-widget-unlisted.png` });
+      // Arabic: the same note, right to left, the site's address isolated left to right.
+      await page.goto(`${siteUrl}/ar`);
+      await page.getByRole('button', { name: messages('ar').web.widgetOpen }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').locator('bdi').getAttribute('dir')).toBe('ltr');
+      expect(await page.getByRole('alert').locator('bdi').textContent()).toBe(siteUrl);
+    } finally {
+      await context.close();
+    }
+    const warnings = logged.map((line) => JSON.parse(line) as { level: number; msg: string; origin?: string }).filter((l) => l.level === 40 && l.origin === siteUrl);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.msg).toContain('WEB_EMBED_ORIGINS');
     expect(problems).toEqual([]);
   });
 });

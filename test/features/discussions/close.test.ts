@@ -146,6 +146,28 @@ describe('closing a weekly topic', () => {
     expect(docs.map((d) => d.source)).toContain(discussionSource(first));
     expect(docs.map((d) => d.source)).not.toContain(discussionSource(second));
   });
+
+  it('adds nothing to the knowledge base when a topic nobody answered is closed', async () => {
+    const id = /#(\d+)/.exec((await say('UBEN', 'topic propose Translation budgets | How much do you set aside for translation?'))[0] ?? '')?.[1] ?? '';
+    await say('UMOD', `topic approve ${id}`);
+    await say('UMOD', 'topic post-now');
+    const root = messenger.posts.at(-1)?.messageId ?? '';
+    // The previous topic's close is the post's doing; this one is closed by hand with no reply.
+    const said = await say('UMOD', `topic close ${id}`);
+    expect(said[0]).toContain(`#${id}`);
+    expect(said[0]).toContain('Nobody replied, so nothing was added to the knowledge base');
+    expect(said[0]).toContain('1 thread.');
+    const note = messenger.posts.at(-1);
+    expect(note?.conversation.threadId).toBe(root);
+    const noteText = cardToText(note?.card ?? { blocks: [] });
+    expect(noteText).toContain('Nobody replied to this topic.');
+    expect(noteText).not.toContain('now part of the knowledge base');
+    expect((await findTopic(app.services.store.db, id))?.status).toBe('closed');
+    const docs = await app.services.store.db.selectFrom('documents').select(['source']).where('source', '=', discussionSource(id)).execute();
+    expect(docs).toEqual([]);
+    const answer = await app.services.knowledge.answer('How much do you set aside for translation budgets?', 'en');
+    expect(answer.citations.map((c) => c.source)).not.toContain(discussionSource(id));
+  });
 });
 
 describe('closing a weekly topic with a model configured', () => {
