@@ -87,7 +87,8 @@ function properNameStems(text: string, lang: Lang, groups = new Map<string, numb
   const out = new Map<string, string>();
   let group = 0;
   for (const sentence of text.split(/[.!?¿¡;:«»"“”()]+/)) {
-    const words = sentence.trim().split(/\s+/);
+    // Words, and in scripts written without spaces, the Latin ones within ("SPF给斯里兰卡的赠款").
+    const words = sentence.trim().split(/\s+|(?<=\p{Script=Han})(?=[^\p{Script=Han}\s])|(?<=[^\p{Script=Han}\s])(?=\p{Script=Han})/u);
     let previousName = false;
     words.forEach((word, i) => {
       const bare = word

@@ -78,7 +78,7 @@ const RULES: Record<Lang, Rules> = {
   fr: [
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:\S+ )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
     ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
-    ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdure(?:nt|ra|rait)?\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
+    ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdur(?:e|ent|era|eront|erait|eraient|er|é|ée)\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
     ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le nombre\b/],
     ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquels? (?:jours?|mois)\b|\bquelles? (?:dates?|années?)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b|\bjusqu'à quand\b|\béchéance\b/],
     ['contact', /\b(?:courriel|e-?mail|téléphone|télécopie|fax|coordonnées)\b|(?<!s['’])\badresse\b|\bquel(?:le)? est (?:le|l['’]) (?:site|adresse)\b/],
@@ -94,7 +94,7 @@ const RULES: Record<Lang, Rules> = {
   es: [
     ['percentage', /\bqu[ée] (?:\S+ )?(?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
     ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
-    ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur[óoa](?:ba|n|r[áa])?\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
+    ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur(?:[óoa]|an|aba|aban|ar|ar[áa]n?|ar[íi]an?|e|en)\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
     ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b/],
     ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fechas?|a[ñn]os?|d[íi]as?|mes(?:es)?)\b|\bdesde cu[áa]ndo\b|\bfecha\b|\bhasta cu[áa]ndo\b/],
     ['contact', /\b(?:correo|e-?mail|teléfono|fax|datos de contacto)\b|\bdirecci[óo]n (?:de correo|postal|web|electr[óo]nica|del sitio)\b|\bcu[áa]l es (?:el|la) (?:sitio|p[áa]gina) web\b/],
@@ -108,10 +108,10 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
   ],
   ru: [
-    ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол|показател|уровень|коэффициент|част)|процент/u],
+    ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол(?:я|и|ю|е|ей)(?!\p{L})|показател|уровень|коэффициент|част(?:ь|и|ью|ей)(?!\p{L}))|процент/u],
     // Money words begin a word: "рецензируемых" holds "цен", "оценка" too.
     ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо|во что обо`, 'u')],
-    ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длится|(?:в|за) какой срок|в течение какого (?:срока|времени)|каков срок`)],
+    ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длит(?:ся|ь?ся)|продлит(?:ся|ь?ся)|продлятся|продолжит(?:ся|ь?ся)|(?:в|за) какой срок|в течение какого (?:срока|времени)|каков срок`)],
     ['number', /сколько|количеств|числ[оа]/],
     ['date', /когда|крайний срок|последний срок|до какого (?:числа|срока)|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
     ['contact', /(?:электронн\p{L}* почт|e-?mail|имейл|телефон|факс|адрес(?!ов)|контактн)/u],

@@ -57,6 +57,16 @@ const CASES: [AnswerKind, Lang, string][] = [
   // "استخدام" (use) holds the letters of "دام" (lasted): words are matched whole.
   ['person', 'ar', 'من سيتولى إعداد قواعد استخدام المنتدى؟'],
   ['duration', 'ar', 'كم دامت الدورة؟'],
+  // The verb of lasting in any of its forms, with "how much" ("cuánto … durar") or without.
+  ['duration', 'es', '¿Cuánto pueden durar como máximo los proyectos regionales?'],
+  ['duration', 'es', '¿Cuánto durarán los talleres?'],
+  ['duration', 'fr', 'Combien de temps peut durer un projet national ?'],
+  ['duration', 'ru', 'Сколько продлится региональный проект?'],
+  ['duration', 'ar', 'كم يمكن أن تدوم المشاريع الإقليمية؟'],
+  ['duration', 'zh', '区域项目最长可以持续多久？'],
+  // A word that only begins like a share's ("должны", "частный") asks for none.
+  ['date', 'ru', 'До какой даты должны быть завершены малые гранты?'],
+  ['percentage', 'ru', 'Какую часть расходов покрывает грант?'],
   ['person', 'zh', '谁主持了会议？'],
   ['place', 'en', 'Where did the workshop take place?'],
   ['place', 'fr', 'Dans quelle ville l’atelier a-t-il eu lieu ?'],
@@ -404,6 +414,16 @@ describe('a name of several words', () => {
     expect(group('Nordic')).not.toBe(group('Forest'));
     expect(group('payment')).toBeUndefined();
     expect(query.concepts.map((c) => c.label)).not.toContain('got');
+  });
+});
+
+describe('an acronym inside text written without spaces', () => {
+  it('is a name of the question, a constraint, as between spaces', () => {
+    const empty = new Glossary({ version: 1, entries: [] });
+    const acronym = (question: string, lang: Lang): boolean | undefined => analyzeQuery(question, lang, empty).concepts.find((c) => c.label === analyze('SPF', lang)[0])?.constraint;
+    expect(acronym('SPF给斯里兰卡的赠款是多少？', 'zh')).toBe(true);
+    expect(acronym('斯里兰卡从SPF得到多少赠款？', 'zh')).toBe(true);
+    expect(acronym('Сколько SPF выделил Шри-Ланке?', 'ru')).toBe(true);
   });
 });
 
