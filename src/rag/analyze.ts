@@ -60,12 +60,22 @@ function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/** Prepositions of time, place and means that the libraries' lists lack: they say how, not what ("since May 2015"). */
+const PREPOSITIONS: Record<Lang, string[]> = {
+  en: ['since', 'within', 'among', 'amongst', 'via', 'despite', 'upon', 'throughout', 'till'],
+  fr: ['depuis', 'pendant', 'durant', 'parmi', 'lors', 'dès', 'jusque'],
+  es: [],
+  ru: ['согласно', 'течение', 'посредством'],
+  ar: [],
+  zh: [],
+};
+
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
-  ar: new Set([...arStop.filter((w) => !KEEP.ar.has(w) && !KEEP.ar.has(fold(w))), ...QUESTION_NOISE.ar].map(fold)),
-  en: new Set([...enStop.filter((w) => !KEEP.en.has(fold(w))), ...QUESTION_NOISE.en].map(fold)),
-  es: new Set([...esStop.filter((w) => !KEEP.es.has(fold(w))), ...QUESTION_NOISE.es].map(fold)),
-  fr: new Set([...frStop, ...QUESTION_NOISE.fr].map(fold)),
-  ru: new Set([...ruStop, ...QUESTION_NOISE.ru].map(fold)),
+  ar: new Set([...arStop.filter((w) => !KEEP.ar.has(w) && !KEEP.ar.has(fold(w))), ...QUESTION_NOISE.ar, ...PREPOSITIONS.ar].map(fold)),
+  en: new Set([...enStop.filter((w) => !KEEP.en.has(fold(w))), ...QUESTION_NOISE.en, ...PREPOSITIONS.en].map(fold)),
+  es: new Set([...esStop.filter((w) => !KEEP.es.has(fold(w))), ...QUESTION_NOISE.es, ...PREPOSITIONS.es].map(fold)),
+  fr: new Set([...frStop, ...QUESTION_NOISE.fr, ...PREPOSITIONS.fr].map(fold)),
+  ru: new Set([...ruStop, ...QUESTION_NOISE.ru, ...PREPOSITIONS.ru].map(fold)),
   zh: new Set([...zhStop.filter((w) => !KEEP.zh.has(w)), ...QUESTION_NOISE.zh]),
 };
 

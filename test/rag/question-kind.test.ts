@@ -496,3 +496,18 @@ describe('modal verbs', () => {
     }
   });
 });
+
+describe('prepositions of time and means', () => {
+  it('carry no meaning for retrieval ("since May 2015" is about May 2015)', () => {
+    for (const [lang, question, preposition, content] of [
+      ['en', 'Who has headed the fund since May 2015?', 'since', 'fund'],
+      ['fr', 'Parmi les huit séances, laquelle a eu le plus de public ?', 'parmi', 'seanc'],
+      ['fr', 'Qui dirige le fonds depuis mai 2015 ?', 'depuis', 'fond'],
+      ['ru', 'Что сделано согласно плану?', 'согласно', 'план'],
+      ['ar', 'من يدير الصندوق منذ مايو 2015؟', 'منذ', 'صندوق'],
+    ] as const) {
+      expect(analyze(preposition, lang), preposition).toEqual([]);
+      expect(analyze(question, lang), question).toContain(content);
+    }
+  });
+});
