@@ -24,7 +24,9 @@ const FIGURE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d{1,3}(?:,\
 // Not inside a word or a document symbol ("CDIP/25/4", "CE/13/7.IGC").
 const BEFORE = String.raw`(?<![\p{L}\p{N}/])`;
 const AFTER = String.raw`(?![\p{L}\p{N}/])`;
-const SCALE = String.raw`(?:\s?(?:millions?|milliards?|mille|million|billion|thousand|millones|mil|миллион\w*|тысяч\w*|млн|مليون|ألف|万|亿))?`;
+/** Words that multiply the figure or number word before them ("8 million", "huit millions", "восьми миллионов"). */
+const SCALE_WORD = String.raw`millions?|milliards?|mille|billions?|thousands?|millones|mill[óo]n|mil|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|млн|млрд|مليون|ملايين|مليار\p{L}*|ألف|万|亿`;
+const SCALE = String.raw`(?:\s?(?:${SCALE_WORD}))?`;
 
 const NUMBER_WORDS: Record<Lang, string> = {
   en: 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|a dozen|hundreds',
@@ -189,9 +191,9 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     date: new RegExp(`${BEFORE}(?:${written})${AFTER}|(?<!\\p{N})(?:${year}年(?:\\d{1,2}月)?(?:\\d{1,2}日)?|\\d{1,2}月\\d{1,2}日)`, 'giu'),
     // English months are written with a capital ("May", not the verb "may").
     month: new RegExp(`(?<![\\p{L}])(?:${lang === 'en' ? alternation(capitalisedMonths()) : month})(?![\\p{L}])`, lang === 'en' ? 'gu' : 'giu'),
-    figure: new RegExp(`${BEFORE}${FIGURE}${AFTER}`, 'gu'),
+    figure: new RegExp(`${BEFORE}${FIGURE}${SCALE}${AFTER}`, 'gu'),
     // Not inside a compound or an ordinal ("vingt-cinquième", "twenty-first").
-    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?![\\p{L}-])(?!\\s+(?:et|and|y)\\s+\\p{L}+(?:ième|th|avo|ava|º))(?!\\s?(?:${FRACTION_WORDS}))`, 'giu'),
+    numberWord: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORDS[lang]})(?:\\s(?:${SCALE_WORD}))?(?![\\p{L}-])(?!\\s+(?:et|and|y)\\s+\\p{L}+(?:ième|th|avo|ava|º))(?!\\s?(?:${FRACTION_WORDS}))`, 'giu'),
   };
   compiled.set(lang, p);
   return p;

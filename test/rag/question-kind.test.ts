@@ -296,6 +296,13 @@ describe('spans', () => {
     expect(kinds('The total cost was USD 12,500.', 'en')).toContain('amount:USD 12,500');
     expect(kinds('El costo fue de 12.500 dólares.', 'es')).toContain('amount:12.500 dólares');
     expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
+    // A number with the word that multiplies it is one quantity, in figures or in words.
+    expect(kinds('Services reached over eight million people.', 'en')).toContain('number:eight million');
+    expect(kinds('Services reached 8 million people.', 'en')).toContain('number:8 million');
+    expect(kinds('Le programme a touché huit millions de personnes.', 'fr')).toContain('number:huit millions');
+    expect(kinds('El programa llegó a ocho millones de personas.', 'es')).toContain('number:ocho millones');
+    expect(kinds('Программа охватила восемь миллионов человек.', 'ru')).toContain('number:восемь миллионов');
+    expect(kinds('وصل البرنامج إلى ثمانية ملايين شخص', 'ar')).toContain('number:ثمانية ملايين');
     // A fraction is a share, not a count.
     expect(kinds('Two thirds went to the courses; three experts taught.', 'en')).toEqual(['percentage:Two thirds', 'number:three']);
     expect(kinds('Les deux tiers du budget, trois ateliers.', 'fr')).toEqual(['percentage:deux tiers', 'number:trois']);
