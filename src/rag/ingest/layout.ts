@@ -1,3 +1,4 @@
+import { closedRecordTables } from './closed-records.ts';
 import { numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
 /**
@@ -212,9 +213,17 @@ function blocksOf(lines: string[]): Block[] {
     if (text.length > 0) blocks.push({ kind: 'text', lines: text });
     text = [];
   };
+  const closed = new Map(closedRecordTables(lines).map((t) => [t.start, t]));
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
+    const records = closed.get(i);
+    if (records) {
+      flushText();
+      blocks.push({ kind: 'table', lines: records.rows, header: records.columns });
+      i = records.end;
+      continue;
+    }
     const delimited = line.trim() ? delimitedTable(lines, i) : undefined;
     if (delimited) {
       flushText();
@@ -224,12 +233,12 @@ function blocksOf(lines: string[]): Block[] {
     }
     const atGroupStart = line.trim() !== '' && (i === 0 || !(lines[i - 1] ?? '').trim());
     const { header, keep } = atGroupStart && FIRST_RECORD.test(line) ? recordHeader(text) : { header: [], keep: text.length };
-    const records = atGroupStart ? numberedRecords(lines, i, header) : undefined;
-    if (records) {
+    const numbered = atGroupStart ? numberedRecords(lines, i, header) : undefined;
+    if (numbered) {
       text = text.slice(0, keep);
       flushText();
-      blocks.push({ kind: 'table', lines: records.rows, header });
-      i = records.end;
+      blocks.push({ kind: 'table', lines: numbered.rows, header });
+      i = numbered.end;
       continue;
     }
     const perLine = atGroupStart ? cellPerLineTable(lines, i) : undefined;

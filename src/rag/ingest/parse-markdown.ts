@@ -4,6 +4,7 @@
  * the lines of a paragraph joined (a line break inside a paragraph is a space in Markdown).
  */
 import type { ParsedDocument, Section } from '../types.ts';
+import { withClosedRecordRows } from './closed-records.ts';
 import { markdownTable, tableLines, unwrap } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
@@ -31,7 +32,7 @@ export function parseMarkdown(source: string): ParsedDocument {
       buffer.push('', cleanInline(text), '');
       return;
     }
-    pushSection(sections, path.headings, unwrap(buffer, { paragraphs: true }).join('\n'));
+    pushSection(sections, path.headings, unwrap(withClosedRecordRows(buffer), { paragraphs: true }).join('\n'));
     buffer = [];
     const plain = cleanInline(text);
     path.enter(level, plain);
@@ -77,7 +78,7 @@ export function parseMarkdown(source: string): ParsedDocument {
     }
     buffer.push(cleanInline(line));
   }
-  pushSection(sections, path.headings, unwrap(buffer, { paragraphs: true }).join('\n'));
+  pushSection(sections, path.headings, unwrap(withClosedRecordRows(buffer), { paragraphs: true }).join('\n'));
   return { format: 'md', title: meta.title || firstH1, sections, meta };
 }
 
