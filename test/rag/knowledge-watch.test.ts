@@ -5,20 +5,18 @@
  * removed, its passages go. `ta-forum ingest` meanwhile cannot open the store the server holds:
  * it says so and names the folder that takes the files.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebPerson } from '../adapters/web/web-person.ts';
+import { BIN, SERVE_START_TIMEOUT_MS, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
-const BIN = path.resolve('adapters/host/bin.mjs');
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-watch-'));
 const dataDir = path.join(workDir, 'data');
 const knowledgeDir = path.join(workDir, 'knowledge');
 const docsDir = path.join(knowledgeDir, 'docs');
-const START_TIMEOUT_MS = 60_000;
 const INDEX_TIMEOUT_MS = 30_000;
 
 const QUESTION = 'What is the daily allowance for the Tbilisi evaluation workshop?';
@@ -37,30 +35,8 @@ const env = {
   TA_FORUM_DATA_DIR: dataDir,
 };
 
-let server: ChildProcess | undefined;
+let server: ServeProcess | undefined;
 let url = '';
-
-/** Starts `ta-forum serve` and resolves with the web chat's address, read from what it prints at start. */
-async function startServer(): Promise<string> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: workDir, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  server = child;
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${output}`)), START_TIMEOUT_MS);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (found && /running/.test(output)) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server stopped (${code}): ${output}`));
-    });
-  });
-}
 
 /** The bot's answer to the question in the web chat, as text. */
 async function answerText(person: WebPerson): Promise<string> {
@@ -70,15 +46,12 @@ async function answerText(person: WebPerson): Promise<string> {
 
 beforeAll(async () => {
   mkdirSync(docsDir, { recursive: true });
-  url = await startServer();
-}, START_TIMEOUT_MS + 5000);
+  server = await startServeProcess(workDir, env);
+  url = server.url;
+}, SERVE_START_TIMEOUT_MS + 5000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = once(server, 'exit');
-    server.kill('SIGINT');
-    await exited;
-  }
+  await server?.stop();
   rmSync(workDir, { recursive: true, force: true });
 });
 
