@@ -35,6 +35,14 @@ function moderator(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs a command that must fail (exit code 1, no stack trace); answers what it said. */
+function refusedWith(args: string[], env: Record<string, string> = {}): string {
+  const result = moderator(args, env);
+  expect(result.status, result.stdout).toBe(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  return result.stderr;
+}
+
 const refusal = messages('en').access.moderatorOnly({ command: 'stats' });
 
 /** What the bot answers `stats` in the web chat. */
@@ -54,9 +62,7 @@ describe('ta-forum moderator', () => {
   });
 
   it('says to use the web chat first when nobody has', () => {
-    const added = moderator(['add', 'local']);
-    expect(added.status).toBe(1);
-    expect(added.stderr).toContain('Nobody has used the web chat on this machine yet');
+    expect(refusedWith(['add', 'local'])).toContain('Nobody has used the web chat on this machine yet');
   });
 
   it('refuses while the bot runs, saying to stop it first; the person is no moderator yet', async () => {
@@ -64,11 +70,9 @@ describe('ta-forum moderator', () => {
     person = new WebPerson(server.url);
     expect(await stats(person)).toContain(refusal);
     expect(person.userId).toMatch(/^[0-9a-f-]{36}$/);
-    const added = moderator(['add', 'local']);
-    expect(added.status).toBe(1);
-    expect(added.stderr).toContain(`held by process ${server.pid}`);
-    expect(added.stderr).toContain('Stop the bot');
-    expect(added.stderr).not.toMatch(/\n\s+at /);
+    const held = refusedWith(['add', 'local']);
+    expect(held).toContain(`held by process ${server.pid}`);
+    expect(held).toContain('Stop the bot');
     await server.stop();
   }, SERVE_START_TIMEOUT_MS + 30_000);
 
@@ -93,15 +97,11 @@ describe('ta-forum moderator', () => {
     expect(removed.status).toBe(0);
     expect(removed.stdout).toContain(`web:${person.userId} is no longer a moderator.`);
     expect(moderator(['list']).stdout).toContain('No moderators yet');
-    const again = moderator(['remove', `web:${person.userId}`]);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('is not a moderator');
+    expect(refusedWith(['remove', `web:${person.userId}`])).toContain('is not a moderator');
   });
 
   it('asks for the workspace of a Slack person it cannot know, and takes it from the one workspace served', () => {
-    const asked = moderator(['add', 'slack:U0MOD']);
-    expect(asked.status).toBe(1);
-    expect(asked.stderr).toContain('Give --workspace');
+    expect(refusedWith(['add', 'slack:U0MOD'])).toContain('Give --workspace');
     expect(moderator(['add', 'slack:U0MOD', '--workspace', 'T0ONE']).status).toBe(0);
     expect(moderator(['add', 'slack:U0TWO'], { SLACK_ALLOWED_WORKSPACES: 'T0SERVED' }).stdout).toContain('slack:U0TWO is now a moderator');
     const listed = moderator(['list']).stdout;
@@ -113,14 +113,10 @@ describe('ta-forum moderator', () => {
     const env = { MODERATORS: 'web:boss' };
     expect(moderator(['list'], env).stdout).toContain('web:boss  (MODERATORS)');
     expect(moderator(['add', 'web:boss'], env).stdout).toContain('web:boss is already a moderator (MODERATORS).');
-    const removed = moderator(['remove', 'web:boss'], env);
-    expect(removed.status).toBe(1);
-    expect(removed.stderr).toContain('remove it there');
+    expect(refusedWith(['remove', 'web:boss'], env)).toContain('remove it there');
   });
 
   it('refuses a person that is not platform:id', () => {
-    const refused = moderator(['add', 'matrix:someone']);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('"matrix:someone" is not a person');
+    expect(refusedWith(['add', 'matrix:someone'])).toContain('"matrix:someone" is not a person');
   });
 });

@@ -5,15 +5,10 @@
  * level, never as an error; nothing is written to the inbox or sent to Slack. A form submission
  * still reaches Bolt's listener.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../../adapters/host/server.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
+import { startTestHost, type TestHost } from '../../support/host.ts';
 import { SIGNING_SECRET, TEAM_ID, eventEnvelope, messageShortcut, sendToSlack, slashCommand, viewSubmission, type SlackRequestKind } from '../../support/slack-requests.ts';
 import { globalShortcut } from '../../support/slack/interactions.ts';
 
@@ -32,30 +27,17 @@ interface LogLine {
 }
 
 describe('Slack requests the bot does not handle, over HTTP', () => {
-  let store: Store;
-  let host: Host;
-  let dataDir: string;
+  let host: TestHost;
   const lines: LogLine[] = [];
+  const db = () => host.app.services.store.db;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-unhandled-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
-    const env = {
-      HOST: '127.0.0.1',
-      TA_FORUM_DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake().apiUrl,
-      SLACK_ALLOWED_WORKSPACES: TEAM_ID,
-    };
-    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-    host = await startHost(loadConfig(env, { port: 0 }), log, { store });
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake().apiUrl, SLACK_ALLOWED_WORKSPACES: TEAM_ID };
+    host = await startTestHost(env, { logger, ingestKnowledge: false });
   });
 
-  afterAll(async () => {
-    await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => host?.close());
 
   const requests: [string, SlackRequestKind, object, Partial<LogLine>][] = [
     [
@@ -75,7 +57,7 @@ describe('Slack requests the bot does not handle, over HTTP', () => {
   ];
 
   it.each(requests)('acknowledges %s at once, logs it at debug level, and does nothing else', async (_what, kind, payload, logged) => {
-    const inboxBefore = await store.db.selectFrom('inbox').select('id').execute();
+    const inboxBefore = await db().selectFrom('inbox').select('id').execute();
     lines.length = 0;
     const started = performance.now();
     const response = await sendToSlack(host.url, SIGNING_SECRET, kind, payload);
@@ -85,17 +67,17 @@ describe('Slack requests the bot does not handle, over HTTP', () => {
     const line = lines.find((l) => l.msg === UNHANDLED);
     expect(line).toMatchObject({ level: pino.levels.values.debug, ...logged });
     expect(lines.filter((l) => l.level >= (pino.levels.values.warn ?? 40))).toEqual([]);
-    expect(await store.db.selectFrom('inbox').select('id').execute()).toHaveLength(inboxBefore.length);
+    expect(await db().selectFrom('inbox').select('id').execute()).toHaveLength(inboxBefore.length);
     expect(fake().calls).toEqual([]);
   });
 
   it('still hands a form submission to Bolt’s listener (written to the inbox)', async () => {
-    const before = await store.db.selectFrom('inbox').select('id').execute();
+    const before = await db().selectFrom('inbox').select('id').execute();
     const form = viewSubmission({ user: 'U0ALICE', callbackId: 'topic:propose', privateMetadata: '', values: { title: 'Budget rules', description: 'Which costs can a workshop budget cover?' } });
     lines.length = 0;
     const response = await sendToSlack(host.url, SIGNING_SECRET, 'interaction', form);
     expect(response.status).toBe(200);
     expect(lines.some((l) => l.msg === UNHANDLED)).toBe(false);
-    await expect.poll(async () => (await store.db.selectFrom('inbox').select('id').execute()).length).toBeGreaterThan(before.length);
+    await expect.poll(async () => (await db().selectFrom('inbox').select('id').execute()).length).toBeGreaterThan(before.length);
   });
 });
