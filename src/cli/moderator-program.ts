@@ -18,31 +18,29 @@ Examples:
   ta-forum moderator remove web:amina
   ta-forum moderator list
 People are named platform:id as in MODERATORS (slack:<user id>, teams:<AAD object id>, web:<id>).
-The bot reads roles at every message: no restart is needed. With the embedded database, stop the
-bot first (it holds the data folder) and start it again after.`,
+With the embedded database the running bot holds the data folder: stop it first, start it after.
+(While the forum has no moderator, "help" in the web chat on this machine also offers the role.)`,
     );
 
-  group
-    .command('add')
-    .description('make someone a moderator: "local" (the web chat on this machine) or platform:id')
-    .argument('<person>', '"local", or platform:id such as web:amina, slack:U0123ABC, teams:<AAD object id>')
-    .option('--workspace <id>', 'the Slack workspace (team) id or Teams tenant id the person is in')
-    .option('--data-dir <path>', 'where the embedded database lives')
-    .action(async (person: string, options: { workspace?: string; dataDir?: string }) => {
-      const { runModeratorAdd } = await import('./moderator-command.ts');
-      await runModeratorAdd(person, options);
-    });
-
-  group
-    .command('remove')
-    .description('end a moderator role given in the store (those of MODERATORS are changed there)')
-    .argument('<person>', 'platform:id, as "moderator list" shows it')
-    .option('--workspace <id>', 'the Slack workspace (team) id or Teams tenant id the person is in')
-    .option('--data-dir <path>', 'where the embedded database lives')
-    .action(async (person: string, options: { workspace?: string; dataDir?: string }) => {
-      const { runModeratorRemove } = await import('./moderator-command.ts');
-      await runModeratorRemove(person, options);
-    });
+  /** `add` and `remove`: a person, and where to find them. */
+  const personCommand = (name: 'add' | 'remove', description: string, person: string): void => {
+    group
+      .command(name)
+      .description(description)
+      .argument('<person>', person)
+      .option('--workspace <id>', 'the Slack workspace (team) id or Teams tenant id the person is in')
+      .option('--data-dir <path>', 'where the embedded database lives')
+      .action(async (value: string, options: { workspace?: string; dataDir?: string }) => {
+        const { runModeratorAdd, runModeratorRemove } = await import('./moderator-command.ts');
+        await (name === 'add' ? runModeratorAdd : runModeratorRemove)(value, options);
+      });
+  };
+  personCommand(
+    'add',
+    'make someone a moderator: "local" (the web chat on this machine) or platform:id',
+    '"local", or platform:id such as web:amina, slack:U0123ABC, teams:<AAD object id>',
+  );
+  personCommand('remove', 'end a moderator role given in the store (those of MODERATORS are changed there)', 'platform:id, as "moderator list" shows it');
 
   group
     .command('list')
