@@ -17,6 +17,7 @@ import { loadGlossary, readGlossaryEntries, type Glossary } from './rag/glossary
 import { nameEntries } from './rag/names.ts';
 import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
+import { watchKnowledgeFolder, type KnowledgeWatcher } from './rag/knowledge-watcher.ts';
 import type { SummaryWriter } from './rag/llm/summary-writer.ts';
 import { openStore, type Store } from './store/index.ts';
 import { pruneInbox } from './store/inbox.ts';
@@ -25,6 +26,8 @@ import { pruneProcessedEvents } from './store/processed-events.ts';
 export interface App {
   services: Services;
   dispatcher: Dispatcher;
+  /** The watch on the knowledge folder's `docs/`, when `watchKnowledge` started one. */
+  knowledgeWatcher?: KnowledgeWatcher;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Index the knowledge folder's `docs/` at start (unchanged files are skipped). */
   ingestKnowledge?: boolean;
+  /** Keep indexing it while the app runs: files added, changed or removed in `docs/` (the server). */
+  watchKnowledge?: boolean;
 }
 
 export async function openConfiguredStore(config: Config): Promise<Store> {
@@ -42,10 +47,15 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
     : openStore({ engine: 'pglite', dataDir: config.dataDir });
 }
 
+/** The folder of the knowledge base's documents: `docs/` in the knowledge folder (KNOWLEDGE_DIR). */
+export function knowledgeDocsDir(config: Config): string {
+  return path.join(config.knowledgeDir, 'docs');
+}
+
 /** Indexes the knowledge folder's documents; sources are paths relative to the folder's parent. */
 export function ingestKnowledgeDir(services: Services, options: { prune: boolean }): Promise<IngestSummary> {
   const { config, store, knowledge, now } = services;
-  return ingestPaths(knowledge, store.db, [path.join(config.knowledgeDir, 'docs')], {
+  return ingestPaths(knowledge, store.db, [knowledgeDocsDir(config)], {
     cwd: path.dirname(config.knowledgeDir),
     defaultLang: config.defaultLang,
     prune: options.prune,
@@ -126,13 +136,17 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       const summary = await ingestKnowledgeDir(services, { prune: true });
       log.info({ ...summary, failures: summary.failures.slice(0, 10) }, 'knowledge folder indexed');
     }
+    const knowledgeWatcher = options.watchKnowledge
+      ? watchKnowledgeFolder({ folder: knowledgeDocsDir(config), reindex: () => ingestKnowledgeDir(services, { prune: true }), log: log.child({ component: 'knowledge' }) })
+      : undefined;
     const close = async (): Promise<void> => {
+      await knowledgeWatcher?.close();
       // Poll messages waiting for their last refresh get it before the store closes.
       await Promise.race([services.polls.idle(), new Promise((resolve) => setTimeout(resolve, POLL_REFRESH_DRAIN_MS).unref())]);
       services.polls.stop();
       await store.close();
     };
-    return { services, dispatcher: createDispatcher(services), close };
+    return { services, dispatcher: createDispatcher(services), ...(knowledgeWatcher ? { knowledgeWatcher } : {}), close };
   } catch (error) {
     if (!options.store) await store.close();
     throw error;

@@ -124,7 +124,7 @@ function weeklyScheduler(app: App, log: Logger, instance: string, deadlines: Pol
 
 /** Opens the app and starts listening. Rejects with a ForumError when the port cannot be used. */
 export async function startHost(config: Config, log: Logger, options: AppOptions = {}): Promise<Host> {
-  const app = await createApp(config, log, { ingestKnowledge: true, ...options });
+  const app = await createApp(config, log, { ingestKnowledge: true, watchKnowledge: true, ...options });
   let slack: SlackConnection | undefined;
   let routers: express.Router[];
   try {

@@ -214,7 +214,7 @@ export async function connectSlack(app: App, slack: SlackConfig, baseLog: Logger
     log.error({ err: error }, 'Slack listener failed; not acknowledged');
     return Promise.reject(error);
   });
-  if (socketMode) acknowledgeAfterListeners(bolt);
+  if (socketMode) acknowledgeAfterListeners(bolt, log);
 
   return {
     postProactive: (conversation, card) => postMessages(sending, conversation, cardToSlackMessages(card)),

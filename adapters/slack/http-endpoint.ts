@@ -12,9 +12,13 @@
  *    again (400 when the store refused the row for what it holds: it would be refused again); so
  *    is a write not done within Slack's 3 seconds (Bolt answered such a request 404): if
  *    it ends later, the row is there and Slack's retry is recognised as a redelivery.
- * 4. Anything else (the URL check, the SSL check, form submissions, what has no listener) goes on to
- *    Express, where `router` hands it to Bolt's receiver with the raw body already read
- *    (`req.rawBody`). A request on that path that did not come through here is refused (400).
+ * 4. The URL check, the SSL check and form submissions (`forBolt`) go on to Express, where `router`
+ *    hands them to Bolt's receiver with the raw body already read (`req.rawBody`). A request on
+ *    that path that did not come through here is refused (400).
+ * 5. Anything else — an event type, a command, a shortcut or an interaction the bot does not
+ *    handle — is answered an empty 200 at once and logged at debug level: Bolt, finding no
+ *    listener, would have left it unacknowledged and answered 404 after 3 seconds, with an error
+ *    in the log, and Slack would have sent it again.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
@@ -22,7 +26,7 @@ import { isForumError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/log.ts';
 import { checkSlackRequest } from './guard.ts';
 import type { SlackInbox } from './inbox.ts';
-import { directIntake, type Intake, type SlackSelf } from './intake.ts';
+import { directIntake, forBolt, unhandledKind, type Intake, type SlackSelf } from './intake.ts';
 
 /** How long Slack waits for an acknowledgement. */
 export const SLACK_ACK_DEADLINE_MS = 3000;
@@ -137,6 +141,11 @@ export function slackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
       }
       if (intake) {
         acknowledge(res, inbox.take(intake));
+        return;
+      }
+      if (!forBolt(check.body)) {
+        log.debug(unhandledKind(check.body), 'Slack request the bot does not handle; acknowledged');
+        answer(res, 200);
         return;
       }
       // Bolt reads `rawBody` instead of the stream (and checks the signature again).

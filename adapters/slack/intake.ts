@@ -116,9 +116,8 @@ export function viewIntake(body: unknown, receivedAt: Date): Intake {
 /**
  * The intake of a request over HTTP that can be acknowledged without Bolt — one whose answer is an
  * empty 200 whatever the work: an event of a taken type, the slash command, a button click, the
- * report shortcut. Undefined for anything else, which Bolt takes: the URL check and the SSL check
- * (their answers have a body), form submissions (whose answer may one day carry the form's errors),
- * other commands, interactions and events (Bolt finds no listener, as before). `body` is the
+ * report shortcut. Undefined for anything else: the URL check, the SSL check and form submissions
+ * go on to Bolt (`forBolt`); what no listener takes is acknowledged at once (`http-endpoint.ts`). `body` is the
  * request as Bolt would parse it: the JSON envelope, the command's fields, or the interaction's
  * `payload`.
  */
@@ -133,4 +132,26 @@ export function directIntake(body: Record<string, unknown>, self: SlackSelf, rec
   if (body.type === 'block_actions') return typeof asRecord((body.actions as unknown[] | undefined)?.[0]).action_id === 'string' ? actionIntake(body, receivedAt) : undefined;
   if (body.type === 'message_action' && body.callback_id === SLACK_REPORT_SHORTCUT) return shortcutIntake(body, self, receivedAt);
   return undefined;
+}
+
+/**
+ * Whether Bolt's receiver has something to answer for a request `directIntake` did not take: the
+ * URL check and the SSL check (their answers have a body), a form submission (whose answer may one
+ * day carry the form's errors). Anything else — an event of another type, another command, a
+ * shortcut or interaction the bot does not declare — has no listener: Bolt would leave it
+ * unacknowledged and answer 404 after 3 seconds, so the endpoint acknowledges it at once instead.
+ */
+export function forBolt(body: Record<string, unknown>): boolean {
+  return body.type === 'url_verification' || body.ssl_check !== undefined || body.type === 'view_submission';
+}
+
+/** What a request the bot does not handle is, for the log: its type and the event's or the callback's name. */
+export function unhandledKind(body: Record<string, unknown>): Record<string, unknown> {
+  const event = asRecord(body.event).type;
+  return {
+    type: typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'unknown',
+    ...(typeof event === 'string' ? { event } : {}),
+    ...(typeof body.callback_id === 'string' ? { callbackId: body.callback_id } : {}),
+    ...(typeof body.command === 'string' ? { command: body.command } : {}),
+  };
 }

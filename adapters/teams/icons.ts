@@ -1,11 +1,15 @@
 /**
  * The two icons of the Teams app package, drawn in code so that the repository holds no binary
- * file: a 192×192 colour icon (a white speech bubble with the letters "TA" on an accent-coloured
- * rounded square) and a 32×32 outline icon (the same bubble, white on a transparent background).
+ * file, as Teams requires them: a 192×192 colour icon, a full opaque square (no rounded corners, no
+ * transparency: Teams rounds it itself) in the accent colour with a white speech bubble and the
+ * letters "TA" in its middle 96×96; and a 32×32 outline icon, the same bubble drawn edge to edge (no
+ * padding) where every pixel is either white and fully opaque or fully transparent.
  *
  * The glyph is described once, on a 32-unit grid where the outline icon's pixels fall exactly on
- * whole units; each pixel is sampled 4×4 times, so the curves are smoothed and the letters stay
- * sharp. The PNG encoder (RGBA, 8 bits, no filtering) is `node:zlib` plus a CRC-32.
+ * whole units. The outline icon takes a pixel when its centre is inside the glyph (no smoothing, as
+ * partly transparent pixels are not allowed); the colour icon samples each pixel 4×4 times, so its
+ * curves are smoothed, white blending into the accent colour. The PNG encoder (RGBA, 8 bits, no
+ * filtering) is `node:zlib` plus a CRC-32.
  */
 import { deflateSync } from 'node:zlib';
 
@@ -94,16 +98,16 @@ const FONT: Record<string, readonly string[]> = {
 const TEXT = 'TA';
 const CELL = 2; // grid units per font pixel
 const TEXT_LEFT = 5;
-const TEXT_TOP = 7;
+const TEXT_TOP = 5;
 
-/** The bubble's body: a rounded rectangle. */
-const BODY = { left: 2, top: 4, right: 30, bottom: 24, radius: 4 };
+/** The bubble's body: a rounded rectangle touching the grid's top, left and right edges. */
+const BODY = { left: 0, top: 0, right: 32, bottom: 25, radius: 5 };
 type Point = readonly [number, number];
-/** The bubble's tail, a triangle under the body's left side. */
+/** The bubble's tail, a triangle under the body's left side, down to the grid's bottom edge. */
 const TAIL: readonly [Point, Point, Point] = [
-  [7, 23],
-  [14, 23],
-  [6, 29],
+  [6, 24],
+  [15, 24],
+  [4, 32],
 ];
 
 function inRoundedRect(x: number, y: number, r: { left: number; top: number; right: number; bottom: number; radius: number }): boolean {
@@ -156,31 +160,28 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
 }
 
-/** The colour icon: the white glyph over an accent-coloured rounded square; corners transparent. */
+/** The colour icon: the white glyph, 96 px wide, in the middle of a full accent-coloured square. */
 export function colorIcon(): Buffer {
   const size = COLOR_ICON_SIZE;
   const [r, g, b] = hexToRgb(ACCENT_COLOR);
-  const square = { left: 0, top: 0, right: size, bottom: size, radius: 36 };
-  const scale = 4; // the 32-unit glyph drawn 128 px wide, centred
+  const scale = 3; // the 32-unit glyph drawn 96 px wide, centred: Teams' safe area
   const offset = (size - 32 * scale) / 2;
   const glyph = (x: number, y: number) => inGlyph((x - offset) / scale, (y - offset) / scale);
   const rgba = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const background = coverage(x, y, (sx, sy) => inRoundedRect(sx, sy, square));
       const white = coverage(x, y, glyph);
       const i = (y * size + x) * 4;
-      // White is drawn inside the square only, so its colour is a mix of white and the accent.
       rgba[i] = Math.round(r + (255 - r) * white);
       rgba[i + 1] = Math.round(g + (255 - g) * white);
       rgba[i + 2] = Math.round(b + (255 - b) * white);
-      rgba[i + 3] = Math.round(255 * background);
+      rgba[i + 3] = 255;
     }
   }
   return encodePng(size, size, rgba);
 }
 
-/** The outline icon: the glyph in white on a transparent background. */
+/** The outline icon: the glyph in white, fully opaque, on a fully transparent background. */
 export function outlineIcon(): Buffer {
   const size = OUTLINE_ICON_SIZE;
   const rgba = new Uint8Array(size * size * 4);
@@ -190,7 +191,7 @@ export function outlineIcon(): Buffer {
       rgba[i] = 255;
       rgba[i + 1] = 255;
       rgba[i + 2] = 255;
-      rgba[i + 3] = Math.round(255 * coverage(x, y, inGlyph));
+      rgba[i + 3] = inGlyph(x + 0.5, y + 0.5) ? 255 : 0;
     }
   }
   return encodePng(size, size, rgba);

@@ -72,6 +72,11 @@ export function messageActivity(message: TeamsMessage): Partial<Activity> {
   return { type: 'message', summary: message.text, attachments: [CardFactory.adaptiveCard(message.card)] };
 }
 
+/** Whether a card has buttons to click: then only an Adaptive Card message can carry it. */
+function hasButtons(card: Card): boolean {
+  return card.blocks.some((block) => block.type === 'actions' && block.buttons.length > 0);
+}
+
 export class TeamsDelivery implements Adapter {
   readonly platform = 'teams' as const;
 
@@ -105,8 +110,9 @@ export class TeamsDelivery implements Adapter {
 
   async replyPrivately(event: InboundEvent, card: Card): Promise<void> {
     const invoke = this.options.invoke;
-    if (invoke && invoke.privateText === undefined) {
-      // The person sees it at once, on the card or on the form they sent.
+    if (invoke && invoke.privateText === undefined && !hasButtons(card)) {
+      // The person sees it at once, on the card or on the form they sent. A card with buttons
+      // cannot go there (the invoke's message is plain text): it stays a card, sent below.
       invoke.privateText = cardToText(card);
       return;
     }

@@ -209,7 +209,7 @@ export function createWebAuth(app: App, log: Logger): WebAuth {
     }
     if (isLocalAccess(req, config.web.localAccess)) {
       const userId = webUserId(req, res);
-      return { actor: webActor(userId, locale), account: undefined, binding: `local:${userId}` };
+      return { actor: { ...webActor(userId, locale), local: true }, account: undefined, binding: `local:${userId}` };
     }
     return undefined;
   }

@@ -9,13 +9,14 @@ import type { Services } from '../core/context.ts';
 import { areaNames } from '../features/experts/experts-card.ts';
 import { isLang, messages, type Lang } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
-import { createApp, type App } from '../main.ts';
+import { createApp, knowledgeDocsDir, type App } from '../main.ts';
 import type { Answer } from '../rag/answer-types.ts';
 import { expertsForQuestion, rosterForKnowledgeDir, type ExpertMatch } from '../rag/experts.ts';
 import { questionLanguage } from '../rag/knowledge-base.ts';
 import { asksForExpert } from '../rag/question-kind.ts';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../rag/ingest/ingest.ts';
 import { ForumError } from '../core/errors.ts';
+import { openUnlessHeld } from './held-store.ts';
 
 export interface CommonOptions {
   dataDir?: string;
@@ -51,8 +52,14 @@ function printSummary(summary: IngestSummary): void {
   for (const failure of summary.failures) write(`  failed: ${failure.source}: ${failure.reason}`);
 }
 
+/** What `ingest` says when the running bot holds the store: its knowledge folder takes the files. */
+function ingestWhileServing(options: CommonOptions): string {
+  const docs = knowledgeDocsDir(loadConfig(processEnv(), options.dataDir ? { dataDir: options.dataDir } : {}));
+  return `To add documents while the bot runs, copy them into its knowledge folder, ${docs} (docs/ of KNOWLEDGE_DIR): it indexes files added or changed there within seconds, and forgets files removed from it. Or stop the bot, run ingest, and start it again.`;
+}
+
 export async function runIngest(paths: string[], options: CommonOptions & { json?: boolean; prune?: boolean }): Promise<void> {
-  const app = await openApp(options, false);
+  const app = await openUnlessHeld(() => openApp(options, false), () => ingestWhileServing(options));
   try {
     const { services } = app;
     const onProgress = options.json ? undefined : progressPrinter();

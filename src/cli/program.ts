@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addInboxCommands } from './inbox-program.ts';
+import { addModeratorCommands } from './moderator-program.ts';
 import { addWebAccountCommands } from './web-account-program.ts';
 
 export interface ServeOptions {
@@ -96,6 +97,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
 
   addWebAccountCommands(program);
   addInboxCommands(program);
+  addModeratorCommands(program);
 
   program.addHelpText(
     'after',
@@ -110,7 +112,8 @@ Examples:
   ta-forum experts "impact evaluation" --region Afrique
   ta-forum teams-package --domain forum.example.org --out ta-forum-teams.zip
   ta-forum web-account add amina --name "Amina Diallo"
-  ta-forum inbox retry 42`,
+  ta-forum inbox retry 42
+  ta-forum moderator add local`,
   );
   return program;
 }

@@ -37,6 +37,8 @@ export const ACTIONS = {
   guestApprove: 'guest:approve',
   /** A moderator declines a member's request for a guest; value = request id. */
   guestDecline: 'guest:decline',
+  /** The person using the web chat on the server's own machine becomes the moderator of a forum that has none; value = ''. */
+  moderatorClaim: 'moderator:claim',
   /** A vote in a poll; value = `<pollId>:<option>` (options from 0). */
   pollVote: 'poll:vote',
 } as const;

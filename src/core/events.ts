@@ -14,6 +14,8 @@ export interface Actor {
   displayName?: string;
   /** A BCP 47 locale the platform reports for the person (Slack user locale, Teams `locale`). */
   locale?: string;
+  /** The web chat used on the server's own machine without signing in (local access). */
+  local?: true;
 }
 
 export type ConversationKind = 'channel' | 'group' | 'direct';

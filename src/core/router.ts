@@ -4,6 +4,7 @@
  */
 import { handleExperts } from '../features/experts/handle-experts.ts';
 import { handleLang } from '../features/preferences/handle-lang.ts';
+import { handleModeratorClaim, withModeratorOffer } from '../features/membership/claim-moderator.ts';
 import { handleAnswerFeedback, handleAsk } from '../features/qa/handle-ask.ts';
 import { handleUnanswered } from '../features/qa/handle-unanswered.ts';
 import { commandHelpToCard, helpToCard } from '../features/help/help-card.ts';
@@ -54,7 +55,7 @@ export async function routeCommand(ctx: HandlerContext, command: Command, origin
   }
   switch (command.kind) {
     case 'help':
-      await ctx.replyPrivately(command.topic ? commandHelpToCard(command.topic, ctx.lang) : helpToCard(ctx.lang, ctx.role));
+      await ctx.replyPrivately(command.topic ? commandHelpToCard(command.topic, ctx.lang) : await withModeratorOffer(ctx, helpToCard(ctx.lang, ctx.role)));
       return;
     case 'lang':
       await handleLang(ctx, command.lang);
@@ -151,7 +152,7 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
       await handleAnswerFeedback(ctx, event.value);
       return;
     case ACTIONS.helpShow:
-      await ctx.replyPrivately(helpToCard(ctx.lang, ctx.role));
+      await ctx.replyPrivately(await withModeratorOffer(ctx, helpToCard(ctx.lang, ctx.role)));
       return;
     case ACTIONS.topicApprove:
     case ACTIONS.topicReject:
@@ -173,6 +174,9 @@ export async function routeAction(ctx: HandlerContext, event: ActionEvent): Prom
     case ACTIONS.guestApprove:
     case ACTIONS.guestDecline:
       await handleGuestDecision(ctx, event.value, event.actionId === ACTIONS.guestApprove);
+      return;
+    case ACTIONS.moderatorClaim:
+      await handleModeratorClaim(ctx);
       return;
     case ACTIONS.forgetConfirm:
       await handleForgetConfirm(ctx);

@@ -14,6 +14,16 @@ import path from 'node:path';
 import { ForumError } from '../core/errors.ts';
 
 export const LOCK_FILE_NAME = 'ta-forum.lock';
+
+/** The data directory is held by another live process (the running bot, usually): `owner` is its pid. */
+export class DataDirInUseError extends ForumError {
+  constructor(
+    readonly dataDir: string,
+    readonly owner: number,
+  ) {
+    super('data_dir_locked', `The data directory ${dataDir} is in use by process ${owner}. Stop it, or start with another --data-dir (TA_FORUM_DATA_DIR).`);
+  }
+}
 const TAKEOVER_SUFFIX = '.takeover';
 /** Attempts before giving up (each one either takes the lock, finds a live owner, or clears a stale lock). */
 const ATTEMPTS = 5;
@@ -109,12 +119,7 @@ export function lockDataDir(dataDir: string): () => void {
     if (owner === process.pid) {
       throw new ForumError('data_dir_locked', `The data directory ${dataDir} is already open in this process.`);
     }
-    if (owner !== null && owner !== undefined && isAlive(owner)) {
-      throw new ForumError(
-        'data_dir_locked',
-        `The data directory ${dataDir} is in use by process ${owner}. Stop it, or start with another --data-dir (TA_FORUM_DATA_DIR).`,
-      );
-    }
+    if (owner !== null && owner !== undefined && isAlive(owner)) throw new DataDirInUseError(dataDir, owner);
     if (owner !== null) clearStale(file);
   }
   throw new ForumError('data_dir_locked', `Could not lock the data directory ${dataDir}: another process is taking it over. Try again.`);

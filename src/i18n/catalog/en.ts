@@ -378,6 +378,13 @@ export const en: Catalog = {
     requestUnknown: 'That request does not exist.',
     guestsCannotInvite: 'Guests cannot invite other people. Please ask a member of the forum or a moderator.',
     guestCannotPropose: 'As a guest you may ask questions and answer polls. Proposing topics needs the moderator’s leave: please ask them.',
+    claimOffer:
+      'Nobody moderates this forum yet. As you use it on the server’s own machine, you may become its moderator: topics, polls, figures and the dashboard.',
+    claimButton: 'Become moderator',
+    claimDone:
+      'You are now a moderator of this forum. Type "help" to see the moderators’ commands.',
+    claimRefused:
+      'Only the person using the web chat on the server’s own machine may become the moderator, and only while the forum has none.',
     onlyModeratorsDecide: 'Only the forum moderators decide on invitations.',
     guestsTitle: 'Guests of the forum',
     guestActive: ({ name, date, mayPropose }) => `${name}: until ${date}${mayPropose ? ', may propose topics' : ''}`,

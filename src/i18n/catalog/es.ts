@@ -390,6 +390,13 @@ export const es: Catalog = {
       'Los invitados no pueden invitar a otras personas. Le ruego que se dirija a un miembro del foro o a un moderador.',
     guestCannotPropose:
       'Con acceso de invitado puede formular preguntas y responder a encuestas. Para proponer temas se requiere la autorización del moderador: le ruego que se la solicite.',
+    claimOffer:
+      'Este foro aún no tiene moderador. Como lo utiliza en la propia máquina del servidor, puede convertirse en su moderador: temas, encuestas, estadísticas y panel.',
+    claimButton: 'Ser moderador',
+    claimDone:
+      'Ahora es moderador de este foro. Escriba «help» para ver los comandos de moderación.',
+    claimRefused:
+      'Solo quien utiliza el chat web en la propia máquina del servidor puede convertirse en moderador, y solo mientras el foro no tenga ninguno.',
     onlyModeratorsDecide: 'Solo los moderadores del foro deciden sobre las invitaciones.',
     guestsTitle: 'Invitados del foro',
     guestActive: ({ name, date, mayPropose }) => `${name}: hasta el ${date}${mayPropose ? ', puede proponer temas' : ''}`,

@@ -396,6 +396,13 @@ export const fr: Catalog = {
       'Les invités ne peuvent pas inviter d’autres personnes. Veuillez vous adresser à un membre du forum ou à un modérateur.',
     guestCannotPropose:
       'En tant qu’invité(e), vous pouvez poser des questions et répondre aux sondages. Pour proposer des sujets, l’accord du modérateur est nécessaire : veuillez le lui demander.',
+    claimOffer:
+      'Ce forum n’a pas encore de modérateur. Comme vous l’utilisez sur la machine même du serveur, vous pouvez en devenir le modérateur : sujets, sondages, statistiques et tableau de bord.',
+    claimButton: 'Devenir modérateur',
+    claimDone:
+      'Vous êtes désormais modérateur de ce forum. Tapez « help » pour voir les commandes des modérateurs.',
+    claimRefused:
+      'Seule la personne qui utilise le chat web sur la machine même du serveur peut devenir modérateur, et seulement tant que le forum n’en a aucun.',
     onlyModeratorsDecide: 'Seuls les modérateurs du forum statuent sur les invitations.',
     guestsTitle: 'Invités du forum',
     guestActive: ({ name, date, mayPropose }) =>

@@ -31,6 +31,15 @@ export interface MembershipCatalog {
   guestsCannotInvite: string;
   /** To a guest who tried to propose a topic without the moderator's leave. */
   guestCannotPropose: string;
+  /**
+   * A forum with no moderator, to the person using the web chat on the server's own machine: they
+   * may become its moderator (`claimButton`, ≤ 30 characters). `claimDone` once they are;
+   * `claimRefused` to anyone else, or once the forum has a moderator.
+   */
+  claimOffer: string;
+  claimButton: string;
+  claimDone: string;
+  claimRefused: string;
   /** Only moderators decide on requests. */
   onlyModeratorsDecide: string;
   /** `guests`: the list's heading, its lines, and the empty list. */

@@ -361,6 +361,13 @@ export const zh: Catalog = {
     requestUnknown: '该申请不存在。',
     guestsCannotInvite: '嘉宾不能邀请其他人。请联系论坛成员或主持人。',
     guestCannotPropose: '作为嘉宾，您可以提问和参与投票。提议议题须经主持人许可，请向主持人申请。',
+    claimOffer:
+      '本论坛尚无主持人。您正在服务器本机上使用本论坛，可以成为主持人：管理议题、投票、统计数据和管理面板。',
+    claimButton: '成为主持人',
+    claimDone:
+      '您现在是本论坛的主持人。输入“help”可查看主持人命令。',
+    claimRefused:
+      '只有在服务器本机上使用网页聊天的人才能成为主持人，且仅限论坛尚无主持人时。',
     onlyModeratorsDecide: '只有论坛主持人才能决定邀请事宜。',
     guestsTitle: '论坛嘉宾',
     guestActive: ({ name, date, mayPropose }) => `${name}：有效期至${date}${mayPropose ? '，可提议议题' : ''}`,

@@ -13,6 +13,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { openStore } from '../../../src/store/index.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
+import { globalShortcut } from '../../support/slack/interactions.ts';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../support/fake-slack-socket.ts';
 import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID, appMention, blockAction, directMessage, eventEnvelope, sendToSlack, slashCommand } from '../../support/slack-requests.ts';
 
@@ -126,6 +127,14 @@ describe('Slack adapter over Socket Mode', () => {
     const opened = await fake().waitFor((c) => c.method === 'views.open');
     expect(opened.body.trigger_id).toBe(click.trigger_id);
     expect((opened.body.view as { callback_id?: string }).callback_id).toBe('topic:propose');
+  });
+
+  it('acknowledges an interaction no listener takes (an undeclared shortcut) instead of leaving it to time out', async () => {
+    const before = fake().calls.length;
+    const ack = await socket.send('interactive', globalShortcut({ user: 'U0ALICE', callbackId: 'undeclared_shortcut' }), { envelopeId: 'env-unhandled-1' });
+    expect(ack.envelope_id).toBe('env-unhandled-1');
+    await settle();
+    expect(fake().calls).toHaveLength(before);
   });
 
   it('never answers a redelivered envelope twice', async () => {

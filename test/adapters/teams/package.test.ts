@@ -83,7 +83,7 @@ describe('writeTeamsPackage', () => {
     for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) expect(new URL(manifest.developer[key] ?? '').host).toBe(DOMAIN);
   });
 
-  it('ships a 192×192 colour icon and a 32×32 white-on-transparent outline icon', async () => {
+  it('ships a full opaque 192×192 colour icon and a 32×32 outline icon, white on transparent, edge to edge', async () => {
     const zip = await JSZip.loadAsync(readFileSync(outFile));
     const color = (await zip.file('color.png')?.async('nodebuffer')) ?? Buffer.alloc(0);
     const outline = (await zip.file('outline.png')?.async('nodebuffer')) ?? Buffer.alloc(0);
@@ -92,25 +92,39 @@ describe('writeTeamsPackage', () => {
     expect(pngSize(color)).toEqual({ width: 192, height: 192 });
     expect(pngSize(outline)).toEqual({ width: 32, height: 32 });
 
+    // The outline icon: every pixel white and fully opaque, or fully transparent; the drawing
+    // touches all four edges (no padding).
     const o = decode(outline);
     expect(o.colorType).toBe(6); // RGBA
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]] as const) expect(o.pixel(x, y)[3], `corner ${x},${y}`).toBe(0);
     let opaque = 0;
+    const touches = { top: false, bottom: false, left: false, right: false };
     for (let y = 0; y < 32; y++) {
       for (let x = 0; x < 32; x++) {
         const [r, g, b, a] = o.pixel(x, y);
-        if ((a ?? 0) > 0) expect([r, g, b], `pixel ${x},${y} is white`).toEqual([255, 255, 255]);
-        if (a === 255) opaque++;
+        expect([0, 255], `alpha of pixel ${x},${y}`).toContain(a);
+        if (a !== 255) continue;
+        expect([r, g, b], `pixel ${x},${y} is white`).toEqual([255, 255, 255]);
+        opaque++;
+        touches.top ||= y === 0;
+        touches.bottom ||= y === 31;
+        touches.left ||= x === 0;
+        touches.right ||= x === 31;
       }
     }
+    expect(touches).toEqual({ top: true, bottom: true, left: true, right: true });
     expect(opaque).toBeGreaterThan(150);
-    expect(opaque).toBeLessThan(32 * 32 - 300);
+    expect(opaque).toBeLessThan(32 * 32 - 150);
 
+    // The colour icon: a full square, every pixel fully opaque, its corners in the accent colour.
     const c = decode(color);
+    expect(c.colorType).toBe(6);
     const accent = [1, 3, 5].map((i) => Number.parseInt(ACCENT_COLOR.slice(i, i + 2), 16));
-    expect(c.pixel(96, 4)).toEqual([...accent, 255]); // the square, above the bubble
-    expect(c.pixel(40, 96)).toEqual([255, 255, 255, 255]); // the bubble, left of the letters
-    expect(c.pixel(0, 0)[3]).toBe(0); // a rounded corner
+    for (let y = 0; y < 192; y++) {
+      for (let x = 0; x < 192; x++) expect(c.pixel(x, y)[3], `alpha of pixel ${x},${y}`).toBe(255);
+    }
+    for (const [x, y] of [[0, 0], [191, 0], [0, 191], [191, 191]] as const) expect(c.pixel(x, y), `corner ${x},${y}`).toEqual([...accent, 255]);
+    expect(c.pixel(96, 30)).toEqual([...accent, 255]); // the square, above the bubble
+    expect(c.pixel(52, 60)).toEqual([255, 255, 255, 255]); // the bubble, above the letters
   });
 
   it('gives the same bytes for the same inputs', async () => {

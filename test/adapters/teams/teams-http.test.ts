@@ -26,6 +26,7 @@ import {
   conversationUpdate,
   groupChatMessage,
   installationUpdate,
+  personalConversationIdFor,
   personalMessage,
   postActivity,
 } from '../../support/teams-activities.ts';
@@ -154,6 +155,34 @@ describe('Teams adapter over HTTP (local development mode)', () => {
     await settle();
     expect(connector().posted()).toHaveLength(posted);
     expect(connector().callsTo('update')).toHaveLength(0);
+  });
+
+  /** The `lang:set` values of a card's buttons. */
+  function langButtons(card: CardAttachment['content']): string[] {
+    return (JSON.stringify(card).match(/"actionId":"lang:set","value":"[a-z]+"/g) ?? []).map((m) => m.slice(m.lastIndexOf(':') + 2, -1));
+  }
+
+  it.each([
+    ['personal', (id: string) => id === personalConversationIdFor(USER_GRACE.id)],
+    ['channel', (id: string) => id.startsWith('a:')],
+  ] as const)('sends the language picker opened by a card button (%s) as a card with its buttons, in the 1:1 chat', async (scope, inPersonalChat) => {
+    if (scope === 'channel') connector().reset();
+    const invoke = actionExecuteInvoke({
+      verb: 'lang:set',
+      data: { actionId: 'lang:set', value: '' },
+      replyToId: '1763700000001',
+      serviceUrl: connector().serviceUrl,
+      from: USER_GRACE,
+      scope,
+    });
+    const response = await postActivity(host.url, invoke);
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.json)).not.toContain('[English]');
+    const sent = await connector().waitFor((c) => (c.method === 'send' || c.method === 'reply') && (c.body.attachments?.length ?? 0) > 0);
+    expect(inPersonalChat(sent.conversationId)).toBe(true);
+    const card = cardOf(sent);
+    expectValidCard(card);
+    expect(langButtons(card).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
   });
 
   it('answers a question in a group chat when mentioned, and help privately in the 1:1 chat', async () => {

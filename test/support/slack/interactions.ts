@@ -2,7 +2,7 @@
  * Slash commands (form fields) and interactions (a form field `payload` holding JSON): a click on a
  * button, a message shortcut, the submission of a modal.
  */
-import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, hookUrl, loadSlackFixture, next, richTextBlocks, triggerId, type Json } from './workspace.ts';
+import { API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, VERIFICATION_TOKEN, hookUrl, loadSlackFixture, next, richTextBlocks, triggerId, type Json } from './workspace.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Slash commands and interactions
@@ -155,6 +155,23 @@ export function messageShortcut(options: {
       ...(options.author ? { user: options.author } : { bot_id: BOT_ID, subtype: 'bot_message' }),
       ...(options.threadTs ? { thread_ts: options.threadTs, parent_user_id: BOT_USER_ID } : {}),
     },
+  };
+}
+
+/** A global shortcut (from the shortcuts menu, on no message), as Slack POSTs it: `type: 'shortcut'`. */
+export function globalShortcut(options: { user: string; callbackId: string; teamId?: string }): Json {
+  const teamId = options.teamId ?? TEAM_ID;
+  const userName = options.user.toLowerCase();
+  return {
+    type: 'shortcut',
+    token: VERIFICATION_TOKEN,
+    action_ts: `${(Date.now() / 1000).toFixed(6)}`,
+    team: { id: teamId, domain: TEAM_DOMAIN },
+    user: { id: options.user, username: userName, team_id: teamId },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: options.callbackId,
+    trigger_id: triggerId(),
   };
 }
 
