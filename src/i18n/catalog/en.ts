@@ -151,6 +151,7 @@ export const en: Catalog = {
     replyPlaceholder: "Share your experience or ask the others…",
     replySend: "Reply",
     replyRefused: "Your reply could not be posted: you do not have access to this discussion. Please contact the forum moderator.",
+    tooLong: "Your message is longer than the {max} characters a message can hold. Please shorten it or send it in parts.",
     you: "You",
     participant: "Participant",
 

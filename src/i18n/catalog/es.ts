@@ -153,6 +153,7 @@ export const es: Catalog = {
     replyPlaceholder: "Comparta su experiencia o pregunte a los demás…",
     replySend: "Responder",
     replyRefused: "No se pudo publicar su respuesta: no tiene acceso a este debate. Póngase en contacto con el moderador del foro.",
+    tooLong: "Su mensaje supera los {max} caracteres que puede tener un mensaje. Acórtelo o envíelo en varias partes.",
     you: "Usted",
     participant: "Participante",
 

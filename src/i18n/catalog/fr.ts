@@ -156,6 +156,7 @@ export const fr: Catalog = {
     replyPlaceholder: "Partagez votre expérience ou posez une question aux autres…",
     replySend: "Répondre",
     replyRefused: "Votre réponse n’a pas pu être publiée : vous n’avez pas accès à cette discussion. Veuillez contacter le modérateur du forum.",
+    tooLong: "Votre message dépasse les {max} caractères qu’un message peut contenir. Veuillez le raccourcir ou l’envoyer en plusieurs parties.",
     you: "Vous",
     participant: "Participant",
 

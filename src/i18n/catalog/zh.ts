@@ -145,6 +145,7 @@ export const zh: Catalog = {
     replyPlaceholder: "分享您的经验，或向其他人提问……",
     replySend: "回复",
     replyRefused: "您的回复未能发布：您无权参与此讨论。请联系论坛主持人。",
+    tooLong: "您的消息超过了一条消息最多可容纳的 {max} 个字符。请缩短内容或分几次发送。",
     you: "您",
     participant: "参与者",
 

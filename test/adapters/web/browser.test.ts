@@ -210,6 +210,39 @@ describeBrowser('web chat page in Chromium', () => {
     }
   });
 
+  it('says a message over 4,000 characters is too long before sending it, and keeps it whole in the box', async () => {
+    const fr = messages('fr');
+    const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 900, height: 1000 } });
+    try {
+      const newcomer = await french.newPage();
+      newcomer.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const sent: string[] = [];
+      newcomer.on('request', (request) => {
+        if (request.url().endsWith('/web/api/messages')) sent.push(request.postData() ?? '');
+      });
+      await newcomer.goto(host.url);
+      await newcomer.locator('#log .bubble.greeting').waitFor();
+      const long = `${'Une très longue question. '.repeat(180)}Fin`;
+      expect(long.length).toBeGreaterThan(4000);
+      const input = newcomer.locator('#input');
+      await input.fill(long);
+      await input.press('Enter');
+      await newcomer.locator('#log .bubble.error', { hasText: fr.web.tooLong.replace('{max}', (4000).toLocaleString('fr')) }).waitFor();
+      // Not cut, not sent: the text is still in the box, whole, to be shortened.
+      expect(await input.inputValue()).toBe(long);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await newcomer.locator('#log .bubble.me').count()).toBe(0);
+      expect(sent).toEqual([]);
+      // Shortened, it is sent.
+      await input.fill('help');
+      await input.press('Enter');
+      await newcomer.locator('#log .bubble.bot', { hasText: fr.help.title }).waitFor();
+      expect(sent).toHaveLength(1);
+    } finally {
+      await french.close();
+    }
+  });
+
   it('logged no script or console errors', () => {
     expect(problems).toEqual([]);
   });
