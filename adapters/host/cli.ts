@@ -62,7 +62,19 @@ async function teamsPackage(options: TeamsPackageOptions): Promise<void> {
   process.stdout.write(`Teams app package written: ${summary.file} (${summary.bytes} bytes: ${summary.entries.join(', ')})\n`);
 }
 
+/**
+ * Output piped to a reader that stopped reading (`ta-forum ask … | head -3`): the rest is not
+ * wanted, so the process ends quietly, as command-line tools do, rather than with a stack.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    fail(error);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyWhenOutputCloses();
   try {
     await buildProgram({ serve, teamsPackage }, pkg.version).parseAsync(argv);
   } catch (error) {

@@ -49,6 +49,18 @@ function printSummary(summary: IngestSummary): void {
     `${summary.added} added, ${summary.updated} updated, ${summary.skipped} unchanged, ${summary.removed} removed, ${summary.failed} failed; ${summary.chunks} chunks in ${summary.seconds} s`,
   );
   for (const failure of summary.failures) write(`  failed: ${failure.source}: ${failure.reason}`);
+  for (const file of summary.ignored) write(`  skipped: ${file.source}: ${file.reason}`);
+}
+
+/**
+ * Why the run failed as a whole, or undefined: a path that does not exist, or files to take that all
+ * failed. (Some files failing among others taken is reported, and the run succeeds.)
+ */
+export function ingestFailure(summary: IngestSummary): string | undefined {
+  const missing = summary.failures.filter((f) => f.reason === 'not found').map((f) => f.source);
+  if (missing.length > 0) return `not found: ${missing.join(', ')}`;
+  if (summary.failed > 0 && summary.added + summary.updated + summary.skipped === 0) return 'no file could be added to the knowledge base';
+  return undefined;
 }
 
 export async function runIngest(paths: string[], options: CommonOptions & { json?: boolean; prune?: boolean }): Promise<void> {
@@ -65,6 +77,11 @@ export async function runIngest(paths: string[], options: CommonOptions & { json
     });
     if (options.json) write(JSON.stringify(summary));
     else printSummary(summary);
+    const failure = ingestFailure(summary);
+    if (failure) {
+      process.stderr.write(`ta-forum: ingest: ${failure}\n`);
+      process.exitCode = 1;
+    }
   } finally {
     await app.close();
   }
