@@ -29,27 +29,18 @@ async function serve(options: ServeOptions): Promise<void> {
   const { loadConfig, processEnv } = await import('../../src/config.ts');
   const { createLogger } = await import('../../src/log.ts');
   const { startHost } = await import('./server.ts');
+  const { stopOnSignalOrOrphaned } = await import('./lifecycle.ts');
   const config = loadConfig(processEnv(), {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.port ? { port: options.port } : {}),
   });
   const log = createLogger(config.logLevel);
+  const lifecycle = stopOnSignalOrOrphaned(log);
   const host = await startHost(config, log);
   log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
   const slack = config.slack ? (config.slack.appToken ? 'Slack: Socket Mode. ' : `Slack: ${host.url}/slack/events. `) : '';
   process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  ${slack}(Ctrl+C to stop)\n`);
-  const stop = (signal: string): void => {
-    log.info({ signal }, 'stopping');
-    host.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'error while stopping');
-        process.exit(EXIT_FAILURE);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  lifecycle.serving(() => host.close());
 }
 
 /** `ta-forum teams-package`: the app id from the option or MICROSOFT_APP_ID; a clear line on bad input. */
