@@ -34,12 +34,13 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.port ? { port: options.port } : {}),
   });
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const lifecycle = stopOnSignalOrOrphaned(log);
   const host = await startHost(config, log);
   log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
   const slack = config.slack ? (config.slack.appToken ? 'Slack: Socket Mode. ' : `Slack: ${host.url}/slack/events. `) : '';
-  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  ${slack}(Ctrl+C to stop)\n`);
+  // The last line at start, for the person who started it: where to go, and what to type first.
+  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url} — open it and type "help", or ask a question. ${slack}(Ctrl+C to stop)\n`);
   lifecycle.serving(() => host.close());
 }
 

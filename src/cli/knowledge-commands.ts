@@ -24,7 +24,7 @@ export interface CommonOptions {
 async function openApp(options: CommonOptions, ingestKnowledge: boolean): Promise<App> {
   const config = loadConfig(processEnv(), options.dataDir ? { dataDir: options.dataDir } : {});
   // The command's output is the point: only warnings and errors are logged.
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   return createApp(config, log, { ingestKnowledge });
 }
 
