@@ -8,19 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../../src/log.ts';
+import { isAlive } from '../../src/store/data-dir-lock.ts';
 
 /** How often the parent is looked at. */
 export const PARENT_WATCH_INTERVAL_MS = 1000;
-
-/** Whether a process is alive (EPERM: alive, another user's). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The parent of another process, where the system says (Linux's /proc); undefined elsewhere. */
 function parentOf(pid: number): number | undefined {
