@@ -36,6 +36,8 @@ async function serve(options: ServeOptions): Promise<void> {
   });
   const log = createLogger(config.logLevel, config.logFormat);
   const lifecycle = stopOnSignalOrOrphaned(log);
+  // The first line: what the wait before the web chat's line is.
+  log.info({ version: pkg.version }, 'starting: opening the store and indexing the knowledge folder (the first start takes longest)');
   const host = await startHost(config, log);
   log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
   const slack = config.slack ? (config.slack.appToken ? 'Slack: Socket Mode. ' : `Slack: ${host.url}/slack/events. `) : '';

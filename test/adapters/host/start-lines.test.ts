@@ -68,6 +68,8 @@ describe('the lines at start', () => {
     const lines = await startLines(true, {}, 'terminal');
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.filter(isJson)).toEqual([]);
+    // The first line says what the wait is; the last, where to go and what to type.
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d starting: opening the store and indexing the knowledge folder/);
     expect(lines.at(-1)).toMatch(LAST_LINE);
     // The knowledge folder's indexing, as a person reads it.
     expect(lines.find((line) => line.includes('knowledge folder indexed'))).toMatch(/^\d\d:\d\d:\d\d knowledge folder indexed \(added=1, /);
