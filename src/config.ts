@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ForumError } from './core/errors.ts';
 import { PLATFORMS, type Platform } from './core/events.ts';
 import { LANGS } from './i18n/index.ts';
+import type { LogFormat } from './log.ts';
 import { projectPath } from './paths.ts';
 
 export const DEFAULT_PORT = 3978;
@@ -100,6 +101,10 @@ const schema = z.object({
     })
     .transform((value) => (value ? value : undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty', ''])
+    .optional()
+    .transform((v) => v || undefined),
   DEFAULT_LANG: z.enum(LANGS).default('en'),
   OPENAI_API_KEY: z.string().optional().transform((v) => v || undefined),
   OPENAI_BASE_URL: z
@@ -201,6 +206,8 @@ export interface Config {
   /** PostgreSQL instead of the embedded database, when set. */
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** `json` or `pretty` (short lines for a person); unset: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
   /** A language model (OpenAI or any compatible server), when `OPENAI_API_KEY` or `OPENAI_BASE_URL` is set. */
   model:
     | {
@@ -327,6 +334,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}, cwd = proc
     knowledgeDir: v.KNOWLEDGE_DIR ? path.resolve(cwd, v.KNOWLEDGE_DIR) : BUILT_IN_KNOWLEDGE_DIR,
     databaseUrl: v.DATABASE_URL,
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
     model:
       v.OPENAI_API_KEY || v.OPENAI_BASE_URL
         ? {

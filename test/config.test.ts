@@ -26,6 +26,7 @@ describe('loadConfig defaults', () => {
       knowledgeDir: BUILT_IN_KNOWLEDGE_DIR,
       databaseUrl: undefined,
       logLevel: 'info',
+      logFormat: undefined,
       model: undefined,
       qdrant: undefined,
       slack: undefined,
@@ -94,6 +95,15 @@ describe('loadConfig defaults', () => {
 
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }, {}, CWD).databaseUrl).toBeUndefined();
+  });
+});
+
+describe('LOG_FORMAT', () => {
+  it('is json or pretty, unset by default (then chosen by whether standard error is a terminal)', () => {
+    expect(loadConfig({ LOG_FORMAT: 'json' }, {}, CWD).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, {}, CWD).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: '' }, {}, CWD).logFormat).toBeUndefined();
+    expect(configError({ LOG_FORMAT: 'yaml' }).message).toContain('LOG_FORMAT');
   });
 });
 

@@ -29,27 +29,21 @@ async function serve(options: ServeOptions): Promise<void> {
   const { loadConfig, processEnv } = await import('../../src/config.ts');
   const { createLogger } = await import('../../src/log.ts');
   const { startHost } = await import('./server.ts');
+  const { stopOnSignalOrOrphaned } = await import('./lifecycle.ts');
   const config = loadConfig(processEnv(), {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.port ? { port: options.port } : {}),
   });
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
+  const lifecycle = stopOnSignalOrOrphaned(log);
+  // The first line: what the wait before the web chat's line is.
+  log.info({ version: pkg.version }, 'starting: opening the store and indexing the knowledge folder (the first start takes longest)');
   const host = await startHost(config, log);
   log.info({ url: host.url, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'TA Forum Bot is running');
   const slack = config.slack ? (config.slack.appToken ? 'Slack: Socket Mode. ' : `Slack: ${host.url}/slack/events. `) : '';
-  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url}  ${slack}(Ctrl+C to stop)\n`);
-  const stop = (signal: string): void => {
-    log.info({ signal }, 'stopping');
-    host.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'error while stopping');
-        process.exit(EXIT_FAILURE);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // The last line at start, for the person who started it: where to go, and what to type first.
+  process.stderr.write(`TA Forum Bot is running. Web chat: ${host.url} — open it and type "help", or ask a question. ${slack}(Ctrl+C to stop)\n`);
+  lifecycle.serving(() => host.close());
 }
 
 /** `ta-forum teams-package`: the app id from the option or MICROSOFT_APP_ID; a clear line on bad input. */
@@ -62,7 +56,19 @@ async function teamsPackage(options: TeamsPackageOptions): Promise<void> {
   process.stdout.write(`Teams app package written: ${summary.file} (${summary.bytes} bytes: ${summary.entries.join(', ')})\n`);
 }
 
+/**
+ * Output piped to a reader that stopped reading (`ta-forum ask … | head -3`): the rest is not
+ * wanted, so the process ends quietly, as command-line tools do, rather than with a stack.
+ */
+function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    fail(error);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyWhenOutputCloses();
   try {
     await buildProgram({ serve, teamsPackage }, pkg.version).parseAsync(argv);
   } catch (error) {

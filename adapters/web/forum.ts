@@ -17,7 +17,7 @@ import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
 import type { Actor } from '../../src/core/events.ts';
 import { webIdentityOf } from './auth.ts';
-import { channelParam, replyBody, replyPostId, replyToEvent } from './inbound.ts';
+import { WEB_REPLY_MAX_CHARS, channelParam, replyBody, replyPostId, replyToEvent, textTooLong, tooLongAnswer } from './inbound.ts';
 import { replyToHtml } from './render.ts';
 import { WebReplyCollector, cardToWebMessage } from './send.ts';
 
@@ -119,6 +119,7 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
     const parsed = replyBody.safeParse(req.body);
     if (!parsed.success) {
       log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'bad web reply');
+      if (textTooLong(parsed.error.issues)) return void res.status(400).json(tooLongAnswer(WEB_REPLY_MAX_CHARS, lang));
       return refuse(res, 400, lang);
     }
     const body = parsed.data;

@@ -1,6 +1,7 @@
 /** What the web chat page sends, validated and turned into neutral inbound events. */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { messages, type Lang } from '../../src/i18n/index.ts';
 import type { Actor, Conversation, InboundEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 import { WEB_MEMBER_REALM } from '../../src/store/web-accounts.ts';
 import { webChatChannel } from '../../src/store/web-chat.ts';
@@ -33,6 +34,16 @@ export const replyBody = z.object({
   threadId: z.uuid(),
   text: z.string().trim().min(1).max(WEB_REPLY_MAX_CHARS),
 });
+
+/** The answer to a text longer than its limit (a 400 or 413 the page shows), in the person's language. */
+export function tooLongAnswer(max: number, lang: Lang): { error: 'too_long'; message: string; max: number } {
+  return { error: 'too_long', message: messages(lang).web.tooLong.replace('{max}', new Intl.NumberFormat(lang).format(max)), max };
+}
+
+/** Whether a body was refused because its text is over the limit. */
+export function textTooLong(issues: readonly z.core.$ZodIssue[]): boolean {
+  return issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'text');
+}
 
 export const channelParam = z.string().min(1).max(WEB_CHANNEL_ID_MAX_CHARS).regex(/^\S+$/);
 

@@ -13,7 +13,7 @@ import { projectPath } from '../../src/paths.ts';
 import { LANGS, messages } from '../../src/i18n/index.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import type { InboundEvent, Actor } from '../../src/core/events.ts';
-import { actionBody, actionToEvent, messageBody, messageToEvent } from './inbound.ts';
+import { WEB_MESSAGE_MAX_CHARS, WEB_REPLY_MAX_CHARS, actionBody, actionToEvent, messageBody, messageToEvent, textTooLong, tooLongAnswer } from './inbound.ts';
 import { addChatRoutes, dispatchKept } from './chat.ts';
 import { createWebAuth, pageWords, requestLang, webIdentityOf } from './auth.ts';
 import { addForumRoutes, pageForumChannel } from './forum.ts';
@@ -169,7 +169,8 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
       const parsed = schema.safeParse(req.body);
       if (!parsed.success) {
         log.info({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'bad web request');
-        res.status(400).json({ error: 'bad_request', message: messages(await preferredLang(services, actor)).web.failed });
+        const lang = await preferredLang(services, actor);
+        res.status(400).json(textTooLong(parsed.error.issues) ? tooLongAnswer(WEB_MESSAGE_MAX_CHARS, lang) : { error: 'bad_request', message: messages(lang).web.failed });
         return;
       }
       await dispatch(res, actor, toEvent(parsed.data, actor, services.now()));
@@ -190,10 +191,13 @@ export function createWebRouter(app: App, parentLog: Logger, options: WebRouterO
     } else {
       log.error({ err: error }, 'web request failed');
     }
-    const words = messages(requestLang(req, config.defaultLang)).web;
+    const lang = requestLang(req, config.defaultLang);
+    // A body over the JSON limit is a message far too long: said so, as for one over the text limit.
+    if (status === 413 && req.path === '/messages') return void res.status(413).json(tooLongAnswer(WEB_MESSAGE_MAX_CHARS, lang));
+    if (status === 413 && req.path.startsWith('/forum/')) return void res.status(413).json(tooLongAnswer(WEB_REPLY_MAX_CHARS, lang));
     res
       .status(status !== undefined && status >= 400 && status < 500 ? status : 500)
-      .json({ error: status && status < 500 ? 'bad_request' : 'internal', message: words.failed });
+      .json({ error: status && status < 500 ? 'bad_request' : 'internal', message: messages(lang).web.failed });
   });
 
   router.use('/web/api', api);

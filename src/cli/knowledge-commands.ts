@@ -25,7 +25,7 @@ export interface CommonOptions {
 async function openApp(options: CommonOptions, ingestKnowledge: boolean): Promise<App> {
   const config = loadConfig(processEnv(), options.dataDir ? { dataDir: options.dataDir } : {});
   // The command's output is the point: only warnings and errors are logged.
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   return createApp(config, log, { ingestKnowledge });
 }
 
@@ -50,6 +50,18 @@ function printSummary(summary: IngestSummary): void {
     `${summary.added} added, ${summary.updated} updated, ${summary.skipped} unchanged, ${summary.removed} removed, ${summary.failed} failed; ${summary.chunks} chunks in ${summary.seconds} s`,
   );
   for (const failure of summary.failures) write(`  failed: ${failure.source}: ${failure.reason}`);
+  for (const file of summary.ignored) write(`  skipped: ${file.source}: ${file.reason}`);
+}
+
+/**
+ * Why the run failed as a whole, or undefined: a path that does not exist, or files to take that all
+ * failed. (Some files failing among others taken is reported, and the run succeeds.)
+ */
+export function ingestFailure(summary: IngestSummary): string | undefined {
+  const missing = summary.failures.filter((f) => f.reason === 'not found').map((f) => f.source);
+  if (missing.length > 0) return `not found: ${missing.join(', ')}`;
+  if (summary.failed > 0 && summary.added + summary.updated + summary.skipped === 0) return 'no file could be added to the knowledge base';
+  return undefined;
 }
 
 /** What `ingest` says when the running bot holds the store: its knowledge folder takes the files. */
@@ -72,6 +84,11 @@ export async function runIngest(paths: string[], options: CommonOptions & { json
     });
     if (options.json) write(JSON.stringify(summary));
     else printSummary(summary);
+    const failure = ingestFailure(summary);
+    if (failure) {
+      process.stderr.write(`ta-forum: ingest: ${failure}\n`);
+      process.exitCode = 1;
+    }
   } finally {
     await app.close();
   }

@@ -88,8 +88,10 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
   program
     .command('teams-package')
     .description('write the Microsoft Teams app package (manifest and icons, a zip to upload to Teams)')
+    // The app id is required: from the option, or MICROSOFT_APP_ID (checked when the command runs).
+    .usage('--domain <host> --app-id <guid> [--out <file>]')
     .requiredOption('--domain <host>', 'the host name the bot is reached at, e.g. forum.example.org (no https://)')
-    .option('--app-id <guid>', 'the bot\'s Microsoft App ID (default: MICROSOFT_APP_ID)')
+    .option('--app-id <guid>', 'the bot\'s Microsoft App ID (required; may be given as MICROSOFT_APP_ID instead)')
     .option('--out <file>', 'where to write the zip', 'ta-forum-teams.zip')
     .action(async (options: TeamsPackageOptions) => {
       await hooks.teamsPackage(options);

@@ -1,7 +1,8 @@
 /**
  * The one command grammar, for Slack's `/forum`, messages to the bot in Teams and the web chat.
  * `parseCommand` returns a typed command, a usage error naming the command and the reason, or
- * `undefined` when the text is not a command at all (then it is a question).
+ * `undefined` when the text does not start with a command word (then it is a question). A command
+ * word followed by something wrong is a usage error, never a question.
  */
 import { isLang, type HelpTopic, type Lang, type UsageReason } from '../i18n/index.ts';
 import { HELP_TOPICS } from './command-grammar.ts';
@@ -111,11 +112,16 @@ export function tokenize(text: string, topic: HelpTopic): string[] {
       if (end < 0) fail(topic, 'unterminated_quote');
       tokens.push(text.slice(i + 1, end).replace(/\u00a0/g, ' ').trim());
       i = end + 1;
+      // A closing quote runs into the next word (`"Q "A"`): the quote before it was never closed.
+      if (i < text.length && !/\s/.test(text[i] as string)) fail(topic, 'stray_quote', text.slice(i).split(/\s/)[0]);
       continue;
     }
     let end = i;
     while (end < text.length && !/\s/.test(text[end] as string)) end++;
-    tokens.push(text.slice(i, end));
+    const word = text.slice(i, end);
+    // A quotation mark inside a word (`A"` after `"Q "A"`): a quote was left open before it.
+    if ([...word].some((c) => c in QUOTES || Object.values(QUOTES).includes(c))) fail(topic, 'stray_quote', word);
+    tokens.push(word);
     i = end;
   }
   return tokens;
@@ -354,17 +360,17 @@ function parseKnown(keyword: string, rest: string): Command | undefined {
     case 'rules':
       noMore(keyword, words);
       return { kind: keyword };
-    // "report on capacity building?" is a question: these two take a link first.
+    // These two take a link first; anything else gets the command's usage (a question starts otherwise).
     case 'report': {
       const [link, ...reason] = words;
       if (!link) fail('report', 'missing_argument');
-      if (!LINK.test(link)) return undefined;
+      if (!LINK.test(link)) fail('report', 'bad_link', link);
       return { kind: 'report', link, reason: reason.join(' ') };
     }
     case 'remove': {
       const [link, ...extra] = words;
       if (!link) fail('remove', 'missing_argument');
-      if (!LINK.test(link)) return undefined;
+      if (!LINK.test(link)) fail('remove', 'bad_link', link);
       noMore('remove', extra);
       return { kind: 'remove', link };
     }
@@ -409,9 +415,10 @@ export function parseCommand(input: string): ParseResult | undefined {
   const rest = match[2] as string;
   if (HELP_WORDS.has(keyword)) {
     if (!rest) return { ok: true, command: { kind: 'help' } };
-    const topic = HELP_TOPICS.find((t) => t === rest.trim().toLowerCase().replace(/\s+/g, ' '));
-    // "help me with …" is a question, not a request for the help of a command.
-    return topic ? { ok: true, command: { kind: 'help', topic } } : undefined;
+    const asked = rest.trim().toLowerCase().replace(/\s+/g, ' ');
+    const topic = HELP_TOPICS.find((t) => t === asked);
+    // A command word followed by something wrong gets the usage, always: help knows only commands.
+    return topic ? { ok: true, command: { kind: 'help', topic } } : { ok: false, error: { topic: 'help', reason: 'unknown_command', detail: rest.trim() } };
   }
   try {
     const command = parseKnown(keyword, rest);

@@ -28,7 +28,8 @@ const TAKEOVER_SUFFIX = '.takeover';
 /** Attempts before giving up (each one either takes the lock, finds a live owner, or clears a stale lock). */
 const ATTEMPTS = 5;
 
-function isAlive(pid: number): boolean {
+/** Whether a process is alive (EPERM: alive, another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -29,6 +29,15 @@ describe('ta-forum', () => {
     expect(stdout).toMatch(/serve \[options\]/);
   });
 
+  it('shows --app-id as required in teams-package\'s usage, and refuses to run without it', () => {
+    const help = run(['teams-package', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: ta-forum teams-package --domain <host> --app-id <guid> [--out <file>]');
+    const without = run(['teams-package', '--domain', 'forum.example.org']);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toContain('--app-id');
+  });
+
   it('exits 2 naming DATABASE_URL when it is not a PostgreSQL URL', () => {
     const { status, stderr } = run(['serve'], { DATABASE_URL: 'nonsense' });
     expect(status).toBe(2);

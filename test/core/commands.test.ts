@@ -88,9 +88,25 @@ describe('parseCommand: every command kind', () => {
   });
 });
 
-describe('parseCommand: report and remove take a link, or the words are a question', () => {
-  it.each(['report on capacity building in Africa?', 'remove barriers to assistance: what works?'])('%s', (text) => {
-    expect(parseCommand(text)).toBeUndefined();
+describe('parseCommand: a command word followed by something wrong gets the usage, never an answer', () => {
+  it.each<[string, UsageError]>([
+    ['report not-a-link', { topic: 'report', reason: 'bad_link', detail: 'not-a-link' }],
+    ['report on capacity building in Africa?', { topic: 'report', reason: 'bad_link', detail: 'on' }],
+    ['remove barriers to assistance: what works?', { topic: 'remove', reason: 'bad_link', detail: 'barriers' }],
+    ['help nonexistent', { topic: 'help', reason: 'unknown_command', detail: 'nonexistent' }],
+    ['help me with my budget request', { topic: 'help', reason: 'unknown_command', detail: 'me with my budget request' }],
+    ['aide   topic foo ', { topic: 'help', reason: 'unknown_command', detail: 'topic foo' }],
+  ])('%j', (text, expected) => {
+    expect(usage(text)).toEqual(expected);
+  });
+
+  it.each(LANGS)('says why in %s, naming the offending words', (lang) => {
+    const reasons = messages(lang).usage.reasons;
+    for (const reason of ['bad_link', 'unknown_command', 'stray_quote'] as const) {
+      const sentence = reasons[reason]({ detail: 'xyzzy' });
+      expect(sentence).toContain('xyzzy');
+      if (lang !== 'en') expect(sentence).not.toBe(messages('en').usage.reasons[reason]({ detail: 'xyzzy' }));
+    }
   });
 });
 
@@ -112,9 +128,6 @@ describe('parseCommand: help, questions and the /forum prefix', () => {
   });
 
   it.each([
-    'help me with my budget request',
-    'Help me please',
-    'help topic foo',
     'How do I request technical assistance?',
     'Comment demander une assistance technique ?',
     '/forum what is the deadline?',
@@ -144,6 +157,15 @@ describe('parseCommand: quotes', () => {
 
   it.each(['poll "Q', 'poll “Q', 'poll «Q', 'poll "Q" "a" "b'])('reports the unterminated quote in %j', (text) => {
     expect(usage(text)).toEqual({ topic: 'poll', reason: 'unterminated_quote', detail: '' });
+  });
+
+  it.each<[string, string]>([
+    ['poll "Unclosed quote "A" "B"', 'A"'],
+    ['poll "Q" A" "B"', 'A"'],
+    ['poll "Q" "A"B "C"', 'B'],
+    ['poll «Q» «A»» «B»', '»'],
+  ])('refuses a quotation mark inside a word in %j, rather than making an option of it', (text, detail) => {
+    expect(usage(text)).toEqual({ topic: 'poll', reason: 'stray_quote', detail });
   });
 
   it('reports an unterminated quote in invite', () => {
@@ -309,7 +331,7 @@ describe('parseCommand: every usage reason', () => {
     const reached = new Set<string>(cases.map(([, e]) => e.reason));
     for (const extra of ['poll "Q', 'poll "Q" "a"', 'poll "Q" "" "b"', 'poll "Q" "a" --rating', 'poll "Q" "a" "b" --closes x',
       `poll "Q" ${quoted(Array.from({ length: 11 }, (_, i) => `o${i}`))}`, 'topic schedule x 9:00 UTC',
-      'topic schedule mon 9 UTC', 'topic schedule mon 9:00 Nowhere', 'poll "Q" "a" "b" --x']) {
+      'topic schedule mon 9 UTC', 'topic schedule mon 9:00 Nowhere', 'poll "Q" "a" "b" --x', 'poll "Q "a" "b"', 'help nonexistent', 'report x']) {
       reached.add(usage(extra).reason);
     }
     expect([...reached].sort()).toEqual(Object.keys(messages('en').usage.reasons).sort());

@@ -174,6 +174,23 @@ for (const engine of storeEngines()) {
       expect(code?.type === 'code' && code.text.split('\n')[0]).toBe(COMMAND_SYNTAX.poll);
     });
 
+    it.each<[string, string, (m: ReturnType<typeof messages>) => string]>([
+      ['report not-a-link', 'report', (m) => m.usage.reasons.bad_link({ detail: 'not-a-link' })],
+      ['help nonexistent', 'help', (m) => m.usage.reasons.unknown_command({ detail: 'nonexistent' })],
+      ['poll "Unclosed quote "A" "B"', 'poll', (m) => m.usage.reasons.stray_quote({ detail: 'A"' })],
+    ])('answers %j with its usage in the person’s language, not from the knowledge base', async (text, topic, reason) => {
+      const es = messages('es');
+      const { outcome, adapter } = await send(message(text, { userId: 'U_USAGE', locale: 'es-ES' }));
+      expect(outcome).toBe('handled');
+      expect(adapter.cards).toHaveLength(1);
+      const card = adapter.cards[0] as Card;
+      expect(card.lang).toBe('es');
+      expect(card.blocks[0]).toEqual({ type: 'text', text: `${es.usage.title} ${reason(es)}` });
+      const code = card.blocks.find((b) => b.type === 'code');
+      expect(code?.type === 'code' && code.text).toContain(COMMAND_SYNTAX[topic as keyof typeof COMMAND_SYNTAX]);
+      expect(cardToText(card)).not.toContain(es.ask.abstain);
+    });
+
     it('turns a failure into the generic sentence, with no internals', async () => {
       const adapter = new RecordingAdapter(1);
       const outcome = await app.dispatcher.handle(message('help'), adapter);

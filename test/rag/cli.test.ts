@@ -3,7 +3,8 @@
  * txt, html, pdf and docx files and a corrupt PDF, JSON on standard output, exit codes. The
  * built-in knowledge base is kept out (KNOWLEDGE_DIR is an empty folder).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,8 +70,34 @@ describe('ta-forum ingest and ask', () => {
       failed: 1,
       removed: 0,
       failures: [{ source: `${FOLDER}/broken.pdf`, reason: 'not a valid PDF' }],
+      // Met while walking the folder, not taken: said which, and why.
+      ignored: [{ source: `${FOLDER}/budget.xls`, reason: expect.stringContaining('".xls" files are not read') as string }],
     });
     expect(summary?.chunks).toBeGreaterThanOrEqual(5);
+  });
+
+  it('says which files of a folder it skipped and why, in text too', () => {
+    const { status, stdout } = run(['ingest', FOLDER, '--data-dir', path.join(workDir, 'text-data')]);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`  skipped: ${FOLDER}/budget.xls: not a type the knowledge base takes (".xls" files are not read; it takes .md,`);
+  });
+
+  it('exits 1 for a path that does not exist, naming it', () => {
+    const { status, stdout, stderr } = run(['ingest', 'no-such-folder', '--data-dir', path.join(workDir, 'missing-data')]);
+    expect(status).toBe(1);
+    expect(stdout).toContain('  failed: no-such-folder: not found');
+    expect(stderr).toBe('ta-forum: ingest: not found: no-such-folder\n');
+  });
+
+  it('exits 1 when every file fails', () => {
+    mkdirSync(path.join(workDir, 'all-bad'));
+    writeFileSync(path.join(workDir, 'all-bad', 'empty.md'), '');
+    writeFileSync(path.join(workDir, 'all-bad', 'broken.pdf'), '%PDF-1.4 not really');
+    const { status, stdout, stderr } = run(['ingest', 'all-bad', '--json', '--data-dir', path.join(workDir, 'all-bad-data')]);
+    expect(status).toBe(1);
+    expect(jsonLines(stdout)).toEqual([expect.objectContaining({ added: 0, updated: 0, skipped: 0, failed: 2 })]);
+    expect(stderr).toBe('ta-forum: ingest: no file could be added to the knowledge base\n');
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses PDF bombs with their reasons, and ingests the rest', () => {
@@ -143,6 +170,25 @@ describe('ta-forum ingest and ask', () => {
     const fr = run(['ask', '--lang', 'fr', 'What is the best recipe for chocolate cake?', '--data-dir', dataDir]);
     expect(fr.status).toBe(0);
     expect(fr.stdout).toContain('La base de connaissances ne contient rien qui réponde à cette question');
+  });
+
+  it('ends quietly when its output is closed (ask … | head), with no EPIPE stack', async () => {
+    const child = spawn(process.execPath, [BIN, 'ask', '-', '--data-dir', dataDir], {
+      cwd: workDir,
+      env: { PATH: process.env.PATH ?? '', HOME: workDir, KNOWLEDGE_DIR: path.join(workDir, 'knowledge') },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+    child.stdin.write(`${REQUEST_QUESTION}\n`);
+    // The reader takes the first answer, then stops reading, as `head` does.
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    for (let i = 0; i < 20; i++) child.stdin.write(`${REQUEST_QUESTION}\n`);
+    child.stdin.end();
+    const [code] = await exited;
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('exits 2 naming --lang for a language it does not speak', () => {

@@ -22,3 +22,11 @@ export function apiFetch(path, { method = 'GET', body } = {}) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 }
+
+/**
+ * The sentence for a text over its limit, in the page's words (`strings.tooLong`, `{max}` filled in):
+ * the page says so before sending, and keeps the text, rather than cutting it.
+ */
+export function tooLongSentence(strings, max) {
+  return (strings.tooLong ?? strings.failed ?? '').replace('{max}', new Intl.NumberFormat(document.documentElement.lang || undefined).format(max));
+}

@@ -6,7 +6,7 @@
 // topic of the week, when the forum has a web discussion channel, is in forum.js. In the embeddable
 // widget's frame (`?embed=1`) the page is compact (the topic of the week above the chat, in a
 // smaller region), and Escape closes the widget.
-import { apiFetch, embedded, setCsrfToken, signInOutcome } from './api.js';
+import { apiFetch, embedded, setCsrfToken, signInOutcome, tooLongSentence } from './api.js';
 import { forgetFiles, showFiles } from './files.js';
 import { applyForumStrings, refreshForum, startForum } from './forum.js';
 import { applySignInStrings, hideSignIn, showSignIn, showSignInError, startSignIn } from './signin.js';
@@ -23,6 +23,8 @@ let forumStarted = false;
 let chatOwner;
 /** How long after a click the chat is read again, to show a poll's counts redrawn by the bot (at most every two seconds). */
 const REDRAW_WAITS_MS = [600, 2500];
+/** As WEB_MESSAGE_MAX_CHARS on the server, which checks it too. */
+const MESSAGE_MAX_CHARS = 4000;
 /** The HTML each bot bubble was last drawn with. */
 const drawn = new WeakMap();
 
@@ -194,6 +196,13 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = input.value.trim();
   if (!text) return;
+  // Too long: said before sending, and the text stays in the box to be shortened.
+  if (text.length > MESSAGE_MAX_CHARS) {
+    append('bot error', tooLongSentence(strings, MESSAGE_MAX_CHARS));
+    input.setAttribute('aria-invalid', 'true');
+    return;
+  }
+  input.removeAttribute('aria-invalid');
   input.value = '';
   say(text);
 });

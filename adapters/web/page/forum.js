@@ -2,7 +2,7 @@
 // Shows this week's topic with its thread and a reply box, the bot's other posts there (polls,
 // notices) beside it without a reply box, and earlier topics folded. Every post's HTML is rendered
 // and escaped by the server; a reply typed here is sent as plain text, to the topic it is under.
-import { apiFetch } from './api.js';
+import { apiFetch, tooLongSentence } from './api.js';
 
 const region = document.getElementById('forum');
 const layout = document.getElementById('layout');
@@ -16,7 +16,7 @@ const postsList = document.getElementById('forum-posts-list');
 /** How long after a click the channel is drawn again, to show the poll's counts redrawn by the bot. */
 const REDRAW_WAIT_MS = 2500;
 
-/** As WEB_REPLY_MAX_CHARS on the server, which checks it. */
+/** As WEB_REPLY_MAX_CHARS on the server, which checks it too. */
 const REPLY_MAX_CHARS = 4000;
 
 let channel = null;
@@ -100,7 +100,6 @@ function replyForm(threadId) {
   box.id = `reply-${threadId}`;
   box.name = 'text';
   box.rows = 3;
-  box.maxLength = REPLY_MAX_CHARS;
   box.required = true;
   // Replies come in any language: the box follows what is typed.
   box.dir = 'auto';
@@ -179,6 +178,11 @@ async function sendReply(form, threadId) {
   const error = form.querySelector('.reply-error');
   const text = box.value.trim();
   if (!text) return;
+  // Too long: said before sending, and the text stays in the box to be shortened (never cut).
+  if (text.length > REPLY_MAX_CHARS) {
+    error.textContent = tooLongSentence(strings, REPLY_MAX_CHARS);
+    return;
+  }
   button.disabled = true;
   error.textContent = '';
   try {

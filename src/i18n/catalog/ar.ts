@@ -45,6 +45,9 @@ export const ar: Catalog = {
       unknown_subcommand: ({ detail }) => `ليس «${detail}» من بين الخيارات المتاحة.`,
       unknown_option: ({ detail }) => `ليس «${detail}» من خيارات هذا الأمر.`,
       unterminated_quote: () => 'هناك علامة تنصيص مفتوحة لم تُغلق.',
+      stray_quote: ({ detail }) => `علامة التنصيص في «${detail}» لا تفتح نصًا ولا تغلقه: يبدو أن علامة تنصيص قبلها لم تُغلق.`,
+      bad_link: ({ detail }) => `«${detail}» ليس رابط رسالة. انسخ رابط الرسالة (يبدأ بـ https://) والصقه هنا.`,
+      unknown_command: ({ detail }) => `«${detail}» ليس أمرًا. اكتب «help» وحدها لعرض قائمة الأوامر، أو اطرح سؤالك بدون «help».`,
       bad_lang: ({ detail }) => `لا أتحدث اللغة «${detail}». يُرجى اختيار ar أو en أو es أو fr أو ru أو zh.`,
       bad_weekday: ({ detail }) => `ليس «${detail}» يومًا من أيام الأسبوع.`,
       bad_time: ({ detail }) => `ليس «${detail}» وقتًا بالصيغة HH:MM (بنظام 24 ساعة).`,
@@ -167,6 +170,7 @@ export const ar: Catalog = {
     replyPlaceholder: "شارك تجربتك أو اطرح سؤالًا على الآخرين…",
     replySend: "إرسال الرد",
     replyRefused: "تعذّر نشر ردّك: ليس لديك إذن بالمشاركة في هذا النقاش. يُرجى التواصل مع مشرف المنتدى.",
+    tooLong: "رسالتك أطول من {max} حرف، وهو الحد الأقصى للرسالة. يُرجى اختصارها أو إرسالها على أجزاء.",
     you: "أنت",
     participant: "مشارك",
 

@@ -23,6 +23,9 @@ export const en: Catalog = {
       unknown_subcommand: ({ detail }) => `"${detail}" is not one of the choices.`,
       unknown_option: ({ detail }) => `"${detail}" is not an option of this command.`,
       unterminated_quote: () => 'A quotation mark is opened but never closed.',
+      stray_quote: ({ detail }) => `A quotation mark in "${detail}" does not open or close a text: a quotation mark before it was probably never closed.`,
+      bad_link: ({ detail }) => `"${detail}" is not a message link. Copy the message's link (it starts with https://) and paste it here.`,
+      unknown_command: ({ detail }) => `"${detail}" is not a command. Type "help" alone for the list of commands, or ask your question without "help".`,
       bad_lang: ({ detail }) => `"${detail}" is not a language I speak. Choose ar, en, es, fr, ru or zh.`,
       bad_weekday: ({ detail }) => `"${detail}" is not a day of the week.`,
       bad_time: ({ detail }) => `"${detail}" is not a time of day in the form HH:MM (24-hour clock).`,
@@ -148,6 +151,7 @@ export const en: Catalog = {
     replyPlaceholder: "Share your experience or ask the others…",
     replySend: "Reply",
     replyRefused: "Your reply could not be posted: you do not have access to this discussion. Please contact the forum moderator.",
+    tooLong: "Your message is longer than the {max} characters a message can hold. Please shorten it or send it in parts.",
     you: "You",
     participant: "Participant",
 

@@ -24,6 +24,9 @@ export const es: Catalog = {
       unknown_subcommand: ({ detail }) => `«${detail}» no es una de las opciones posibles.`,
       unknown_option: ({ detail }) => `«${detail}» no es una opción de este comando.`,
       unterminated_quote: () => 'Hay unas comillas que se abren pero no se cierran.',
+      stray_quote: ({ detail }) => `Unas comillas en «${detail}» no abren ni cierran un texto: probablemente unas comillas anteriores no se cerraron.`,
+      bad_link: ({ detail }) => `«${detail}» no es el enlace de un mensaje. Copie el enlace del mensaje (empieza por https://) y péguelo aquí.`,
+      unknown_command: ({ detail }) => `«${detail}» no es un comando. Escriba «help» solo para ver la lista de comandos, o haga su pregunta sin «help».`,
       bad_lang: ({ detail }) => `«${detail}» no es un idioma que yo hable. Elija ar, en, es, fr, ru o zh.`,
       bad_weekday: ({ detail }) => `«${detail}» no es un día de la semana.`,
       bad_time: ({ detail }) => `«${detail}» no es una hora con el formato HH:MM (reloj de 24 horas).`,
@@ -150,6 +153,7 @@ export const es: Catalog = {
     replyPlaceholder: "Comparta su experiencia o pregunte a los demás…",
     replySend: "Responder",
     replyRefused: "No se pudo publicar su respuesta: no tiene acceso a este debate. Póngase en contacto con el moderador del foro.",
+    tooLong: "Su mensaje supera los {max} caracteres que puede tener un mensaje. Acórtelo o envíelo en varias partes.",
     you: "Usted",
     participant: "Participante",
 

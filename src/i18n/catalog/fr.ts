@@ -24,6 +24,9 @@ export const fr: Catalog = {
       unknown_subcommand: ({ detail }) => `« ${detail} » ne fait pas partie des choix possibles.`,
       unknown_option: ({ detail }) => `« ${detail} » n’est pas une option de cette commande.`,
       unterminated_quote: () => 'Un guillemet est ouvert mais n’est jamais fermé.',
+      stray_quote: ({ detail }) => `Un guillemet dans « ${detail} » n’ouvre ni ne ferme un texte : un guillemet placé avant n’a sans doute pas été fermé.`,
+      bad_link: ({ detail }) => `« ${detail} » n’est pas le lien d’un message. Copiez le lien du message (il commence par https://) et collez-le ici.`,
+      unknown_command: ({ detail }) => `« ${detail} » n’est pas une commande. Tapez « help » seul pour la liste des commandes, ou posez votre question sans « help ».`,
       bad_lang: ({ detail }) =>
         `« ${detail} » n’est pas une langue que je parle. Choisissez ar, en, es, fr, ru ou zh.`,
       bad_weekday: ({ detail }) => `« ${detail} » n’est pas un jour de la semaine.`,
@@ -153,6 +156,7 @@ export const fr: Catalog = {
     replyPlaceholder: "Partagez votre expérience ou posez une question aux autres…",
     replySend: "Répondre",
     replyRefused: "Votre réponse n’a pas pu être publiée : vous n’avez pas accès à cette discussion. Veuillez contacter le modérateur du forum.",
+    tooLong: "Votre message dépasse les {max} caractères qu’un message peut contenir. Veuillez le raccourcir ou l’envoyer en plusieurs parties.",
     you: "Vous",
     participant: "Participant",
 

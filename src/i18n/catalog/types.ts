@@ -18,6 +18,9 @@ export type UsageReason =
   | 'unknown_subcommand'
   | 'unknown_option'
   | 'unterminated_quote'
+  | 'stray_quote'
+  | 'bad_link'
+  | 'unknown_command'
   | 'bad_lang'
   | 'bad_weekday'
   | 'bad_time'
@@ -195,6 +198,8 @@ export interface Catalog {
     replySend: string;
     /** When the forum's access rules do not let the person reply in this channel. */
     replyRefused: string;
+    /** A message or reply longer than its limit: `{max}` is filled in (by the page before sending, or by the server). */
+    tooLong: string;
     /** The author of the reader's own replies. */
     you: string;
     /** Other people's replies are signed "<participant> <n>", numbered in the thread: never a name or an id. */

@@ -21,6 +21,9 @@ export const zh: Catalog = {
       unknown_subcommand: ({ detail }) => `“${detail}”不是可选项之一。`,
       unknown_option: ({ detail }) => `“${detail}”不是此命令的选项。`,
       unterminated_quote: () => '有一个引号未闭合。',
+      stray_quote: ({ detail }) => `“${detail}”中的引号既不是文本的开头也不是结尾：前面可能有一个引号未闭合。`,
+      bad_link: ({ detail }) => `“${detail}”不是消息链接。请复制该消息的链接（以 https:// 开头）并粘贴到这里。`,
+      unknown_command: ({ detail }) => `“${detail}”不是命令。只输入“help”可查看命令列表，或者不加“help”直接提问。`,
       bad_lang: ({ detail }) => `“${detail}”不是我支持的语言。请选择ar、en、es、fr、ru或zh。`,
       bad_weekday: ({ detail }) => `“${detail}”不是有效的星期名称。`,
       bad_time: ({ detail }) => `“${detail}”不是HH:MM格式（24小时制）的时间。`,
@@ -142,6 +145,7 @@ export const zh: Catalog = {
     replyPlaceholder: "分享您的经验，或向其他人提问……",
     replySend: "回复",
     replyRefused: "您的回复未能发布：您无权参与此讨论。请联系论坛主持人。",
+    tooLong: "您的消息超过了一条消息最多可容纳的 {max} 个字符。请缩短内容或分几次发送。",
     you: "您",
     participant: "参与者",
 

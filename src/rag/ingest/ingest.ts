@@ -37,6 +37,8 @@ export interface IngestSummary {
   chunks: number;
   seconds: number;
   failures: IngestFailure[];
+  /** Files met while walking a folder that are not of a type the knowledge base takes: left alone, and said so. */
+  ignored: IngestFailure[];
 }
 
 export interface IngestProgress {
@@ -55,7 +57,8 @@ export interface IngestOptions {
 }
 
 /** The files under the given paths, and the folders whose documents `prune` may remove. */
-async function collect(paths: string[], failures: IngestFailure[]): Promise<{ files: string[]; folders: string[] }> {
+async function collect(paths: string[], summary: Pick<IngestSummary, 'failures' | 'ignored'>, cwd: string): Promise<{ files: string[]; folders: string[] }> {
+  const { failures } = summary;
   const files: string[] = [];
   const folders: string[] = [];
   async function walk(dir: string): Promise<void> {
@@ -63,8 +66,13 @@ async function collect(paths: string[], failures: IngestFailure[]): Promise<{ fi
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
+      const extension = path.extname(entry.name).toLowerCase();
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(full);
+      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extension)) files.push(full);
+      else if (entry.isFile()) {
+        const type = extension ? `"${extension}" files are` : 'a file without an extension is';
+        summary.ignored.push({ source: sourceOf(full, cwd), reason: `not a type the knowledge base takes (${type} not read; it takes ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      }
     }
   }
   for (const given of paths) {
@@ -152,8 +160,8 @@ export async function ingestPaths(
   options: IngestOptions,
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 0, seconds: 0, failures: [] };
-  const { files, folders } = await collect(paths, summary.failures);
+  const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 0, seconds: 0, failures: [], ignored: [] };
+  const { files, folders } = await collect(paths, summary, options.cwd);
   const known = new Map((await listDocuments(db)).map((d) => [d.source, d]));
   const pending: Prepared[] = [];
   let pendingChunks = 0;

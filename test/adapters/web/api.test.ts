@@ -111,7 +111,6 @@ describe('web chat API', () => {
       ['an eventId that is not a UUID', JSON.stringify({ eventId: 'abc', text: 'help' })],
       ['empty text', JSON.stringify({ eventId: randomUUID(), text: '' })],
       ['blank text', JSON.stringify({ eventId: randomUUID(), text: '   \n ' })],
-      ['text over 4000 characters', JSON.stringify({ eventId: randomUUID(), text: 'x'.repeat(4001) })],
       ['text that is not a string', JSON.stringify({ eventId: randomUUID(), text: 42 })],
     ];
     for (const [name, body] of cases) {
@@ -131,9 +130,25 @@ describe('web chat API', () => {
       await expectCleanError(await french.postRaw('/web/api/messages', JSON.stringify({ text: 'x' })), 400, 'fr');
     });
 
+  });
+
+  describe('says a message is too long, in the person’s language, rather than “check your connection”', () => {
+    async function expectTooLong(res: Response, status: number, lang: 'en' | 'fr'): Promise<void> {
+      expect(res.status).toBe(status);
+      const body = (await res.json()) as { error: string; message: string; max: number };
+      expect(body).toEqual({ error: 'too_long', message: messages(lang).web.tooLong.replace('{max}', lang === 'fr' ? '4\u202f000' : '4,000'), max: 4000 });
+      expect(body.message).not.toBe(messages(lang).web.failed);
+    }
+
+    it('a text of 4001 characters (400)', async () => {
+      await expectTooLong(await new WebPerson(host.url).postRaw('/web/api/messages', JSON.stringify({ eventId: randomUUID(), text: 'x'.repeat(4001) })), 400, 'en');
+      const french = new WebPerson(host.url, { 'accept-language': 'fr' });
+      await expectTooLong(await french.postRaw('/web/api/messages', JSON.stringify({ eventId: randomUUID(), text: 'é'.repeat(5000) })), 400, 'fr');
+    });
+
     it('a body over the size limit (413)', async () => {
       const body = JSON.stringify({ eventId: randomUUID(), text: 'x'.repeat(40_000) });
-      await expectCleanError(await person().postRaw('/web/api/messages', body), 413);
+      await expectTooLong(await new WebPerson(host.url).postRaw('/web/api/messages', body), 413, 'en');
     });
   });
 });

@@ -186,12 +186,21 @@ describeBrowser('web chat page in Chromium', () => {
     await page.screenshot({ path: `${RESULTS_DIR}web-chat-kept.png`, fullPage: true });
   });
 
-  it('greets a French newcomer in French, and an example question clicked is asked and answered', async () => {
-    const fr = messages('fr');
+  /** A page of a new person whose browser speaks French, closed after `run`. */
+  async function asFrenchNewcomer(run: (newcomer: Page) => Promise<void>): Promise<void> {
     const french = await browser.newContext({ locale: 'fr-FR', viewport: { width: 900, height: 1000 } });
     try {
       const newcomer = await french.newPage();
       newcomer.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await run(newcomer);
+    } finally {
+      await french.close();
+    }
+  }
+
+  it('greets a French newcomer in French, and an example question clicked is asked and answered', async () => {
+    const fr = messages('fr');
+    await asFrenchNewcomer(async (newcomer) => {
       await newcomer.goto(host.url);
       const greeting = newcomer.locator('#log .bubble.greeting');
       await greeting.waitFor();
@@ -205,9 +214,35 @@ describeBrowser('web chat page in Chromium', () => {
       await newcomer.screenshot({ path: `${RESULTS_DIR}web-chat-greeting-fr.png`, fullPage: true });
       await greeting.getByRole('button', { name: 'help' }).click();
       await newcomer.locator('#log .bubble.bot', { hasText: fr.help.title }).waitFor();
-    } finally {
-      await french.close();
-    }
+    });
+  });
+
+  it('says a message over 4,000 characters is too long before sending it, and keeps it whole in the box', async () => {
+    const fr = messages('fr');
+    await asFrenchNewcomer(async (newcomer) => {
+      const sent: string[] = [];
+      newcomer.on('request', (request) => {
+        if (request.url().endsWith('/web/api/messages')) sent.push(request.postData() ?? '');
+      });
+      await newcomer.goto(host.url);
+      await newcomer.locator('#log .bubble.greeting').waitFor();
+      const long = `${'Une très longue question. '.repeat(180)}Fin`;
+      expect(long.length).toBeGreaterThan(4000);
+      const input = newcomer.locator('#input');
+      await input.fill(long);
+      await input.press('Enter');
+      await newcomer.locator('#log .bubble.error', { hasText: fr.web.tooLong.replace('{max}', (4000).toLocaleString('fr')) }).waitFor();
+      // Not cut, not sent: the text is still in the box, whole, to be shortened.
+      expect(await input.inputValue()).toBe(long);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await newcomer.locator('#log .bubble.me').count()).toBe(0);
+      expect(sent).toEqual([]);
+      // Shortened, it is sent.
+      await input.fill('help');
+      await input.press('Enter');
+      await newcomer.locator('#log .bubble.bot', { hasText: fr.help.title }).waitFor();
+      expect(sent).toHaveLength(1);
+    });
   });
 
   it('logged no script or console errors', () => {

@@ -101,6 +101,18 @@ describeBrowser('topic of the week on the web page, in Chromium', () => {
     await page.screenshot({ path: `${RESULTS_DIR}web-forum-en.png`, fullPage: true });
   });
 
+  it('says a reply over 4,000 characters is too long before sending it, and keeps it whole', async () => {
+    const box = page.getByLabel(en.web.replyLabel);
+    const before = await thread().locator('.thread-entry.mine').count();
+    const long = `${'A long reply. '.repeat(300)}End`;
+    await box.fill(long);
+    await box.press('Control+Enter');
+    await page.locator('#forum-current .reply-error', { hasText: en.web.tooLong.replace('{max}', '4,000') }).waitFor();
+    expect(await box.inputValue()).toBe(long);
+    expect(await thread().locator('.thread-entry.mine').count()).toBe(before);
+    await box.fill('');
+  });
+
   it('fits a phone’s width, the topic above the chat', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const layout = await page.evaluate(() => ({

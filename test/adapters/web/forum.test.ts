@@ -135,7 +135,6 @@ describe('the web page as a discussion channel', () => {
       ['a missing threadId', { eventId: randomUUID(), text: 'hello' }],
       ['an eventId that is not a UUID', { eventId: 'abc', threadId: thread.id, text: 'hello' }],
       ['blank text', { eventId: randomUUID(), threadId: thread.id, text: '  \n ' }],
-      ['text over the limit', { eventId: randomUUID(), threadId: thread.id, text: 'x'.repeat(WEB_REPLY_MAX_CHARS + 1) }],
       ['an unknown thread', { eventId: randomUUID(), threadId: randomUUID(), text: 'hello' }],
       ['a reply as the thread', { eventId: randomUUID(), threadId: replyId, text: 'hello' }],
       ['a thread of another channel', { eventId: randomUUID(), threadId: (await alice.forum('second')).threads[0]?.id ?? '', text: 'hello' }],
@@ -145,6 +144,10 @@ describe('the web page as a discussion channel', () => {
         throw new Error(`${name}: ${String(error)}`);
       });
     }
+    // A reply over the limit is said to be too long (not “check your connection”).
+    const long = await person.replyRaw(CHANNEL, { eventId: randomUUID(), threadId: thread.id, text: 'x'.repeat(WEB_REPLY_MAX_CHARS + 1) });
+    expect(long.status).toBe(400);
+    expect(await long.json()).toEqual({ error: 'too_long', message: en.web.tooLong.replace('{max}', WEB_REPLY_MAX_CHARS.toLocaleString('en')), max: WEB_REPLY_MAX_CHARS });
     // An event id already used for a chat message does not become a reply.
     const eventId = randomUUID();
     await person.say('help', eventId);

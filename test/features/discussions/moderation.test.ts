@@ -113,9 +113,10 @@ describe('moderation', () => {
     expect(messenger.notesTo('slack', 'UMOD').at(-1)).toContain(link);
     expect((await auditOf('message.report')).at(-1)?.subject).toBe('teams:19:abc@thread.tacv2:1764000000000');
 
-    // Not a message link: said so. "report" followed by words is a question, not a command.
+    // Not a message link: said so; "report" followed by words that are no link gets the command's usage.
     expect((await say('UCAM', 'report https://example.org/page'))[0]).toContain('is not a link to a Slack or Teams message');
     expect((await say('UCAM', 'report'))[0]).toContain('report <message link>');
+    expect((await say('UCAM', 'report on capacity building?'))[0]).toContain(en.usage.reasons.bad_link({ detail: 'on' }));
     // A forged or stale action value is ignored without a word.
     expect(await send(event('UCAM', { type: 'action', actionId: ACTIONS.messageReport, value: '{"messageId":' }))).toEqual([]);
   });
