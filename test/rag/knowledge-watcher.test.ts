@@ -14,7 +14,7 @@ import { silentLogger } from '../../src/log.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'ta-forum-watcher-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SUMMARY: IngestSummary = { added: 1, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 1, seconds: 0, failures: [] };
+const SUMMARY: IngestSummary = { added: 1, updated: 0, skipped: 0, failed: 0, removed: 0, chunks: 1, seconds: 0, failures: [], ignored: [] };
 const DEBOUNCE_MS = 200;
 
 describe('watchKnowledgeFolder', () => {
