@@ -90,6 +90,16 @@ const WORLD_AREAS: Record<string, Record<(typeof LANGS)[number], string[]>> = {
   'latin-america': { en: ['Latin America', 'Latin American'], fr: ['Amérique latine', 'latino-américain'], es: ['América Latina', 'latinoamericano', 'latinoamericana'], ru: ['Латинская Америка', 'латиноамериканский'], ar: ['أمريكا اللاتينية'], zh: ['拉丁美洲', '拉美'] },
   europe: { en: ['Europe'], fr: ['Europe'], es: ['Europa'], ru: ['Европа'], ar: ['أوروبا'], zh: ['欧洲'] },
   'middle-east': { en: ['Middle East'], fr: ['Moyen-Orient'], es: ['Oriente Medio', 'Oriente Próximo'], ru: ['Ближний Восток'], ar: ['الشرق الأوسط'], zh: ['中东'] },
+  'sub-saharan-africa': { en: ['sub-Saharan Africa', 'sub-Saharan'], fr: ['Afrique subsaharienne', 'subsaharienne', 'subsaharien', 'Afrique sub-saharienne'], es: ['África subsahariana', 'subsahariana', 'subsahariano'], ru: ['Африка южнее Сахары', 'Африка к югу от Сахары'], ar: ['أفريقيا جنوب الصحراء', 'إفريقيا جنوب الصحراء', 'جنوب الصحراء الكبرى'], zh: ['撒哈拉以南非洲', '撒哈拉以南'] },
+  'west-africa': { en: ['West Africa', 'West African'], fr: ["Afrique de l'Ouest", 'ouest-africain', 'ouest-africaine'], es: ['África Occidental', 'África del Oeste'], ru: ['Западная Африка'], ar: ['غرب أفريقيا', 'غرب إفريقيا'], zh: ['西非'] },
+  'east-africa': { en: ['East Africa', 'Eastern Africa', 'East African'], fr: ["Afrique de l'Est", 'Afrique orientale'], es: ['África Oriental', 'África del Este'], ru: ['Восточная Африка'], ar: ['شرق أفريقيا', 'شرق إفريقيا'], zh: ['东非'] },
+  'north-africa': { en: ['North Africa', 'North African'], fr: ['Afrique du Nord', 'nord-africain'], es: ['África del Norte', 'Norte de África'], ru: ['Северная Африка'], ar: ['شمال أفريقيا', 'شمال إفريقيا'], zh: ['北非'] },
+  'central-africa': { en: ['Central Africa'], fr: ['Afrique centrale'], es: ['África Central'], ru: ['Центральная Африка'], ar: ['وسط أفريقيا', 'وسط إفريقيا'], zh: ['中部非洲'] },
+  sahel: { en: ['Sahel'], fr: ['Sahel', 'sahélien', 'sahélienne'], es: ['Sahel', 'saheliano'], ru: ['Сахель'], ar: ['منطقة الساحل', 'الساحل الأفريقي'], zh: ['萨赫勒'] },
+  'south-asia': { en: ['South Asia', 'South Asian'], fr: ['Asie du Sud'], es: ['Asia Meridional', 'Asia del Sur'], ru: ['Южная Азия'], ar: ['جنوب آسيا'], zh: ['南亚'] },
+  'south-east-asia': { en: ['South-East Asia', 'Southeast Asia'], fr: ['Asie du Sud-Est'], es: ['Sudeste Asiático', 'Asia Sudoriental'], ru: ['Юго-Восточная Азия'], ar: ['جنوب شرق آسيا'], zh: ['东南亚'] },
+  'central-asia': { en: ['Central Asia'], fr: ['Asie centrale'], es: ['Asia Central'], ru: ['Центральная Азия'], ar: ['آسيا الوسطى'], zh: ['中亚'] },
+  'central-america': { en: ['Central America'], fr: ['Amérique centrale'], es: ['Centroamérica', 'América Central'], ru: ['Центральная Америка'], ar: ['أمريكا الوسطى'], zh: ['中美洲'] },
   mediterranean: { en: ['Mediterranean'], fr: ['Méditerranée', 'méditerranéen', 'méditerranéens'], es: ['Mediterráneo', 'mediterránea'], ru: ['Средиземноморье', 'средиземноморский'], ar: ['البحر الأبيض المتوسط', 'المتوسط'], zh: ['地中海'] },
 };
 

@@ -45,6 +45,8 @@ const CALLS_ES = [
   'Convocatoria de pequeñas subvenciones',
   '',
   'La fecha límite para la presentación de las notas conceptuales para el Caribe es el 10 de noviembre de 2016. Cada proyecto recibirá como máximo 60 000 euros.',
+  '',
+  'Para África subsahariana, las propuestas debían llegar antes del 20 de noviembre de 2015.',
 ].join('\n');
 
 const TEACHERS_FR = [
@@ -141,6 +143,24 @@ describe('a part of the world', () => {
     ['zh', '太平洋地区概念说明的截止日期是什么？'],
   ] as [Lang, string][])('is not another one (%s): %s', async (lang, question) => {
     const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a part of the world named in several words', () => {
+  it.each([
+    ['ru', 'Какой крайний срок подачи предложений для Африки южнее Сахары?'],
+    ['ar', 'ما هو الموعد النهائي لتقديم المقترحات لأفريقيا جنوب الصحراء؟'],
+    ['zh', '撒哈拉以南非洲的提案截止日期是什么时候？'],
+    ['en', 'What was the deadline for proposals from sub-Saharan Africa?'],
+  ] as [Lang, string][])('is that part, in any language (%s): %s', async (lang, question) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain('20 de noviembre de 2015');
+  });
+
+  it('is not the continent, nor another part of it', async () => {
+    const answer = await kb().answer('What was the deadline for proposals from North Africa?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
   });
 });
