@@ -21,9 +21,9 @@ export interface Span {
 
 /** A figure: groups of three digits with a space, a no-break space, a comma or a point; or plain digits; decimals. */
 const FIGURE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:\.\d{3}(?!\d))+|\d+)(?:[.,]\d+)?`;
-// Not inside a word or a document symbol ("CDIP/25/4", "CE/13/7.IGC").
-const BEFORE = String.raw`(?<![\p{L}\p{N}/])`;
-const AFTER = String.raw`(?![\p{L}\p{N}/])`;
+// Not inside a word, a document symbol ("CDIP/25/4", "CE/13/7.IGC"), a file's name ("Annexe_A_0.pdf") or a time of day ("9:00am").
+const BEFORE = String.raw`(?<![\p{L}\p{N}/_]|\d:)`;
+const AFTER = String.raw`(?![\p{L}\p{N}/_]|:\d)`;
 /** Words that multiply the figure or number word before them ("8 million", "huit millions", "восьми миллионов"). */
 const SCALE_WORD = String.raw`millions?|milliards?|mille|billions?|thousands?|millones|mill[óo]n|mil|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|млн|млрд|مليون|ملايين|مليار\p{L}*|ألف|万|亿`;
 const SCALE = String.raw`(?:\s?(?:${SCALE_WORD}))?`;

@@ -296,6 +296,8 @@ describe('spans', () => {
     expect(kinds('The total cost was USD 12,500.', 'en')).toContain('amount:USD 12,500');
     expect(kinds('El costo fue de 12.500 dólares.', 'es')).toContain('amount:12.500 dólares');
     expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
+    // A figure inside a file's name or a time of day is no quantity.
+    expect(kinds('Envoyez le modèle BID_0.pdf avant 9:00 le soir.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
     // A number with the word that multiplies it is one quantity, in figures or in words.
     expect(kinds('Services reached over eight million people.', 'en')).toContain('number:eight million');
     expect(kinds('Services reached 8 million people.', 'en')).toContain('number:8 million');
