@@ -35,8 +35,8 @@ export interface Store {
    */
   readonly intake: Kysely<Database>;
   /**
-   * Held while acknowledgements are under way (`priority-gate.ts`): the statements through `db`
-   * wait for it; those through `intake` do not.
+   * Held while acknowledgements are under way (`priority-gate.ts`): on the embedded store the
+   * statements through `db` wait for it; those through `intake` never do, nor any on PostgreSQL.
    */
   readonly gate: PriorityGate;
   close(): Promise<void>;
@@ -138,7 +138,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     intakePool = new pg.Pool({ connectionString: options.url, max: INTAKE_POOL_SIZE });
   }
   const gate = new PriorityGate();
-  const db = kysely(pool, gate);
+  // Only the embedded store's statements wait: there the acknowledgements' writes share one
+  // connection with everything else. PostgreSQL gives them a connection of their own, and a wait
+  // there spread the redraws of replicas sharing a poll unevenly (`priority-gate.ts`).
+  const db = kysely(pool, options.engine === 'pglite' ? gate : undefined);
   // On the embedded store the same one connection, taken without waiting at the gate.
   const intake = kysely(intakePool ?? pool);
   let closed = false;

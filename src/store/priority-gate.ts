@@ -1,7 +1,10 @@
 /**
- * Acknowledgements first, at the store's door. While the gate is held — while Slack's requests are
- * being read, checked and written (`SlackInbox`) — every statement through `Store.db` waits at its
- * connection's acquisition; the acknowledgements' writes (`Store.intake`) never do. The inbox
+ * Acknowledgements first, at the embedded store's door. While the gate is held — while Slack's
+ * requests are being read, checked and written (`SlackInbox`) — every statement through `Store.db`
+ * waits at its connection's acquisition; the acknowledgements' writes (`Store.intake`) never do.
+ * On PostgreSQL nothing waits: the writes have a connection of their own there, and a replica's
+ * poll redraw held between taking its turn and updating the message came, after a crash, less
+ * than the interval before the next replica's (`test/adapters/slack/replicas.test.ts`). The inbox
  * worker's rows under way thus pause at their next statement instead of running beside the
  * acknowledgements: measured, a burst's acknowledgements waited behind the statements of the rows
  * being run (on the embedded store one connection takes them in turn, first come first served) and

@@ -87,10 +87,12 @@ for (const engine of storeEngines()) {
       const slow = eventEnvelope(directMessage({ user: 'U0SLOW1', text: 'help' }));
       const quick = eventEnvelope(directMessage({ user: 'U0QUICK1', text: 'help' }));
       const reading = await quickWrittenWhileSlowIsRead(slow, quick);
-      // A statement of a row under way (through the store's `db`) waits as well, the quick request's write did not.
-      const statement = endpoint.app.services.store.db.selectFrom('inbox').select('id').execute().then(() => log.push('statement'));
+      // On the embedded store a statement of a row under way (through the store's `db`) waits as
+      // well, the quick request's write did not; on PostgreSQL it has its own connection and goes on.
+      const { store } = endpoint.app.services;
+      const statement = store.db.selectFrom('inbox').select('id').execute().then(() => log.push('statement'));
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(log).toEqual([]);
+      expect(log).toEqual(store.engine === 'pglite' ? [] : ['statement']);
       reading.finish();
       expect(await reading.answered).toBe(200);
       await statement;
