@@ -79,13 +79,13 @@ export function slackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
   /** Requests on the path not yet answered, and since when there have been some. */
   let inFlight = 0;
   let busySince = 0;
-  // The worker runs rows on this thread: it waits while requests are read, checked and written.
+  // The worker runs rows on this thread: it takes none, and those under way wait at their next statement, while requests are read, checked and written.
   inbox.acknowledging = () => inFlight > 0 && now() - busySince < HOLD_OFF_MAX_MS;
-  /** Counts a request until its answer is sent (or its connection closes); the worker is nudged when none is left. */
+  /** Counts a request until its answer is sent (or its connection closes); the worker and its rows go on when none is left. */
   function track(res: ServerResponse): void {
     if (inFlight++ === 0) busySince = now();
     res.once('close', () => {
-      if (--inFlight === 0) inbox.worker.nudge();
+      if (--inFlight === 0) inbox.idle();
     });
   }
 

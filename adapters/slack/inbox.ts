@@ -11,6 +11,7 @@ import type { Logger } from '../../src/log.ts';
 import type { App } from '../../src/main.ts';
 import { InboxWriter } from '../../src/core/inbox-writer.ts';
 import type { InboxRow } from '../../src/store/inbox.ts';
+import type { PriorityGate } from '../../src/store/priority-gate.ts';
 import type { SlackMessageShortcut } from './inbound.ts';
 import type { Intake } from './intake.ts';
 import type { DeliveryContext } from './send.ts';
@@ -46,7 +47,8 @@ export function workOf(payload: unknown): SlackWork {
 export class SlackInbox {
   readonly worker: InboxWorker;
   private readonly writer: InboxWriter;
-  /** True while requests are being acknowledged (set by `http-endpoint.ts`): the worker takes no row meanwhile. */
+  private readonly gate: PriorityGate;
+  /** True while requests are being acknowledged (set by `http-endpoint.ts`): the worker takes no row, and its rows wait at their next statement, meanwhile. */
   acknowledging: () => boolean = () => false;
 
   constructor(
@@ -55,9 +57,13 @@ export class SlackInbox {
     run: (work: SlackWork, run: InboxRun) => Promise<DispatchOutcome | undefined>,
   ) {
     const { store, now, config } = app.services;
-    // Once the writes are done, the worker takes their rows at once.
-    const writer = new InboxWriter(store, now, () => this.worker.nudge());
+    // Once the writes are done, the statements held back go on and the worker takes their rows at once.
+    const writer = new InboxWriter(store, now, () => this.idle());
     this.writer = writer;
+    this.gate = store.gate;
+    // Acknowledgements first: the rows under way wait at their next statement while requests are
+    // being read and written (`src/store/priority-gate.ts`).
+    store.gate.held = () => writer.busy || this.acknowledging();
     this.worker = new InboxWorker({
       store,
       now,
@@ -68,6 +74,12 @@ export class SlackInbox {
       // Acknowledgements first: no row is taken while requests are being read and written.
       holdOff: () => writer.busy || this.acknowledging(),
     });
+  }
+
+  /** No request is under way any more (the endpoint's last one was answered): the rows under way and the worker go on. */
+  idle(): void {
+    this.gate.wake();
+    this.worker.nudge();
   }
 
   /**

@@ -3,7 +3,8 @@
  * (`src/store/inbox.ts`) and runs them, a few at a time. It is nudged at once when this process
  * writes a row (so work due within a platform's seconds, a form to open, still is), and looks every
  * few hundred milliseconds for rows written by other processes, rows waiting for a retry, and rows
- * whose process died. While a row runs its lease is renewed; when it ends the row is done, or
+ * whose process died. While a row runs its lease is renewed (on the store's clock: the application's
+ * clock `now` may jump), and the worker never takes a row it is running; when it ends the row is done, or
  * failed: run again later (a failure that may pass), or parked with the reason (the last attempt,
  * or a failure that will not pass) and logged for the moderators. The platform's part — turning the
  * row's payload back into an event and a delivery — is the `run` function the adapter gives.
@@ -142,7 +143,8 @@ export class InboxWorker {
     const { store, platform, now } = this.options;
     let rows: InboxRow[];
     try {
-      rows = await takeInbox(store.db, { platform, worker: this.name, limit: free, leaseMs: this.leaseMs }, now());
+      // Never a row this process runs still, even one whose lease could not be renewed in time.
+      rows = await takeInbox(store.db, { platform, worker: this.name, limit: free, leaseMs: this.leaseMs, running: [...this.running.keys()] }, now());
     } catch (error) {
       this.log.error({ err: error }, 'inbox: could not take rows');
       return;
@@ -161,9 +163,8 @@ export class InboxWorker {
 
   private async renew(): Promise<void> {
     if (this.running.size === 0) return;
-    const { store, now } = this.options;
     try {
-      await extendInboxClaims(store.db, [...this.running.keys()], this.name, new Date(now().getTime() + this.leaseMs));
+      await extendInboxClaims(this.options.store.db, [...this.running.keys()], this.name, this.leaseMs);
     } catch (error) {
       this.log.error({ err: error }, 'inbox: could not renew the leases of the rows under way');
     }

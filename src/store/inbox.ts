@@ -2,7 +2,10 @@
  * The durable inbox. What a platform sent is written here, with its de-duplication claim, before
  * the platform gets its acknowledgement; workers (one per process, any number of processes on one
  * PostgreSQL) take rows with `FOR UPDATE SKIP LOCKED`, so no two take the same row, and hold each
- * for a lease they renew while it runs. A row is marked done, or failed: retried with a growing
+ * for a lease they renew while it runs. Leases are kept on the store's clock (`now()` of the
+ * database), never a process's: every replica reads the same time, and a process's clock that jumps
+ * (stepped by NTP, or a clock a test moves on) cannot make a row still running look abandoned, so
+ * that a second run repeats its effects. A row is marked done, or failed: retried with a growing
  * delay up to a limit, then parked with the reason for the moderators. A row whose lease ran out
  * (its process died) is taken again. What a row already posted is recorded (`inbox_posts`), so a
  * row run again does not post twice.
@@ -67,24 +70,31 @@ export interface TakeOptions {
   /** Who takes: a name unique to this process. */
   worker: string;
   limit: number;
-  /** How long the row is this worker's unless renewed (`extendInboxClaims`). */
+  /** How long the row is this worker's unless renewed (`extendInboxClaims`), by the store's clock. */
   leaseMs: number;
+  /** Rows this worker is running still: never taken again by it, even if their lease ran out. */
+  running?: readonly string[];
 }
 
+/** The end of a lease of `leaseMs` from now, by the store's clock. */
+const leaseEnd = (leaseMs: number) => sql<Date>`now() + ${Math.max(0, Math.round(leaseMs))}::integer * interval '1 millisecond'`;
+
 /**
- * Takes up to `limit` rows that are due: pending, their next attempt now or past, unclaimed or
- * their lease run out. Rows another worker is taking at the same moment are skipped, never waited
- * for. Each row taken counts an attempt.
+ * Takes up to `limit` rows that are due: pending, their next attempt at `now` or before (the
+ * application's clock, which set it), unclaimed or their lease run out (the store's clock). Rows
+ * another worker is taking at the same moment are skipped, never waited for. Each row taken counts
+ * an attempt.
  */
 export async function takeInbox(db: Kysely<Database>, options: TakeOptions, now: Date): Promise<InboxRow[]> {
   if (options.limit <= 0) return [];
-  const until = new Date(now.getTime() + options.leaseMs);
+  const running = (options.running ?? []).filter(isInboxId);
+  const notRunning = running.length > 0 ? sql`and id not in (${sql.join(running.map((id) => sql`${id}::bigint`))})` : sql``;
   const { rows } = await sql<InboxRow>`
-    update inbox set claimed_by = ${options.worker}, claimed_until = ${until}, attempts = attempts + 1
+    update inbox set claimed_by = ${options.worker}, claimed_until = ${leaseEnd(options.leaseMs)}, attempts = attempts + 1
     where id in (
       select id from inbox
       where status = 'pending' and platform = ${options.platform} and next_attempt_at <= ${now}
-        and (claimed_until is null or claimed_until < ${now})
+        and (claimed_until is null or claimed_until < now()) ${notRunning}
       order by next_attempt_at, id
       limit ${options.limit}
       for update skip locked)
@@ -92,10 +102,16 @@ export async function takeInbox(db: Kysely<Database>, options: TakeOptions, now:
   return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-/** Renews this worker's lease on rows it is still running. */
-export async function extendInboxClaims(db: Kysely<Database>, ids: string[], worker: string, until: Date): Promise<void> {
+/** Renews this worker's lease on rows it is still running: `leaseMs` from now, by the store's clock. */
+export async function extendInboxClaims(db: Kysely<Database>, ids: string[], worker: string, leaseMs: number): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('inbox').set({ claimed_until: until }).where('id', 'in', ids).where('claimed_by', '=', worker).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('inbox')
+    .set({ claimed_until: leaseEnd(leaseMs) })
+    .where('id', 'in', ids)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /**

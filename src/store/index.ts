@@ -12,6 +12,7 @@ import { ForumError } from '../core/errors.ts';
 import { CleanTextPlugin } from './clean-text-plugin.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { GatedPostgresDialect, PriorityGate } from './priority-gate.ts';
 import type { Database } from './schema.ts';
 
 export type { Database, Role } from './schema.ts';
@@ -30,9 +31,14 @@ export interface Store {
    * For the writes an acknowledgement waits for (the inbox writer, `core/inbox-writer.ts`, one
    * statement at a time): on PostgreSQL a connection of its own, so that these writes never wait
    * for one behind the workers' transactions when the pool is busy; on the embedded store, which
-   * runs one statement at a time whatever the pool, `db` itself.
+   * runs one statement at a time whatever the pool, `db`'s one connection. Never held by `gate`.
    */
   readonly intake: Kysely<Database>;
+  /**
+   * Held while acknowledgements are under way (`priority-gate.ts`): on the embedded store the
+   * statements through `db` wait for it; those through `intake` never do, nor any on PostgreSQL.
+   */
+  readonly gate: PriorityGate;
   close(): Promise<void>;
 }
 
@@ -106,8 +112,9 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   }
 }
 
-function kysely(pool: pg.Pool): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CleanTextPlugin()] });
+function kysely(pool: pg.Pool, gate?: PriorityGate): Kysely<Database> {
+  const dialect = gate ? new GatedPostgresDialect({ pool }, gate) : new PostgresDialect({ pool });
+  return new Kysely<Database>({ dialect, plugins: [new CleanTextPlugin()] });
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -130,13 +137,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     intakePool = new pg.Pool({ connectionString: options.url, max: INTAKE_POOL_SIZE });
   }
-  const db = kysely(pool);
-  const intake = intakePool ? kysely(intakePool) : db;
+  const gate = new PriorityGate();
+  // Only the embedded store's statements wait: there the acknowledgements' writes share one
+  // connection with everything else. PostgreSQL gives them a connection of their own, and a wait
+  // there spread the redraws of replicas sharing a poll unevenly (`priority-gate.ts`).
+  const db = kysely(pool, options.engine === 'pglite' ? gate : undefined);
+  // On the embedded store the same one connection, taken without waiting at the gate.
+  const intake = kysely(intakePool ?? pool);
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    if (intake !== db) await intake.destroy();
+    // The pool is ended once, by `db`.
+    if (intakePool) await intake.destroy();
     await db.destroy();
     await closeEngine();
   };
@@ -146,5 +159,5 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await close();
     throw error;
   }
-  return { engine: options.engine, db, intake, close };
+  return { engine: options.engine, db, intake, gate, close };
 }

@@ -1,7 +1,8 @@
 /**
  * The durable inbox in the store, on both engines: one row per event key (a redelivery is not
- * written again), takers never share a row (SKIP LOCKED), a lease that runs out lets another take
- * the row, failures wait longer each time and then park, posts are recorded once, done rows pruned.
+ * written again), takers never share a row (SKIP LOCKED), a lease that runs out (on the store's
+ * clock) lets another take the row, failures wait longer each time and then park, posts are
+ * recorded once, done rows pruned.
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -103,18 +104,33 @@ for (const engine of storeEngines()) {
       });
     });
 
-    it('lets another worker take a row whose lease ran out, unless it was renewed', async () => {
+    it('lets another worker take a row whose lease ran out by the store’s clock, unless it was renewed', async () => {
       const id = (await enqueueInbox(store.db, row(1), T0)) as string;
+      const leaseLeft = async (): Promise<number> =>
+        Number((await sql<{ ms: number }>`select extract(epoch from claimed_until - now()) * 1000 as ms from inbox where id = ${id}`.execute(store.db)).rows[0]?.ms);
       expect(await take(store, 'a', T0)).toHaveLength(1);
-      expect(await take(store, 'b', at(LEASE - 1))).toEqual([]);
-      await extendInboxClaims(store.db, [id], 'a', at(2 * LEASE));
-      expect(await take(store, 'b', at(LEASE + 1))).toEqual([]);
-      const retaken = await take(store, 'b', at(2 * LEASE + 1));
+      expect(await leaseLeft()).toBeGreaterThan(LEASE / 2);
+      // The lease is the store's time: the application's clock moved an hour on changes nothing.
+      expect(await take(store, 'b', at(3_600_000))).toEqual([]);
+      // Renewed: the lease runs again from the store's now.
+      await sql`update inbox set claimed_until = now() + interval '1 second' where id = ${id}`.execute(store.db);
+      await extendInboxClaims(store.db, [id], 'a', LEASE);
+      expect(await leaseLeft()).toBeGreaterThan(LEASE / 2);
+      expect(await take(store, 'b', at(1))).toEqual([]);
+      // Only by the worker holding it.
+      await extendInboxClaims(store.db, [id], 'b', 1);
+      expect(await leaseLeft()).toBeGreaterThan(LEASE / 2);
+      // A short lease, run out on the store's clock.
+      await extendInboxClaims(store.db, [id], 'a', 20);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Never by the worker that runs it still.
+      expect(await takeInbox(store.db, { platform: 'slack', worker: 'a', limit: 10, leaseMs: LEASE, running: [id] }, at(2))).toEqual([]);
+      const retaken = await take(store, 'b', at(2));
       expect(retaken).toMatchObject([{ id, claimed_by: 'b', attempts: 2 }]);
       // The first worker finishing late changes nothing: the row is no longer its.
-      expect(await markInboxDone(store.db, id, 'a', at(2 * LEASE + 2))).toBe(false);
-      expect(await failInboxRow(store.db, { id, attempts: 1 }, 'a', 'late', at(2 * LEASE + 2))).toBeUndefined();
-      expect(await markInboxDone(store.db, id, 'b', at(2 * LEASE + 3))).toBe(true);
+      expect(await markInboxDone(store.db, id, 'a', at(3))).toBe(false);
+      expect(await failInboxRow(store.db, { id, attempts: 1 }, 'a', 'late', at(3))).toBeUndefined();
+      expect(await markInboxDone(store.db, id, 'b', at(4))).toBe(true);
       const done = await store.db.selectFrom('inbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       // The person's words go with the work; the row stays as a record.
       expect(done).toMatchObject({ status: 'done', payload: null, claimed_until: null });

@@ -111,6 +111,7 @@ function postgres(serverUrl: string): TestEngine {
         engine: store.engine,
         db: store.db,
         intake: store.intake,
+        gate: store.gate,
         close: async () => {
           try {
             await store.close();

@@ -93,6 +93,13 @@ async function rowsNaming(store: Store, text: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * Waits until the inbox holds no request under way: a request's row keeps the person's words until
+ * it is marked done, a moment after its answer was sent.
+ */
+const inboxIdle = (store: Store): Promise<void> =>
+  expect.poll(async () => (await store.db.selectFrom('inbox').select('id').where('status', '=', 'pending').execute()).length).toBe(0);
+
 const count = async (store: Store, table: 'usage_events' | 'questions'): Promise<number> =>
   Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -198,6 +205,7 @@ describe('membership and privacy over Slack', () => {
   });
 
   it('forgets the person once they click the confirm button: their id is in no column of any table, the counts stay', async () => {
+    await inboxIdle(store);
     const before = await rowsNaming(store, 'U0ANA');
     const tables = [...new Set(before.map((row) => row.split('.')[0]))];
     expect(tables).toEqual(expect.arrayContaining(['answer_feedback', 'people', 'poll_ballots', 'questions', 'topic_replies', 'topics', 'usage_events']));
@@ -211,6 +219,7 @@ describe('membership and privacy over Slack', () => {
     const [confirm] = buttonsOf(asked);
     expect(confirm?.action_id.replace(/#\d+$/, '')).toBe(ACTIONS.forgetConfirm);
     // Nothing goes until the button is clicked.
+    await inboxIdle(store);
     expect(await rowsNaming(store, 'U0ANA')).toEqual(before);
 
     // The button is on the command's private answer: Slack sends the click with is_ephemeral and a response_url.
@@ -219,6 +228,7 @@ describe('membership and privacy over Slack', () => {
     const done = await fake().waitFor((c) => c.method === 'response_url' && c.path.endsWith('/forget-confirm'));
     expect(shownLines(done)).toEqual([fr.privacy.forgotten]);
 
+    await inboxIdle(store);
     expect(await rowsNaming(store, 'U0ANA')).toEqual([]);
     // Her vote still counts, as an anonymous ballot; the figures keep her events without her name.
     const poll = await findPoll(store.db, pollId);

@@ -204,7 +204,7 @@ describe('polls under load over Slack and Teams', () => {
     store = await openStore({ engine: 'pglite', dataDir: undefined });
     // The host gets the store without its close: the votes are read after the host has stopped
     // (which waits for the Slack work still queued, redeliveries included).
-    const lent: Store = { engine: store.engine, db: store.db, intake: store.intake, close: () => Promise.resolve() };
+    const lent: Store = { engine: store.engine, db: store.db, intake: store.intake, gate: store.gate, close: () => Promise.resolve() };
     const env = {
       HOST: '127.0.0.1',
       TA_FORUM_DATA_DIR: dataDir,
