@@ -39,3 +39,19 @@ describe.each(LANGS)('the topics strings in %s', (lang) => {
     expect(topics.rejectNeedsReason({ id: '12' })).toMatch(/topic reject 12 <[^>]+>/);
   });
 });
+
+describe('counts in the topics and questions strings', () => {
+  it('are words of the count’s own plural form, never "(s)" or "1 times"', () => {
+    for (const lang of LANGS) {
+      const { topics, ask } = messages(lang);
+      for (const n of [1, 2, 5, 21]) {
+        const texts = [topics.postedNow({ id: '3', channels: n }), topics.closed({ id: '3', title: 'T', participants: n, replies: n, threads: n }), ask.unansweredTimes({ count: n, date: 'D' })];
+        for (const text of texts) expect(text, `${lang} ${n}`).not.toMatch(/\((?:s|es|aux)\)|\b1 times\b/);
+      }
+    }
+    expect(messages('en').ask.unansweredTimes({ count: 1, date: 'D' })).toBe('(once, last on D)');
+    expect(messages('en').topics.postedNow({ id: '3', channels: 1 })).toBe('#3 posted in 1 discussion channel.');
+    expect(messages('ru').topics.closed({ id: '3', title: 'T', participants: 5, replies: 2, threads: 1 })).toContain('2 ответа от 5 участников');
+    expect(messages('es').topics.postedNow({ id: '3', channels: 2 })).toContain('2 canales de debate');
+  });
+});

@@ -116,7 +116,7 @@ export const ar: Catalog = {
     notHelpful: "غير مفيد",
     unansweredTitle: "أسئلة لم تتمكن قاعدة المعارف من الإجابة عنها",
     unansweredNone: "لا توجد أسئلة دون إجابة حتى الآن.",
-    unansweredTimes: ({ count, date }) => `(${count} مرات، آخرها في ${date})`,
+    unansweredTimes: ({ count, date }) => `(${plural('ar', count, { zero: 'لا مرة', one: 'مرة واحدة', two: 'مرتان', few: '{n} مرات', many: '{n} مرة', other: '{n} مرة' })}، آخرها في ${date})`,
     thanks: "شكرًا على ملاحظاتكم.",
   },
   areas: {
@@ -269,10 +269,10 @@ export const ar: Catalog = {
       `لم يُنشر الموضوع الأسبوعي الذي كان موعده ${when}، إذ كان الروبوت متوقفًا لأكثر من يوم، ولذلك جرى تخطيه.`,
     slotEmpty: ({ when }) => `لم يُنشر أي موضوع يوم ${when}، لأن قائمة انتظار المواضيع كانت فارغة.`,
     newProposal: ({ id, title }) => `اقتراح موضوع جديد ‎#${id}: «${title}».`,
-    postedNow: ({ id, channels }) => `نُشر الموضوع ‎#${id} في ${channels} من قنوات النقاش.`,
+    postedNow: ({ id, channels }) => `نُشر الموضوع ‎#${id} في ${plural('ar', channels, { one: 'قناة نقاش واحدة', two: 'قناتَي نقاش', few: '{n} قنوات نقاش', many: '{n} قناة نقاش', other: '{n} قناة نقاش' })}.`,
     startersOn: 'عندما تكون قائمة الانتظار فارغة، سينشر البوت موضوعًا من مكتبة مواضيع النقاش.',
     closed: ({ id, title, participants, replies, threads }) =>
-      `أُغلق الموضوع #${id} «${title}»: ${replies} ردًا من ${participants} مشاركًا. نُشر الملخص في ${threads} سلسلة وأُضيف إلى قاعدة المعارف.`,
+      `أُغلق الموضوع #${id} «${title}»: ${plural('ar', replies, { one: 'رد واحد', two: 'ردّان', few: '{n} ردود', many: '{n} ردًا', other: '{n} رد' })} من ${plural('ar', participants, { one: 'مشارك واحد', two: 'مشاركَين', few: '{n} مشاركين', many: '{n} مشاركًا', other: '{n} مشارك' })}. نُشر الملخص في ${plural('ar', threads, { one: 'سلسلة واحدة', two: 'سلسلتين', few: '{n} سلاسل', many: '{n} سلسلة', other: '{n} سلسلة' })} وأُضيف إلى قاعدة المعارف.`,
     closedEmpty: ({ id, title, threads }) =>
       `أُغلق الموضوع #${id} «${title}». لم يرد أحد، فلم يُضف شيء إلى قاعدة المعارف؛ ونُشر الإشعار في ${plural('ar', threads, { one: 'سلسلة واحدة', two: 'سلسلتين', few: '{n} سلاسل', many: '{n} سلسلة', other: '{n} سلسلة' })}.`,
     notOpen: ({ id }) => `الموضوع #${id} ليس مفتوحًا للنقاش، فلا شيء لإغلاقه.`,

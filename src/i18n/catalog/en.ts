@@ -94,7 +94,7 @@ export const en: Catalog = {
     notHelpful: "Not helpful",
     unansweredTitle: "Questions the knowledge base could not answer",
     unansweredNone: "No unanswered questions so far.",
-    unansweredTimes: ({ count, date }) => `(${count} times, last on ${date})`,
+    unansweredTimes: ({ count, date }) => `(${plural('en', count, { one: 'once', other: '{n} times' })}, last on ${date})`,
     thanks: "Thank you for your feedback.",
   },
   areas: {
@@ -245,10 +245,10 @@ export const en: Catalog = {
       `The weekly topic due ${when} was not posted: the bot was stopped for more than a day. It was skipped.`,
     slotEmpty: ({ when }) => `Nothing was posted ${when}: the topic queue was empty.`,
     newProposal: ({ id, title }) => `New topic proposal #${id}: “${title}”.`,
-    postedNow: ({ id, channels }) => `#${id} posted in ${channels} discussion channel(s).`,
+    postedNow: ({ id, channels }) => `#${id} posted in ${plural('en', channels, { one: '{n} discussion channel', other: '{n} discussion channels' })}.`,
     startersOn: 'When the queue is empty, the bot will post a starter from its library of discussion topics.',
     closed: ({ id, title, participants, replies, threads }) =>
-      `#${id} “${title}” is closed: ${replies} ${replies === 1 ? 'reply' : 'replies'} from ${participants} ${participants === 1 ? 'participant' : 'participants'}. The summary was posted in ${threads} thread(s) and added to the knowledge base.`,
+      `#${id} “${title}” is closed: ${plural('en', replies, { one: '{n} reply', other: '{n} replies' })} from ${plural('en', participants, { one: '{n} participant', other: '{n} participants' })}. The summary was posted in ${plural('en', threads, { one: '{n} thread', other: '{n} threads' })} and added to the knowledge base.`,
     closedEmpty: ({ id, title, threads }) =>
       `#${id} “${title}” is closed. Nobody replied, so nothing was added to the knowledge base; the note was posted in ${plural('en', threads, { one: '{n} thread', other: '{n} threads' })}.`,
     notOpen: ({ id }) => `Topic #${id} is not open for discussion, so there is nothing to close.`,

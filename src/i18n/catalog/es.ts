@@ -96,7 +96,7 @@ export const es: Catalog = {
     notHelpful: "No es útil",
     unansweredTitle: "Preguntas que la base de conocimientos no pudo responder",
     unansweredNone: "Por ahora no hay preguntas sin respuesta.",
-    unansweredTimes: ({ count, date }) => `(${count} veces, la última el ${date})`,
+    unansweredTimes: ({ count, date }) => `(${plural('es', count, { one: '{n} vez', other: '{n} veces' })}, la última el ${date})`,
     thanks: "Gracias por su opinión.",
   },
   areas: {
@@ -249,10 +249,10 @@ export const es: Catalog = {
       `El tema semanal previsto para el ${when} no se publicó: el bot estuvo detenido más de un día. Esa publicación se ha omitido.`,
     slotEmpty: ({ when }) => `No se publicó nada el ${when}: la cola de temas estaba vacía.`,
     newProposal: ({ id, title }) => `Nueva propuesta de tema #${id}: «${title}».`,
-    postedNow: ({ id, channels }) => `#${id} publicado en ${channels} canal(es) de debate.`,
+    postedNow: ({ id, channels }) => `#${id} publicado en ${plural('es', channels, { one: '{n} canal de debate', other: '{n} canales de debate' })}.`,
     startersOn: 'Cuando la cola esté vacía, el bot publicará un tema de su biblioteca de debates.',
     closed: ({ id, title, participants, replies, threads }) =>
-      `#${id} «${title}» está cerrado: ${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}. El resumen se publicó en ${threads} hilo(s) y se añadió a la base de conocimientos.`,
+      `#${id} «${title}» está cerrado: ${plural('es', replies, { one: '{n} respuesta', other: '{n} respuestas' })} de ${plural('es', participants, { one: '{n} participante', other: '{n} participantes' })}. El resumen se publicó en ${plural('es', threads, { one: '{n} hilo', other: '{n} hilos' })} y se añadió a la base de conocimientos.`,
     closedEmpty: ({ id, title, threads }) =>
       `#${id} «${title}» está cerrado. Nadie respondió, así que no se añadió nada a la base de conocimientos; el aviso se publicó en ${plural('es', threads, { one: '{n} hilo', other: '{n} hilos' })}.`,
     notOpen: ({ id }) => `El tema #${id} no está abierto al debate: no hay nada que cerrar.`,

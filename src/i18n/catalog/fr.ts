@@ -99,7 +99,7 @@ export const fr: Catalog = {
     notHelpful: "Pas utile",
     unansweredTitle: "Questions restées sans réponse dans la base de connaissances",
     unansweredNone: "Aucune question sans réponse pour l’instant.",
-    unansweredTimes: ({ count, date }) => `(${count} fois, dernière le ${date})`,
+    unansweredTimes: ({ count, date }) => `(${plural('fr', count, { one: '{n} fois', other: '{n} fois' })}, dernière le ${date})`,
     thanks: "Merci pour votre avis.",
   },
   areas: {
@@ -255,10 +255,10 @@ export const fr: Catalog = {
       `Le sujet hebdomadaire prévu le ${when} n’a pas été publié : le bot a été arrêté pendant plus d’une journée. Cette publication a été sautée.`,
     slotEmpty: ({ when }) => `Rien n’a été publié le ${when} : la file d’attente des sujets était vide.`,
     newProposal: ({ id, title }) => `Nouvelle proposition de sujet #${id} : « ${title} ».`,
-    postedNow: ({ id, channels }) => `#${id} publié dans ${channels} canal(aux) de discussion.`,
+    postedNow: ({ id, channels }) => `#${id} publié dans ${plural('fr', channels, { one: '{n} canal de discussion', other: '{n} canaux de discussion' })}.`,
     startersOn: 'Quand la file est vide, le bot publiera un sujet tiré de sa bibliothèque de discussions.',
     closed: ({ id, title, participants, replies, threads }) =>
-      `#${id} « ${title} » est clos : ${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}. La synthèse a été publiée dans ${threads} fil(s) et ajoutée à la base de connaissances.`,
+      `#${id} « ${title} » est clos : ${plural('fr', replies, { one: '{n} réponse', other: '{n} réponses' })} de ${plural('fr', participants, { one: '{n} participant', other: '{n} participants' })}. La synthèse a été publiée dans ${plural('fr', threads, { one: '{n} fil', other: '{n} fils' })} et ajoutée à la base de connaissances.`,
     closedEmpty: ({ id, title, threads }) =>
       `#${id} « ${title} » est clos. Personne n’a répondu : rien n’a été ajouté à la base de connaissances ; l’avis a été publié dans ${plural('fr', threads, { one: '{n} fil', other: '{n} fils' })}.`,
     notOpen: ({ id }) => `Le sujet #${id} n’est pas ouvert à la discussion : il n’y a rien à clore.`,

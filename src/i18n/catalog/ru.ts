@@ -101,7 +101,7 @@ export const ru: Catalog = {
     notHelpful: "Бесполезно",
     unansweredTitle: "Вопросы, на которые база знаний не ответила",
     unansweredNone: "Пока нет вопросов без ответа.",
-    unansweredTimes: ({ count, date }) => `(${count} раз, последний — ${date})`,
+    unansweredTimes: ({ count, date }) => `(${plural('ru', count, { one: '{n} раз', few: '{n} раза', many: '{n} раз', other: '{n} раза' })}, последний — ${date})`,
     thanks: "Спасибо за Ваш отзыв.",
   },
   areas: {
@@ -255,10 +255,10 @@ export const ru: Catalog = {
       `Еженедельная тема не была опубликована (срок: ${when}): бот был остановлен более чем на сутки. Эта публикация пропущена.`,
     slotEmpty: ({ when }) => `Публикация не состоялась (срок: ${when}): очередь тем была пуста.`,
     newProposal: ({ id, title }) => `Новое предложение темы #${id}: «${title}».`,
-    postedNow: ({ id, channels }) => `Тема #${id} опубликована; каналов обсуждения: ${channels}.`,
+    postedNow: ({ id, channels }) => `Тема #${id} опубликована в ${plural('ru', channels, { one: '{n} канале обсуждения', other: '{n} каналах обсуждения' })}.`,
     startersOn: 'Когда очередь пуста, бот опубликует тему из своей библиотеки тем для обсуждения.',
     closed: ({ id, title, participants, replies, threads }) =>
-      `Тема #${id} «${title}» закрыта: ответов — ${replies}, участников — ${participants}. Итоги опубликованы в обсуждениях (${threads}) и добавлены в базу знаний.`,
+      `Тема #${id} «${title}» закрыта: ${plural('ru', replies, { one: '{n} ответ', few: '{n} ответа', many: '{n} ответов', other: '{n} ответа' })} от ${plural('ru', participants, { one: '{n} участника', other: '{n} участников' })}. Итоги опубликованы в ${plural('ru', threads, { one: '{n} ветке', other: '{n} ветках' })} и добавлены в базу знаний.`,
     closedEmpty: ({ id, title, threads }) =>
       `Тема #${id} «${title}» закрыта. Никто не ответил, поэтому в базу знаний ничего не добавлено; уведомление опубликовано в ${plural('ru', threads, { one: '{n} обсуждении', few: '{n} обсуждениях', many: '{n} обсуждениях', other: '{n} обсуждения' })}.`,
     notOpen: ({ id }) => `Тема #${id} не открыта для обсуждения: закрывать нечего.`,
