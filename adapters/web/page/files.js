@@ -14,8 +14,11 @@ function bytesOf(base64) {
   return bytes;
 }
 
-/** A download link for one file; null when the file cannot be read. */
-function fileLink(file) {
+/**
+ * A download link for one file; null when the file cannot be read. `said`: the text of the reply
+ * it goes under — a title that reply already shows is not written again.
+ */
+function fileLink(file, said) {
   if (typeof file?.name !== 'string' || typeof file.contentBase64 !== 'string') return null;
   let bytes;
   try {
@@ -31,14 +34,19 @@ function fileLink(file) {
   link.href = url;
   link.download = file.name;
   link.type = type;
-  const title = document.createElement('span');
-  title.className = 'file-title';
-  title.textContent = file.title || file.name;
   // The file name is Latin whatever the page's direction: isolated, so Arabic text flows around it.
   const name = document.createElement('bdi');
   name.className = 'file-name';
   name.dir = 'ltr';
   name.textContent = file.name;
+  const titleText = file.title || file.name;
+  if (said.includes(titleText)) {
+    link.append(name);
+    return link;
+  }
+  const title = document.createElement('span');
+  title.className = 'file-title';
+  title.textContent = titleText;
   link.append(title, ' ', name);
   return link;
 }
@@ -48,7 +56,8 @@ function fileLink(file) {
  * own made by `newBubble` when the answer had no reply.
  */
 export function showFiles(files, bubble, newBubble) {
-  const links = (Array.isArray(files) ? files : []).map(fileLink).filter(Boolean);
+  const said = bubble?.textContent ?? '';
+  const links = (Array.isArray(files) ? files : []).map((file) => fileLink(file, said)).filter(Boolean);
   if (links.length === 0) return;
   const list = document.createElement('ul');
   list.className = 'card-files';

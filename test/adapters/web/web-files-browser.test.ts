@@ -58,11 +58,12 @@ describeBrowser('web chat files in Chromium', () => {
     await type('my-data');
 
     const title = messages('en').privacy.myDataTitle;
-    const link = page.getByRole('link', { name: `${title} my-data.json` });
+    const link = page.getByRole('link', { name: 'my-data.json' });
     await link.waitFor();
-    // Under the reply it came with, which is the title, and no word of direct messages.
+    // Under the reply it came with, which is the title — said once, not again on the link — and no word of direct messages.
     const bubble = page.locator('#log .bubble.bot').last();
     expect(await bubble.locator('.card-header').textContent()).toBe(title);
+    expect((await bubble.textContent())?.split(title)).toHaveLength(2);
     expect(await bubble.textContent()).not.toContain('direct messages');
     expect(await link.getAttribute('download')).toBe('my-data.json');
     expect(await link.getAttribute('href')).toMatch(/^blob:/);
@@ -82,7 +83,9 @@ describeBrowser('web chat files in Chromium', () => {
 
     const link = page.locator('#log .bubble.bot').last().locator('a.file-download');
     await link.waitFor();
-    expect(await link.locator('.file-title').textContent()).toBe(ar.privacy.myDataTitle);
+    // The title is the reply's heading, not repeated on the link.
+    expect(await page.locator('#log .bubble.bot').last().locator('.card-header').textContent()).toBe(ar.privacy.myDataTitle);
+    expect(await link.locator('.file-title').count()).toBe(0);
     expect(await link.locator('.file-name').textContent()).toBe('my-data.json');
     expect(await page.locator('#log .bubble.bot').last().getAttribute('dir')).toBe('rtl');
     // The Latin file name is isolated, left to right, inside the right-to-left link.
