@@ -75,7 +75,7 @@ export function statsToCard(data: StatsData, lang: Lang, workspaceNames: Readonl
   if (workspaces.length > 0) {
     const items = workspaces.map((w) => {
       const key = `${w.platform}:${w.workspaceId}`;
-      return m.workspace({ name: workspaceNames.get(key) ?? key, active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
+      return m.workspace({ name: workspaceNames.get(key) ?? (w.platform === 'web' ? m.webWorkspace : key), active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
     });
     blocks.push({ type: 'text', text: m.byWorkspace }, { type: 'list', items });
   }

@@ -304,6 +304,7 @@ export const ar: Catalog = {
     title: ({ weeks }) => `استخدام المنتدى: آخر ${weeks} أسابيع`,
     byWeek: 'حسب الأسبوع',
     week: ({ week, active, questions, share }) => `أسبوع ${week}: ${active} نشطون، ${questions} أسئلة (${share} أُجيب عنها)`,
+    webWorkspace: 'الدردشة على الويب',
     byWorkspace: 'حسب مساحة العمل أو المستأجر',
     workspace: ({ name, active, questions, share }) => `${name}: ${active} نشطون، ${questions} أسئلة (${share} أُجيب عنها)`,
     topics: 'أحدث المواضيع',

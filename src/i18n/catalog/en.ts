@@ -282,6 +282,7 @@ export const en: Catalog = {
     title: ({ weeks }) => `How the forum is used: the last ${weeks} weeks`,
     byWeek: 'By week',
     week: ({ week, active, questions, share }) => `Week of ${week}: ${active} active, ${questions} ${questions === 1 ? 'question' : 'questions'} (${share} answered)`,
+    webWorkspace: 'Web chat',
     byWorkspace: 'By workspace or tenant',
     workspace: ({ name, active, questions, share }) => `${name}: ${active} active, ${questions} ${questions === 1 ? 'question' : 'questions'} (${share} answered)`,
     topics: 'Latest topics',

@@ -286,6 +286,7 @@ export const es: Catalog = {
     title: ({ weeks }) => `Uso del foro: las últimas ${weeks} semanas`,
     byWeek: 'Por semana',
     week: ({ week, active, questions, share }) => `Semana del ${week}: ${active} activos, ${questions} ${questions === 1 ? 'pregunta' : 'preguntas'} (${share} respondidas)`,
+    webWorkspace: 'Chat web',
     byWorkspace: 'Por espacio de trabajo o inquilino',
     workspace: ({ name, active, questions, share }) => `${name}: ${active} activos, ${questions} ${questions === 1 ? 'pregunta' : 'preguntas'} (${share} respondidas)`,
     topics: 'Últimos temas',

@@ -292,6 +292,7 @@ export const fr: Catalog = {
     title: ({ weeks }) => `Utilisation du forum : les ${weeks} dernières semaines`,
     byWeek: 'Par semaine',
     week: ({ week, active, questions, share }) => `Semaine du ${week} : ${active} actif${active > 1 ? 's' : ''}, ${questions} question${questions > 1 ? 's' : ''} (${share} avec réponse)`,
+    webWorkspace: 'Chat web',
     byWorkspace: 'Par espace de travail ou locataire',
     workspace: ({ name, active, questions, share }) => `${name} : ${active} actif${active > 1 ? 's' : ''}, ${questions} question${questions > 1 ? 's' : ''} (${share} avec réponse)`,
     topics: 'Derniers sujets',

@@ -290,6 +290,7 @@ export const ru: Catalog = {
     title: ({ weeks }) => `Использование форума: последние недели (${weeks})`,
     byWeek: 'По неделям',
     week: ({ week, active, questions, share }) => `Неделя с ${week}: активных — ${active}, вопросов — ${questions} (с ответом: ${share})`,
+    webWorkspace: 'Веб-чат',
     byWorkspace: 'По рабочим пространствам и клиентам',
     workspace: ({ name, active, questions, share }) => `${name}: активных — ${active}, вопросов — ${questions} (с ответом: ${share})`,
     topics: 'Последние темы',

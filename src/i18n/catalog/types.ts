@@ -334,6 +334,8 @@ export interface Catalog {
     /** One week: `week` is its first day, already formatted; `share` a percentage already formatted. */
     week: (p: { week: string; active: number; questions: number; share: string }) => string;
     /** Heads the lines by platform and workspace (or tenant). */
+    /** The web chat's line among workspaces and tenants (it has no workspace of its own). */
+    webWorkspace: string;
     byWorkspace: string;
     /** One workspace: its name (or id) and platform, people active, questions and the share answered. */
     workspace: (p: { name: string; active: number; questions: number; share: string }) => string;

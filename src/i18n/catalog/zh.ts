@@ -268,6 +268,7 @@ export const zh: Catalog = {
     title: ({ weeks }) => `论坛使用情况：最近 ${weeks} 周`,
     byWeek: '按周',
     week: ({ week, active, questions, share }) => `${week} 当周：${active} 人活跃，${questions} 个问题（已回答 ${share}）`,
+    webWorkspace: '网页聊天',
     byWorkspace: '按工作区或租户',
     workspace: ({ name, active, questions, share }) => `${name}：${active} 人活跃，${questions} 个问题（已回答 ${share}）`,
     topics: '最新议题',

@@ -53,6 +53,11 @@ describe('the first moderator, from the web chat on this machine', () => {
     expect(help.html).toContain(CLAIM_BUTTON);
     expect(await clicked(local)).toContain(en.membership.claimDone);
     expect((await said(local, 'stats')).text).toContain('How the forum is used');
+    // The web chat's line among workspaces has a name, not its internal key.
+    await said(local, 'How does a member state request technical assistance?');
+    const stats = (await said(local, 'stats')).text;
+    expect(stats).toContain(`${en.stats.webWorkspace}: `);
+    expect(stats).not.toContain('web:web');
     const after = await said(local, 'help');
     expect(after.text).toContain(en.help.moderatorSection);
     expect(after.html).not.toContain(CLAIM_BUTTON);
