@@ -69,6 +69,18 @@ describe('a table of records closed by their figures', () => {
     }
   });
 
+  it.each([
+    ['en', 'In which region are the mobile health records for Senegal set up?', 'Kolda'],
+    ['fr', 'Dans quelle région les dossiers médicaux mobiles du Sénégal sont-ils mis en place ?', 'Kolda'],
+    ['en', 'Who keeps the solar lanterns charged in the Peru grant?', 'teachers'],
+  ] as [Lang, string, string][])('answers from a record’s text, read under its title (%s): %s', async (lang, question, fact) => {
+    for (const base of [kb(), kbMarkdown()]) {
+      const answer = await base.answer(question, lang);
+      expect(answer.answered, answer.answer).toBe(true);
+      expect(answer.answer.slice(0, 700)).toContain(fact);
+    }
+  });
+
   it('does not answer for a country the table does not have', async () => {
     const answer = await kb().answer('How much is the grant for Bolivia?', 'en');
     expect(answer.answered, answer.answer).toBe(false);

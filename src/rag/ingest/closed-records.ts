@@ -31,6 +31,8 @@ export interface ClosedTable {
   columns: string[];
   /** Each record's row line (its title, then its figures and dates), then its text as a line of prose. */
   rows: string[];
+  /** The same, record by record, with each record's title (a section of its own, so that all its text is read under its title). */
+  records: { title: string; lines: string[] }[];
 }
 
 /** At least this many records end with the same run of figures and dates (under a header naming their columns, two). */
@@ -221,7 +223,7 @@ function tableOf(lines: string[], kinds: (CellKind | undefined)[], members: { st
   const title = header && header.start > 0 ? [normal(lines[header.start - 1] ?? '')] : [];
   const repeated = new Set([...headerLines.map(normal), ...title.filter((t) => (seen.get(t) ?? 0) > 0), ...[...seen].filter(([t, n]) => n >= MIN_RECORDS && t.length <= MAX_CELL_CHARS).map(([t]) => t)]);
   const furniture = (line: string): boolean => !line.trim() || repeated.has(normal(line)) || /^\s*#{1,6}\s/.test(line) || /^\s*\d{1,3}\s*$/.test(line);
-  const rows = members.flatMap((m) => {
+  const records = members.map((m) => {
     const body = lines.slice(m.start, m.run.start).filter((l) => !furniture(l));
     const { title, text } = titleAndText(body.length > 0 ? body : ['']);
     const cells = cellsOf(lines.slice(m.run.start, m.run.end), kinds.slice(m.run.start, m.run.end) as CellKind[]);
@@ -236,22 +238,8 @@ function tableOf(lines: string[], kinds: (CellKind | undefined)[], members: { st
     });
     // The record's figures on its row, under its title; its text after it, as prose (a long row would be cut into passages).
     const row = `${cellText(title)} — ${named.reverse().join('; ')}`;
-    return text ? [row, cellText(text)] : [row];
+    return { title, lines: text ? [row, cellText(text)] : [row] };
   });
   const last = members.at(-1) as { run: { end: number } };
-  return { start: header ? header.start : (members[0] as { start: number }).start, end: last.run.end, columns, rows };
-}
-
-/** `lines` with each table of records closed by figures as its row lines, set apart by blank lines. */
-export function withClosedRecordRows(lines: string[]): string[] {
-  const tables = closedRecordTables(lines);
-  if (tables.length === 0) return lines;
-  const out: string[] = [];
-  let at = 0;
-  for (const t of tables) {
-    out.push(...lines.slice(at, t.start), '', ...t.rows, '');
-    at = t.end;
-  }
-  out.push(...lines.slice(at));
-  return out;
+  return { start: header ? header.start : (members[0] as { start: number }).start, end: last.run.end, columns, rows: records.flatMap((r) => r.lines), records };
 }

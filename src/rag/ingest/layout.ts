@@ -96,7 +96,7 @@ export function tableLines(rows: string[][]): string[] {
   return (header ? rest : usable).map((r) => rowLine(header, r));
 }
 
-type Block = { kind: 'text'; lines: string[] } | { kind: 'table'; lines: string[]; header?: string[] };
+type Block = { kind: 'text'; lines: string[] } | { kind: 'table'; lines: string[]; header?: string[]; records?: { title: string; lines: string[] }[] };
 
 const MARKDOWN_ROW = /^\s*\|?(.*\|.*?)\|?\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -220,7 +220,7 @@ function blocksOf(lines: string[]): Block[] {
     const records = closed.get(i);
     if (records) {
       flushText();
-      blocks.push({ kind: 'table', lines: records.rows, header: records.columns });
+      blocks.push({ kind: 'table', lines: records.rows, header: records.columns, records: records.records });
       i = records.end;
       continue;
     }
@@ -353,7 +353,7 @@ export function labelledFigures(lines: string[]): string[] {
 }
 
 /** A part of a text: prose, or a table's rows with the sentence that introduces it. */
-export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption: string; rows: string[] };
+export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption: string; rows: string[]; records?: { title: string; lines: string[] }[] };
 
 /** A table's caption is at most this long (the end of a long sentence is cut). */
 const CAPTION_MAX_CHARS = 160;
@@ -373,7 +373,7 @@ export function structureParts(raw: string): TextPart[] {
     const caption = line.length > CAPTION_MAX_CHARS ? `…${line.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}` : line;
     // Columns that could not be told apart are named in the caption.
     const columns = block.header && block.header.length > 0 ? `(${block.header.join(' | ')})` : '';
-    parts.push({ kind: 'table', caption: [caption, columns].filter(Boolean).join(' '), rows: block.lines });
+    parts.push({ kind: 'table', caption: [caption, columns].filter(Boolean).join(' '), rows: block.lines, ...(block.records ? { records: block.records } : {}) });
   }
   return parts;
 }

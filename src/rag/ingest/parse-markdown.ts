@@ -4,7 +4,7 @@
  * the lines of a paragraph joined (a line break inside a paragraph is a space in Markdown).
  */
 import type { ParsedDocument, Section } from '../types.ts';
-import { withClosedRecordRows } from './closed-records.ts';
+import { closedRecordTables } from './closed-records.ts';
 import { markdownTable, tableLines, unwrap } from './layout.ts';
 import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
@@ -27,12 +27,24 @@ export function parseMarkdown(source: string): ParsedDocument {
   let buffer: string[] = [];
   let fence: string | undefined;
 
+  // The buffer's text as the section under the current headings; a table of records closed by
+  // their figures (a PDF's text pasted in) as a section per record, under its title.
+  const pushText = (): void => {
+    let at = 0;
+    for (const table of closedRecordTables(buffer)) {
+      pushSection(sections, path.headings, unwrap(buffer.slice(at, table.start), { paragraphs: true }).join('\n'));
+      for (const record of table.records) pushSection(sections, [...path.headings, record.title], record.lines.join('\n'));
+      at = table.end;
+    }
+    pushSection(sections, path.headings, unwrap(buffer.slice(at), { paragraphs: true }).join('\n'));
+  };
+
   const heading = (level: number, text: string): void => {
     if (level > MAX_HEADING_LEVEL) {
       buffer.push('', cleanInline(text), '');
       return;
     }
-    pushSection(sections, path.headings, unwrap(withClosedRecordRows(buffer), { paragraphs: true }).join('\n'));
+    pushText();
     buffer = [];
     const plain = cleanInline(text);
     path.enter(level, plain);
@@ -78,7 +90,7 @@ export function parseMarkdown(source: string): ParsedDocument {
     }
     buffer.push(cleanInline(line));
   }
-  pushSection(sections, path.headings, unwrap(withClosedRecordRows(buffer), { paragraphs: true }).join('\n'));
+  pushText();
   return { format: 'md', title: meta.title || firstH1, sections, meta };
 }
 

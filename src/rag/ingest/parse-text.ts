@@ -37,6 +37,8 @@ export function parseText(content: string): ParsedDocument {
   const sections: Section[] = [];
   for (const part of parts) {
     if (part.kind === 'text') pushSection(sections, [], part.text);
+    // A table of records closed by their figures: a section per record, under its title.
+    else if (part.records) for (const r of part.records) pushSection(sections, [...(part.caption ? [part.caption] : []), r.title], r.lines.join('\n'));
     else pushSection(sections, part.caption ? [part.caption] : [], part.rows.join('\n'));
   }
   const firstLine = normalizeText(parts.find((p) => p.kind === 'text')?.text ?? '').split('\n', 1)[0] ?? '';
