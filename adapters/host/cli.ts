@@ -32,7 +32,7 @@ async function serve(options: ServeOptions): Promise<void> {
   const { stopOnSignalOrOrphaned } = await import('./lifecycle.ts');
   const config = loadConfig(processEnv(), {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.port ? { port: options.port } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
   });
   const log = createLogger(config.logLevel, config.logFormat);
   const lifecycle = stopOnSignalOrOrphaned(log);

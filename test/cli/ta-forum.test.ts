@@ -78,6 +78,8 @@ describe('ta-forum', () => {
         first.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
       });
       const url = /Web chat: (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
+      // `--port 0` is a free port the system picks, not the default one (which a running bot may hold).
+      expect(url).not.toMatch(/:3978$/);
       const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; store: string };
       expect(health).toEqual({ status: 'ok', store: 'pglite' });
 
