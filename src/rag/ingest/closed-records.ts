@@ -21,6 +21,7 @@
  * title and page number are left out.
  */
 import { findSpans } from '../entities.ts';
+import { joined, normal } from './records.ts';
 
 export interface ClosedTable {
   /** The first line of the table (its header, or its first record). */
@@ -94,14 +95,9 @@ function cellsOf(lines: string[], kinds: CellKind[]): Cell[] {
   return cells;
 }
 
-const normal = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 /** A cell's own "; " and ": " kept from reading as a row line's separators, a dash as the label's. */
 const cellText = (text: string): string => text.replace(/\s*;\s*/g, ', ').replace(/: /g, ':\u00a0').replace(/ — /g, ' - ');
 
-/** Lines joined, a word broken by a hyphen at a line's end joined again. */
-function joined(lines: string[]): string {
-  return lines.map((l) => l.trim()).reduce((text, line) => (!text ? line : /\p{L}[-\u2010]$/u.test(text) && /^\p{Ll}/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
-}
 
 /** The header above the first record: short lines without figures, the last naming a column of dates or amounts. */
 function headerAbove(lines: string[], from: number, to: number): { start: number; end: number } | undefined {

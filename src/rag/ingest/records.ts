@@ -44,7 +44,7 @@ interface Group {
 }
 
 /** A paragraph's lines as one line: a word broken by a hyphen at a line end is joined again. */
-function joined(lines: string[]): string {
+export function joined(lines: string[]): string {
   return lines
     .map((l) => l.replace(/[\t\p{Zs}]+/gu, ' ').trim())
     .reduce((text, line) => (!text ? line : /\p{L}[-\u2010]$/u.test(text) && /^\p{Ll}/u.test(line) ? `${text}${line}` : `${text} ${line}`), '');
@@ -63,7 +63,8 @@ function groupAt(lines: string[], from: number): Group | undefined {
 /** A cell's own ": " and "; " kept from reading as a row line's separators. */
 const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
 
-const normal = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+/** A line as compared with another: spaces and case left out. */
+export const normal = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
 
 /** The header's pieces: the fragments that end `prose` (after its last sentence or caption). */
 export function recordHeader(prose: string[]): { header: string[]; keep: number } {
