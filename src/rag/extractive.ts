@@ -11,13 +11,12 @@ import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
-import { rowCells } from './ingest/layout.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { countedWord, headerNamesKind, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { countedWord, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
-import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
+import { demoteTiedRows, figureLine, headedCell, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 
@@ -43,9 +42,6 @@ const RANK_DECAY = 0.1;
 const UNTYPED_FACTOR = 0.35;
 /** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
 const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
-/** A column header that names more of the question's words is the closer one, by this much a word, up to the maximum. */
-const NAMED_HEADER_STEP = 0.05;
-const NAMED_HEADER_MAX = 1.5;
 /** A row's cell of the expected kind that the question does not name needs the row to hold this much of the question. */
 const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
@@ -120,27 +116,7 @@ function chooseSpan(
 ): { span: Span; closeness: number } | undefined {
   if (spans.length === 0) return undefined;
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
-  if (unit.headed) {
-    const { cells } = rowCells(unit.text);
-    let offset = unit.text.indexOf(' — ') + 3;
-    let best: { span: Span; closeness: number } | undefined;
-    const typedCells = cells.filter((cell) => spans.some((s) => unit.text.indexOf(cell.value) >= 0 && s.text.length <= cell.value.length && cell.value.includes(s.text))).length;
-    for (const cell of cells) {
-      const at = unit.text.indexOf(cell.value, offset);
-      offset = at >= 0 ? at + cell.value.length : offset;
-      const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
-      if (inCell.length === 0) continue;
-      const headerTerms = new Set(analyze(cell.header, lang));
-      // Named by the question's words, or by its kind ("when" names the Date column).
-      const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
-      // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
-      const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
-      const closeness = named ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;
-      const span = inCell[0] as Span;
-      if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
-    }
-    return best;
-  }
+  if (unit.headed) return headedCell(unit, spans, query, kind, lang);
   let best: { span: Span; closeness: number } | undefined;
   for (const span of spans) {
     const at = analyze(unit.text.slice(0, span.start), lang).length;

@@ -5,10 +5,12 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
-import { findSpans } from './entities.ts';
+import { findSpans, type Span } from './entities.ts';
 import type { Candidate } from './extractive.ts';
 import { rowCells } from './ingest/layout.ts';
-import type { Concept } from './query.ts';
+import type { AnalyzedQuery, Concept } from './query.ts';
+import { headerNamesKind, type AnswerKind } from './question-kind.ts';
+import { conceptMatched } from './support.ts';
 import type { Unit } from './units.ts';
 
 const RECORD_NUMBER = /^\s*\d{1,3}[.)]\s/;
@@ -97,4 +99,31 @@ export function demoteTiedRows(ranked: Candidate[], rankDecay: number): Candidat
   return ranked
     .map((c) => (c.unit.kind === 'row' && (ties.get(tableOf(c)) ?? 0) >= ROW_TIE_COUNT && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
     .sort((a, b) => b.score - a.score);
+}
+
+/** A column header that names more of the question's words is the closer one, by this much a word, up to the maximum. */
+const NAMED_HEADER_STEP = 0.05;
+const NAMED_HEADER_MAX = 1.5;
+
+/** In a row with headers, the cell of the expected kind that best answers: the one whose header the question names. */
+export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang): { span: Span; closeness: number } | undefined {
+  const { cells } = rowCells(unit.text);
+  let offset = unit.text.indexOf(' — ') + 3;
+  let best: { span: Span; closeness: number } | undefined;
+  const typedCells = cells.filter((cell) => spans.some((s) => unit.text.indexOf(cell.value) >= 0 && s.text.length <= cell.value.length && cell.value.includes(s.text))).length;
+  for (const cell of cells) {
+    const at = unit.text.indexOf(cell.value, offset);
+    offset = at >= 0 ? at + cell.value.length : offset;
+    const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
+    if (inCell.length === 0) continue;
+    const headerTerms = new Set(analyze(cell.header, lang));
+    // Named by the question's words, or by its kind ("when" names the Date column).
+    const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
+    // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
+    const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
+    const closeness = named ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;
+    const span = inCell[0] as Span;
+    if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
+  }
+  return best;
 }
