@@ -69,6 +69,8 @@ const PERSON_APPOSITION = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?:\s+(?
 const PERSON_CELL = new RegExp(String.raw`(?<=^[^\n]{1,160} — (?:[^\n;]*; )*(?:[^\n:;]{1,120}: )?)${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=\s*(?:;|$))`, 'gu');
 
 const ORG_HEADS = String.raw`(?:Division|Département|Department|Departamento|Bureau|Office|Oficina|Secrétariat|Secretariat|Secretaría|Comité|Committee|Académie|Academy|Academia|Ministère|Ministry|Ministerio|Mission|Misión|Organisation|Organization|Organización|Programme|Program|Programa|Conférence|Conference|Conferencia|Union|Unión|Fonds|Fund|Fondo|Banque|Bank|Banco|Institut|Institute|Instituto|Agence|Agency|Agencia|Université|University|Universidad|Centre|Center|Centro|Service|Servicio|Commission|Comisión|Council|Conseil|Consejo)`;
+/** "written by Rob Tew", "présenté par Marie Dupont", "elaborado por Ana Gómez": two or three capitalised words after by/par/por (the agent of a passive). */
+const PERSON_BY = new RegExp(String.raw`(?<=(?<![\p{L}])(?:by|par|por)\s+)(?!(?:${NAME_WORD}\s+){0,2}(?:${ORG_HEADS}|Group|Groupe|Grupo|Foundation|Fondation|Fundación|Trust|Partnership|Initiative)(?![\p{L}]))${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,2}(?![\p{L}]|\s+${NAME_WORD})`, 'gu');
 /** Words that end an organisation's name: verbs and conjunctions that follow it in a sentence. */
 const ORG_END = String.raw`qui|que|quoi|dont|who|which|that|et|and|y|e|avec|with|con|en coordination|ont|a|à|au|aux|par|by|to|dans|sur|on|est|sont|était|étaient|sera|seront|has|have|had|is|are|was|were|will|ha|han|es|son|fue|fueron|será|se|s’|s'`;
 const ORG_NAMED = new RegExp(String.raw`(?<![\p{L}])${ORG_HEADS}(?:\s+(?!(?:${ORG_END})\s)(?:[\p{L}’'-]+)){0,9}?(?=\s*[,.;:()«»“”"]|\s+(?:${ORG_END})\s|$)`, 'gu');
@@ -214,7 +216,7 @@ const REFERENCE_BEFORE = /(?:paragraphe|paragraph|párrafo|para\.|§|article|art
 /** "Article IV, 1": the figure after a Roman numeral and its comma numbers a paragraph of it. */
 const ROMAN_REFERENCE_BEFORE = /\b[IVXL]{1,6}[,.]\s?$/;
 /** A bare figure this large, with its groups of three, is likely money in a budget table. */
-const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/;
+const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d{2})?$/;
 
 /** A share written in words ("two thirds", "la moitié", "половина", "ثلثي", "三分之二"): a percentage. */
 const SHARE_WORDS: Record<Lang, RegExp> = {
@@ -261,6 +263,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, PERSON_TITLED, 'person', 1, spans);
   collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
   collect(text, PERSON_CELL, 'person', 0.7, spans);
+  collect(text, PERSON_BY, 'person', 0.6, spans);
   collect(text, ORG_NAMED, 'organisation', 0.9, spans);
   collect(text, ACRONYM, 'organisation', 0.6, spans);
   collect(text, names.places, 'place', 1, spans);

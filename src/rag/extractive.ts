@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { countedWord, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { asksDay, asksEnd, countedWord, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
@@ -47,6 +47,12 @@ const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
 const OTHER_KIND_MIN_CONFIDENCE = 0.9;
 const NOTHING: Set<string> = new Set();
+/** A date asked to the day: one written without its day (a year, a month, a span of years) answers it this much less surely. */
+const NO_DAY_FACTOR = 0.5;
+/** A day's figure in a date: one or two digits apart from the year ("3 April 2025", "28/02/2010", "4月3日"). */
+const DAY_FIGURE = /(?<!\p{Nd})\p{Nd}{1,2}(?!\p{Nd})/u;
+/** A name in at least this share of a document's passages is what the document is about. */
+const TOPIC_SHARE = 0.3;
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
@@ -116,7 +122,7 @@ function chooseSpan(
 ): { span: Span; closeness: number } | undefined {
   if (spans.length === 0) return undefined;
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
-  if (unit.headed) return headedCell(unit, spans, query, kind, lang);
+  if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
   let best: { span: Span; closeness: number } | undefined;
   for (const span of spans) {
     const at = analyze(unit.text.slice(0, span.start), lang).length;
@@ -154,6 +160,8 @@ interface Scoring {
   present: boolean[];
   /** By concept: whether it names money in a question asking for a sum ("how much did it cost"). */
   money: boolean[];
+  /** Whether the question asks for a day ("on what date"): a year or a month alone answers it less surely. */
+  day: boolean;
   total: number;
   stats: TermStatistics;
 }
@@ -192,8 +200,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   // Whole phrases: "vingt-cinquième" is not in a document that has "vingt-troisième".
   const has = (phrase: string[]): boolean => phrase.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false);
   // A language named as a people's ("the Dutch experts") is its country in a document that never names the language.
-  const concepts = query.concepts.map((c) => (c.homeland && !c.phrases.some(has) && c.homeland.some(has) ? { ...c, phrases: c.homeland } : c));
+  const concepts = query.concepts.map((c) => (c.homeland && c.homeland.some(has) ? { ...c, phrases: [...c.phrases, ...c.homeland] } : c));
   const inDocument = concepts.map((c) => c.phrases.some(has));
+  // A name the document is about ("the Jobs MDTF" of its report) is in most of its passages: it says which thing every unit of it is about.
+  const topical = (t: string): boolean => (stats.documentShare?.(chunk.documentId, t) ?? 0) >= TOPIC_SHARE;
+  const topic = concepts.map((c) => c.constraint && c.phrases.some((phrase) => phrase.every(topical)));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
   const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
@@ -235,7 +246,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         share = 1;
         matchedPositions.push(...positionsOf(concept, unitTerms[i] as string[]));
       } else if (conceptMatched(concept, previous)) share = CONTEXT_WEIGHT.previous;
-      else if (conceptMatched(concept, heading)) share = CONTEXT_WEIGHT.heading;
+      else if (conceptMatched(concept, heading) || topic[c]) share = CONTEXT_WEIGHT.heading;
       else if (conceptMatched(concept, before)) share = CONTEXT_WEIGHT.before;
       else if (conceptMatched(concept, next)) share = CONTEXT_WEIGHT.next;
       // A date in the document's first passage says when the event all of it reports took place.
@@ -282,7 +293,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
           (s) => s.start >= numbered && accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
-        )
+        ).map((s) => (scoring.day && s.kind === 'date' && !DAY_FIGURE.test(s.text) ? { ...s, confidence: s.confidence * NO_DAY_FACTOR } : s))
       : [];
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
@@ -351,7 +362,8 @@ export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefin
   const dateTerms = new Set(dates.flatMap((s) => analyze(s.text, query.lang)));
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const day = kind === 'date' && asksDay(query.text, query.lang);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, day, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

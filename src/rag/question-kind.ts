@@ -67,7 +67,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /\bwhen\b|\bwhat (?:date|day|year|month|time)s?\b|\bwhich (?:date|day|year|month)s?\b|\bin what (?:year|month)\b|\bsince when\b|\bby when\b|\bdeadline\b/],
     ['contact', /\b(?:e-?mail|phone number|telephone|fax|contact details|(?:postal|e-?mail|web|mailing|street|website) address|address (?:of|for))\b|\bwhat(?:'s| is) (?:the|his|her|their|its) (?:address|phone|website|url)\b/],
     ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|speaker|expert|official|presenter|panell?ist|director|advisor|adviser|delegate|moderator)\b|\bname of the (?:speaker|expert|person|presenter|moderator|director|chair)\b/],
-    ['organisation', /\b(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|divisions?|departments?|offices?|committees?|ministr(?:y|ies)|programmes?|programs?|partners?|units?|sections?|entit(?:y|ies)|banks?|funds?)\b/],
+    ['organisation', /\b(?:which|what) (?:[\w-]+ ){0,2}(?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|institutions?|divisions?|departments?|offices?|committees?|ministr(?:y|ies)|programmes?|programs?|partners?|units?|sections?|entit(?:y|ies)|banks?|funds?|donors?|funders?)\b/],
     ['place', /\bwhere\b|\b(?:in |from )?(?:which|what) (?:country|countries|city|cities|regions?|places?|locations?|continents?|venues?)\b/],
     ['language', /\b(?:in |into )?(?:which|what) languages?\b|\blanguage (?:was|is|were)\b/],
     ['list', /\bwhat are the\b|\bwhich are the\b|\blist\b|\bname (?:the|all)\b|\benumerate\b|\bwhat (?:were|are) (?:the )?(?:main|key|six|five|four|three|two|different)\b|\bwhich (?:\w+ ){0,2}(?:are|were) (?:covered|included|listed|planned|proposed|offered)\b/],
@@ -83,7 +83,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquels? (?:jours?|mois)\b|\bquelles? (?:dates?|années?)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b|\bjusqu'à quand\b|\béchéance\b/],
     ['contact', /\b(?:courriel|e-?mail|téléphone|télécopie|fax|coordonnées)\b|(?<!s['’])\badresse\b|\bquel(?:le)? est (?:le|l['’]) (?:site|adresse)\b/],
     ['person', /\bqui\b(?! que)|\bquel(?:le)? (?:expert|experte|personne|intervenant|intervenante|orateur|oratrice|conseill[eè]re?|directeur|directrice|responsable|modérat(?:eur|rice)|spécialiste)\b|\bpar qui\b/],
-    ['organisation', /\bquel(?:le)?s? (?:\S+ )?(?:organisation|organisme|institution|agence|division|département|bureau|office|comité|ministère|partenaire|programme|service|unité|entité|banque|fonds)s?\b/],
+    ['organisation', /\bquel(?:le)?s? (?:\S+ )?(?:organisation|organisme|institution|agence|division|département|bureau|office|comité|ministère|partenaire|programme|service|unité|entité|banque|fonds|bailleur|donateur)s?\b/],
     ['place', /\boù\b|\b(?:dans |en )?quel(?:le)?s? (?:pays|villes?|régions?|lieux?|continents?)\b/],
     ['language', /\b(?:en|dans) quelle(?:s)? langues?\b|\bquelle(?:s)? langues?\b/],
     ['list', /\bquel(?:le)?s sont\b|\bénum[ée]r|\bliste\b|\bcitez\b|\bquel(?:le)?s (?:\w+ ){0,2}(?:sont|étaient) (?:prévu|propos|couvert|inclu|envisag)/],
@@ -99,7 +99,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fechas?|a[ñn]os?|d[íi]as?|mes(?:es)?)\b|\bdesde cu[áa]ndo\b|\bfecha\b|\bhasta cu[áa]ndo\b/],
     ['contact', /\b(?:correo|e-?mail|teléfono|fax|datos de contacto)\b|\bdirecci[óo]n (?:de correo|postal|web|electr[óo]nica|del sitio)\b|\bcu[áa]l es (?:el|la) (?:sitio|p[áa]gina) web\b/],
     ['person', /\bqui[ée]n(?:es)?\b|\bqu[ée] (?:experto|experta|persona|ponente|orador|oradora|asesor|asesora|director|directora|moderador|moderadora|especialista)\b/],
-    ['organisation', /\bqu[ée] (?:organizaci[óo]n|organismo|instituci[óo]n|agencia|divisi[óo]n|departamento|oficina|comit[ée]|ministerio|socios?|programa|banco|fondo)\b|\bcu[áa]l(?:es)? (?:organizaci[óo]n|organismo|instituci[óo]n)/],
+    ['organisation', /\bqu[ée] (?:organizaci[óo]n|organismo|instituci[óo]n|agencia|divisi[óo]n|departamento|oficina|comit[ée]|ministerio|socios?|programa|banco|fondo|entidad(?:es)?|donantes?|financiador(?:es)?)\b|\bcu[áa]l(?:es)? (?:organizaci[óo]n|organismo|instituci[óo]n)/],
     ['place', /\bd[óo]nde\b|\b(?:en )?qu[ée] (?:pa[íi]s|pa[íi]ses|ciudad(?:es)?|regi[óo]n(?:es)?|lugar(?:es)?|continentes?)\b/],
     ['language', /\b(?:en )?qu[ée] (?:idiomas?|lenguas?)\b|\bcu[áa]l(?:es)? (?:idiomas?|lenguas?)\b/],
     ['list', /\bcu[áa]les (?:son|eran|fueron)\b|\benumer|\blista\b|\bqu[ée] (?:\w+ ){0,2}(?:se prev|se propon|incluy|abarc)/],
@@ -116,7 +116,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /когда|крайний срок|последний срок|до какого (?:числа|срока)|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
     ['contact', /(?:электронн\p{L}* почт|e-?mail|имейл|телефон|факс|адрес(?!ов)|контактн)/u],
     ['person', /(?:^|\s|[«"])(?:кто|кем|кого|кому)(?:\s|$|[?,])|какой (?:эксперт|специалист|докладчик|спикер|советник|директор|модератор)|как(?:ая|ой) (?:экспертка|женщина)|чь[ея]/],
-    ['organisation', /как(?:ая|ой|ую|ие|ое|их|ом|им|ими) (?:организаци|орган|учреждени|агентств|отдел|департамент|управлени|комитет|министерств|партн[её]р|програм|банк|фонд)/],
+    ['organisation', /как(?:ая|ой|ую|ие|ое|их|ом|им|ими) (?:организаци|орган|учреждени|агентств|отдел|департамент|управлени|комитет|министерств|партн[её]р|програм|банк|фонд|донор|спонсор)/],
     ['place', /(?:^|\s)где(?:\s|$|\?)|(?:в |из )?как(?:ой|ую|их|ом) (?:стран|город|регион|мест|континент)/],
     ['language', /на как(?:ом|их) язык|какой язык|какие языки/],
     ['list', /как(?:ие|ова|овы) (?:были |есть )?(?:основн|главн|ключев)?|перечисл|список|назовите/],
@@ -132,7 +132,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /(?:^|\s)متى(?:\s|$|؟)|الموعد النهائي|آخر موعد|(?:في )?أي (?:تاريخ|يوم|سنة|عام|شهر)|ما (?:هو )?تاريخ|(?:^|\s)تاريخ/],
     ['contact', /(?:البريد الإلكتروني|بريد|هاتف|الهاتف|فاكس|عنوان البريد|عنوان الموقع|رقم الهاتف|بيانات الاتصال)/],
     ['person', /^(?:مَن|من) (?:هو|هي|هم|الذي|التي|الذين|قام|قامت|ترأس|ترأست|أدار|أدارت|قدم|قدّم|قدمت|قدّمت|افتتح|ألقى|مثّل|مثل|تولى|كان|كانت|يمثل|شارك|تحدث|سيتولى|يتولى|سيقوم|يقوم|ال(?:خبير|متحدث|شخص|مستشار|مدير|رئيس|منسق|ممثل|مسؤول))|(?:^|\s)(?:أي|ما اسم) (?:خبير|شخص|متحدث|مستشار|مدير|منسق)/],
-    ['organisation', /(?:أي|ما|ما هي) (?:منظمة|هيئة|جهة|مؤسسة|شعبة|إدارة|مكتب|لجنة|وزارة|الجهة|المنظمة|الهيئة|الشعبة|الإدارة|بنك|البنك|مصرف|المصرف|صندوق|الصندوق)/],
+    ['organisation', /(?:أي|ما|ما هي) (?:منظمة|هيئة|جهة|مؤسسة|شعبة|إدارة|مكتب|لجنة|وزارة|الجهة|المنظمة|الهيئة|الشعبة|الإدارة|بنك|البنك|مصرف|المصرف|صندوق|الصندوق|جهة مانحة|الجهة المانحة)/],
     ['place', /(?:^|\s)أين(?:\s|$|؟)|(?:في )?أي (?:بلد|دولة|مدينة|منطقة|إقليم|قارة|مكان)|ما (?:البلد|البلدان|الدولة|الدول|المدينة|المدن|المنطقة|المناطق|الأقاليم)/],
     ['language', /بأي لغة|ما (?:هي )?(?:اللغة|اللغات)|أي لغة|أي اللغات|بأية لغة/],
     ['list', /ما (?:هي|هم) (?:ال)|اذكر|عدّد|قائمة/],
@@ -148,7 +148,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /什么时候|何时|截止日期|截止时间|最后期限|哪(?:一)?天|哪(?:一)?年|哪个月|几月|几号|日期|时间是/],
     ['contact', /(?:邮箱|电子邮件|电邮|电话|传真|地址|网址|联系方式)/],
     ['person', /谁|哪位|何人|哪(?:一)?个人|什么人/],
-    ['organisation', /哪(?:个|家|些)?(?:组织|机构|部门|单位|司|处|委员会|部|伙伴|银行|基金)|什么(?:组织|机构|部门|银行|基金)/],
+    ['organisation', /哪(?:个|家|些)?(?:组织|机构|部门|单位|司|处|委员会|部|伙伴|银行|基金|捐助方|资助方|出资方)|什么(?:组织|机构|部门|银行|基金|捐助方|资助方)/],
     ['place', /哪里|哪儿|在哪(?![份个篇项种本])|何处|哪(?:个|些)?(?:国家|城市|地区|区域|地方|大洲)/],
     ['language', /什么语|哪(?:种|一种|些)?语(?:言|种)|用哪种语|以何种语言/],
     ['list', /哪些|列出|有哪|包括什么|包括哪/],
@@ -214,6 +214,36 @@ export function asksMeaning(question: string, lang: Lang): boolean {
   return MEANING[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
 }
 
+/** Questions asking for the day itself ("on what date", "quel jour", "哪一天"): a year or a month alone does not answer them. */
+const DAY: Record<Lang, RegExp> = {
+  en: /\b(?:what|which) (?:exact )?(?:date|day)\b|\bon what day\b|\bexact date\b/,
+  fr: /\bquel(?:le)? (?:jour|date)\b|\bà quelle date\b|\bdate exacte\b/,
+  es: /\bqu[ée] (?:d[íi]a|fecha)\b|\bfecha exacta\b/,
+  ru: /какого числа|как(?:ой|ую|ая) (?:день|дату|дата)|точн(?:ая|ую) дат/,
+  ar: /(?:أي|اي) يوم|(?:أي|اي) تاريخ|ما (?:هو )?تاريخ|التاريخ (?:الدقيق|المحدد)/,
+  zh: /哪一?天|几月几[日号]|什么日期|具体日期/,
+};
+
+/** Whether the question asks for a day (not only a year or a month). */
+export function asksDay(question: string, lang: Lang): boolean {
+  return DAY[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
+}
+
+/** Questions asking when something ended or runs until ("when did it end", "jusqu'à quand", "到期"): of a span's two dates, the second. */
+const END: Record<Lang, RegExp> = {
+  en: /\b(?:end|ends|ended|ending|finish(?:es|ed)?|close|closes|closed|closing|until)\b/,
+  fr: /\b(?:fin|finit|finira|termin\p{L}*|jusqu['’]à quand|clôtur\p{L}*|achev\p{L}*)/u,
+  es: /\b(?:fin|finaliz\p{L}*|termin\p{L}*|hasta cu[áa]ndo|concluy\p{L}*|conclu[íi]\p{L}*|cierre)/u,
+  ru: /законч|заверш|оконч|до какого/,
+  ar: /انته|ينتهي|تنتهي|نهاية|اختتام/,
+  zh: /结束|截止|到期|完成|终止/,
+};
+
+/** Whether the question asks when something ended. */
+export function asksEnd(question: string, lang: Lang): boolean {
+  return END[lang].test(question.normalize('NFC').toLowerCase().replace(/[’]/g, "'"));
+}
+
 /** Question words of a clause, where SUBORDINATE cuts one off. */
 const QUESTION_WORD: Partial<Record<Lang, RegExp>> = {
   en: /\b(?:what|which|who|whom|whose|how|where|when|why)\b/,
@@ -272,10 +302,10 @@ const COMPARISON_WORDS: Record<Lang, string[]> = {
 };
 
 export const ANSWER_TYPE_WORDS: Record<Lang, string[]> = {
-  en: ['date', 'day', 'year', 'month', 'time', 'amount', 'sum', 'figure', 'number', 'total', 'count', 'people', 'person', 'persons', 'percentage', 'percent', 'proportion', 'share', 'name', 'place', 'location', 'language', 'long', 'duration', 'exact', 'money', 'much'],
-  fr: ['date', 'jour', 'année', 'an', 'mois', 'moment', 'époque', 'montant', 'somme', 'chiffre', 'nombre', 'total', 'tout', 'monde', 'gens', 'personne', 'personnes', 'pourcentage', 'proportion', 'part', 'nom', 'lieu', 'endroit', 'langue', 'temps', 'durée', 'argent'],
-  es: ['fecha', 'día', 'año', 'mes', 'momento', 'monto', 'importe', 'suma', 'cifra', 'número', 'total', 'cantidad', 'gente', 'personas', 'persona', 'porcentaje', 'proporción', 'parte', 'nombre', 'lugar', 'idioma', 'lengua', 'tiempo', 'duración', 'dinero'],
-  ar: ['تاريخ', 'يوم', 'سنة', 'عام', 'شهر', 'وقت', 'مبلغ', 'رقم', 'عدد', 'مجموع', 'إجمالي', 'أشخاص', 'شخص', 'نسبة', 'اسم', 'مكان', 'لغة', 'مدة', 'المال'],
+  en: ['date', 'day', 'year', 'month', 'time', 'amount', 'sum', 'figure', 'number', 'total', 'count', 'people', 'person', 'persons', 'percentage', 'percent', 'proportion', 'share', 'name', 'place', 'location', 'language', 'long', 'duration', 'exact', 'money', 'much', 'entity'],
+  fr: ['date', 'jour', 'année', 'an', 'mois', 'moment', 'époque', 'montant', 'somme', 'chiffre', 'nombre', 'total', 'tout', 'monde', 'gens', 'personne', 'personnes', 'pourcentage', 'proportion', 'part', 'nom', 'lieu', 'endroit', 'langue', 'temps', 'durée', 'argent', 'entité'],
+  es: ['fecha', 'día', 'año', 'mes', 'momento', 'monto', 'importe', 'suma', 'cifra', 'número', 'total', 'cantidad', 'gente', 'personas', 'persona', 'porcentaje', 'proporción', 'parte', 'nombre', 'lugar', 'idioma', 'lengua', 'tiempo', 'duración', 'dinero', 'entidad'],
+  ar: ['تاريخ', 'يوم', 'سنة', 'عام', 'شهر', 'وقت', 'مبلغ', 'رقم', 'عدد', 'مجموع', 'إجمالي', 'أشخاص', 'شخص', 'نسبة', 'اسم', 'مكان', 'لغة', 'مدة', 'المال', 'جهة'],
   ru: ['дата', 'день', 'год', 'месяц', 'время', 'сумма', 'цифра', 'число', 'количество', 'итог', 'человек', 'люди', 'людей', 'процент', 'доля', 'имя', 'место', 'язык', 'продолжительность', 'деньги'],
   zh: ['日期', '哪天', '年份', '月份', '时间', '金额', '数字', '数量', '总数', '总额', '人数', '人', '百分比', '比例', '名字', '名称', '地点', '地方', '语言', '多久', '钱'],
 };

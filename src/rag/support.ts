@@ -14,6 +14,8 @@ export interface TermStatistics {
   cognatesOf?(stem: string): string[];
   /** The terms of the document's opening: its title and first lines (where known). */
   documentHead?(documentId: number): ReadonlySet<string>;
+  /** The share of the document's passages that hold the term (where known). */
+  documentShare?(documentId: number, stem: string): number;
   /** The terms of the document's first passage (where known). */
   documentLead?(documentId: number): ReadonlySet<string>;
 }

@@ -106,8 +106,10 @@ const NAMED_HEADER_STEP = 0.05;
 const NAMED_HEADER_MAX = 1.5;
 
 /** In a row with headers, the cell of the expected kind that best answers: the one whose header the question names. */
-export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang): { span: Span; closeness: number } | undefined {
-  const { cells } = rowCells(unit.text);
+export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang, ending = false): { span: Span; closeness: number } | undefined {
+  const { label, cells } = rowCells(unit.text);
+  // A row of one cell is a line of a two-column table of fields and values ("Budget — Value: 515,000 €"): its label names its value.
+  const named = (header: string): string => (cells.length === 1 ? `${label} ${header}` : header);
   let offset = unit.text.indexOf(' — ') + 3;
   let best: { span: Span; closeness: number } | undefined;
   const typedCells = cells.filter((cell) => spans.some((s) => unit.text.indexOf(cell.value) >= 0 && s.text.length <= cell.value.length && cell.value.includes(s.text))).length;
@@ -116,13 +118,15 @@ export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind
     offset = at >= 0 ? at + cell.value.length : offset;
     const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
     if (inCell.length === 0) continue;
-    const headerTerms = new Set(analyze(cell.header, lang));
+    const headerTerms = new Set(analyze(named(cell.header), lang));
     // Named by the question's words, or by its kind ("when" names the Date column).
-    const named = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
+    const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
     // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
     const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
-    const closeness = named ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;
-    const span = inCell[0] as Span;
+    const closeness = isNamed ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;
+    // In the cell, the span of the kind asked ("15/09/2008 al 28/02/2010" before "15 meses" for "when"), the last of them for "when did it end".
+    const ofKind = inCell.filter((s) => s.kind === kind);
+    const span = (ofKind.length === 0 ? inCell[0] : ending ? ofKind.at(-1) : ofKind.reduce((a, b) => (b.confidence > a.confidence ? b : a))) as Span;
     if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
   }
   return best;

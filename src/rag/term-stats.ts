@@ -10,6 +10,8 @@ import { CognateIndex } from './cognates.ts';
 import type { TermStatistics } from './support.ts';
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** A document needs this many passages for a term's share of them to say what it is about. */
+const MIN_SHARE_PASSAGES = 5;
 
 export class TermStats implements TermStatistics {
   private readonly termIds = new Map<string, number>();
@@ -75,19 +77,30 @@ export class TermStats implements TermStatistics {
 
   /** Whether any passage of the document holds the term. */
   documentHas(documentId: number, stem: string): boolean {
+    return this.passagesWith(documentId, stem) > 0;
+  }
+
+  /** The share of the document's passages that hold the term (what the document is about is in most of them). */
+  documentShare(documentId: number, stem: string): number {
+    const total = this.passagesOf.get(documentId) ?? 0;
+    // In a document of a few passages every word is in many of them: none stands out.
+    return total < MIN_SHARE_PASSAGES ? 0 : this.passagesWith(documentId, stem) / total;
+  }
+
+  private passagesWith(documentId: number, stem: string): number {
     const id = this.termIds.get(stem);
     const pairs = this.byDocument.get(documentId);
-    if (id === undefined || !pairs) return false;
+    if (id === undefined || !pairs) return 0;
     let lo = 0;
     let hi = pairs.length / 2 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = pairs[mid * 2] as number;
-      if (at === id) return (pairs[mid * 2 + 1] as number) > 0;
+      if (at === id) return pairs[mid * 2 + 1] as number;
       if (at < id) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return 0;
   }
 
   /** Stems the documents hold (any passage, now or before) that a Cyrillic stem may be a cognate of. */

@@ -372,7 +372,11 @@ describe('spans', () => {
     // A table's cell that is a name and nothing else; not capitalised words inside a sentence.
     expect(kinds('Chercheur principal — Javiera Araya', 'fr')).toContain('person:Javiera Araya');
     expect(kinds('India — Awards: 40; Director: John Smith', 'en')).toContain('person:John Smith');
-    expect(kinds('The report — written by Ana Lee — was late.', 'en').some((k) => k.startsWith('person:'))).toBe(false);
+    expect(kinds('The report — sent to Ana Lee — was late.', 'en').some((k) => k.startsWith('person:'))).toBe(false);
+    // The agent of a passive is a person, unless the words name a body.
+    expect(kinds('Graphic design was done by Alexandra Romanova.', 'en')).toContain('person:Alexandra Romanova');
+    expect(kinds('La note a été rédigée par Marie-Claire Dupont.', 'fr')).toContain('person:Marie-Claire Dupont');
+    expect(kinds('The study was funded by World Bank Group partners.', 'en').some((k) => k.startsWith('person:'))).toBe(false);
   });
 });
 

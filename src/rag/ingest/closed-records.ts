@@ -21,7 +21,7 @@
  * title and page number are left out.
  */
 import { findSpans } from '../entities.ts';
-import { joined, normal } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, joined, normal } from './records.ts';
 
 export interface ClosedTable {
   /** The first line of the table (its header, or its first record). */
@@ -49,11 +49,18 @@ const MAX_TITLE_LINE_CHARS = 45;
 const MAX_LABEL_CHARS = 150;
 const ENDS_SENTENCE = /[.!?;…。！？؟]["'”’»)\]]*$/;
 /** Words of a header that names a column of dates, or one of amounts. */
-const DATE_COLUMN = /\b(?:dates?|year|years|period|start|end|deadline|année|années|période|début|fin|fecha|fechas|año|años|periodo|inicio|plazo|дата|год|срок|период)\b/iu;
-const AMOUNT_COLUMN = /\b(?:amounts?|budget|costs?|total|funding|usd|us\$|montants?|budgets?|coûts?|financement|monto|importe|presupuesto|costo|coste|сумма|бюджет|стоимость)\b|\$|€/iu;
+const DATE_COLUMN = /(?<!\p{L})(?:dates?|year|years|period|start|end|deadline|année|années|période|début|fin|fecha|fechas|año|años|periodo|inicio|plazo|дата|год|срок|период)(?!\p{L})/iu;
+/** …of sums of money: amounts, and what is given, paid or spent. */
+const AMOUNT_COLUMN =
+  /(?<!\p{L})(?:amounts?|budget|costs?|total|funding|usd|us\$|disburse\p{L}*|paid|spent|commitments?|contributions?|allocations?|expenditures?|montants?|budgets?|coûts?|financement|décaisse\p{L}*|versé\p{L}*|engagements?|dépenses?|monto|importe|presupuesto|costo|coste|desembols\p{L}*|pagad\p{L}*|compromisos?|contribuci\p{L}*|asignaci\p{L}*|gastos?|сумма|бюджет|стоимость|выплач\p{L}*|взнос\p{L}*|расход\p{L}*)(?!\p{L})|\$|€/iu;
+/** …of counts ("Number of grants"). */
+const COUNT_COLUMN = /(?<!\p{L})(?:number|count|nombre|número|n[°º]|no\.|количество|число)(?!\p{L})/iu;
+const FIGURE_COLUMN = (header: string): boolean => DATE_COLUMN.test(header) || AMOUNT_COLUMN.test(header) || COUNT_COLUMN.test(header);
 const LANGS = ['en', 'fr', 'es'] as const;
 
-type CellKind = 'date' | 'amount' | 'percentage' | 'number' | 'note';
+type CellKind = 'date' | 'amount' | 'percentage' | 'number' | 'note' | 'empty';
+/** A cell left empty, written as a dash or "n/a" (nothing disbursed yet). */
+const EMPTY_CELL = /^\s*(?:[-–—]|n\/?a|\.\.|…)\s*$/iu;
 /** A note in brackets beside a figure, wrapped over lines of its own ("(Bank-", "executed)"). */
 const NOTE = /^\s*(?:\([^()]{0,30}\)?|[^()]{0,30}\))\s*$/u;
 
@@ -104,7 +111,7 @@ function headerAbove(lines: string[], from: number, to: number): { start: number
   for (let end = to; end > from; end--) {
     const line = (lines[end - 1] ?? '').trim();
     if (!line || line.length > MAX_CELL_CHARS || /\d/.test(line) || ENDS_SENTENCE.test(line)) continue;
-    if (!DATE_COLUMN.test(line) && !AMOUNT_COLUMN.test(line)) continue;
+    if (!FIGURE_COLUMN(line)) continue;
     let start = end - 1;
     while (start > from) {
       const above = (lines[start - 1] ?? '').trim();
@@ -126,6 +133,8 @@ function paragraphBreak(lines: string[]): boolean {
 
 /** The record's title (its first short lines) and the rest of its text. */
 function titleAndText(lines: string[]): { title: string; text: string } {
+  // Short lines only, none ending a sentence: all of it is the title, wrapped ("Italy—Ministry of", "Economy and Finance").
+  if (lines.every((l) => l.trim().length <= MAX_TITLE_LINE_CHARS && !ENDS_SENTENCE.test(l.trim())) && joined(lines).length <= MAX_LABEL_CHARS) return { title: joined(lines), text: '' };
   let n = 0;
   let chars = 0;
   while (n < lines.length - 1) {
@@ -146,7 +155,7 @@ function titleAndText(lines: string[]): { title: string; text: string } {
 export function closedRecordTables(lines: string[]): ClosedTable[] {
   const kinds: (CellKind | undefined)[] = lines.map((l) => ((/\d/.test(l) || /^\s*\p{L}+\s*$/u.test(l)) && l.trim().length <= MAX_CELL_CHARS ? closingCell(l) : undefined));
   // A note in brackets goes with the figure it follows.
-  for (let i = 1; i < lines.length; i++) if (!kinds[i] && kinds[i - 1] && NOTE.test(lines[i] ?? '')) kinds[i] = 'note';
+  for (let i = 1; i < lines.length; i++) if (!kinds[i] && kinds[i - 1] && kinds[i - 1] !== 'empty') kinds[i] = EMPTY_CELL.test(lines[i] ?? '') ? 'empty' : NOTE.test(lines[i] ?? '') ? 'note' : undefined;
   // Runs of closing lines.
   const runs: { start: number; end: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -193,7 +202,10 @@ export function closedRecordTables(lines: string[]): ClosedTable[] {
     // Fewer records make a table under a header that names their columns of figures (a page of a longer table).
     const least = header ? MIN_HEADED_RECORDS : MIN_RECORDS;
     if (members.length < least || modeCount < least || modeCount < members.length * 0.6 || !mode) {
-      k = next;
+      // The table may end where the records run on into other figures (prose, another table after a page break): its first records alone.
+      const alike = leadingAlike(signatures);
+      if (alike >= least && (header || alike >= MIN_RECORDS)) tables.push(tableOf(lines, kinds, members.slice(0, alike), header));
+      k = alike >= least ? k + alike : next;
       continue;
     }
     // A first record of another shape is what stands before the table (a title ending with a year): the table starts after it.
@@ -209,31 +221,98 @@ export function closedRecordTables(lines: string[]): ClosedTable[] {
   return tables;
 }
 
+/** How many records from the first share its shape, with a last one that holds its last cells only (a total's row). */
+function leadingAlike(signatures: string[]): number {
+  const first = signatures[0] ?? '';
+  let n = 0;
+  while (n < signatures.length && signatures[n] === first) n++;
+  const after = signatures[n];
+  return after !== undefined && after !== '' && after.length < first.length && first.endsWith(`,${after}`) ? n + 1 : n;
+}
+
+/** The header's lines as columns: a line that goes on a phrase ("Amount in", "Contribution") joins it. */
+function headerColumns(lines: string[]): string[] {
+  const columns: string[] = [];
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1] ?? '';
+    if (columns.length > 0 && (ENDS_ON_FUNCTION_WORD.test(previous) || (/^\p{Ll}/u.test(line) && !FIGURE_COLUMN(line)))) columns[columns.length - 1] += ` ${line}`;
+    else columns.push(line);
+  });
+  return columns;
+}
+
+/**
+ * The header's columns for a record's tail and figure cells, by position from the last column —
+ * when each figure's column names figures and a count's column a count (else undefined).
+ */
+function ownColumns(names: string[], tail: string | undefined, cells: Cell[]): string[] | undefined {
+  const wanted = 1 + (tail === undefined ? 0 : 1) + cells.length;
+  if (names.length < wanted) return undefined;
+  const columns = names.slice(names.length - wanted + 1);
+  const figures = columns.slice(tail === undefined ? 0 : 1);
+  const tailName = tail === undefined ? undefined : columns[0];
+  if (!figures.every((h) => FIGURE_COLUMN(h))) return undefined;
+  if (tailName !== undefined && (/^\d+$/.test(tail ?? '') ? !COUNT_COLUMN.test(tailName) : FIGURE_COLUMN(tailName))) return undefined;
+  return figures;
+}
+
+/** A short cell of its own, always just before a record's figures: a count ("2"), a code ("EUR"). */
+const TAIL_SHAPES = [/^\d{1,3}$/, /^\p{Lu}{2,5}$/u];
+
+/** The shape of the line before the figures that most records share (a column), if any. */
+function tailShape(bodies: string[][]): RegExp | undefined {
+  const lasts = bodies.map((b) => (b.filter((l) => l.trim()).at(-1) ?? '').trim());
+  return TAIL_SHAPES.find((shape) => lasts.filter((l) => shape.test(l)).length >= Math.max(MIN_HEADED_RECORDS, lasts.length * 0.7));
+}
+
 function tableOf(lines: string[], kinds: (CellKind | undefined)[], members: { start: number; run: { start: number; end: number } }[], header?: { start: number; end: number }): ClosedTable {
   const headerLines = header ? lines.slice(header.start, header.end).map((l) => l.trim()) : [];
-  const figureColumns = headerLines.filter((h) => DATE_COLUMN.test(h) || AMOUNT_COLUMN.test(h));
-  const columns = headerLines.filter((h) => !figureColumns.includes(h));
+  const names = headerColumns(headerLines);
+  const figureColumns = names.filter((h) => DATE_COLUMN.test(h) || AMOUNT_COLUMN.test(h));
+  // A cell of its own before the figures in every record (a count, a currency): split off before the page furniture is looked for (a count is no page number).
+  const bodies = members.map((m) => lines.slice(m.start, m.run.start));
+  const shape = tailShape(bodies);
+  const tails = bodies.map((b) => {
+    if (!shape) return undefined;
+    const at = b.findLastIndex((l) => l.trim() !== '');
+    if (at < 0 || !shape.test((b[at] ?? '').trim())) return undefined;
+    const tail = (b[at] ?? '').trim();
+    b.splice(at, 1);
+    return tail;
+  });
+  // The column of that cell: the header's column just before its first column of figures (not the title's).
+  const firstFigure = names.findIndex((h) => FIGURE_COLUMN(h));
+  const tailName = shape && firstFigure > 1 ? names[firstFigure - 1] : undefined;
+  const columns = names.filter((h) => !FIGURE_COLUMN(h) && h !== tailName);
   // What a page break repeats inside the table: its header, running title (the line above the header, or any short line seen three times) and page number.
   const seen = new Map<string, number>();
-  for (const m of members) for (const l of lines.slice(m.start, m.run.start)) seen.set(normal(l), (seen.get(normal(l)) ?? 0) + 1);
+  for (const b of bodies) for (const l of b) seen.set(normal(l), (seen.get(normal(l)) ?? 0) + 1);
   const title = header && header.start > 0 ? [normal(lines[header.start - 1] ?? '')] : [];
   const repeated = new Set([...headerLines.map(normal), ...title.filter((t) => (seen.get(t) ?? 0) > 0), ...[...seen].filter(([t, n]) => n >= MIN_RECORDS && t.length <= MAX_CELL_CHARS).map(([t]) => t)]);
   const furniture = (line: string): boolean => !line.trim() || repeated.has(normal(line)) || /^\s*#{1,6}\s/.test(line) || /^\s*\d{1,3}\s*$/.test(line);
-  const records = members.map((m) => {
-    const body = lines.slice(m.start, m.run.start).filter((l) => !furniture(l));
+  // A record after a page break: what stands before the header repeated there is the page's furniture.
+  const headerEnd = (b: string[]): number => (headerLines.length === 0 ? 0 : b.findLastIndex((l) => normal(l) === normal(headerLines.at(-1) ?? '')) + 1);
+  const records = members.map((m, r) => {
+    const body = (bodies[r] ?? []).slice(headerEnd(bodies[r] ?? [])).filter((l) => !furniture(l));
     const { title, text } = titleAndText(body.length > 0 ? body : ['']);
     const cells = cellsOf(lines.slice(m.run.start, m.run.end), kinds.slice(m.run.start, m.run.end) as CellKind[]);
-    // The figures take the header's columns of figures from the last: an amount an amount's column, a date a date's.
-    const names = [...figureColumns];
-    const named = [...cells].reverse().map((c) => {
-      const at = names.findLastIndex((h) => (c.kind === 'date' ? DATE_COLUMN.test(h) && !AMOUNT_COLUMN.test(h) : AMOUNT_COLUMN.test(h)));
+    const tail = tails[r];
+    // One header column per cell (the title's, the tail's, the figures'), the last ones (a caption may stand above): each cell takes its own.
+    const positional = ownColumns(names, tail, cells);
+    const own = positional !== undefined;
+    const cellNames = positional ?? [...figureColumns];
+    // Otherwise the figures take the header's columns of figures from the last: an amount an amount's column, a date a date's.
+    const named = [...cells].reverse().map((c, k) => {
+      const at = own ? cells.length - 1 - k : cellNames.findLastIndex((h) => (c.kind === 'date' ? DATE_COLUMN.test(h) && !AMOUNT_COLUMN.test(h) : AMOUNT_COLUMN.test(h)));
       if (at < 0) return cellText(c.text);
-      const name = names[at] as string;
-      names.splice(at);
+      const name = cellNames[at] as string;
+      if (!own) cellNames.splice(at);
       return `${name}: ${cellText(c.text)}`;
     });
+    const ownTail = positional ? names[names.length - cells.length - 1] : tailName;
+    const tailCell = tail === undefined ? [] : [ownTail ? `${ownTail}: ${tail}` : tail];
     // The record's figures on its row, under its title; its text after it, as prose (a long row would be cut into passages).
-    const row = `${cellText(title)} — ${named.reverse().join('; ')}`;
+    const row = `${cellText(title)} — ${[...tailCell, ...named.reverse()].join('; ')}`;
     return { title, lines: text ? [row, cellText(text)] : [row] };
   });
   const last = members.at(-1) as { run: { end: number } };

@@ -1,5 +1,5 @@
 import { closedRecordTables } from './closed-records.ts';
-import { numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
@@ -260,9 +260,6 @@ const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX
 const ENDS_SENTENCE = /[.!?:;…。！？؟]["'”’»)\]]*$/;
 /** A line of cells set apart by bars or tabs: a row of a table that no rule announced. */
 const CELLS = /\S \| \S|\t/;
-/** A line that ends on an article, a preposition or a conjunction goes on: no sentence, heading or item ends so. */
-const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|with|by|from|de|du|des|aux|au|à|la|le|les|et|ou|en|par|pour|sur|dans|un|une|del|el|los|las|y|o|para|con|al)$/iu;
-
 /**
  * Joins lines that a hard wrap broke. A line is joined to the next unless it ends a sentence or
  * the next starts a list item, when the next starts in lower case (any text), when it ends on an

@@ -10,7 +10,7 @@ import { compile } from 'html-to-text';
 import type { DomNode, FormatCallback, SelectorDefinition } from 'html-to-text';
 import type { DocumentFormat, ParsedDocument, Section } from '../types.ts';
 import { tableLines } from './layout.ts';
-import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
+import { BYLINE, HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 const HEADING_OPEN = '\ue000';
 const HEADING_CLOSE = '\ue001';
@@ -90,7 +90,7 @@ const toText = compile({
 
 export function parseHtml(html: string, format: DocumentFormat = 'html'): ParsedDocument {
   let docTitle: string | undefined;
-  const text = toText(html).replace(new RegExp(`${TITLE_OPEN}([^${TITLE_CLOSE}]*)${TITLE_CLOSE}`, 'g'), (_m, t: string) => {
+  let text = toText(html).replace(new RegExp(`${TITLE_OPEN}([^${TITLE_CLOSE}]*)${TITLE_CLOSE}`, 'g'), (_m, t: string) => {
     docTitle ??= oneLine(t) || undefined;
     return '';
   });
@@ -100,6 +100,8 @@ export function parseHtml(html: string, format: DocumentFormat = 'html'): Parsed
   let firstH1: string | undefined;
   const marker = new RegExp(`${HEADING_OPEN}([1-4])([^${HEADING_CLOSE}]*)${HEADING_CLOSE}`, 'g');
   let last = 0;
+  // A byline set as a heading ("Written by …") says who wrote the text: it is a line of it, not a heading over it.
+  text = text.replace(marker, (whole, _level: string, inner: string) => (BYLINE.test(oneLine(inner)) ? `\n${oneLine(inner)}\n` : whole));
   for (const match of text.matchAll(marker)) {
     pushSection(sections, path.headings, text.slice(last, match.index));
     const level = Number(match[1]);

@@ -6,12 +6,17 @@
 import type { ParsedDocument, Section } from '../types.ts';
 import { closedRecordTables } from './closed-records.ts';
 import { markdownTable, tableLines, unwrap } from './layout.ts';
-import { HeadingPath, normalizeText, pushSection } from './parse-text.ts';
+import { BYLINE, HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
 const MAX_HEADING_LEVEL = 4;
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/** A heading written without the space after its marks ("##Budget"), as some editors and converters do. */
+const TIGHT_HEADING = /^ {0,3}(#{1,6})(\p{L}.*?)[ \t]*$/u;
+/** Raw HTML: a script or style block (dropped whole), and any other tag (dropped, its text kept). */
+const SCRIPT_BLOCK = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>/g;
 const SETEXT_RULE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -20,7 +25,15 @@ const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]+\S+/;
 
 export function parseMarkdown(source: string): ParsedDocument {
   const { meta, body } = splitFrontMatter(source);
-  const lines = body.replace(/<!--[\s\S]*?-->/g, '').split(/\r\n?|\n/);
+  const lines = body.replace(/<!--[\s\S]*?-->/g, '').replace(SCRIPT_BLOCK, '').split(/\r\n?|\n/);
+  // Headings without the space: "##Budget" always; "#Title" on the first line, or where no heading
+  // of the document has the space (elsewhere "#hashtag" at a line's start is text).
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const loose = !lines.some((l) => /^ {0,3}#{1,6}[ \t]+\S/.test(l));
+  const tight = (line: string, i: number): RegExpExecArray | null => {
+    const m = TIGHT_HEADING.exec(line);
+    return m && ((m[1]?.length ?? 0) > 1 || i === first || loose) ? m : null;
+  };
   const sections: Section[] = [];
   const path = new HeadingPath();
   let firstH1: string | undefined;
@@ -40,7 +53,7 @@ export function parseMarkdown(source: string): ParsedDocument {
   };
 
   const heading = (level: number, text: string): void => {
-    if (level > MAX_HEADING_LEVEL) {
+    if (level > MAX_HEADING_LEVEL || BYLINE.test(cleanInline(text).trim())) {
       buffer.push('', cleanInline(text), '');
       return;
     }
@@ -63,7 +76,7 @@ export function parseMarkdown(source: string): ParsedDocument {
       fence = fenceMatch[1]?.slice(0, 3);
       continue;
     }
-    const atx = ATX_HEADING.exec(line);
+    const atx = ATX_HEADING.exec(line) ?? tight(line, i);
     if (atx) {
       heading(atx[1]?.length ?? 1, atx[2] ?? '');
       continue;
@@ -127,6 +140,7 @@ function cleanInline(line: string): string {
       /^https?:\/\//i.test(url) && url !== label ? `${label} (${url})` : label,
     )
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(HTML_TAG, '')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)/g, '$1$2')
     .replace(/~~(.+?)~~/g, '$1')

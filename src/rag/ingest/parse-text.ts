@@ -5,6 +5,9 @@
 import type { ParsedDocument, Section } from '../types.ts';
 import { structureParts } from './layout.ts';
 
+/** A heading that is a byline ("Written by …", "Par …", "Por …"): a line of the text, not a heading over it. */
+export const BYLINE = /^(?:(?:written|posted|published|prepared|redactado|escrito|publicado|rédigé|écrit|publié)\s+)?(?:by|par|por)\s+\p{Lu}/iu;
+
 /** A first line longer than this is a sentence, not a title. */
 const MAX_TITLE_CHARS = 120;
 

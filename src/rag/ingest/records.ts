@@ -64,6 +64,9 @@ function groupAt(lines: string[], from: number): Group | undefined {
 const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
 
 /** A line as compared with another: spaces and case left out. */
+/** A line ending on a word that cannot end a phrase ("Amount in", "Ministère de"): the phrase goes on in the next line. */
+export const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|with|by|from|de|du|des|aux|au|à|la|le|les|et|ou|en|par|pour|sur|dans|un|une|del|el|los|las|y|o|para|con|al)$/iu;
+
 export const normal = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
 
 /** The header's pieces: the fragments that end `prose` (after its last sentence or caption). */

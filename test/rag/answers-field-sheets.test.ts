@@ -1,0 +1,114 @@
+/**
+ * Answers from the shapes that project sheets and fund reports take when they are published as
+ * they are: a Markdown sheet whose headings lack the space after "#", with raw HTML and a
+ * two-column table of fields and values; a fund's report whose tables come one cell per line, with
+ * amounts in cents, and whose name the question gives though a table's row never repeats it; a
+ * note signed "Written by …". Through the real pipeline, in several languages.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/i18n/index.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+import { BY_COUNTRY } from '../support/fund-tables.ts';
+
+const SHEET = `#Proyecto PRORED
+- - - - - - - - - - - - - - - - - - - - -
+
+##Detalles del proyecto
+| Descripción         | Detalle   |
+|:--------------------|:---------:|
+| Nombre del proyecto | Preparación ante inundaciones en las comunidades de la cuenca del río Motagua |
+| Donante             | ECHO |
+| Presupuesto total   | 515,000.00€ |
+| Tiempo de ejecución | 15 meses (15/09/2008 al 28/02/2010) |
+
+##Antecedentes
+Las crecidas del río Motagua inundan cada año las comunidades ribereñas y destruyen cosechas y caminos.
+
+##Beneficiarios
+| Descripción                     | Detalle |
+|:--------------------------------|:-------:|
+| N° beneficiarios directos       | 16449 |
+| N° beneficiarios indirectos     | 26554 |
+| N° de comunidades beneficiarias | 21 |
+
+##Documentos
+<a class="media {}" href="docs/informe.pdf"></a>
+<a class="descarga-pdf" href="docs/informe.pdf">Descargar</a>
+<script type="text/javascript">$('.media').media();</script>
+`;
+
+const fundParagraph = (topic: string): string =>
+  `The Harvest Fund ${topic}. Its secretariat reports to the donors twice a year, and the Harvest Fund board meets in March.`;
+const REPORT = [
+  'HARVEST FUND ANNUAL REPORT 2020',
+  '',
+  fundParagraph('supports smallholder farmers in low-income countries through grants to governments'),
+  '',
+  fundParagraph('financed research on seed systems and crop insurance in its first phase'),
+  '',
+  fundParagraph('works with ministries of agriculture and with farmer organisations'),
+  '',
+  fundParagraph('measures its results by the incomes of the households it reaches'),
+  '',
+  fundParagraph('opened a window for women-led cooperatives in 2019'),
+  '',
+  ...BY_COUNTRY,
+  '',
+  'The figures are in US dollars.',
+].join('\n');
+
+const NOTE = `<html><head><title>Aid figures for 2014</title></head><body>
+<article><h1>Aid figures for 2014: a first look</h1>
+<p>Official aid from the committee's members fell slightly in 2014, while aid to the poorest countries fell further.</p>
+<div class="author"><h3>Written by Dana Kowalski</h3><p>Head of data analysis</p></div>
+</article></body></html>`;
+
+const kb = useDocumentsKnowledgeBase({ 'rios.md': SHEET, 'harvest.txt': REPORT, 'note.html': NOTE });
+
+describe('a project sheet in Markdown with a table of fields and values', () => {
+  it.each([
+    ['es', '¿Qué entidad donante financió el proyecto PRORED?', 'ECHO'],
+    ['en', 'What was the total budget of the PRORED project?', '515,000.00€'],
+    ['zh', 'PRORED项目的总预算是多少？', '515,000.00€'],
+    ['fr', 'Combien de bénéficiaires indirects le projet PRORED a-t-il comptés ?', '26554'],
+  ] as [Lang, string, string][])('answers with the value its field names (%s): %s', async (lang, question, fact) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain(fact);
+  });
+
+  it('reads its headings and leaves its HTML out', async () => {
+    const answer = await kb().answer('¿Qué pasa con las crecidas del río Motagua?', 'es');
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer).toContain('inundan cada año');
+    expect(answer.answer).not.toMatch(/##|<a |media\(\)/);
+  });
+});
+
+describe('a fund report with a table of one cell per line', () => {
+  it.each([
+    ['en', 'How much did the Harvest Fund grant to Mali?', '4,587,500.00'],
+    ['es', '¿Cuánto dinero asignó el Harvest Fund a Bolivia?', '949,811.47'],
+    ['ru', 'Сколько денег Harvest Fund выделил Перу?', '833,460.85'],
+  ] as [Lang, string, string][])('answers from the country’s row, the fund named by the document (%s): %s', async (lang, question, fact) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain(fact);
+  });
+
+  it('does not answer for a country the table does not have', async () => {
+    const answer = await kb().answer('How much did the Harvest Fund grant to Niger?', 'en');
+    expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a note signed by its author', () => {
+  it.each([
+    ['en', 'Who wrote the note on the 2014 aid figures?'],
+    ['fr', 'Qui a écrit la note sur les chiffres de l’aide de 2014 ?'],
+  ] as [Lang, string][])('names the author (%s): %s', async (lang, question) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain('Dana Kowalski');
+  });
+});
