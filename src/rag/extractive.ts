@@ -19,6 +19,7 @@ import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, headedCell, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
+import { namesOtherYear } from './years.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
 export const MIN_UNIT_COVERAGE = 0.35;
@@ -47,6 +48,8 @@ const UNNAMED_CELL_MIN_COVERAGE = 0.4;
 /** A span of another kind than asked (an organisation for "who") must be recognised at least this surely. */
 const OTHER_KIND_MIN_CONFIDENCE = 0.9;
 const NOTHING: Set<string> = new Set();
+/** A count beside a sum of money, when the question counts nothing: it answers this much less surely. */
+const BARE_COUNT_FACTOR = 0.6;
 /** A date asked to the day: one written without its day (a year, a month, a span of years) answers it this much less surely. */
 const NO_DAY_FACTOR = 0.5;
 /** A day's figure in a date: one or two digits apart from the year ("3 April 2025", "28/02/2010", "4月3日"). */
@@ -255,6 +258,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
+      // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014).
+      if (share > 0 && share < 1 && concept.constraint && /^(?:19|20)\d{2}$/.test(concept.label) && namesOtherYear(unit.text, Number(concept.label), query.text)) constraintFactor = 0;
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -295,6 +300,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
           (s) => s.start >= numbered && accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
         ).map((s) => (scoring.day && s.kind === 'date' && !DAY_FIGURE.test(s.text) ? { ...s, confidence: s.confidence * NO_DAY_FACTOR } : s))
       : [];
+    // "What was the total", "how much" counting nothing: a sum written with its currency answers before a count beside it ("28 members totalled US$134.4 billion").
+    if (bareQuantity && spans.some((s) => s.kind === 'amount' && s.confidence === 1)) {
+      for (const [k, s] of spans.entries()) if (s.kind === 'number') spans[k] = { ...s, confidence: s.confidence * BARE_COUNT_FACTOR };
+    }
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
@@ -323,27 +332,6 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   return candidates;
 }
 
-/** Years written in a text, alone or as spans ("2014-2015", "2019–23", "fiscal 2023"). */
-const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s?[-–—/]\s?((?:19|20)?\d{2}))?(?!\d)/g;
-
-/** The years and spans of years a text names, each as [first, last]. */
-function yearSpans(text: string): [number, number][] {
-  return [...text.matchAll(YEARS)].map((m) => {
-    const from = Number(m[1]);
-    const end = m[2] === undefined ? from : m[2].length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
-    return [from, Math.max(from, end)];
-  });
-}
-
-/**
- * Whether a text names a year and none of its years or spans of years meets the year asked — or
- * the span the question gives it in ("2014-2015"): the text is about another year.
- */
-export function namesOtherYear(text: string, year: number, question = ''): boolean {
-  const [from, to] = yearSpans(question).find(([a, b]) => year >= a && year <= b) ?? [year, year];
-  const spans = yearSpans(text);
-  return spans.length > 0 && !spans.some(([a, b]) => a <= to && b >= from);
-}
 
 /** Every candidate unit of the passages (best first), scored. */
 export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {

@@ -37,12 +37,12 @@ type Rules = [AnswerKind, RegExp][];
 
 // Word stems shared by several rules of one language.
 const MONEY = {
-  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling`,
-  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne`,
-  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana`,
-  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад`,
-  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم`,
-  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪`,
+  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling|kroner|kronor|krona|krone|yen`,
+  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
+  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
+  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
+  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
+  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
 /** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
 export function isMoneyWord(word: string, lang: Lang): boolean {
@@ -61,9 +61,9 @@ const TIME_UNITS = {
 const RULES: Record<Lang, Rules> = {
   en: [
     ['percentage', /\b(?:what|which) (?:[\w-]+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\bhow (?:large|big) (?:a |an )?(?:share|proportion|part)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
-    ['amount', new RegExp(String.raw`\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum|allowance|fee|salary|price|payment|grant)s?\b|\bin (?:[\w-]+ )?(?:dollars|euros|francs|shillings|pesos|rupees|roubles|yuan)\b`)],
+    ['amount', new RegExp(String.raw`\bhow many (?:[\w-]+ )?(?:dollars?|euros?|francs?|pounds?|kroner|kronor|krona|krone|yen|yuan|rupees?|pesos?|shillings?|roubles?|rubles?)\b|\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum|allowance|fee|salary|price|payment|grant)s?\b|\bin (?:[\w-]+ )?(?:dollars|euros|francs|shillings|pesos|rupees|roubles|yuan)\b`)],
     ['duration', new RegExp(String.raw`\bhow often\b|\bhow frequently\b|\bat what (?:frequency|interval)\b|\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b|\bhow soon\b|\bwithin (?:what|which|how much) (?:time|period)\b`)],
-    ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b/],
+    ['number', /\bhow many\b|\bhow much\b|\bnumber of\b|\bwhat (?:was|is) the (?:total |overall )?(?:number|count|size|attendance|headcount)\b|\bcount of\b|\bwhat (?:was|is|were|are) (?:the )?(?:grand |overall )?total\b/],
     ['date', /\bwhen\b|\bwhat (?:date|day|year|month|time)s?\b|\bwhich (?:date|day|year|month)s?\b|\bin what (?:year|month)\b|\bsince when\b|\bby when\b|\bdeadline\b/],
     ['contact', /\b(?:e-?mail|phone number|telephone|fax|contact details|(?:postal|e-?mail|web|mailing|street|website) address|address (?:of|for))\b|\bwhat(?:'s| is) (?:the|his|her|their|its) (?:address|phone|website|url)\b/],
     ['person', /\bwho(?:m|se)?\b|\bwhich (?:person|speaker|expert|official|presenter|panell?ist|director|advisor|adviser|delegate|moderator)\b|\bname of the (?:speaker|expert|person|presenter|moderator|director|chair)\b/],
@@ -79,7 +79,7 @@ const RULES: Record<Lang, Rules> = {
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:\S+ )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
     ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdur(?:e|ent|era|eront|erait|eraient|er|é|ée)\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
-    ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le nombre\b/],
+    ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le (?:nombre|total)\b/],
     ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquels? (?:jours?|mois)\b|\bquelles? (?:dates?|années?)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b|\bjusqu'à quand\b|\béchéance\b/],
     ['contact', /\b(?:courriel|e-?mail|téléphone|télécopie|fax|coordonnées)\b|(?<!s['’])\badresse\b|\bquel(?:le)? est (?:le|l['’]) (?:site|adresse)\b/],
     ['person', /\bqui\b(?! que)|\bquel(?:le)? (?:expert|experte|personne|intervenant|intervenante|orateur|oratrice|conseill[eè]re?|directeur|directrice|responsable|modérat(?:eur|rice)|spécialiste)\b|\bpar qui\b/],
@@ -93,9 +93,9 @@ const RULES: Record<Lang, Rules> = {
   ],
   es: [
     ['percentage', /\bqu[ée] (?:\S+ )?(?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
-    ['amount', new RegExp(String.raw`\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
+    ['amount', new RegExp(String.raw`\bcu[áa]nt[oa]s (?:[\w-]+ )?(?:d[óo]lares|euros|francos|coronas|libras|yenes|pesos)\b|\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur(?:[óoa]|an|aba|aban|ar|ar[áa]n?|ar[íi]an?|e|en)\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
-    ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b/],
+    ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b|\bcu[áa]l (?:fue|es|era) el total\b/],
     ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fechas?|a[ñn]os?|d[íi]as?|mes(?:es)?)\b|\bdesde cu[áa]ndo\b|\bfecha\b|\bhasta cu[áa]ndo\b/],
     ['contact', /\b(?:correo|e-?mail|teléfono|fax|datos de contacto)\b|\bdirecci[óo]n (?:de correo|postal|web|electr[óo]nica|del sitio)\b|\bcu[áa]l es (?:el|la) (?:sitio|p[áa]gina) web\b/],
     ['person', /\bqui[ée]n(?:es)?\b|\bqu[ée] (?:experto|experta|persona|ponente|orador|oradora|asesor|asesora|director|directora|moderador|moderadora|especialista)\b/],

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/index.ts';
 import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
-import { BY_COUNTRY } from '../support/fund-tables.ts';
+import { BY_COUNTRY, PLEDGES } from '../support/fund-tables.ts';
 
 const SHEET = `#Proyecto PRORED
 - - - - - - - - - - - - - - - - - - - - -
@@ -54,12 +54,16 @@ const REPORT = [
   '',
   ...BY_COUNTRY,
   '',
+  ...PLEDGES,
+  '',
   'The figures are in US dollars.',
 ].join('\n');
 
 const NOTE = `<html><head><title>Aid figures for 2014</title></head><body>
+<nav>Development notes - Blog - 10 April 2015</nav>
 <article><h1>Aid figures for 2014: a first look</h1>
 <p>Official aid from the committee's members fell slightly in 2014, while aid to the poorest countries fell further.</p>
+<p>Official aid from the committee's 28 members totalled US$134.4 billion in 2014, after a peak the year before.</p>
 <div class="author"><h3>Written by Dana Kowalski</h3><p>Head of data analysis</p></div>
 </article></body></html>`;
 
@@ -96,9 +100,30 @@ describe('a fund report with a table of one cell per line', () => {
     expect(answer.answer.split('\n')[0]).toContain(fact);
   });
 
+  it.each([
+    ['en', 'How many Norwegian kroner did Norway’s foreign ministry pledge to the Harvest Fund?', '120,000,000'],
+    ['ru', 'Сколько евро обязалось внести министерство экономики Италии?', '5,000,000'],
+    ['fr', 'Quel montant en euros le ministère italien de l’Économie a-t-il promis au Harvest Fund ?', '5,000,000'],
+    ['es', '¿Cuántos euros prometió el Ministerio de Economía de España?', '1,600,000'],
+  ] as [Lang, string, string][])('answers a pledge in its currency, named by its code in the table (%s): %s', async (lang, question, fact) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain(fact);
+  });
+
   it('does not answer for a country the table does not have', async () => {
     const answer = await kb().answer('How much did the Harvest Fund grant to Niger?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a note dated a year after the year it reports', () => {
+  it('answers for the year its sentences name, not for the year it was posted', async () => {
+    const answered = await kb().answer('What was total official aid from the committee’s members in 2014?', 'en');
+    expect(answered.answered, answered.answer).toBe(true);
+    expect(answered.answer.split('\n')[0]).toContain('US$134.4 billion');
+    const other = await kb().answer('What was total official aid from the committee’s members in 2015?', 'en');
+    expect(other.answer).not.toContain('US$134.4 billion');
   });
 });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSpans } from '../../src/rag/entities.ts';
 import { analyze } from '../../src/rag/analyze.ts';
-import { asksAbout, asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
+import { asksAbout, asksDay, asksEnd, asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
 import { superlativeOf } from '../../src/rag/superlative.ts';
 import { Glossary } from '../../src/rag/glossary.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
@@ -160,6 +160,33 @@ describe('question kinds', () => {
     expect(questionKind('What daily allowance, in Kenyan shillings, do the experts receive?', 'en')).toBe('amount');
     expect(questionKind('What fee does the programme charge?', 'en')).toBe('amount');
     expect(questionKind('How many experts are paid by the programme in Kenya?', 'en')).toBe('number');
+    // "How many" of a currency counts money.
+    expect(questionKind('How many Norwegian kroner did Norway pledge?', 'en')).toBe('amount');
+    expect(questionKind('¿Cuántos euros prometió España?', 'es')).toBe('amount');
+    expect(questionKind('Combien de couronnes la Suède a-t-elle versées ?', 'fr')).toBe('amount');
+    expect(questionKind('Сколько крон внесла Швеция?', 'ru')).toBe('amount');
+    expect(questionKind('瑞典捐了多少克朗？', 'zh')).toBe('amount');
+    // "What was the total" asks for a quantity.
+    expect(questionKind('What was total official aid in 2014?', 'en')).toBe('number');
+    expect(questionKind('Quel est le total des dépenses ponctuelles ?', 'fr')).not.toBe('definition');
+  });
+
+  it('reads "on what date" and "which day" as asking for a day, and "when did it end" for the end', () => {
+    for (const [lang, question] of [
+      ['en', 'On what date did the project start?'],
+      ['fr', 'Quel jour la séance a-t-elle eu lieu ?'],
+      ['es', '¿Qué día terminó el proyecto?'],
+      ['ru', 'Какого числа закончился проект?'],
+      ['ar', 'في أي يوم انتهى المشروع؟'],
+      ['zh', '项目于哪一天结束？'],
+    ] as [Lang, string][]) {
+      expect(asksDay(question, lang), question).toBe(true);
+    }
+    expect(asksDay('In what year did the project start?', 'en')).toBe(false);
+    expect(asksEnd('When did the project end?', 'en')).toBe(true);
+    expect(asksEnd('¿Hasta cuándo dura el proyecto?', 'es')).toBe(true);
+    expect(asksEnd('项目于哪一天结束？', 'zh')).toBe(true);
+    expect(asksEnd('When did the project start?', 'en')).toBe(false);
   });
 
   it('reads "within what time" as a duration, in the six languages', () => {

@@ -22,6 +22,8 @@ export async function sendDigestIfDue(services: Services, instance: string): Pro
   const data = await loadStats(services);
   const told = await tellModerators(services, (lang) => statsToCard(data, lang, services.config.workspaceNames));
   await finishJob(services.store.db, 'digest', slot, told > 0 ? 'sent' : 'nobody', null, now);
-  services.log.info({ moderators: told }, 'weekly digest sent');
+  // With no moderator yet (a fresh forum), there is nothing a person needs to read about it.
+  if (told > 0) services.log.info({ moderators: told }, 'weekly digest sent');
+  else services.log.debug('weekly digest: no moderator to send it to');
   return told;
 }

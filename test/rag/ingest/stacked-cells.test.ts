@@ -7,38 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closedRecordTables } from '../../../src/rag/ingest/closed-records.ts';
-import { BY_COUNTRY } from '../../support/fund-tables.ts';
+import { BY_COUNTRY, PLEDGES } from '../../support/fund-tables.ts';
 
 
-const PLEDGES = [
-  'Donor Commitments as of December 31, 2020',
-  'Donor Name',
-  'Currency',
-  'Amount in ',
-  'Contribution Currency',
-  'Paid in US$',
-  'Norway—Ministry of ',
-  'Foreign Affairs',
-  'NOK',
-  '120,000,000 ',
-  '15,309,737 ',
-  'Ministerio de Economía ',
-  'de España',
-  'EUR',
-  '1,600,000 ',
-  '1,877,999 ',
-  'Italy—Ministry of ',
-  'Economy and Finance',
-  'EUR',
-  ' 5,000,000 ',
-  '5,596,565 ',
-  'Total',
-  ' 60,195,599 ',
-  'Source: the trust fund’s accounts, which were audited in 2021 and list 42 payments.',
-  'In 2019 the fund received 3 new pledges, for 12,400,000 in all, and',
-  'paid 9,100,000 to',
-  '14 partners.',
-];
 
 describe('a table of one cell per line, every record the same shape', () => {
   it('names each cell by its own column, across a page break, with an empty cell kept', () => {
@@ -58,7 +29,7 @@ describe('a table of one cell per line, every record the same shape', () => {
     expect(others).toEqual([]);
     expect(table?.rows).toEqual([
       'Norway—Ministry of Foreign Affairs — Currency: NOK; Amount in Contribution Currency: 120,000,000; Paid in US$: 15,309,737',
-      'Ministerio de Economía de España — Currency: EUR; Amount in Contribution Currency: 1,600,000; Paid in US$: 1,877,999',
+      'Spain—Ministry of Economy — Currency: EUR; Amount in Contribution Currency: 1,600,000; Paid in US$: 1,877,999',
       'Italy—Ministry of Economy and Finance — Currency: EUR; Amount in Contribution Currency: 5,000,000; Paid in US$: 5,596,565',
       'Total — Paid in US$: 60,195,599',
     ]);
