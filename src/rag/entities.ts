@@ -182,10 +182,13 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
     String.raw`(?:${month})\.?\s${day}(?:\s?[-–]\s?${day})?(?:,?\s${year})?`,
     String.raw`(?:${month})\.?(?:\s?[-–]\s?(?:${month})\.?)?\s(?:de\s|del\s)?${year}`,
     String.raw`\d{1,2}[./]\d{1,2}[./]${year}|${year}-\d{2}-\d{2}`,
+    // A day and month with a year of two digits, slashes only ("22/09/07"): a day up to 31, a month up to 12.
+    String.raw`(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/\d{2}(?![\d/])`,
     String.raw`${year}(?:\s?[-–/]\s?(?:${year}|\d{2}))?`,
   ].join('|');
   p = {
-    amount: new RegExp(`${BEFORE}${FIGURE}${SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])`, 'giu'),
+    // (A currency sign that a figure follows is that figure's: "April 2024 $285,000" is no "2024 $".)
+    amount: new RegExp(`${BEFORE}${FIGURE}${SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])(?!\\s?\\p{Nd})`, 'giu'),
     amountBefore: new RegExp(`${CURRENCY_BEFORE}\\s?${FIGURE}${SCALE}${AFTER}`, 'gu'),
     percentage: new RegExp(`${BEFORE}(?:${FIGURE}${PERCENT_AFTER}|百分之[\\d一二三四五六七八九十]+)`, 'giu'),
     duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})|(?<![\\p{L}])(?:${FREQUENCY})(?![\\p{L}])`, 'giu'),

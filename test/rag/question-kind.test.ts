@@ -328,6 +328,9 @@ describe('spans', () => {
     // A number with the word that multiplies it is one quantity, in figures or in words.
     expect(kinds('Services reached over eight million people.', 'en')).toContain('number:eight million');
     expect(kinds('Services reached 8 million people.', 'en')).toContain('number:8 million');
+    // A large grouped figure with its cents, in a table, may be money; a currency sign before the next figure is that figure's.
+    expect(kinds('Mozambique — Grant Amount: 4,587,500.00', 'en')).toContain('amount:4,587,500.00');
+    expect(kinds('Armenia: Mental Health April 2024 $285,000 and more', 'en').filter((k) => k.startsWith('amount'))).toEqual(['amount:$285,000']);
     expect(kinds('Le programme a touché huit millions de personnes.', 'fr')).toContain('number:huit millions');
     expect(kinds('El programa llegó a ocho millones de personas.', 'es')).toContain('number:ocho millones');
     expect(kinds('Программа охватила восемь миллионов человек.', 'ru')).toContain('number:восемь миллионов');
@@ -367,6 +370,8 @@ describe('spans', () => {
     expect(kinds('The response rate was 7%.', 'en')).toContain('percentage:7%');
     expect(kinds('La réunion a eu lieu du 20 au 24 mai 2019.', 'fr')).toContain('date:du 20 au 24 mai 2019');
     expect(kinds('The meeting opened on 3 April 2025.', 'en')).toContain('date:3 April 2025');
+    expect(kinds('On attend 10 000 personnes du 22/09/07 au 29/09/07.', 'fr')).toEqual(expect.arrayContaining(['date:22/09/07', 'date:29/09/07']));
+    expect(kinds('Version 1/2/3 of the form.', 'en').filter((k) => k.startsWith('date'))).toEqual([]);
     expect(kinds('La sesión fue el 14 de noviembre de 2019.', 'es')).toContain('date:14 de noviembre de 2019');
     expect(kinds('Семинар прошёл 25 октября 2019 года.', 'ru')).toContain('date:25 октября 2019');
     expect(kinds('会议于2025年4月3日举行。', 'zh')).toContain('date:2025年4月3日');
