@@ -18,8 +18,9 @@ import { closeOpenTopics } from './close.ts';
  * The weekly post: the topic with its area, its text in the other languages it has, where to reply,
  * and the forum rules (their page when one is configured).
  */
-export function weeklyTopicToCard(topic: Topic, options: { rulesUrl?: string | undefined; translations?: TopicText[] } = {}): Card {
-  const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
+export function weeklyTopicToCard(topic: Topic, options: { rulesUrl?: string | undefined; translations?: TopicText[]; lang?: Lang } = {}): Card {
+  // The bot's words in a reader's language when one is given (the web page), else the topic's.
+  const lang: Lang = options.lang ?? (isLang(topic.lang) ? topic.lang : 'en');
   const { topics: m, moderation } = messages(lang);
   const blocks: Block[] = [
     { type: 'context', text: `${m.weeklyHeader} · ${m.area({ area: areaName(topic.category, lang) })}` },
