@@ -384,6 +384,8 @@ export const ar: Catalog = {
     notConnected: ({ platform }) => `هذا البوت غير متصل بـ ${platform}، لذا لا يمكنه حذف تلك الرسالة.`,
   },
   membership: {
+    localYou: 'أنت، على هذا الحاسوب',
+    localOther: 'شخص آخر على هذا الحاسوب',
     notFound: ({ user }) =>
       `تعذّر العثور على ${user}. يُرجى الإشارة إلى الشخص (@name) في محادثة يشارك فيها مع الروبوت.`,
     alreadyMember: ({ name }) =>

@@ -365,6 +365,8 @@ export const en: Catalog = {
     notConnected: ({ platform }) => `This bot is not connected to ${platform}, so it cannot remove that message.`,
   },
   membership: {
+    localYou: 'you, on this computer',
+    localOther: 'someone else on this computer',
     notFound: ({ user }) => `I could not find ${user}. Mention the person (@name) in a conversation they share with the bot.`,
     alreadyMember: ({ name }) => `${name} belongs to a member state’s workspace or tenant and can use the forum already.`,
     alreadyModerator: ({ name }) => `${name} is a moderator of the forum.`,

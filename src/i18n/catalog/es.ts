@@ -369,6 +369,8 @@ export const es: Catalog = {
     notConnected: ({ platform }) => `Este bot no está conectado a ${platform}, así que no puede retirar ese mensaje.`,
   },
   membership: {
+    localYou: 'usted, en este ordenador',
+    localOther: 'otra persona en este ordenador',
     notFound: ({ user }) =>
       `No he podido encontrar a ${user}. Mencione a la persona (@name) en una conversación que comparta con el bot.`,
     alreadyMember: ({ name }) =>

@@ -375,6 +375,8 @@ export const fr: Catalog = {
     notConnected: ({ platform }) => `Ce bot n’est pas connecté à ${platform} : il ne peut pas retirer ce message.`,
   },
   membership: {
+    localYou: 'vous, sur cet ordinateur',
+    localOther: 'une autre personne sur cet ordinateur',
     notFound: ({ user }) =>
       `Je n’ai pas pu trouver ${user}. Veuillez mentionner la personne (@name) dans une conversation qu’elle partage avec le bot.`,
     alreadyMember: ({ name }) =>

@@ -369,6 +369,8 @@ export const ru: Catalog = {
     notConnected: ({ platform }) => `Этот бот не подключён к ${platform}, поэтому не может удалить это сообщение.`,
   },
   membership: {
+    localYou: 'вы, на этом компьютере',
+    localOther: 'другой человек на этом компьютере',
     // Dates end with "г." (no second period after them), and the guest's name may be of either gender: the
     // sentences put the date after "до" early on, and speak of "гость" rather than agree a verb with the name.
     notFound: ({ user }) =>

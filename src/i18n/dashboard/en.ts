@@ -192,6 +192,4 @@ export const en = {
   fieldQuotes: 'This text cannot begin with “--” nor hold every kind of quotation mark (" “ ” « »).',
   fieldClosesPast: 'Choose a closing time in the future.',
   fieldClosesBad: 'This closing time cannot be read: choose a date and a time.',
-  // Who is signed in, when it is the person at the server's own machine (no account)
-  localPerson: 'you, on this computer',
 } as const;

@@ -182,5 +182,4 @@ export const es: DashboardMessages = {
   fieldQuotes: 'Este texto no puede empezar por «--» ni contener todos los tipos de comillas (" “ ” « »).',
   fieldClosesPast: 'Elija una hora de cierre futura.',
   fieldClosesBad: 'Esta hora de cierre no se puede leer: elija una fecha y una hora.',
-  localPerson: 'usted, en este ordenador',
 };

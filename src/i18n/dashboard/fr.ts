@@ -182,5 +182,4 @@ export const fr: DashboardMessages = {
   fieldQuotes: 'Ce texte ne peut pas commencer par «\u00a0--\u00a0» ni contenir toutes les sortes de guillemets ("\u00a0“\u00a0”\u00a0«\u00a0»).',
   fieldClosesPast: 'Choisissez une heure de clôture à venir.',
   fieldClosesBad: 'Cette heure de clôture est illisible\u00a0: choisissez une date et une heure.',
-  localPerson: 'vous, sur cet ordinateur',
 };

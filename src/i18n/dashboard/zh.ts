@@ -182,5 +182,4 @@ export const zh: DashboardMessages = {
   fieldQuotes: '此文本不能以“--”开头，也不能同时包含所有种类的引号（" “ ” « »）。',
   fieldClosesPast: '请选择一个将来的截止时间。',
   fieldClosesBad: '无法识别此截止时间：请选择日期和时间。',
-  localPerson: '您（在本机上）',
 };

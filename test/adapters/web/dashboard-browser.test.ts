@@ -18,6 +18,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
 import type { Actor, InboundEvent } from '../../../src/core/events.ts';
 import { dashboardMessages } from '../../../src/i18n/dashboard/index.ts';
+import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createGuestRequest } from '../../../src/store/guest-requests.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
@@ -144,8 +145,8 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     expect(await page.getByRole('navigation').count()).toBe(1);
     expect(await page.getByRole('tab').allTextContents()).toEqual([en.tabTopics, en.tabPolls, en.tabKnowledge, en.tabUsage, en.tabPeople]);
     // The person at the server's own machine has no name: the header says who they are, not their browser's id.
-    await page.locator('#signed-in', { hasText: en.localPerson }).waitFor();
-    expect(await page.locator('#signed-in').textContent()).toBe(en.signedInAs.replace('{name}', en.localPerson));
+    await page.locator('#signed-in', { hasText: messages('en').membership.localYou }).waitFor();
+    expect(await page.locator('#signed-in').textContent()).toBe(en.signedInAs.replace('{name}', messages('en').membership.localYou));
     await page.locator('#proposals .item').first().waitFor();
     expect(await page.locator('#proposals h4').allTextContents()).toEqual([expect.stringContaining('Measuring impact a year later'), expect.stringContaining('Peer visits between ministries')]);
     expect(await queueTitles()).toEqual([expect.stringContaining('Training of trainers')]);
