@@ -9,7 +9,7 @@ function requestItem(request) {
   return h(
     'li',
     { class: 'item', dataset: { requestId: String(request.id) } },
-    h('p', { text: t('requestLine', { name: request.name, platform: request.platform, days: request.days, requester: request.requestedBy, date: formatDate(request.requestedAt) }) }),
+    h('p', { text: t('requestLine', { name: request.name, platform: request.platform, n: request.days, requester: request.requestedBy, date: formatDate(request.requestedAt) }) }),
     h(
       'div',
       { class: 'actions' },

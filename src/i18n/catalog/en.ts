@@ -122,10 +122,7 @@ export const en: Catalog = {
     },
     speaks: ({ languages }) => `Experts speaking ${languages}`,
     inRegion: ({ region }) => `Region: ${region}`,
-    more: ({ count }) =>
-      count === 1
-        ? 'One more expert matches: add words to narrow the search.'
-        : `${count} more experts match: add words to narrow the search.`,
+    more: ({ count }) => `${plural('en', count, { one: 'One more expert matches', other: '{n} more experts match' })}: add words to narrow the search.`,
     none: ({ query }) =>
       `No expert in the roster matches "${query}". Please try broader words, for example an assistance area: evaluation, training, planning, policy, requests or cooperation.`,
     noneFiltered: 'You may also remove the language or region filter.',
@@ -254,8 +251,7 @@ export const en: Catalog = {
     notOpen: ({ id }) => `Topic #${id} is not open for discussion, so there is nothing to close.`,
     noneOpen: 'No topic is open for discussion at the moment.',
     summaryTitle: 'Summary of the discussion',
-    summaryCounts: ({ participants, replies }) =>
-      `${replies} ${replies === 1 ? 'reply' : 'replies'} from ${participants} ${participants === 1 ? 'participant' : 'participants'}.`,
+    summaryCounts: ({ participants, replies }) => `${plural('en', replies, { one: '{n} reply', other: '{n} replies' })} from ${plural('en', participants, { one: '{n} participant', other: '{n} participants' })}.`,
     summaryNoReplies: 'Nobody replied to this topic.',
     summaryByModel: 'Written by the assistant from the replies in this thread.',
     summaryExtractive: 'Key sentences taken from the replies in this thread.',
@@ -279,19 +275,19 @@ export const en: Catalog = {
     forgotten: 'Done: nothing the forum keeps points to you any more. Only anonymous counts remain.',
   },
   stats: {
-    title: ({ weeks }) => `How the forum is used: the last ${weeks} weeks`,
+    title: ({ weeks }) => `How the forum is used: ${plural('en', weeks, { one: 'the last week', other: 'the last {n} weeks' })}`,
     byWeek: 'By week',
-    week: ({ week, active, questions, share }) => `Week of ${week}: ${active} active, ${questions} ${questions === 1 ? 'question' : 'questions'} (${share} answered)`,
+    week: ({ week, active, questions, share }) => `Week of ${week}: ${active} active, ${plural('en', questions, { one: '{n} question', other: '{n} questions' })} (${share} answered)`,
     webWorkspace: 'Web chat',
     byWorkspace: 'By workspace or tenant',
-    workspace: ({ name, active, questions, share }) => `${name}: ${active} active, ${questions} ${questions === 1 ? 'question' : 'questions'} (${share} answered)`,
+    workspace: ({ name, active, questions, share }) => `${name}: ${active} active, ${plural('en', questions, { one: '{n} question', other: '{n} questions' })} (${share} answered)`,
     topics: 'Latest topics',
-    topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${replies} ${replies === 1 ? 'reply' : 'replies'} from ${participants} ${participants === 1 ? 'participant' : 'participants'}`,
+    topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${plural('en', replies, { one: '{n} reply', other: '{n} replies' })} from ${plural('en', participants, { one: '{n} participant', other: '{n} participants' })}`,
     polls: 'Latest polls',
-    poll: ({ id, question, voters, open }) => `#${id} ${question}: ${voters} ${voters === 1 ? 'voter' : 'voters'}${open ? ' (open)' : ''}`,
-    pollRate: ({ members, rate }) => `${rate} of ${members} ${members === 1 ? 'member' : 'members'} answered`,
+    poll: ({ id, question, voters, open }) => `#${id} ${question}: ${plural('en', voters, { one: '{n} voter', other: '{n} voters' })}${open ? ' (open)' : ''}`,
+    pollRate: ({ members, rate }) => `${rate} of ${plural('en', members, { one: '{n} member', other: '{n} members' })} answered`,
     unanswered: 'Questions the knowledge base could not answer',
-    unansweredItem: ({ question, times }) => `${question} (${times}×)`,
+    unansweredItem: ({ question, times }) => `${question} (${plural('en', times, { one: 'once', other: '{n} times' })})`,
     nothingYet: 'Nothing has been recorded yet: the figures appear as people use the forum.',
   },
   polls: {
@@ -303,10 +299,10 @@ export const en: Catalog = {
     closesAt: ({ date }) => `Closes ${date}`,
     openNote: 'Open, without a deadline',
     closedNote: 'Closed: final results',
-    voters: ({ count }) => (count === 1 ? '1 voter' : `${count} voters`),
+    voters: ({ count }) => plural('en', count, { one: '{n} voter', other: '{n} voters' }),
     average: ({ value }) => `Average ${value} / 5`,
     created: ({ id, channels }) =>
-      `Poll #${id} is out in ${channels} ${channels === 1 ? 'conversation' : 'conversations'}. See the results with "poll results ${id}", close it with "poll close ${id}".`,
+      `Poll #${id} is out in ${plural('en', channels, { one: '{n} conversation', other: '{n} conversations' })}. See the results with "poll results ${id}", close it with "poll close ${id}".`,
     notPosted: 'The poll could not be posted: add the bot to this channel first (or use --discussion for the discussion channels).',
     closesInPast: 'That closing time has already passed. Give a time in the future, such as 2026-12-01T17:00Z.',
     closedNotice: ({ question }) => `The poll “${question}” is closed: your vote was not counted.`,
@@ -315,16 +311,16 @@ export const en: Catalog = {
     alreadyClosed: ({ id }) => `Poll #${id} is already closed.`,
     closedDone: ({ id }) => `Poll #${id} is closed; its final results are shown on it.`,
     closedCreator: ({ id, question, voters }) =>
-      `Your poll #${id} “${question}” has closed with ${voters === 1 ? '1 voter' : `${voters} voters`}. Details: poll results ${id}.`,
+      `Your poll #${id} “${question}” has closed with ${plural('en', voters, { one: '{n} voter', other: '{n} voters' })}. Details: poll results ${id}.`,
     resultsTitle: ({ id }) => `Results of poll #${id}`,
-    responseRate: ({ voters, members, rate }) => `Response rate: ${voters} of ${members} members (${rate}).`,
+    responseRate: ({ voters, members, rate }) => `Response rate: ${voters} of ${plural('en', members, { one: '{n} member', other: '{n} members' })} (${rate}).`,
     responseRateUnknown: ({ voters }) =>
-      `${voters === 1 ? '1 voter' : `${voters} voters`}. The response rate cannot be worked out: the members of these channels cannot be listed here.`,
+      `${plural('en', voters, { one: '{n} voter', other: '{n} voters' })}. The response rate cannot be worked out: the members of these channels cannot be listed here.`,
     exportTitle: ({ id }) => `Answers to poll #${id} (CSV)`,
     exportSent: ({ file }) => `The file ${file} is in your direct messages with the bot.`,
     exportAnonymous: 'Anonymous poll: counts per option only, no row per person.',
     reminder: ({ question, date }) => `Reminder: the poll “${question}” closes ${date}. It takes one click: vote on the poll above.`,
-    templatePosted: ({ count }) => `The survey is out: ${count} polls, one click each. Each poll’s number is on it, for poll results and poll close.`,
+    templatePosted: ({ count }) => `The survey is out: ${plural('en', count, { one: '{n} poll', other: '{n} polls' })}, one click each. Each poll’s number is on it, for poll results and poll close.`,
     unknownTemplate: ({ name, names }) => `There is no poll template “${name}”. Templates: ${names}.`,
     webinar: {
       satisfaction: 'Overall, how satisfied are you with the webinar?',
@@ -373,8 +369,8 @@ export const en: Catalog = {
     invited: ({ name, date, mayPropose }) =>
       `${name} is a guest of the forum until ${date}. ${mayPropose ? 'They may ask, answer polls and propose topics.' : 'They may ask and answer polls, not propose topics.'}`,
     welcomeGuest: ({ date }) => `You are invited to the forum as a guest until ${date}. Ask me a question, or type "help" to see what you can do.`,
-    requestSent: ({ name, days }) => `I have asked the moderators to invite ${name} for ${days} days. I will tell you when one of them decides.`,
-    newRequest: ({ id, requester, name, days }) => `Request #${id}: ${requester} asks to invite ${name} as a guest for ${days} days.`,
+    requestSent: ({ name, days }) => `I have asked the moderators to invite ${name} for ${plural('en', days, { one: '{n} day', other: '{n} days' })}. I will tell you when one of them decides.`,
+    newRequest: ({ id, requester, name, days }) => `Request #${id}: ${requester} asks to invite ${name} as a guest for ${plural('en', days, { one: '{n} day', other: '{n} days' })}.`,
     approve: 'Approve',
     decline: 'Decline',
     approved: ({ name, date }) => `Approved: ${name} is a guest of the forum until ${date}.`,

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/actions.ts';
-import { dashboardMessages } from '../../../src/i18n/dashboard/index.ts';
+import { dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import { findPerson, grantRole } from '../../../src/store/people.ts';
 import { findTopic, getSchedule, queuedTopics, topicEvents } from '../../../src/store/topics.ts';
 import { DAY, MODERATOR, openDashboardHarness, type DashboardHarness } from './dashboard-harness.ts';
@@ -175,8 +175,8 @@ describe('moderators’ dashboard API', () => {
     // A refused form names the field to fix and says what to do, never the chat's usage text; no poll made.
     const polls = (await call('GET', '/polls')).body.polls as unknown[];
     const refused: [object, string, string][] = [
-      [{ question: 'Only one?', options: ['Yes'] }, 'options', en.fieldTooFewOptions.replace('{min}', '2')],
-      [{ question: 'Too many?', options: Array.from({ length: 11 }, (_, i) => `Option ${i + 1}`) }, 'options', en.fieldTooManyOptions.replace('{max}', '10')],
+      [{ question: 'Only one?', options: ['Yes'] }, 'options', dashboardText('en', 'fieldTooFewOptions', { n: 2 })],
+      [{ question: 'Too many?', options: Array.from({ length: 11 }, (_, i) => `Option ${i + 1}`) }, 'options', dashboardText('en', 'fieldTooManyOptions', { n: 10 })],
       [{ question: '--anonymous', options: ['Yes', 'No'] }, 'question', en.fieldQuotes],
       [{ question: 'Quotes?', options: ['"“”«»', 'No'] }, 'options', en.fieldQuotes],
       [{ question: 'Already over?', options: ['Yes', 'No'], closesAt: new Date(h.now().getTime() - DAY).toISOString() }, 'closes', en.fieldClosesPast],

@@ -17,7 +17,7 @@ import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
 import type { Actor, InboundEvent } from '../../../src/core/events.ts';
-import { dashboardMessages } from '../../../src/i18n/dashboard/index.ts';
+import { dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createGuestRequest } from '../../../src/store/guest-requests.ts';
@@ -219,7 +219,7 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     await page.getByRole('button', { name: en.createPoll }).click();
     const note = page.locator('#poll-options + .field-error');
     await note.waitFor();
-    expect(await note.textContent()).toBe(en.fieldTooFewOptions.replace('{min}', '2'));
+    expect(await note.textContent()).toBe(dashboardText('en', 'fieldTooFewOptions', { n: 2 }));
     expect(await options.getAttribute('aria-invalid')).toBe('true');
     expect(await options.getAttribute('aria-describedby')).toContain(await note.getAttribute('id'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('poll-options');
@@ -257,6 +257,9 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     await page.getByLabel(/^Document:/).setInputFiles({ name: 'mentoring.md', mimeType: 'text/markdown', buffer: Buffer.from('# Mentoring new delegates\n\nEvery new delegate is paired with an experienced delegate for six months.\n') });
     await page.getByRole('button', { name: en.upload }).click();
     await page.locator('#status', { hasText: 'Mentoring new delegates' }).waitFor();
+    // One passage, said in the singular: the count's form follows Intl.PluralRules.
+    expect(await page.locator('#status').textContent()).toContain(dashboardText('en', 'uploadAdded', { title: 'Mentoring new delegates', n: 1 }));
+    expect(await page.locator('#status').textContent()).not.toContain('1 passages');
     await page.locator('#documents tbody th', { hasText: 'Mentoring new delegates' }).waitFor();
     expect(await page.locator('#documents .source', { hasText: 'upload/mentoring.md' }).count()).toBe(1);
 
