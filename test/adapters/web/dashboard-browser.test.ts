@@ -293,6 +293,10 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     // Those who only voted are listed too.
     for (const voter of ['amira', 'bruno', 'chen']) await page.locator('#people tr', { hasText: voter }).first().waitFor();
     expect(await page.getByRole('button', { name: 'End the access of Olga Partner now' }).count()).toBe(0);
+    // The moderator here by name, on the web platform, without the web's internal realm ("web · web").
+    const me = page.locator('#people tr', { hasText: messages('en').membership.localYou });
+    expect(await me.innerText()).toContain('\tweb\t');
+    expect(await page.locator('#people').innerText()).not.toContain('web · web');
 
     await page.getByRole('button', { name: 'Approve the request for Omar Partner' }).click();
     await page.locator('#requests .empty').waitFor();
