@@ -1,7 +1,7 @@
 /**
  * The person's own chat with the bot, as kept in the store (`src/store/web-chat.ts`): `GET
  * /web/api/chat` gives it back to the page after a reload, with the bot's cards as they are now (a
- * poll's counts redrawn since). What the person types is kept before it is dispatched.
+ * poll drawn again in the person's language, with its counts as they are). What the person types is kept before it is dispatched.
  */
 import type express from 'express';
 import { textCard } from '../../src/core/card.ts';
@@ -9,7 +9,10 @@ import type { Actor, InboundEvent } from '../../src/core/events.ts';
 import type { App } from '../../src/main.ts';
 import { addChatMessage, chatMessages, pruneChat } from '../../src/store/web-chat.ts';
 import { BOT_AUTHOR } from '../../src/store/web-posts.ts';
+import { cardsForReader } from '../../src/features/reader-cards.ts';
+import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import { webIdentityOf } from './auth.ts';
+import { botPostIds } from './forum.ts';
 import { replyPostId } from './inbound.ts';
 import { WebReplyCollector, cardToWebMessage, type WebMessage } from './send.ts';
 
@@ -37,8 +40,10 @@ export function addChatRoutes(api: express.Router, app: App): void {
   api.get('/chat', async (_req, res) => {
     const { actor } = webIdentityOf(res);
     const posts = await chatMessages(app.services.store.db, actor.userId, WEB_CHAT_SHOWN_MESSAGES);
+    // A poll shown in the chat is drawn in the person's language now, with its counts as they are.
+    const redrawn = await cardsForReader(app.services, 'web', botPostIds(posts), await preferredLang(app.services, actor));
     const entries = posts.map((post): WebChatEntry =>
-      post.author === BOT_AUTHOR ? { ...cardToWebMessage(post.card ?? textCard(''), post.id), kind: 'bot' } : { id: post.id, kind: 'me', text: post.text },
+      post.author === BOT_AUTHOR ? { ...cardToWebMessage(redrawn.get(post.id) ?? post.card ?? textCard(''), post.id), kind: 'bot' } : { id: post.id, kind: 'me', text: post.text },
     );
     res.json({ messages: entries });
   });

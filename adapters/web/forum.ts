@@ -10,7 +10,8 @@ import type { Request, Response } from 'express';
 import type { Config } from '../../src/config.ts';
 import { BOT_AUTHOR, addReply, deleteReply, findThreadRoot, latestThreads, webAuthor, webThread, type ChannelThread, type WebPost } from '../../src/store/web-posts.ts';
 import { topicOfThread } from '../../src/store/topic-replies.ts';
-import { textCard } from '../../src/core/card.ts';
+import { textCard, type Card } from '../../src/core/card.ts';
+import { cardsForReader } from '../../src/features/reader-cards.ts';
 import { preferredLang } from '../../src/features/preferences/preferred-lang.ts';
 import { messages, type Lang } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
@@ -62,8 +63,11 @@ export interface WebForumThread {
   replies: WebThreadEntry[];
 }
 
-function botEntry(post: WebPost): WebThreadEntry {
-  const message = cardToWebMessage(post.card ?? textCard(''), post.id);
+/** The bot's cards drawn for one reader (`cardsForReader`), by post id: they take the stored card's place. */
+export type ReaderCards = ReadonlyMap<string, Card>;
+
+function botEntry(post: WebPost, redrawn: ReaderCards): WebThreadEntry {
+  const message = cardToWebMessage(redrawn.get(post.id) ?? post.card ?? textCard(''), post.id);
   return { ...message, kind: 'bot', mine: false, author: '', postedAt: post.postedAt.toISOString() };
 }
 
@@ -71,18 +75,23 @@ function botEntry(post: WebPost): WebThreadEntry {
  * A thread for one reader, in the reader's language. Other people are numbered by their first reply
  * in the thread (the same number for every reader); their ids never leave the server.
  */
-export function threadToWeb(thread: ChannelThread, viewerId: string, lang: Lang): WebForumThread {
+export function threadToWeb(thread: ChannelThread, viewerId: string, lang: Lang, redrawn: ReaderCards = new Map()): WebForumThread {
   const words = messages(lang).web;
   const viewer = webAuthor(viewerId);
   const numbers = new Map<string, number>();
   const replies = thread.posts.map((post): WebThreadEntry => {
-    if (post.author === BOT_AUTHOR) return botEntry(post);
+    if (post.author === BOT_AUTHOR) return botEntry(post, redrawn);
     if (!numbers.has(post.author)) numbers.set(post.author, numbers.size + 1);
     const mine = post.author === viewer;
     const author = mine ? words.you : `${words.participant} ${numbers.get(post.author) ?? 0}`;
     return { id: post.id, kind: 'reply', mine, author, html: replyToHtml(author, post.text, mine), text: post.text, lang: undefined, dir: 'auto', postedAt: post.postedAt.toISOString() };
   });
-  return { id: thread.root.id, kind: thread.topic ? 'topic' : 'post', post: botEntry(thread.root), replies };
+  return { id: thread.root.id, kind: thread.topic ? 'topic' : 'post', post: botEntry(thread.root, redrawn), replies };
+}
+
+/** The ids of the bot's posts among `posts`. */
+export function botPostIds(posts: readonly WebPost[]): string[] {
+  return posts.filter((p) => p.author === BOT_AUTHOR).map((p) => p.id);
 }
 
 /** `GET /forum/:channel` and `POST /forum/:channel/replies` on the web API router. */
@@ -110,7 +119,10 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
     // Topics and other posts are read apart, so that polls and notices never push this week's topic off the page.
     const topics = await latestThreads(db, channel, { maxThreads: WEB_FORUM_MAX_THREADS, maxPosts: WEB_THREAD_MAX_POSTS, topics: true });
     const posts = await latestThreads(db, channel, { maxThreads: WEB_FORUM_MAX_POSTS, maxPosts: WEB_THREAD_MAX_POSTS, topics: false });
-    res.json({ channel, threads: [...topics, ...posts].map((t) => threadToWeb(t, userId, lang)) });
+    const threads = [...topics, ...posts];
+    // Polls and topics in the reader's language, with the counts as they are now.
+    const redrawn = await cardsForReader(services, 'web', botPostIds(threads.flatMap((t) => [t.root, ...t.posts])), lang);
+    res.json({ channel, threads: threads.map((t) => threadToWeb(t, userId, lang, redrawn)) });
   });
 
   api.post('/forum/:channel/replies', async (req, res) => {
@@ -141,6 +153,7 @@ export function addForumRoutes(api: express.Router, app: App, log: Logger): void
     const thread = await webThread(db, channel, root.id, WEB_THREAD_MAX_POSTS);
     if (!thread) return refuse(res, 400, lang);
     const topic = (await topicOfThread(db, 'web', channel, root.id)) !== undefined;
-    res.json({ outcome, thread: threadToWeb({ ...thread, topic }, userId, lang) });
+    const redrawn = await cardsForReader(services, 'web', botPostIds([thread.root, ...thread.posts]), lang);
+    res.json({ outcome, thread: threadToWeb({ ...thread, topic }, userId, lang, redrawn) });
   });
 }

@@ -59,6 +59,13 @@ export async function recordPollPost(
     .execute();
 }
 
+/** Which of a platform's messages are posts of a poll: message id → poll id. */
+export async function pollsOfMessages(db: Kysely<Database>, platform: string, messageIds: readonly string[]): Promise<Map<string, string>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db.selectFrom('poll_posts').select(['message_id', 'poll_id']).where('platform', '=', platform).where('message_id', 'in', messageIds).execute();
+  return new Map(rows.map((r) => [r.message_id, String(r.poll_id)]));
+}
+
 export async function pollPosts(db: Kysely<Database>, pollId: string): Promise<PollPost[]> {
   return db.selectFrom('poll_posts').selectAll().where('poll_id', '=', pollId).orderBy('platform').orderBy('conversation_id').execute();
 }

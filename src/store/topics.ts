@@ -228,6 +228,13 @@ export async function recordTopicPost(db: Kysely<Database>, post: { topicId: str
     .execute();
 }
 
+/** Which of a platform's messages are posts of a weekly topic: message id → topic id. */
+export async function topicsOfMessages(db: Kysely<Database>, platform: string, messageIds: readonly string[]): Promise<Map<string, string>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db.selectFrom('topic_posts').select(['message_id', 'topic_id']).where('platform', '=', platform).where('message_id', 'in', messageIds).execute();
+  return new Map(rows.map((r) => [r.message_id, String(r.topic_id)]));
+}
+
 export async function topicPosts(db: Kysely<Database>, topicId: string): Promise<Selectable<Database['topic_posts']>[]> {
   return db.selectFrom('topic_posts').selectAll().where('topic_id', '=', topicId).orderBy('platform').orderBy('conversation_id').execute();
 }

@@ -92,7 +92,7 @@ export function knowledgeRoutes(app: App): express.Router {
         await audit(db, actorRef(res), 'knowledge.upload', `document:${result.source}`, { outcome: result.outcome, chunks: result.chunks, bytes: bytes.length }, now);
       }
       const key = result.outcome === 'added' ? 'uploadAdded' : result.outcome === 'updated' ? 'uploadUpdated' : 'uploadUnchanged';
-      res.json({ ...result, replies: [dashboardText(lang, key, { title: result.title, chunks: result.chunks })] });
+      res.json({ ...result, replies: [dashboardText(lang, key, { title: result.title, n: result.chunks })] });
     } catch (error) {
       if (!(error instanceof UploadError)) throw error;
       switch (error.refusal) {

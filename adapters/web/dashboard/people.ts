@@ -11,6 +11,7 @@ import { decideAccess } from '../../../src/core/access.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
 import { isForumError } from '../../../src/core/errors.ts';
 import type { Actor, Platform } from '../../../src/core/events.ts';
+import { personLabels } from '../../../src/features/membership/person-labels.ts';
 import { dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import type { App } from '../../../src/main.ts';
 import { listActivePeople, listPeople, type PersonRow } from '../../../src/store/dashboard-reads.ts';
@@ -151,9 +152,13 @@ export function peopleRoutes(app: App): express.Router {
     const now = app.services.now();
     const [people, requests] = await Promise.all([peopleEntries(app, now), pendingGuestRequests(db)]);
     const { actor, lang } = dashboardLocals(res);
-    // The moderator at the server's own machine has no name but their browser's id: they are "you".
-    for (const person of people) {
-      if (person.platform === actor.platform && person.userId === actor.userId && person.name === person.userId) person.name = dashboardText(lang, 'localPerson');
+    // People without a name (the web chat at the server's own machine: a browser's id) are named for
+    // the reader: "you, on this computer", or someone else there; requesters by name too.
+    const nameless = people.filter((p) => p.name === p.userId);
+    const labels = await personLabels(db, [...nameless.map((p) => personRef(p)), ...requests.map((r) => r.requested_by)], lang, actor);
+    for (const person of nameless) {
+      const label = labels.get(personRef(person));
+      if (label && label !== personRef(person)) person.name = label;
     }
     res.json({
       people,
@@ -164,7 +169,7 @@ export function peopleRoutes(app: App): express.Router {
         userId: r.user_id,
         name: r.display_name ?? r.user_id,
         days: r.days,
-        requestedBy: r.requested_by,
+        requestedBy: labels.get(r.requested_by) ?? r.requested_by,
         requestedAt: r.requested_at.toISOString(),
       })),
     });

@@ -57,9 +57,9 @@ export function pollFormError(body: z.infer<typeof createBody>, now: Date): Fiel
       case 'too_few_options':
       case 'empty_option':
       case 'options_with_rating':
-        return { field: 'options', key: 'fieldTooFewOptions', values: { min: POLL_MIN_OPTIONS } };
+        return { field: 'options', key: 'fieldTooFewOptions', values: { n: POLL_MIN_OPTIONS } };
       case 'too_many_options':
-        return { field: 'options', key: 'fieldTooManyOptions', values: { max: POLL_MAX_OPTIONS } };
+        return { field: 'options', key: 'fieldTooManyOptions', values: { n: POLL_MAX_OPTIONS } };
       case 'bad_date':
         return { field: 'closes', key: 'fieldClosesBad' };
       default:

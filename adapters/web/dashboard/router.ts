@@ -21,7 +21,7 @@ import { decideAccess } from '../../../src/core/access.ts';
 import type { Actor } from '../../../src/core/events.ts';
 import { preferredLang } from '../../../src/features/preferences/preferred-lang.ts';
 import { dashboardDir, dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/index.ts';
-import { langFromLocale, type Lang } from '../../../src/i18n/index.ts';
+import { langFromLocale, messages, type Lang } from '../../../src/i18n/index.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { App } from '../../../src/main.ts';
 import { findPerson } from '../../../src/store/people.ts';
@@ -97,7 +97,7 @@ export function createDashboardRouter(app: App, parentLog: Logger): express.Rout
       dir: dashboardDir(lang),
       strings: dashboardMessages(lang),
       // A name, never an id: the account's, or "you, on this computer" for the person at the server's own machine.
-      moderator: { platform: actor.platform, userId: actor.userId, name: actor.displayName ?? (webIdentityOf(res).account?.display_name || dashboardText(lang, 'localPerson')) },
+      moderator: { platform: actor.platform, userId: actor.userId, name: actor.displayName ?? (webIdentityOf(res).account?.display_name || messages(lang).membership.localYou) },
     });
   });
 

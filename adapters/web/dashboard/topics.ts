@@ -8,6 +8,7 @@ import express from 'express';
 import { z } from 'zod';
 import { mayHoldPersonalData } from '../../../src/features/discussions/handle-topics.ts';
 import { areaName, languageLabel } from '../../../src/features/discussions/labels.ts';
+import { personLabels } from '../../../src/features/membership/person-labels.ts';
 import { dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import type { Lang } from '../../../src/i18n/index.ts';
 import type { App } from '../../../src/main.ts';
@@ -20,7 +21,7 @@ import { actorRef, dashboardLocals, dispatchCommand, eventIdField, readBody, rea
 const WEEKDAY_WORDS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const REASON_MAX_CHARS = 1000;
 
-function topicJson(topic: TopicRow, lang: Lang): Record<string, unknown> {
+function topicJson(topic: TopicRow, lang: Lang, authors: ReadonlyMap<string, string>): Record<string, unknown> {
   return {
     id: topic.id,
     title: topic.title,
@@ -28,7 +29,8 @@ function topicJson(topic: TopicRow, lang: Lang): Record<string, unknown> {
     lang: topic.lang,
     language: languageLabel(topic.lang, lang),
     area: areaName(topic.category, lang),
-    author: topic.author,
+    // Who proposed it, by name: never a browser's id.
+    author: authors.get(topic.author) ?? topic.author,
     status: topic.status,
     position: topic.queuePosition,
     createdAt: topic.createdAt.toISOString(),
@@ -54,17 +56,18 @@ export function topicRoutes(app: App): express.Router {
   const { db } = app.services.store;
 
   router.get('/', async (_req, res) => {
-    const { lang } = dashboardLocals(res);
+    const { lang, actor } = dashboardLocals(res);
     const [proposals, queue, open, schedule] = await Promise.all([
       topicsByStatus(db, 'proposed'),
       topicsByStatus(db, 'queued'),
       topicsByStatus(db, 'posted'),
       getSchedule(db),
     ]);
+    const authors = await personLabels(db, [...proposals, ...queue, ...open].map((t) => t.author), lang, actor);
     res.json({
-      proposals: proposals.map((t) => topicJson(t, lang)),
-      queue: queue.map((t) => topicJson(t, lang)),
-      open: open.map((t) => topicJson(t, lang)),
+      proposals: proposals.map((t) => topicJson(t, lang, authors)),
+      queue: queue.map((t) => topicJson(t, lang, authors)),
+      open: open.map((t) => topicJson(t, lang, authors)),
       schedule: schedule
         ? { weekday: schedule.weekday, hour: schedule.hour, minute: schedule.minute, timeZone: schedule.time_zone, starters: schedule.use_starters }
         : null,

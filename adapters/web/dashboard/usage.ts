@@ -4,8 +4,10 @@
  * workspace (named by WORKSPACE_NAMES). The page draws them as charts with a table beside.
  */
 import express from 'express';
-import { weekStart } from '../../../src/features/stats/handle-stats.ts';
+import { weekStart, workspaceName } from '../../../src/features/stats/handle-stats.ts';
 import type { App } from '../../../src/main.ts';
+import type { Lang } from '../../../src/i18n/index.ts';
+import { dashboardLocals } from './context.ts';
 import { weeklyFigures, workspaceFigures, type WeekFigures, type WorkspaceFigures } from '../../../src/store/usage-figures.ts';
 
 export const USAGE_WEEKS = 12;
@@ -32,9 +34,8 @@ export function usageSeries(now: Date, figures: WeekFigures[], weeks = USAGE_WEE
   return series;
 }
 
-function workspaceJson(w: WorkspaceFigures, names: ReadonlyMap<string, string>): Record<string, unknown> {
-  const key = `${w.platform}:${w.workspaceId}`;
-  return { platform: w.platform, workspaceId: w.workspaceId, name: names.get(key) ?? key, active: w.active, questions: w.questions, answered: w.answered };
+function workspaceJson(w: WorkspaceFigures, names: ReadonlyMap<string, string>, lang: Lang): Record<string, unknown> {
+  return { platform: w.platform, workspaceId: w.workspaceId, name: workspaceName(w, names, lang), active: w.active, questions: w.questions, answered: w.answered };
 }
 
 export function usageRoutes(app: App): express.Router {
@@ -42,10 +43,11 @@ export function usageRoutes(app: App): express.Router {
   const { db } = app.services.store;
 
   router.get('/', async (_req, res) => {
+    const { lang } = dashboardLocals(res);
     const now = app.services.now();
     const from = weekStart(now, USAGE_WEEKS - 1);
     const [weeks, workspaces] = await Promise.all([weeklyFigures(db, from), workspaceFigures(db, from)]);
-    res.json({ from: from.toISOString(), series: usageSeries(now, weeks), workspaces: workspaces.map((w) => workspaceJson(w, app.services.config.workspaceNames)) });
+    res.json({ from: from.toISOString(), series: usageSeries(now, weeks), workspaces: workspaces.map((w) => workspaceJson(w, app.services.config.workspaceNames, lang)) });
   });
 
   return router;

@@ -10,7 +10,7 @@ const EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.pdf', '.docx'
 async function reload() {
   const { ok, data } = await api('/knowledge');
   if (!ok) return;
-  const overview = [t('knowledgeOverview', { documents: formatNumber(data.documents), chunks: formatNumber(data.chunks) })];
+  const overview = [t('knowledgeOverview', { documents: t('documentsCount', { n: data.documents }), chunks: t('passagesCount', { n: data.chunks }) })];
   overview.push(data.lastIngestedAt ? t('lastIngestion', { date: formatDateTime(data.lastIngestedAt) }) : t('neverIngested'));
   document.getElementById('knowledge-overview').textContent = overview.join(' ');
 
@@ -24,7 +24,7 @@ async function reload() {
         data.latest.map((d) => [d.title, h('span', { dir: 'ltr', class: 'source', text: d.source }), d.language, d.area, d.format, formatNumber(d.chunks), formatDate(d.ingestedAt)]),
         { captionHidden: true },
       ),
-      data.latest.length < data.documents ? h('p', { class: 'hint', text: t('documentsShown', { shown: formatNumber(data.latest.length), total: formatNumber(data.documents) }) }) : '',
+      data.latest.length < data.documents ? h('p', { class: 'hint', text: t('documentsShown', { shown: formatNumber(data.latest.length), n: data.documents }) }) : '',
     );
   }
 

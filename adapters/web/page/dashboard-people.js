@@ -9,7 +9,7 @@ function requestItem(request) {
   return h(
     'li',
     { class: 'item', dataset: { requestId: String(request.id) } },
-    h('p', { text: t('requestLine', { name: request.name, platform: request.platform, days: request.days, requester: request.requestedBy, date: formatDate(request.requestedAt) }) }),
+    h('p', { text: t('requestLine', { name: request.name, platform: request.platform, n: request.days, requester: request.requestedBy, date: formatDate(request.requestedAt) }) }),
     h(
       'div',
       { class: 'actions' },
@@ -49,7 +49,8 @@ function personRow(person) {
   const action = person.canExpire
     ? h('button', { type: 'button', class: 'danger', 'aria-label': t('expireLabel', { name: person.name }), text: t('expire'), onclick: () => void expire(person) })
     : '';
-  const where = person.workspaceId ? `${person.platform} · ${person.workspaceId}` : person.platform;
+  // A web person's workspace is an internal realm (`web`, `web-guest`): their role says the rest.
+  const where = person.workspaceId && person.platform !== 'web' ? `${person.platform} · ${person.workspaceId}` : person.platform;
   return [person.name, h('span', { dir: 'ltr', text: where }), roleCell, person.accessUntil ? formatDate(person.accessUntil) : t('none'), action];
 }
 

@@ -14,9 +14,17 @@ export const state = {
   csrf: undefined,
 };
 
-/** A message with its `{name}` marks filled in. */
+/**
+ * A message with its `{name}` marks filled in. A message with a count is its plural forms: the one
+ * for `values.n` by the language's rules (`Intl.PluralRules`), `{n}` written as the reader writes numbers.
+ */
 export function t(key, values = {}) {
-  const template = state.strings[key] ?? key;
+  let template = state.strings[key] ?? key;
+  if (typeof template === 'object') {
+    const n = Number(values.n);
+    template = template[new Intl.PluralRules(state.lang).select(n)] ?? template.other;
+    values = { ...values, n: new Intl.NumberFormat(state.lang).format(n) };
+  }
   return template.replace(/\{(\w+)\}/g, (mark, name) => (name in values ? String(values[name]) : mark));
 }
 

@@ -15,6 +15,7 @@ import { areaName, languageLabel } from './labels.ts';
 import { approveTopic, createTopic, markTopicPosted, queuedTopics, rejectTopic, setSchedule, translateTopic, type Topic } from '../../store/topics.ts';
 import { publishTopic, tellModerators, tellPerson } from './publish.ts';
 import { findPerson } from '../../store/people.ts';
+import { personLabel, personLabels } from '../membership/person-labels.ts';
 
 const EMAIL = /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i;
 const PHONE = /\+?\d[\d\s().-]{7,}\d/;
@@ -48,15 +49,19 @@ export async function handleTopicPropose(ctx: HandlerContext, title: string, des
   ctx.log.info({ topicId: topic.id }, 'topic proposed');
   await ctx.replyPrivately(textCard(messages(ctx.lang).topics.proposed({ id: topic.id }), ctx.lang));
   // Each moderator gets it privately, with the buttons to decide.
-  await tellModerators(ctx.services, (lang) => ({
+  await tellModerators(ctx.services, async (lang, moderator) => ({
     lang,
-    blocks: [{ type: 'text', text: messages(lang).topics.newProposal({ id: topic.id, title: topic.title }) }, ...itemBlocks(topic, lang, true)],
+    blocks: [
+      { type: 'text', text: messages(lang).topics.newProposal({ id: topic.id, title: topic.title }) },
+      ...itemBlocks(topic, lang, true, await personLabel(ctx.services.store.db, topic.author, lang, moderator)),
+    ],
   }));
 }
 
-function itemBlocks(topic: Topic, lang: Lang, withButtons: boolean): Block[] {
+/** A proposal as moderators see it; `author` is who proposed it, by name (`personLabels`). */
+function itemBlocks(topic: Topic, lang: Lang, withButtons: boolean, author: string): Block[] {
   const m = messages(lang).topics;
-  const blocks: Block[] = [{ type: 'text', text: m.item({ id: topic.id, title: topic.title, author: topic.author }) }];
+  const blocks: Block[] = [{ type: 'text', text: m.item({ id: topic.id, title: topic.title, author }) }];
   if (topic.description) blocks.push({ type: 'context', text: topic.description });
   blocks.push({ type: 'context', text: `${m.area({ area: areaName(topic.category, lang) })} · ${languageLabel(topic.lang, lang)}` });
   if (mayHoldPersonalData(`${topic.title} ${topic.description}`)) blocks.push({ type: 'context', text: `⚠ ${m.personalData}` });
@@ -82,7 +87,8 @@ export async function topicQueueToCard(ctx: HandlerContext): Promise<Card> {
   const blocks: Block[] = [{ type: 'header', text: m.queueTitle }];
   if (proposals.length > 0) {
     blocks.push({ type: 'text', text: m.proposalsTitle });
-    for (const topic of proposals) blocks.push(...itemBlocks(topic, ctx.lang, true), { type: 'divider' });
+    const authors = await personLabels(db, proposals.map((t) => t.author), ctx.lang, ctx.event.actor);
+    for (const topic of proposals) blocks.push(...itemBlocks(topic, ctx.lang, true, authors.get(topic.author) ?? topic.author), { type: 'divider' });
   }
   if (queued.length > 0) {
     blocks.push({ type: 'text', text: m.queuedTitle }, { type: 'list', ordered: true, items: queued.map((t) => `#${t.id} ${t.title}`) });

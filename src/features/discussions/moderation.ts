@@ -4,6 +4,7 @@
  * `report <link>`), and the moderators' removal of the bot's own posts. Reports and removals are
  * written to the audit log.
  */
+import { personLabel } from '../membership/person-labels.ts';
 import { z } from 'zod';
 import { ACTIONS, type ReportedMessage } from '../../core/actions.ts';
 import type { MessageRef } from '../../core/adapter.ts';
@@ -89,8 +90,10 @@ async function sendReport(ctx: HandlerContext, reported: ReportedMessage, reason
     { reason: why, authorId: cleaned.authorId, link: cleaned.link },
     services.now(),
   );
-  const reporter = event.actor.displayName ? `${event.actor.displayName} (${actorOf(ctx)})` : actorOf(ctx);
-  const told = await tellModerators(services, (lang) => reportToCard(lang, reporter, platform, cleaned, why));
+  const named = event.actor.displayName ? `${event.actor.displayName} (${actorOf(ctx)})` : undefined;
+  const told = await tellModerators(services, async (lang, moderator) =>
+    reportToCard(lang, named ?? (await personLabel(services.store.db, actorOf(ctx), lang, moderator)), platform, cleaned, why),
+  );
   ctx.log.info({ moderatorsTold: told }, 'message reported');
   await ctx.replyPrivately(textCard(told > 0 ? m.reportSent : m.reportKept, ctx.lang));
 }

@@ -18,8 +18,9 @@ import { closeOpenTopics } from './close.ts';
  * The weekly post: the topic with its area, its text in the other languages it has, where to reply,
  * and the forum rules (their page when one is configured).
  */
-export function weeklyTopicToCard(topic: Topic, options: { rulesUrl?: string | undefined; translations?: TopicText[] } = {}): Card {
-  const lang: Lang = isLang(topic.lang) ? topic.lang : 'en';
+export function weeklyTopicToCard(topic: Topic, options: { rulesUrl?: string | undefined; translations?: TopicText[]; lang?: Lang } = {}): Card {
+  // The bot's words in a reader's language when one is given (the web page), else the topic's.
+  const lang: Lang = options.lang ?? (isLang(topic.lang) ? topic.lang : 'en');
   const { topics: m, moderation } = messages(lang);
   const blocks: Block[] = [
     { type: 'context', text: `${m.weeklyHeader} · ${m.area({ area: areaName(topic.category, lang) })}` },
@@ -72,12 +73,15 @@ async function langOf(services: Services, person: PersonRef): Promise<Lang> {
   return row?.lang && isLang(row.lang) ? row.lang : services.config.defaultLang;
 }
 
+/** A note drawn for its reader: in their language, and knowing who they are (`person`). */
+export type NoteCard = (lang: Lang, person: PersonRef) => Card | Promise<Card>;
+
 /** A private note to one person (`platform:userId`), in their language; false when it could not be sent. */
-export async function tellPerson(services: Services, ref: string, card: (lang: Lang) => Card): Promise<boolean> {
+export async function tellPerson(services: Services, ref: string, card: NoteCard): Promise<boolean> {
   const person = personFromRef(ref);
   if (!person) return false;
   try {
-    return await services.messenger.tell(person, card(await langOf(services, person)));
+    return await services.messenger.tell(person, await card(await langOf(services, person), person));
   } catch (error) {
     services.log.warn({ err: error, person: ref }, 'private note not delivered');
     return false;
@@ -92,7 +96,7 @@ export async function moderatorRefs(services: Services): Promise<string[]> {
 }
 
 /** A note to every moderator; returns how many received it. */
-export async function tellModerators(services: Services, card: (lang: Lang) => Card): Promise<number> {
+export async function tellModerators(services: Services, card: NoteCard): Promise<number> {
   let told = 0;
   for (const ref of await moderatorRefs(services)) if (await tellPerson(services, ref, card)) told++;
   return told;

@@ -4,6 +4,7 @@
  * asks for a guest and a moderator approves or declines with a button. Every change of role is in
  * the audit log, written with the change.
  */
+import { personLabel } from './person-labels.ts';
 import { ACTIONS } from '../../core/actions.ts';
 import { isConfiguredModerator, workspaceAllowed } from '../../core/access.ts';
 import { textCard, type Block, type Card } from '../../core/card.ts';
@@ -58,8 +59,8 @@ export async function handleInvite(ctx: HandlerContext, command: { user: string;
     const request = await createGuestRequest(ctx.services.store.db, { guest, displayName: guest.displayName, days, requestedBy: by, now });
     ctx.log.info({ request: request.id }, 'guest requested');
     await ctx.replyPrivately(textCard(m.requestSent({ name: guest.displayName, days }), ctx.lang));
-    const requester = ctx.event.actor.displayName ?? by;
-    await tellModerators(ctx.services, (lang) => requestToCard(request, requester, lang));
+    const named = ctx.event.actor.displayName;
+    await tellModerators(ctx.services, async (lang, moderator) => requestToCard(request, named ?? (await personLabel(ctx.services.store.db, by, lang, moderator)), lang));
     return;
   }
   const expiresAt = new Date(now.getTime() + days * DAY_MS);

@@ -1,7 +1,8 @@
 /**
  * A poll as people see it: the question, each option with its count, share and a bar, the vote
  * buttons while it is open, and the final results (no buttons) once closed. Words are in the
- * poll's language; counts are the same for everyone.
+ * poll's language where the message is drawn once for everyone (Slack, Teams), in each reader's on
+ * the web page; counts are the same for everyone.
  */
 import { ACTIONS } from '../../core/actions.ts';
 import type { Block, Button, Card } from '../../core/card.ts';
@@ -58,8 +59,11 @@ export function ratingAverage(tally: Tally): number | undefined {
   return tally.counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / total;
 }
 
-export function pollToCard(poll: Poll, tally: Tally): Card {
-  const lang = pollLang(poll);
+/**
+ * The poll's card in `lang` (the poll's own language unless a reader's is given): the bot's words
+ * follow the reader, the question and options stay as their author wrote them.
+ */
+export function pollToCard(poll: Poll, tally: Tally, lang: Lang = pollLang(poll)): Card {
   const m = messages(lang).polls;
   const open = poll.status === 'open';
   const notes = [poll.kind === 'multi' ? m.kindMulti : poll.kind === 'rating' ? m.kindRating : m.kindSingle];

@@ -14,6 +14,15 @@ import { percent } from '../polls/poll-card.ts';
 import { pollAudience } from '../polls/audience.ts';
 
 /** The weeks the figures cover, and how many topics, polls and questions they list. */
+/**
+ * A workspace or tenant as people read it: its WORKSPACE_NAMES name, the web chat as "Web chat" in
+ * the reader's language (its key, `web:web`, is internal), else its `platform:id`.
+ */
+export function workspaceName(w: { platform: string; workspaceId: string }, names: ReadonlyMap<string, string>, lang: Lang): string {
+  const key = `${w.platform}:${w.workspaceId}`;
+  return names.get(key) ?? (w.platform === 'web' ? messages(lang).stats.webWorkspace : key);
+}
+
 export const STATS_WEEKS = 4;
 export const STATS_LIST_LIMIT = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,10 +82,7 @@ export function statsToCard(data: StatsData, lang: Lang, workspaceNames: Readonl
   });
   blocks.push({ type: 'text', text: m.byWeek }, { type: 'list', items: lines });
   if (workspaces.length > 0) {
-    const items = workspaces.map((w) => {
-      const key = `${w.platform}:${w.workspaceId}`;
-      return m.workspace({ name: workspaceNames.get(key) ?? (w.platform === 'web' ? m.webWorkspace : key), active: w.active, questions: w.questions, share: share(w.answered, w.questions) });
-    });
+    const items = workspaces.map((w) => m.workspace({ name: workspaceName(w, workspaceNames, lang), active: w.active, questions: w.questions, share: share(w.answered, w.questions) }));
     blocks.push({ type: 'text', text: m.byWorkspace }, { type: 'list', items });
   }
   if (topics.length > 0) blocks.push({ type: 'text', text: m.topics }, { type: 'list', items: topics.map((t) => m.topic(t)) });

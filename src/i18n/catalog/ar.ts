@@ -4,17 +4,10 @@ import { plural } from '../plural.ts';
 /**
  * A counted noun in Arabic, in the form its number calls for (as after a preposition): the noun alone with
  * "واحد" for 1, the dual for 2, the plural for 3 to 10, the singular accusative for 11 to 99, the singular
- * genitive for hundreds; the last digits of n decide, as in "103 أيام".
+ * genitive for hundreds; the last digits of n decide, as in "103 أيام" — the categories of `Intl.PluralRules`.
  */
-const counted = (n: number, forms: { one: string; two: string; few: string; many: string; other: string }): string => {
-  if (n === 1) return forms.one;
-  if (n === 2) return forms.two;
-  const rest = n % 100;
-  if (rest >= 3 && rest <= 10) return `${n} ${forms.few}`;
-  if (rest >= 11) return `${n} ${forms.many}`;
-  return `${n} ${forms.other}`;
-};
-
+const counted = (n: number, forms: { one: string; two: string; few: string; many: string; other: string }): string =>
+  plural('ar', n, { zero: `{n} ${forms.other}`, one: forms.one, two: forms.two, few: `{n} ${forms.few}`, many: `{n} ${forms.many}`, other: `{n} ${forms.other}` });
 const days = (n: number): string => counted(n, { one: 'يوم واحد', two: 'يومين', few: 'أيام', many: 'يومًا', other: 'يوم' });
 
 /**
@@ -278,7 +271,8 @@ export const ar: Catalog = {
     notOpen: ({ id }) => `الموضوع #${id} ليس مفتوحًا للنقاش، فلا شيء لإغلاقه.`,
     noneOpen: 'لا يوجد موضوع مفتوح للنقاش حاليًا.',
     summaryTitle: 'ملخص النقاش',
-    summaryCounts: ({ participants, replies }) => `${replies} ردًا من ${participants} مشاركًا.`,
+    summaryCounts: ({ participants, replies }) =>
+      `${counted(replies, { one: 'رد واحد', two: 'ردّان', few: 'ردود', many: 'ردًا', other: 'رد' })} من ${counted(participants, { one: 'مشارك واحد', two: 'مشاركَين', few: 'مشاركين', many: 'مشاركًا', other: 'مشارك' })}.`,
     summaryNoReplies: 'لم يرد أحد على هذا الموضوع.',
     summaryByModel: 'كتبه المساعد انطلاقًا من الردود في هذه السلسلة.',
     summaryExtractive: 'جمل رئيسية مأخوذة من الردود في هذه السلسلة.',
@@ -301,16 +295,16 @@ export const ar: Catalog = {
     forgotten: 'تم: لم يعد أي شيء يحفظه المنتدى يشير إليكم. لا تبقى إلا أعداد مجهولة الهوية.',
   },
   stats: {
-    title: ({ weeks }) => `استخدام المنتدى: آخر ${weeks} أسابيع`,
+    title: ({ weeks }) => `استخدام المنتدى: آخر ${counted(weeks, { one: 'أسبوع', two: 'أسبوعين', few: 'أسابيع', many: 'أسبوعًا', other: 'أسبوع' })}`,
     byWeek: 'حسب الأسبوع',
-    week: ({ week, active, questions, share }) => `أسبوع ${week}: ${active} نشطون، ${questions} أسئلة (${share} أُجيب عنها)`,
+    week: ({ week, active, questions, share }) => `أسبوع ${week}: الأشخاص النشطون: ${active}، الأسئلة: ${questions} (${share} أُجيب عنها)`,
     webWorkspace: 'الدردشة على الويب',
     byWorkspace: 'حسب مساحة العمل أو المستأجر',
-    workspace: ({ name, active, questions, share }) => `${name}: ${active} نشطون، ${questions} أسئلة (${share} أُجيب عنها)`,
+    workspace: ({ name, active, questions, share }) => `${name}: الأشخاص النشطون: ${active}، الأسئلة: ${questions} (${share} أُجيب عنها)`,
     topics: 'أحدث المواضيع',
-    topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${replies} ردود من ${participants} مشاركين`,
+    topic: ({ id, title, replies, participants }) => `#${id} ${title}: الردود: ${replies}، المشاركون: ${participants}`,
     polls: 'أحدث الاستطلاعات',
-    poll: ({ id, question, voters, open }) => `#${id} ${question}: ${voters} مصوّتين${open ? ' (مفتوح)' : ''}`,
+    poll: ({ id, question, voters, open }) => `#${id} ${question}: المصوّتون: ${voters}${open ? ' (مفتوح)' : ''}`,
     pollRate: ({ members, rate }) =>
       `أجاب ${rate} من ${counted(members, { one: 'عضو واحد', two: 'عضوين', few: 'أعضاء', many: 'عضوًا', other: 'عضو' })}`,
     unanswered: 'أسئلة لم تتمكن قاعدة المعارف من الإجابة عنها',
@@ -328,7 +322,8 @@ export const ar: Catalog = {
     closedNote: 'مغلق: النتائج النهائية',
     voters: ({ count }) => `عدد المصوّتين: ${count}`,
     average: ({ value }) => `المتوسط ${value} / 5`,
-    created: ({ id, channels }) => `نُشر الاستطلاع #${id} في ${channels} محادثة. النتائج: "poll results ${id}"، والإغلاق: "poll close ${id}".`,
+    created: ({ id, channels }) =>
+      `نُشر الاستطلاع #${id} في ${counted(channels, { one: 'محادثة واحدة', two: 'محادثتين', few: 'محادثات', many: 'محادثة', other: 'محادثة' })}. النتائج: "poll results ${id}"، والإغلاق: "poll close ${id}".`,
     notPosted: 'تعذّر نشر الاستطلاع: أضيفوا البوت إلى هذه القناة أولًا (أو استخدموا --discussion لقنوات النقاش).',
     closesInPast: 'موعد الإغلاق هذا قد مضى. حدّدوا موعدًا قادمًا، مثل 2026-12-01T17:00Z.',
     closedNotice: ({ question }) => `الاستطلاع «${question}» مغلق: لم يُحتسب صوتكم.`,
@@ -338,13 +333,15 @@ export const ar: Catalog = {
     closedDone: ({ id }) => `أُغلق الاستطلاع #${id}، وتظهر عليه نتائجه النهائية.`,
     closedCreator: ({ id, question, voters }) => `أُغلق استطلاعكم #${id} «${question}» بعدد مصوّتين ${voters}. التفاصيل: poll results ${id}.`,
     resultsTitle: ({ id }) => `نتائج الاستطلاع #${id}`,
-    responseRate: ({ voters, members, rate }) => `نسبة المشاركة: ${voters} من ${members} عضوًا (${rate}).`,
+    responseRate: ({ voters, members, rate }) =>
+      `نسبة المشاركة: ${voters} من ${counted(members, { one: 'عضو واحد', two: 'عضوين', few: 'أعضاء', many: 'عضوًا', other: 'عضو' })} (${rate}).`,
     responseRateUnknown: ({ voters }) => `عدد المصوّتين: ${voters}. لا يمكن حساب نسبة المشاركة: يتعذّر سرد أعضاء هذه القنوات هنا.`,
     exportTitle: ({ id }) => `إجابات الاستطلاع #${id} (CSV)`,
     exportSent: ({ file }) => `الملف ${file} موجود في رسائلكم المباشرة مع البوت.`,
     exportAnonymous: 'استطلاع مجهول الهوية: عدد الأصوات لكل خيار فقط، دون سطر لكل شخص.',
     reminder: ({ question, date }) => `تذكير: يُغلق الاستطلاع «${question}» في ${date}. يكفي نقرة واحدة: صوّتوا في الاستطلاع أعلاه.`,
-    templatePosted: ({ count }) => `نُشر الاستبيان: ${count} استطلاعات، بنقرة واحدة لكل منها. رقم كل استطلاع ظاهر عليه لاستخدامه مع poll results وpoll close.`,
+    templatePosted: ({ count }) =>
+      `نُشر الاستبيان: ${counted(count, { one: 'استطلاع واحد', two: 'استطلاعان', few: 'استطلاعات', many: 'استطلاعًا', other: 'استطلاع' })}، بنقرة واحدة لكل منها. رقم كل استطلاع ظاهر عليه لاستخدامه مع poll results وpoll close.`,
     unknownTemplate: ({ name, names }) => `لا يوجد نموذج استطلاع باسم «${name}». النماذج: ${names}.`,
     webinar: {
       satisfaction: 'إجمالًا، ما مدى رضاكم عن الندوة عبر الإنترنت؟',
@@ -384,6 +381,8 @@ export const ar: Catalog = {
     notConnected: ({ platform }) => `هذا البوت غير متصل بـ ${platform}، لذا لا يمكنه حذف تلك الرسالة.`,
   },
   membership: {
+    localYou: 'أنت، على هذا الحاسوب',
+    localOther: 'شخص آخر على هذا الحاسوب',
     notFound: ({ user }) =>
       `تعذّر العثور على ${user}. يُرجى الإشارة إلى الشخص (@name) في محادثة يشارك فيها مع الروبوت.`,
     alreadyMember: ({ name }) =>

@@ -124,10 +124,7 @@ export const es: Catalog = {
     },
     speaks: ({ languages }) => `Expertos que hablan ${languages}`,
     inRegion: ({ region }) => `Región: ${region}`,
-    more: ({ count }) =>
-      count === 1
-        ? 'Hay otro experto que coincide: añada palabras para acotar la búsqueda.'
-        : `Hay otros ${count} expertos que coinciden: añada palabras para acotar la búsqueda.`,
+    more: ({ count }) => `${plural('es', count, { one: 'Hay otro experto que coincide', other: 'Hay otros {n} expertos que coinciden' })}: añada palabras para acotar la búsqueda.`,
     none: ({ query }) =>
       `Ningún experto de la lista corresponde a «${query}». Pruebe con términos más generales, por ejemplo un área de asistencia: evaluación, formación, planificación, políticas, solicitudes o cooperación.`,
     noneFiltered: 'También puede quitar el filtro de idioma o de región.',
@@ -258,8 +255,7 @@ export const es: Catalog = {
     notOpen: ({ id }) => `El tema #${id} no está abierto al debate: no hay nada que cerrar.`,
     noneOpen: 'Ningún tema está abierto al debate en este momento.',
     summaryTitle: 'Resumen del debate',
-    summaryCounts: ({ participants, replies }) =>
-      `${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}.`,
+    summaryCounts: ({ participants, replies }) => `${plural('es', replies, { one: '{n} respuesta', other: '{n} respuestas' })} de ${plural('es', participants, { one: '{n} participante', other: '{n} participantes' })}.`,
     summaryNoReplies: 'Nadie respondió a este tema.',
     summaryByModel: 'Redactado por el asistente a partir de las respuestas de este hilo.',
     summaryExtractive: 'Frases clave tomadas de las respuestas de este hilo.',
@@ -283,17 +279,17 @@ export const es: Catalog = {
     forgotten: 'Hecho: nada de lo que guarda el foro remite ya a usted. Solo quedan recuentos anónimos.',
   },
   stats: {
-    title: ({ weeks }) => `Uso del foro: las últimas ${weeks} semanas`,
+    title: ({ weeks }) => `Uso del foro: ${plural('es', weeks, { one: 'la última semana', other: 'las últimas {n} semanas' })}`,
     byWeek: 'Por semana',
-    week: ({ week, active, questions, share }) => `Semana del ${week}: ${active} activos, ${questions} ${questions === 1 ? 'pregunta' : 'preguntas'} (${share} respondidas)`,
+    week: ({ week, active, questions, share }) => `Semana del ${week}: ${plural('es', active, { one: '{n} activo', other: '{n} activos' })}, ${plural('es', questions, { one: '{n} pregunta', other: '{n} preguntas' })} (${share} respondidas)`,
     webWorkspace: 'Chat web',
     byWorkspace: 'Por espacio de trabajo o inquilino',
-    workspace: ({ name, active, questions, share }) => `${name}: ${active} activos, ${questions} ${questions === 1 ? 'pregunta' : 'preguntas'} (${share} respondidas)`,
+    workspace: ({ name, active, questions, share }) => `${name}: ${plural('es', active, { one: '{n} activo', other: '{n} activos' })}, ${plural('es', questions, { one: '{n} pregunta', other: '{n} preguntas' })} (${share} respondidas)`,
     topics: 'Últimos temas',
-    topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${replies} ${replies === 1 ? 'respuesta' : 'respuestas'} de ${participants} ${participants === 1 ? 'participante' : 'participantes'}`,
+    topic: ({ id, title, replies, participants }) => `#${id} ${title}: ${plural('es', replies, { one: '{n} respuesta', other: '{n} respuestas' })} de ${plural('es', participants, { one: '{n} participante', other: '{n} participantes' })}`,
     polls: 'Últimas encuestas',
-    poll: ({ id, question, voters, open }) => `#${id} ${question}: ${voters} ${voters === 1 ? 'participante' : 'participantes'}${open ? ' (abierta)' : ''}`,
-    pollRate: ({ members, rate }) => `respondió el ${rate} de ${members} ${members === 1 ? 'miembro' : 'miembros'}`,
+    poll: ({ id, question, voters, open }) => `#${id} ${question}: ${plural('es', voters, { one: '{n} participante', other: '{n} participantes' })}${open ? ' (abierta)' : ''}`,
+    pollRate: ({ members, rate }) => `respondió el ${rate} de ${plural('es', members, { one: '{n} miembro', other: '{n} miembros' })}`,
     unanswered: 'Preguntas que la base de conocimientos no pudo responder',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Aún no hay nada registrado: las cifras aparecen a medida que se usa el foro.',
@@ -307,10 +303,10 @@ export const es: Catalog = {
     closesAt: ({ date }) => `Cierra el ${date}`,
     openNote: 'Abierta, sin fecha de cierre',
     closedNote: 'Cerrada: resultados definitivos',
-    voters: ({ count }) => (count === 1 ? '1 participante' : `${count} participantes`),
+    voters: ({ count }) => plural('es', count, { one: '{n} participante', other: '{n} participantes' }),
     average: ({ value }) => `Media ${value} / 5`,
     created: ({ id, channels }) =>
-      `La encuesta #${id} está publicada en ${channels} ${channels === 1 ? 'conversación' : 'conversaciones'}. Resultados: «poll results ${id}»; cierre: «poll close ${id}».`,
+      `La encuesta #${id} está publicada en ${plural('es', channels, { one: '{n} conversación', other: '{n} conversaciones' })}. Resultados: «poll results ${id}»; cierre: «poll close ${id}».`,
     notPosted: 'No se pudo publicar la encuesta: añada primero el bot a este canal (o use --discussion para los canales de debate).',
     closesInPast: 'Esa hora de cierre ya pasó. Indique una hora futura, por ejemplo 2026-12-01T17:00Z.',
     closedNotice: ({ question }) => `La encuesta «${question}» está cerrada: su voto no se contó.`,
@@ -319,16 +315,16 @@ export const es: Catalog = {
     alreadyClosed: ({ id }) => `La encuesta #${id} ya está cerrada.`,
     closedDone: ({ id }) => `La encuesta #${id} está cerrada; sus resultados definitivos se muestran en ella.`,
     closedCreator: ({ id, question, voters }) =>
-      `Su encuesta #${id} «${question}» se cerró con ${voters === 1 ? '1 participante' : `${voters} participantes`}. Detalles: poll results ${id}.`,
+      `Su encuesta #${id} «${question}» se cerró con ${plural('es', voters, { one: '{n} participante', other: '{n} participantes' })}. Detalles: poll results ${id}.`,
     resultsTitle: ({ id }) => `Resultados de la encuesta #${id}`,
-    responseRate: ({ voters, members, rate }) => `Tasa de respuesta: ${voters} de ${members} miembros (${rate}).`,
+    responseRate: ({ voters, members, rate }) => `Tasa de respuesta: ${voters} de ${plural('es', members, { one: '{n} miembro', other: '{n} miembros' })} (${rate}).`,
     responseRateUnknown: ({ voters }) =>
-      `${voters === 1 ? '1 participante' : `${voters} participantes`}. No se puede calcular la tasa de respuesta: aquí no se pueden listar los miembros de esos canales.`,
+      `${plural('es', voters, { one: '{n} participante', other: '{n} participantes' })}. No se puede calcular la tasa de respuesta: aquí no se pueden listar los miembros de esos canales.`,
     exportTitle: ({ id }) => `Respuestas a la encuesta #${id} (CSV)`,
     exportSent: ({ file }) => `El archivo ${file} está en sus mensajes directos con el bot.`,
     exportAnonymous: 'Encuesta anónima: solo el número de votos por opción, ninguna fila por persona.',
     reminder: ({ question, date }) => `Recordatorio: la encuesta «${question}» cierra el ${date}. Basta un clic: vote en la encuesta de arriba.`,
-    templatePosted: ({ count }) => `La encuesta está publicada: ${count} preguntas, un clic cada una. El número de cada una figura en ella, para poll results y poll close.`,
+    templatePosted: ({ count }) => `La encuesta está publicada: ${plural('es', count, { one: '{n} pregunta', other: '{n} preguntas' })}, un clic cada una. El número de cada una figura en ella, para poll results y poll close.`,
     unknownTemplate: ({ name, names }) => `No existe la plantilla de encuesta «${name}». Plantillas: ${names}.`,
     webinar: {
       satisfaction: 'En general, ¿qué tan satisfecho/a está con el seminario web?',
@@ -369,6 +365,8 @@ export const es: Catalog = {
     notConnected: ({ platform }) => `Este bot no está conectado a ${platform}, así que no puede retirar ese mensaje.`,
   },
   membership: {
+    localYou: 'usted, en este ordenador',
+    localOther: 'otra persona en este ordenador',
     notFound: ({ user }) =>
       `No he podido encontrar a ${user}. Mencione a la persona (@name) en una conversación que comparta con el bot.`,
     alreadyMember: ({ name }) =>
@@ -379,9 +377,9 @@ export const es: Catalog = {
     welcomeGuest: ({ date }) =>
       `Se le ha concedido acceso de invitado al foro hasta el ${date}. Hágame una pregunta o escriba «help» para ver lo que puede hacer.`,
     requestSent: ({ name, days }) =>
-      `He pedido a los moderadores que inviten a ${name} durante ${days} ${days === 1 ? 'día' : 'días'}. Le avisaré cuando uno de ellos tome una decisión.`,
+      `He pedido a los moderadores que inviten a ${name} durante ${plural('es', days, { one: '{n} día', other: '{n} días' })}. Le avisaré cuando uno de ellos tome una decisión.`,
     newRequest: ({ id, requester, name, days }) =>
-      `Solicitud #${id}: ${requester} solicita acceso de invitado para ${name} durante ${days} ${days === 1 ? 'día' : 'días'}.`,
+      `Solicitud #${id}: ${requester} solicita acceso de invitado para ${name} durante ${plural('es', days, { one: '{n} día', other: '{n} días' })}.`,
     approve: 'Aprobar',
     decline: 'Rechazar',
     approved: ({ name, date }) => `Solicitud aprobada: ${name} dispone de acceso de invitado al foro hasta el ${date}.`,

@@ -127,10 +127,7 @@ export const fr: Catalog = {
     },
     speaks: ({ languages }) => `Experts parlant ${languages}`,
     inRegion: ({ region }) => `Région : ${region}`,
-    more: ({ count }) =>
-      count === 1
-        ? 'Un autre expert correspond à votre recherche : ajoutez des mots pour l’affiner.'
-        : `${count} autres experts correspondent à votre recherche : ajoutez des mots pour l’affiner.`,
+    more: ({ count }) => `${plural('fr', count, { one: 'Un autre expert correspond', other: '{n} autres experts correspondent' })} à votre recherche : ajoutez des mots pour l’affiner.`,
     none: ({ query }) =>
       `Aucun expert du répertoire ne correspond à « ${query} ». Veuillez essayer des termes plus généraux, par exemple un domaine d’assistance : évaluation, formation, planification, politiques, demandes ou coopération.`,
     noneFiltered: 'Vous pouvez aussi retirer le filtre de langue ou de région.',
@@ -264,8 +261,7 @@ export const fr: Catalog = {
     notOpen: ({ id }) => `Le sujet #${id} n’est pas ouvert à la discussion : il n’y a rien à clore.`,
     noneOpen: 'Aucun sujet n’est ouvert à la discussion en ce moment.',
     summaryTitle: 'Synthèse de la discussion',
-    summaryCounts: ({ participants, replies }) =>
-      `${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}.`,
+    summaryCounts: ({ participants, replies }) => `${plural('fr', replies, { one: '{n} réponse', other: '{n} réponses' })} de ${plural('fr', participants, { one: '{n} participant', other: '{n} participants' })}.`,
     summaryNoReplies: 'Personne n’a répondu à ce sujet.',
     summaryByModel: 'Rédigée par l’assistant à partir des réponses de ce fil.',
     summaryExtractive: 'Phrases clés reprises des réponses de ce fil.',
@@ -289,17 +285,17 @@ export const fr: Catalog = {
     forgotten: 'C’est fait : plus rien de ce que le forum conserve ne renvoie à vous. Seuls des décomptes anonymes subsistent.',
   },
   stats: {
-    title: ({ weeks }) => `Utilisation du forum : les ${weeks} dernières semaines`,
+    title: ({ weeks }) => `Utilisation du forum : ${plural('fr', weeks, { one: 'la dernière semaine', other: 'les {n} dernières semaines' })}`,
     byWeek: 'Par semaine',
-    week: ({ week, active, questions, share }) => `Semaine du ${week} : ${active} actif${active > 1 ? 's' : ''}, ${questions} question${questions > 1 ? 's' : ''} (${share} avec réponse)`,
+    week: ({ week, active, questions, share }) => `Semaine du ${week} : ${plural('fr', active, { one: '{n} actif', other: '{n} actifs' })}, ${plural('fr', questions, { one: '{n} question', other: '{n} questions' })} (${share} avec réponse)`,
     webWorkspace: 'Chat web',
     byWorkspace: 'Par espace de travail ou locataire',
-    workspace: ({ name, active, questions, share }) => `${name} : ${active} actif${active > 1 ? 's' : ''}, ${questions} question${questions > 1 ? 's' : ''} (${share} avec réponse)`,
+    workspace: ({ name, active, questions, share }) => `${name} : ${plural('fr', active, { one: '{n} actif', other: '{n} actifs' })}, ${plural('fr', questions, { one: '{n} question', other: '{n} questions' })} (${share} avec réponse)`,
     topics: 'Derniers sujets',
-    topic: ({ id, title, replies, participants }) => `#${id} ${title} : ${replies} réponse${replies > 1 ? 's' : ''} de ${participants} participant${participants > 1 ? 's' : ''}`,
+    topic: ({ id, title, replies, participants }) => `#${id} ${title} : ${plural('fr', replies, { one: '{n} réponse', other: '{n} réponses' })} de ${plural('fr', participants, { one: '{n} participant', other: '{n} participants' })}`,
     polls: 'Derniers sondages',
-    poll: ({ id, question, voters, open }) => `#${id} ${question} : ${voters} votant${voters > 1 ? 's' : ''}${open ? ' (ouvert)' : ''}`,
-    pollRate: ({ members, rate }) => `${rate} de réponses sur ${members} membre${members > 1 ? 's' : ''}`,
+    poll: ({ id, question, voters, open }) => `#${id} ${question} : ${plural('fr', voters, { one: '{n} votant', other: '{n} votants' })}${open ? ' (ouvert)' : ''}`,
+    pollRate: ({ members, rate }) => `${rate} de réponses sur ${plural('fr', members, { one: '{n} membre', other: '{n} membres' })}`,
     unanswered: 'Questions restées sans réponse de la base de connaissances',
     unansweredItem: ({ question, times }) => `${question} (${times}×)`,
     nothingYet: 'Rien n’est encore enregistré : les chiffres apparaissent à mesure que le forum est utilisé.',
@@ -313,10 +309,10 @@ export const fr: Catalog = {
     closesAt: ({ date }) => `Clôture le ${date}`,
     openNote: 'Ouvert, sans date de clôture',
     closedNote: 'Clos : résultats définitifs',
-    voters: ({ count }) => (count > 1 ? `${count} votants` : `${count} votant`),
+    voters: ({ count }) => plural('fr', count, { one: '{n} votant', other: '{n} votants' }),
     average: ({ value }) => `Moyenne ${value} / 5`,
     created: ({ id, channels }) =>
-      `Le sondage #${id} est publié dans ${channels} conversation${channels > 1 ? 's' : ''}. Résultats : « poll results ${id} » ; clôture : « poll close ${id} ».`,
+      `Le sondage #${id} est publié dans ${plural('fr', channels, { one: '{n} conversation', other: '{n} conversations' })}. Résultats : « poll results ${id} » ; clôture : « poll close ${id} ».`,
     notPosted: 'Le sondage n’a pas pu être publié : ajoutez d’abord le bot à ce canal (ou utilisez --discussion pour les canaux de discussion).',
     closesInPast: 'Cette heure de clôture est déjà passée. Indiquez une heure à venir, par exemple 2026-12-01T17:00Z.',
     closedNotice: ({ question }) => `Le sondage « ${question} » est clos : votre vote n’a pas été compté.`,
@@ -325,16 +321,16 @@ export const fr: Catalog = {
     alreadyClosed: ({ id }) => `Le sondage #${id} est déjà clos.`,
     closedDone: ({ id }) => `Le sondage #${id} est clos ; ses résultats définitifs y sont affichés.`,
     closedCreator: ({ id, question, voters }) =>
-      `Votre sondage #${id} « ${question} » est clos avec ${voters} votant${voters > 1 ? 's' : ''}. Détails : poll results ${id}.`,
+      `Votre sondage #${id} « ${question} » est clos avec ${plural('fr', voters, { one: '{n} votant', other: '{n} votants' })}. Détails : poll results ${id}.`,
     resultsTitle: ({ id }) => `Résultats du sondage #${id}`,
-    responseRate: ({ voters, members, rate }) => `Taux de réponse : ${voters} sur ${members} membres (${rate}).`,
+    responseRate: ({ voters, members, rate }) => `Taux de réponse : ${voters} sur ${plural('fr', members, { one: '{n} membre', other: '{n} membres' })} (${rate}).`,
     responseRateUnknown: ({ voters }) =>
-      `${voters} votant${voters > 1 ? 's' : ''}. Le taux de réponse ne peut pas être calculé : les membres de ces canaux ne peuvent pas être listés ici.`,
+      `${plural('fr', voters, { one: '{n} votant', other: '{n} votants' })}. Le taux de réponse ne peut pas être calculé : les membres de ces canaux ne peuvent pas être listés ici.`,
     exportTitle: ({ id }) => `Réponses au sondage #${id} (CSV)`,
     exportSent: ({ file }) => `Le fichier ${file} est dans vos messages directs avec le bot.`,
     exportAnonymous: 'Sondage anonyme : seulement le nombre de voix par option, aucune ligne par personne.',
     reminder: ({ question, date }) => `Rappel : le sondage « ${question} » se clôt le ${date}. Un clic suffit : votez sur le sondage ci-dessus.`,
-    templatePosted: ({ count }) => `Le questionnaire est publié : ${count} sondages, un clic chacun. Le numéro de chaque sondage y figure, pour poll results et poll close.`,
+    templatePosted: ({ count }) => `Le questionnaire est publié : ${plural('fr', count, { one: '{n} sondage', other: '{n} sondages' })}, un clic chacun. Le numéro de chaque sondage y figure, pour poll results et poll close.`,
     unknownTemplate: ({ name, names }) => `Il n’y a pas de modèle de sondage « ${name} ». Modèles : ${names}.`,
     webinar: {
       satisfaction: 'Dans l’ensemble, êtes-vous satisfait(e) du webinaire ?',
@@ -375,6 +371,8 @@ export const fr: Catalog = {
     notConnected: ({ platform }) => `Ce bot n’est pas connecté à ${platform} : il ne peut pas retirer ce message.`,
   },
   membership: {
+    localYou: 'vous, sur cet ordinateur',
+    localOther: 'une autre personne sur cet ordinateur',
     notFound: ({ user }) =>
       `Je n’ai pas pu trouver ${user}. Veuillez mentionner la personne (@name) dans une conversation qu’elle partage avec le bot.`,
     alreadyMember: ({ name }) =>
@@ -385,9 +383,9 @@ export const fr: Catalog = {
     welcomeGuest: ({ date }) =>
       `Vous disposez d’un accès invité au forum jusqu’au ${date}. Vous pouvez me poser vos questions, ou taper « help » pour découvrir ce que vous pouvez faire.`,
     requestSent: ({ name, days }) =>
-      `J’ai demandé aux modérateurs d’inviter ${name} pour ${days} jour${days > 1 ? 's' : ''}. Je vous informerai dès que l’un d’eux aura pris une décision.`,
+      `J’ai demandé aux modérateurs d’inviter ${name} pour ${plural('fr', days, { one: '{n} jour', other: '{n} jours' })}. Je vous informerai dès que l’un d’eux aura pris une décision.`,
     newRequest: ({ id, requester, name, days }) =>
-      `Demande #${id} : ${requester} sollicite pour ${name} un accès invité d’une durée de ${days} jour${days > 1 ? 's' : ''}.`,
+      `Demande #${id} : ${requester} sollicite pour ${name} un accès invité d’une durée de ${plural('fr', days, { one: '{n} jour', other: '{n} jours' })}.`,
     approve: 'Approuver',
     decline: 'Refuser',
     approved: ({ name, date }) => `Demande approuvée : ${name} dispose d’un accès invité au forum jusqu’au ${date}.`,

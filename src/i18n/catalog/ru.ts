@@ -323,7 +323,7 @@ export const ru: Catalog = {
     closedDone: ({ id }) => `Опрос #${id} закрыт; в нём показаны окончательные результаты.`,
     closedCreator: ({ id, question, voters }) => `Ваш опрос #${id} «${question}» закрыт, проголосовали: ${voters}. Подробнее: poll results ${id}.`,
     resultsTitle: ({ id }) => `Результаты опроса #${id}`,
-    responseRate: ({ voters, members, rate }) => `Доля ответивших: ${voters} из ${members} участников (${rate}).`,
+    responseRate: ({ voters, members, rate }) => `Доля ответивших: ${voters} из ${plural('ru', members, { one: '{n} участника', few: '{n} участников', many: '{n} участников', other: '{n} участника' })} (${rate}).`,
     responseRateUnknown: ({ voters }) => `Проголосовали: ${voters}. Долю ответивших не посчитать: участников этих каналов здесь нельзя получить.`,
     exportTitle: ({ id }) => `Ответы на опрос #${id} (CSV)`,
     exportSent: ({ file }) => `Файл ${file} — в ваших личных сообщениях с ботом.`,
@@ -369,6 +369,8 @@ export const ru: Catalog = {
     notConnected: ({ platform }) => `Этот бот не подключён к ${platform}, поэтому не может удалить это сообщение.`,
   },
   membership: {
+    localYou: 'вы, на этом компьютере',
+    localOther: 'другой человек на этом компьютере',
     // Dates end with "г." (no second period after them), and the guest's name may be of either gender: the
     // sentences put the date after "до" early on, and speak of "гость" rather than agree a verb with the name.
     notFound: ({ user }) =>

@@ -1,5 +1,11 @@
 /** The catalogue's words for membership: guest invitations, requests and their decisions. */
 export interface MembershipCatalog {
+  /**
+   * A person shown by name (a queue, a request, the dashboard) who has none: the web chat used on
+   * the server's own machine without an account — the reader themself, or another browser there.
+   */
+  localYou: string;
+  localOther: string;
   /** The person named in `invite` or `revoke` could not be found (`user` as typed). */
   notFound: (p: { user: string }) => string;
   /** The person belongs to an allowed workspace or tenant: nothing to invite. */

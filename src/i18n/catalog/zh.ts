@@ -347,6 +347,8 @@ export const zh: Catalog = {
     notConnected: ({ platform }) => `此机器人未连接到 ${platform}，因此无法删除该消息。`,
   },
   membership: {
+    localYou: '您（在本机上）',
+    localOther: '本机上的另一位用户',
     notFound: ({ user }) => `未能找到${user}。请在此人与机器人共同所在的会话中提及此人（@name）。`,
     alreadyMember: ({ name }) => `${name}属于某一成员国的工作区或租户，已可使用本论坛。`,
     alreadyModerator: ({ name }) => `${name}已是论坛主持人。`,

@@ -1,7 +1,8 @@
 /**
  * The moderators' dashboard's words in English: the reference every other language follows (the
  * type of this object is the shape each must fill). Values are plain strings, sent as they are to
- * the page; `{name}` marks a value filled in by `fillDashboard` (server) or the page's `fill`.
+ * the page; `{name}` marks a value filled in by `fillDashboard` (server) or the page's `t`. A
+ * message with a count gives its plural forms, the count as `{n}` (`dashboardText`, the page's `t`).
  */
 export const en = {
   // The page
@@ -101,7 +102,9 @@ export const en = {
   colShare: 'Share',
   // Knowledge base
   knowledgeTitle: 'Knowledge base',
-  knowledgeOverview: '{documents} documents, {chunks} passages.',
+  knowledgeOverview: '{documents}, {chunks}.',
+  passagesCount: { one: '{n} passage', other: '{n} passages' },
+  documentsCount: { one: '{n} document', other: '{n} documents' },
   lastIngestion: 'Last ingestion: {date}.',
   neverIngested: 'Nothing has been ingested yet.',
   uploadTitle: 'Add a document',
@@ -109,15 +112,15 @@ export const en = {
   upload: 'Upload',
   uploading: 'Uploading…',
   uploadNoFile: 'Choose a file first.',
-  uploadAdded: '“{title}” was added to the knowledge base: {chunks} passages.',
-  uploadUpdated: '“{title}” was replaced in the knowledge base: {chunks} passages.',
+  uploadAdded: { one: '“{title}” was added to the knowledge base: {n} passage.', other: '“{title}” was added to the knowledge base: {n} passages.' },
+  uploadUpdated: { one: '“{title}” was replaced in the knowledge base: {n} passage.', other: '“{title}” was replaced in the knowledge base: {n} passages.' },
   uploadUnchanged: '“{title}” is already in the knowledge base, unchanged.',
   uploadTooLarge: 'The file is larger than 5 MB.',
   uploadType: 'This type of file cannot be added. Use Markdown, text, HTML, PDF or Word (.docx).',
   uploadUnreadable: 'The document could not be read: {reason}.',
   uploadBadName: 'The file’s name cannot be used. Rename it and try again.',
   documentsTitle: 'Documents',
-  documentsShown: 'The {shown} latest of {total} documents.',
+  documentsShown: { one: 'The {shown} latest of {n} document.', other: 'The {shown} latest of {n} documents.' },
   colTitle: 'Title',
   colSource: 'Source',
   colLanguage: 'Language',
@@ -166,7 +169,7 @@ export const en = {
   loginTaken: 'This sign-in name is already taken. Choose another.',
   requestsTitle: 'Requests for guests',
   requestsEmpty: 'No request is waiting.',
-  requestLine: '{name} ({platform}) for {days} days, asked by {requester} on {date}',
+  requestLine: { one: '{name} ({platform}) for {n} day, asked by {requester} on {date}', other: '{name} ({platform}) for {n} days, asked by {requester} on {date}' },
   approveRequestLabel: 'Approve the request for {name}',
   decline: 'Decline',
   declineRequestLabel: 'Decline the request for {name}',
@@ -187,11 +190,9 @@ export const en = {
   notAGuest: '{name} is not a guest whose access runs.',
   // Fields of a form the dashboard refused, shown beside the field
   fieldQuestion: 'Write the question.',
-  fieldTooFewOptions: 'Give at least {min} options, one per line.',
-  fieldTooManyOptions: 'Give at most {max} options.',
+  fieldTooFewOptions: { one: 'Give at least {n} option, one per line.', other: 'Give at least {n} options, one per line.' },
+  fieldTooManyOptions: { one: 'Give at most {n} option.', other: 'Give at most {n} options.' },
   fieldQuotes: 'This text cannot begin with “--” nor hold every kind of quotation mark (" “ ” « »).',
   fieldClosesPast: 'Choose a closing time in the future.',
   fieldClosesBad: 'This closing time cannot be read: choose a date and a time.',
-  // Who is signed in, when it is the person at the server's own machine (no account)
-  localPerson: 'you, on this computer',
 } as const;

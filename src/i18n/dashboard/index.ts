@@ -3,6 +3,7 @@
  * receives them whole (`GET /web/api/dashboard/session`) and the dashboard's API answers with them.
  */
 import { RTL_LANGS, type Lang } from '../langs.ts';
+import { plural } from '../plural.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -30,7 +31,9 @@ export function fillDashboard(template: string, values: Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (mark, name: string) => (name in values ? String(values[name]) : mark));
 }
 
-/** One message of the dashboard in `lang`, filled in. */
+/** One message of the dashboard in `lang`, filled in; a count's message in the form for `values.n`. */
 export function dashboardText(lang: Lang, key: DashboardKey, values: Record<string, string | number> = {}): string {
-  return fillDashboard(dashboardMessages(lang)[key], values);
+  const message = dashboardMessages(lang)[key];
+  if (typeof message === 'string') return fillDashboard(message, values);
+  return fillDashboard(plural(lang, Number(values.n), message), values);
 }

@@ -7,7 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/actions.ts';
-import { dashboardMessages } from '../../../src/i18n/dashboard/index.ts';
+import { messages } from '../../../src/i18n/index.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { recordUsage } from '../../../src/store/usage.ts';
+import { dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/index.ts';
 import { findPerson, grantRole } from '../../../src/store/people.ts';
 import { findTopic, getSchedule, queuedTopics, topicEvents } from '../../../src/store/topics.ts';
 import { DAY, MODERATOR, openDashboardHarness, type DashboardHarness } from './dashboard-harness.ts';
@@ -175,8 +178,8 @@ describe('moderators’ dashboard API', () => {
     // A refused form names the field to fix and says what to do, never the chat's usage text; no poll made.
     const polls = (await call('GET', '/polls')).body.polls as unknown[];
     const refused: [object, string, string][] = [
-      [{ question: 'Only one?', options: ['Yes'] }, 'options', en.fieldTooFewOptions.replace('{min}', '2')],
-      [{ question: 'Too many?', options: Array.from({ length: 11 }, (_, i) => `Option ${i + 1}`) }, 'options', en.fieldTooManyOptions.replace('{max}', '10')],
+      [{ question: 'Only one?', options: ['Yes'] }, 'options', dashboardText('en', 'fieldTooFewOptions', { n: 2 })],
+      [{ question: 'Too many?', options: Array.from({ length: 11 }, (_, i) => `Option ${i + 1}`) }, 'options', dashboardText('en', 'fieldTooManyOptions', { n: 10 })],
       [{ question: '--anonymous', options: ['Yes', 'No'] }, 'question', en.fieldQuotes],
       [{ question: 'Quotes?', options: ['"“”«»', 'No'] }, 'options', en.fieldQuotes],
       [{ question: 'Already over?', options: ['Yes', 'No'], closesAt: new Date(h.now().getTime() - DAY).toISOString() }, 'closes', en.fieldClosesPast],
@@ -219,6 +222,13 @@ describe('moderators’ dashboard API', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Pat Partner is not a guest whose access runs.');
     expect(((await call('GET', '/people')).body.people as { userId: string; role: string }[]).find((p) => p.userId === 'UPAT')?.role).toBe('guest_ended');
+  });
+
+  it('names the web chat’s workspace in the moderator’s language, never by its key', async () => {
+    await recordUsage(h.app.services.store.db, silentLogger(), { kind: 'question_asked', platform: 'web', workspaceId: 'web', person: 'web:someone', at: h.now() });
+    const usage = await call('GET', '/usage', { lang: 'fr' });
+    const names = (usage.body.workspaces as { platform: string; name: string }[]).filter((w) => w.platform === 'web').map((w) => w.name);
+    expect(names).toEqual([messages('fr').stats.webWorkspace]);
   });
 
   it('approves and declines members’ requests for guests through the core', async () => {

@@ -17,7 +17,8 @@ import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { ACTIONS } from '../../../src/core/actions.ts';
 import type { Actor, InboundEvent } from '../../../src/core/events.ts';
-import { dashboardMessages } from '../../../src/i18n/dashboard/index.ts';
+import { dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/index.ts';
+import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createGuestRequest } from '../../../src/store/guest-requests.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
@@ -144,8 +145,8 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     expect(await page.getByRole('navigation').count()).toBe(1);
     expect(await page.getByRole('tab').allTextContents()).toEqual([en.tabTopics, en.tabPolls, en.tabKnowledge, en.tabUsage, en.tabPeople]);
     // The person at the server's own machine has no name: the header says who they are, not their browser's id.
-    await page.locator('#signed-in', { hasText: en.localPerson }).waitFor();
-    expect(await page.locator('#signed-in').textContent()).toBe(en.signedInAs.replace('{name}', en.localPerson));
+    await page.locator('#signed-in', { hasText: messages('en').membership.localYou }).waitFor();
+    expect(await page.locator('#signed-in').textContent()).toBe(en.signedInAs.replace('{name}', messages('en').membership.localYou));
     await page.locator('#proposals .item').first().waitFor();
     expect(await page.locator('#proposals h4').allTextContents()).toEqual([expect.stringContaining('Measuring impact a year later'), expect.stringContaining('Peer visits between ministries')]);
     expect(await queueTitles()).toEqual([expect.stringContaining('Training of trainers')]);
@@ -218,7 +219,7 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     await page.getByRole('button', { name: en.createPoll }).click();
     const note = page.locator('#poll-options + .field-error');
     await note.waitFor();
-    expect(await note.textContent()).toBe(en.fieldTooFewOptions.replace('{min}', '2'));
+    expect(await note.textContent()).toBe(dashboardText('en', 'fieldTooFewOptions', { n: 2 }));
     expect(await options.getAttribute('aria-invalid')).toBe('true');
     expect(await options.getAttribute('aria-describedby')).toContain(await note.getAttribute('id'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('poll-options');
@@ -256,6 +257,9 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     await page.getByLabel(/^Document:/).setInputFiles({ name: 'mentoring.md', mimeType: 'text/markdown', buffer: Buffer.from('# Mentoring new delegates\n\nEvery new delegate is paired with an experienced delegate for six months.\n') });
     await page.getByRole('button', { name: en.upload }).click();
     await page.locator('#status', { hasText: 'Mentoring new delegates' }).waitFor();
+    // One passage, said in the singular: the count's form follows Intl.PluralRules.
+    expect(await page.locator('#status').textContent()).toContain(dashboardText('en', 'uploadAdded', { title: 'Mentoring new delegates', n: 1 }));
+    expect(await page.locator('#status').textContent()).not.toContain('1 passages');
     await page.locator('#documents tbody th', { hasText: 'Mentoring new delegates' }).waitFor();
     expect(await page.locator('#documents .source', { hasText: 'upload/mentoring.md' }).count()).toBe(1);
 
@@ -289,6 +293,10 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
     // Those who only voted are listed too.
     for (const voter of ['amira', 'bruno', 'chen']) await page.locator('#people tr', { hasText: voter }).first().waitFor();
     expect(await page.getByRole('button', { name: 'End the access of Olga Partner now' }).count()).toBe(0);
+    // The moderator here by name, on the web platform, without the web's internal realm ("web · web").
+    const me = page.locator('#people tr', { hasText: messages('en').membership.localYou });
+    expect(await me.innerText()).toContain('\tweb\t');
+    expect(await page.locator('#people').innerText()).not.toContain('web · web');
 
     await page.getByRole('button', { name: 'Approve the request for Omar Partner' }).click();
     await page.locator('#requests .empty').waitFor();

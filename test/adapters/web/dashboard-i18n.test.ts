@@ -17,13 +17,26 @@ describe.each(LANGS)('the dashboard’s words in %s', (lang) => {
   it('give every key, none empty, with the values of the English text', () => {
     expect(Object.keys(words).sort()).toEqual(keys);
     for (const key of keys) {
-      expect(words[key].trim(), key).not.toBe('');
-      expect(marks(words[key]), key).toEqual(marks(en[key]));
+      const word = words[key];
+      const reference = en[key];
+      if (typeof word === 'string' || typeof reference === 'string') {
+        expect(typeof word, key).toBe(typeof reference);
+        const [text, english] = [word, reference] as [string, string];
+        expect(text.trim(), key).not.toBe('');
+        expect(marks(text), key).toEqual(marks(english));
+        continue;
+      }
+      // Plural forms: each form holds the English values but the count, which a form may write in words.
+      const values = (text: string): string[] => marks(text).filter((m) => m !== 'n');
+      for (const [category, form] of Object.entries(word)) {
+        expect(form.trim(), `${key}.${category}`).not.toBe('');
+        expect(values(form), `${key}.${category}`).toEqual(values(reference.other));
+      }
     }
   });
 
   it('fill in every value they are given', () => {
-    const text = dashboardText(lang, 'requestLine', { name: 'NAME', platform: 'slack', days: 14, requester: 'slack:U1', date: 'DATE' });
+    const text = dashboardText(lang, 'requestLine', { name: 'NAME', platform: 'slack', n: 14, requester: 'slack:U1', date: 'DATE' });
     for (const value of ['NAME', 'slack', '14', 'slack:U1', 'DATE']) expect(text).toContain(value);
     expect(text).not.toMatch(/\{\w+\}/);
   });
@@ -36,7 +49,7 @@ describe.each(LANGS)('the dashboard’s words in %s', (lang) => {
 describe('French typography in the dashboard', () => {
   const fr = dashboardMessages('fr');
   it('puts a no-break space before : ; ? ! and inside « »', () => {
-    for (const [key, text] of Object.entries(fr)) {
+    for (const [key, text] of Object.entries(fr).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Object.values(v).map((form) => [k, form])))) {
       // Not in an address or a time (Europe/Zurich, 09:00), where there is no space at all.
       expect(text, key).not.toMatch(/[ \t][:;?!»]/);
       expect(text, key).not.toMatch(/«[ \t]/);
@@ -44,7 +57,7 @@ describe('French typography in the dashboard', () => {
       // A colon that ends a clause (not one inside a time or an address) has its no-break space.
       expect(text, key).not.toMatch(/[^\u00a0]:(\s|$)/);
     }
-    expect(fr.uploadAdded).toBe('«\u00a0{title}\u00a0» a été ajouté à la base de connaissances\u00a0: {chunks} passages.');
+    expect(dashboardText('fr', 'uploadAdded', { title: 'T', n: 3 })).toBe('«\u00a0T\u00a0» a été ajouté à la base de connaissances\u00a0: 3 passages.');
   });
 });
 

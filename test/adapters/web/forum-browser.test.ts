@@ -172,9 +172,14 @@ describeBrowser('topic of the week on the web page, in Chromium', () => {
     expect(await page.locator('#forum-current .reply-form').count()).toBe(1);
     expect(await page.locator('#forum-posts .reply-form').count()).toBe(0);
     expect(await page.locator('#forum-earlier').isHidden()).toBe(true);
-    expect(await poll.locator('li').allTextContents()).toEqual(['Yes  ░░░░░░░░░░  0 · 0%', 'No  ░░░░░░░░░░  0 · 0%']);
+    // Posted in English, drawn for this Arabic reader: the bot's words and shares in Arabic, the options as written.
+    const share = (n: number): string => new Intl.NumberFormat('ar', { style: 'percent', maximumFractionDigits: 0 }).format(n);
+    expect(await poll.locator('li').allTextContents()).toEqual([`Yes  ░░░░░░░░░░  0 · ${share(0)}`, `No  ░░░░░░░░░░  0 · ${share(0)}`]);
+    expect(await poll.locator('.card').getAttribute('dir')).toBe('rtl');
+    expect(await poll.locator('.card-context').last().textContent()).toBe(ar.polls.voters({ count: 0 }));
     await poll.getByRole('button', { name: 'Yes' }).click();
-    await page.locator('#forum-posts .forum-post li', { hasText: 'Yes  ▓▓▓▓▓▓▓▓▓▓  1 · 100%' }).waitFor();
+    await page.locator('#forum-posts .forum-post li', { hasText: `Yes  ▓▓▓▓▓▓▓▓▓▓  1 · ${share(1)}` }).waitFor();
+    expect(await poll.locator('.card-context').last().textContent()).toBe(ar.polls.voters({ count: 1 }));
     await page.screenshot({ path: `${RESULTS_DIR}web-forum-poll.png`, fullPage: true });
   });
 

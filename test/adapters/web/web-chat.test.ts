@@ -13,6 +13,7 @@ import { startTestHost, type TestHost } from '../../support/host.ts';
 import { WebPerson } from './web-person.ts';
 
 const en = messages('en');
+const es = messages('es');
 
 async function chatOf(person: WebPerson): Promise<WebChatEntry[]> {
   const res = await person.request('/web/api/chat');
@@ -57,6 +58,19 @@ describe('the web chat kept per person', () => {
       .toContain('1 voter');
     const kept = (await chatOf(person)).find((m) => m.id === card?.id);
     expect(kept?.kind === 'bot' && kept.html).toContain('data-action-id="poll:vote"');
+  });
+
+  it('draws a poll of the chat in the language the person chose since, with its counts', async () => {
+    const person = new WebPerson(host.url);
+    const created = await person.say('poll "Dinner?" "Rice" "Bread"');
+    const card = created.messages.find((m) => m.text.includes('Dinner?'));
+    expect(card?.text).toContain(en.polls.voters({ count: 0 }));
+    await person.say('lang es');
+    const kept = (await chatOf(person)).find((m) => m.id === card?.id);
+    expect(kept?.kind === 'bot' && kept.lang).toBe('es');
+    expect(kept?.kind === 'bot' && kept.text).toContain(es.polls.voters({ count: 0 }));
+    expect(kept?.kind === 'bot' && kept.text).toContain('Dinner?');
+    expect(kept?.kind === 'bot' && kept.text).not.toContain(en.polls.voters({ count: 0 }));
   });
 
   it('keeps the latest messages only', async () => {

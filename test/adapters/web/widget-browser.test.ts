@@ -160,6 +160,25 @@ describeBrowser('the embeddable widget on another site, in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}chat-widget-fr.png` });
   });
 
+  it('draws a poll posted in English in French inside the French widget, before and after a vote', async () => {
+    // The moderator writes in English: the poll's message is stored in English.
+    const created = await WebPerson.withId(bot.url, MODERATOR_ID).answer('poll "Was the review useful?" "Useful" "Not useful" --discussion');
+    expect(created.join('\n')).toContain(en.polls.created({ id: '1', channels: 1 }));
+    await page.goto(`${siteUrl}/fr-left`);
+    await page.getByRole('button', { name: fr.web.widgetOpen }).click();
+    const frame = page.frameLocator(`iframe[title="${fr.web.widgetFrameTitle}"]`);
+    const poll = frame.locator('#forum .card', { hasText: 'Was the review useful?' });
+    await poll.waitFor();
+    expect(await poll.locator('.card-context').first().textContent()).toBe(`${fr.polls.label({ id: '1' })} · ${fr.polls.kindSingle}`);
+    expect(await poll.locator('.card-context').last().textContent()).toBe(fr.polls.voters({ count: 0 }));
+    // A vote redraws it in place, still in French.
+    await poll.getByRole('button', { name: 'Useful', exact: true }).click();
+    await poll.locator('.card-context', { hasText: fr.polls.voters({ count: 1 }) }).waitFor();
+    expect(await poll.textContent()).not.toContain(en.polls.label({ id: '1' }));
+    expect(await poll.textContent()).not.toContain(en.polls.voters({ count: 1 }));
+    await page.getByRole('button', { name: fr.web.widgetClose }).click();
+  });
+
   it('is refused by the bot in a site it does not list (frame-ancestors)', async () => {
     const res = await fetch(`${bot.url}/?embed=1`);
     expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${siteUrl}`);
