@@ -105,6 +105,7 @@ const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
  * preposition before a word starting with hamza on alif (لإطلاق, بأن, كأداة), which no Arabic word
  * starts with of itself. A bare و, ب, ل or ك may be the word's own first letter, so it stays.
  */
+const ARABIC_ON_FIGURE = /(?<![\p{L}])(?:[وفب]?ال|لل)(?=\p{Nd})/gu;
 const ARABIC_CLITIC = /^(?:[وف](?=(?:ال|لل|بال|كال)\p{L}{2})|[لبك](?=[أإآ]\p{L}{2}))/u;
 
 function computeTerm(raw: string, lang: Lang): string | null {
@@ -198,6 +199,8 @@ export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
   const normalised = writeDatesOut(text.normalize('NFKC'), lang)
     .replace(ARABIC_MARKS, '')
+    // The article (or a preposition with it) written onto a figure ("الـ28 الأعضاء"): the figure alone.
+    .replace(ARABIC_ON_FIGURE, '')
     .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''))
     .replace(DECIMAL_FIGURE, '$1d$2');
   if (lang === 'zh' || HAN.test(normalised)) {

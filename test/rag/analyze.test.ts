@@ -1,0 +1,17 @@
+/**
+ * The analysis every question and passage goes through: a figure written with the Arabic article
+ * or a preposition on it ("الـ28", "للـ5") is the figure, so that it meets the same figure in a
+ * document in any language.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/rag/analyze.ts';
+
+describe('analyze', () => {
+  it('reads a figure with the Arabic article on it as the figure', () => {
+    expect(analyze('من الدول الـ28 الأعضاء سنة 2014', 'ar')).toEqual(expect.arrayContaining(['28', '2014']));
+    expect(analyze('من الدول الـ28 الأعضاء', 'ar').some((t) => /\p{L}\d/u.test(t))).toBe(false);
+    expect(analyze('للـ5 ورشات والـ12 خبيرا', 'ar')).toEqual(expect.arrayContaining(['5', '12']));
+    // A word that is letters only keeps its own letters.
+    expect(analyze('الدول', 'ar')).toEqual(['دول']);
+  });
+});
