@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { asksDay, asksEnd, countedWord, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { asksDay, asksEnd, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
@@ -333,8 +333,15 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
 }
 
 
+/** A duration question's verb of lasting ("se extendió", "s'étale") names what is asked: found or not, the answer is the same. */
+function withoutLasting(query: AnalyzedQuery): AnalyzedQuery {
+  const lasting = new Set(LASTING_WORDS[query.lang].flatMap((w) => analyze(w, query.lang)));
+  return { ...query, concepts: query.concepts.map((c) => (!c.constraint && c.label.split(' ').every((t) => lasting.has(t)) ? { ...c, optional: true } : c)) };
+}
+
 /** Every candidate unit of the passages (best first), scored. */
-export function scoreCandidates(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
+export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
+  const query = kind === 'duration' ? withoutLasting(asked) : asked;
   // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
   // that is there (the passage-level support, which decides abstention, still weighs it fully).
   const raw = query.concepts.map((c) => conceptWeight(c, stats));

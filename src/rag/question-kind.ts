@@ -310,6 +310,16 @@ export const ANSWER_TYPE_WORDS: Record<Lang, string[]> = {
   zh: ['日期', '哪天', '年份', '月份', '时间', '金额', '数字', '数量', '总数', '总额', '人数', '人', '百分比', '比例', '名字', '名称', '地点', '地方', '语言', '多久', '钱'],
 };
 
+/** Verbs of lasting ("how long did it last", "cuántos meses se extendió"): in a question asking for a duration, they only name what is asked. */
+export const LASTING_WORDS: Record<Lang, string[]> = {
+  en: ['last', 'lasted', 'lasts', 'span', 'spanned', 'extend', 'extended', 'run', 'ran', 'take', 'took'],
+  fr: ['durer', 'dure', 'duré', 'durait', 'étaler', 'étale', 'étalé', 'étendre', 'étend', 'étendu', 'prolonger'],
+  es: ['durar', 'duró', 'dura', 'extender', 'extendió', 'extiende', 'prolongar', 'prolongó'],
+  ru: ['длиться', 'длился', 'длилась', 'продлится', 'продолжался', 'продолжалась', 'занял', 'заняла'],
+  ar: ['استغرق', 'امتد', 'دام', 'استمر'],
+  zh: ['持续', '历时', '为期', '延续'],
+};
+
 /** Words of the kind of answer, and of a comparison ("the most", "le moins"): found or not, the answer is the same. */
 export function optionalWords(lang: Lang): string[] {
   return [...ANSWER_TYPE_WORDS[lang], ...COMPARISON_WORDS[lang]];

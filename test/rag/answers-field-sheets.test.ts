@@ -22,7 +22,7 @@ const SHEET = `#Proyecto PRORED
 | Tiempo de ejecución | 15 meses (15/09/2008 al 28/02/2010) |
 
 ##Antecedentes
-Las crecidas del río Motagua inundan cada año las comunidades ribereñas y destruyen cosechas y caminos.
+Las crecidas del río Motagua inundan cada año las comunidades ribereñas y destruyen cosechas y caminos. En 2009 la red de alerta se extendió a dos comunidades más.
 
 ##Beneficiarios
 | Descripción                     | Detalle |
@@ -50,7 +50,7 @@ const REPORT = [
   '',
   fundParagraph('measures its results by the incomes of the households it reaches'),
   '',
-  fundParagraph('opened a window for women-led cooperatives in 2019'),
+  fundParagraph('opened a window for women-led cooperatives in 2019, and its second phase will span the years to 2025'),
   '',
   ...BY_COUNTRY,
   '',
@@ -75,6 +75,10 @@ describe('a project sheet in Markdown with a table of fields and values', () => 
     ['en', 'What was the total budget of the PRORED project?', '515,000.00€'],
     ['zh', 'PRORED项目的总预算是多少？', '515,000.00€'],
     ['fr', 'Combien de bénéficiaires indirects le projet PRORED a-t-il comptés ?', '26554'],
+    // A duration question's verb of lasting names what is asked, not something the sheet must say.
+    ['es', '¿Cuántos meses se extendió el proyecto PRORED?', '15 meses'],
+    ['en', 'How many months did the PRORED project span?', '15 meses'],
+    ['fr', 'Sur combien de mois le projet PRORED s’est-il étalé ?', '15 meses'],
   ] as [Lang, string, string][])('answers with the value its field names (%s): %s', async (lang, question, fact) => {
     const answer = await kb().answer(question, lang);
     expect(answer.answered, answer.answer).toBe(true);
