@@ -3,7 +3,7 @@
  * default; PostgreSQL when a URL is given. Both are reached through node-postgres and Kysely, so
  * every query runs unchanged on either; migrations are applied at open.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
@@ -20,8 +20,12 @@ export type { Database, Role } from './schema.ts';
 export type StoreEngine = 'pglite' | 'postgres';
 
 export type StoreOptions =
-  /** Embedded PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
-  | { engine: 'pglite'; dataDir: string | undefined }
+  /**
+   * Embedded PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). `template`, a
+   * data folder as PGlite's `dumpDataDir` writes it, is where a new store starts instead of an
+   * empty cluster (the tests start each store from one migrated copy made once per run).
+   */
+  | { engine: 'pglite'; dataDir: string | undefined; template?: Blob }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 export interface Store {
@@ -52,7 +56,7 @@ const POSTGRES_POOL_SIZE = 10;
 /** Connections kept for the writes acknowledgements wait for, besides the pool's (PostgreSQL). */
 const INTAKE_POOL_SIZE = 1;
 
-async function openPglite(dataDir: string | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
+async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<{ pool: pg.Pool; close: () => Promise<void> }> {
   let release = (): void => undefined;
   let dbPath: string | undefined;
   if (dataDir) {
@@ -67,7 +71,9 @@ async function openPglite(dataDir: string | undefined): Promise<{ pool: pg.Pool;
     v8.setFlagsFromString('--liftoff-only');
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-    const lite = new PGlite({ ...(dbPath ? { dataDir: dbPath } : {}), postgresqlconf: PGLITE_SETTINGS });
+    // A template is only loaded into an empty folder: PGlite refuses it over an existing cluster.
+    const fromTemplate = template && !(dbPath && existsSync(path.join(dbPath, 'PG_VERSION'))) ? { loadDataDir: template } : {};
+    const lite = new PGlite({ ...(dbPath ? { dataDir: dbPath } : {}), ...fromTemplate, postgresqlconf: PGLITE_SETTINGS });
     try {
       await lite.waitReady;
     } catch (error) {
@@ -123,7 +129,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let intakePool: pg.Pool | undefined;
   let closeEngine = (): Promise<void> => Promise.resolve();
   if (options.engine === 'pglite') {
-    const opened = await openPglite(options.dataDir);
+    const opened = await openPglite(options.dataDir, options.template);
     pool = opened.pool;
     closeEngine = opened.close;
   } else {

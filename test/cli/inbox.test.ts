@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueInbox, failInboxRow, inboxPosts, recordInboxPost, takeInbox } from '../../src/store/inbox.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { makeTempDir } from '../support/stores.ts';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
 const work = makeTempDir();
 const dataDir = path.join(work.dir, 'data');
+seedDataDir(dataDir);
 afterAll(() => work.remove());
 
 function run(args: string[]) {

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
 import { WebPerson } from '../adapters/web/web-person.ts';
 import { BIN, SERVE_START_TIMEOUT_MS, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-moderator-'));
 const baseEnv = {
@@ -24,6 +25,7 @@ const baseEnv = {
   KNOWLEDGE_DIR: path.join(workDir, 'knowledge'),
   LOG_LEVEL: 'warn',
 };
+seedDataDir(baseEnv.TA_FORUM_DATA_DIR);
 let server: ServeProcess | undefined;
 afterAll(async () => {
   await server?.stop();

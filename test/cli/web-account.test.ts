@@ -10,10 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-web-account-'));
 const dataDir = path.join(workDir, 'data');
+seedDataDir(dataDir);
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? workDir, TA_FORUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };

@@ -12,8 +12,8 @@ import type { InboundEvent } from '../../src/core/events.ts';
 import { formToCommand } from '../../src/features/forms/forms.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 class FormAdapter extends RecordingAdapter implements Adapter {
   readonly forms: Form[] = [];
@@ -42,7 +42,7 @@ const buttons = (card: Card | undefined): { actionId: string }[] =>
 describe('forms', () => {
   let app: App;
   beforeAll(async () => {
-    app = await createApp(loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1' }), silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    app = await createApp(loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1' }), silentLogger(), { store: await openTestStore() });
   });
   afterAll(() => app.close());
 

@@ -12,10 +12,10 @@ import { loadConfig } from '../../src/config.ts';
 import { formatDate, messages } from '../../src/i18n/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import { findPerson } from '../../src/store/people.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 const en = messages('en').membership;
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,7 +45,7 @@ describe('guests', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD,slack:UMOD2' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), ingestKnowledge: false, now: () => clock });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), ingestKnowledge: false, now: () => clock });
   });
   afterAll(() => app.close());
 

@@ -13,7 +13,6 @@ import type { InboundEvent } from '../../src/core/events.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import { findPoll, tallyPoll, voterKey, voterOf } from '../../src/store/polls.ts';
 import { enqueueInbox } from '../../src/store/inbox.ts';
 import { applyRetentionIfDue } from '../../src/features/privacy/retention-job.ts';
@@ -21,6 +20,7 @@ import { addChatCard, addChatMessage } from '../../src/store/web-chat.ts';
 import { addBotPost } from '../../src/store/web-posts.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../support/recording-messenger.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 let n = 0;
 function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>): InboundEvent {
@@ -43,7 +43,7 @@ describe('my-data and forget-me', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), ingestKnowledge: true });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), ingestKnowledge: true });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());
@@ -139,7 +139,7 @@ describe('the retention period', () => {
   it('removes personal rows older than RETENTION_DAYS once a day, keeping counts and recent rows', async () => {
     const clock = { now: new Date('2026-10-01T10:00:00Z') };
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', RETENTION_DAYS: '30' });
-    const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now, ingestKnowledge: true });
+    const app = await createApp(config, silentLogger(), { store: await openTestStore(), now: () => clock.now, ingestKnowledge: true });
     try {
       const ask = (userId: string, text: string) => app.dispatcher.handle(event(userId, { type: 'message', text }), new RecordingAdapter());
       await ask('UOLD', 'How does a member state request technical assistance?');

@@ -10,12 +10,12 @@ import type { InboundEvent } from '../../src/core/events.ts';
 import { mayHoldPersonalData, weekdayName } from '../../src/features/discussions/handle-topics.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import { findTopic, getSchedule, queuedTopics, topicEvents, topicTranslations, type Topic } from '../../src/store/topics.ts';
 import { queueNextStarter, weeklyTopicToCard } from '../../src/features/discussions/publish.ts';
 import { cardToText } from '../../src/core/card.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 let n = 0;
 function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>): InboundEvent {
@@ -35,7 +35,7 @@ describe('topic commands', () => {
   const now = new Date('2026-11-18T10:00:00Z');
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => now });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), now: () => now });
   });
   afterAll(() => app.close());
 

@@ -10,11 +10,11 @@ import { loadConfig } from '../../src/config.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { sendDigestIfDue } from '../../src/features/stats/digest.ts';
 import { RecordingAdapter } from '../support/recording-adapter.ts';
 import { RecordingMessenger } from '../support/recording-messenger.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 let n = 0;
 function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>, workspaceId = 'T1'): InboundEvent {
@@ -41,7 +41,7 @@ describe('usage record', () => {
       DISCUSSION_CHANNELS: 'slack:C0FORUM',
       WORKSPACE_NAMES: 'slack:T1=France',
     });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now, ingestKnowledge: true });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), now: () => clock.now, ingestKnowledge: true });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());

@@ -14,7 +14,8 @@ import type { Lang } from '../../src/i18n/index.ts';
 import { glossaryFor } from '../../src/main.ts';
 import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { type Store } from '../../src/store/index.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 const REPORT = [
   'Rapport sur les ateliers régionaux de formation',
@@ -248,19 +249,19 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'docs', 'session.md'), SESSION);
   await writeFile(path.join(root, 'docs', 'facility.md'), FACILITY);
 
-  store = await openStore({ engine: 'pglite', dataDir: undefined });
+  store = await openTestStore();
   // An empty knowledge folder: the built-in glossary and lexicon are used, as for any organisation.
   kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
   await mkdir(path.join(root, 'strategy'));
   await writeFile(path.join(root, 'strategy', 'modules.txt'), MODULES);
   await writeFile(path.join(root, 'strategy', 'seminar.txt'), SEMINAR);
-  strategyStore = await openStore({ engine: 'pglite', dataDir: undefined });
+  strategyStore = await openTestStore();
   strategyKb = new KnowledgeBase(strategyStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(strategyKb, strategyStore.db, [path.join(root, 'strategy')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
   await mkdir(path.join(root, 'agreement'));
   await writeFile(path.join(root, 'agreement', 'agreement.md'), AGREEMENT);
-  agreementStore = await openStore({ engine: 'pglite', dataDir: undefined });
+  agreementStore = await openTestStore();
   agreementKb = new KnowledgeBase(agreementStore.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
   await ingestPaths(agreementKb, agreementStore.db, [path.join(root, 'agreement')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfBomb } from './ingest/bombs.ts';
 import { makeFixtures } from './ingest/fixtures.ts';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-rag-cli-'));
@@ -54,6 +55,8 @@ beforeAll(async () => {
   rmSync(fixtures.empty);
   renameSync(fixtures.dir, path.join(workDir, FOLDER));
   mkdirSync(path.join(workDir, 'knowledge'));
+  // The first test's data folder is made by \`ingest\` itself; the others start from a migrated copy.
+  for (const name of ['text-data', 'all-bad-data', 'bomb-data']) seedDataDir(path.join(workDir, name));
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 

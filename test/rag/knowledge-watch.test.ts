@@ -12,9 +12,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebPerson } from '../adapters/web/web-person.ts';
 import { BIN, SERVE_START_TIMEOUT_MS, startServeProcess, type ServeProcess } from '../support/serve-process.ts';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-watch-'));
 const dataDir = path.join(workDir, 'data');
+seedDataDir(dataDir);
 const knowledgeDir = path.join(workDir, 'knowledge');
 const docsDir = path.join(knowledgeDir, 'docs');
 const INDEX_TIMEOUT_MS = 30_000;

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp, ingestKnowledgeDir, type App } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
 import {
   CHAT_PATH,
   EMBEDDINGS_PATH,
@@ -23,6 +22,7 @@ import {
   type RecordedRequest,
 } from '../support/fake-openai.ts';
 import { writeCorpus, type Corpus } from './fixtures/corpus.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 const QUESTION = 'How long does the secretariat take to acknowledge an official letter requesting technical assistance?';
 
@@ -66,7 +66,7 @@ describe('answers written by a language model', () => {
     });
     fake.on(EMBEDDINGS_PATH, embeddingsFor);
     fake.on(CHAT_PATH, chatFor);
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    app = await createApp(config, silentLogger(), { store: await openTestStore() });
     await ingestKnowledgeDir(app.services, { prune: false });
   });
 

@@ -11,7 +11,6 @@ import { summarizeDiscussion, type DiscussionInput } from '../../src/features/di
 import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/main.ts';
 import { loadPrompt } from '../../src/rag/llm/prompts.ts';
-import { openStore } from '../../src/store/index.ts';
 import {
   openAISummaryWriter,
   parseSummary,
@@ -20,6 +19,7 @@ import {
   SUMMARY_PROMPT_REPLIES_MAX_CHARS,
 } from '../../src/rag/llm/summary-writer.ts';
 import { CHAT_PATH, chatMessages, chatReply, errorReply, FAKE_API_KEY, fakeClient, useFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 const START = Date.UTC(2025, 2, 3, 9, 0);
 const MINUTE_MS = 60_000;
@@ -171,7 +171,7 @@ describe('the app with a model configured', () => {
   it('has a summary writer that uses the configured server and chat model', async () => {
     fake.on(CHAT_PATH, chatReply(BULLETS));
     const config = loadConfig({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: FAKE_API_KEY, OPENAI_MODEL: 'test-chat-configured' });
-    const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    const app = await createApp(config, silentLogger(), { store: await openTestStore() });
     try {
       const summary = await summarizeDiscussion(input, app.services.summaryWriter ? { writer: app.services.summaryWriter } : {});
       expect(summary.method).toBe('model');

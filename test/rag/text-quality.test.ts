@@ -11,7 +11,7 @@ import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
 import { TermStats } from '../../src/rag/term-stats.ts';
 import type { Chunk } from '../../src/rag/types.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 
 function chunk(id: number, text: string, lang: Chunk['lang'] = 'fr'): Chunk {
   return { id: `${id}:0`, documentId: id, ordinal: 0, source: `doc${id}.txt`, title: `Doc ${id}`, heading: '', text, lang, category: null };
@@ -50,7 +50,7 @@ describe('extractive answers', () => {
 
 describe('the language of an extractive answer', () => {
   it('quotes passages in the asker’s language when the best passages include some', async () => {
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     try {
       const glossary = new Glossary({
         version: 1,

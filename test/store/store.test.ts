@@ -29,7 +29,9 @@ for (const engine of storeEngines()) {
     let store: Store;
 
     beforeAll(async () => {
-      store = await engine.open();
+      // From nothing: every migration runs here (the other suites' stores are copies of one store
+      // migrated once per run, `test/support/global-setup.ts`).
+      store = await engine.open({ fromScratch: true });
     });
     afterAll(async () => {
       await store?.close();

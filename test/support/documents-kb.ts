@@ -11,7 +11,8 @@ import { loadConfig } from '../../src/config.ts';
 import { glossaryFor } from '../../src/main.ts';
 import { ingestPaths } from '../../src/rag/ingest/ingest.ts';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { openTestStore } from './pglite-template.ts';
 
 /** `files`: file name (its extension says its format) → text. Call at a test file's top level. */
 export function useDocumentsKnowledgeBase(files: Record<string, string>): () => KnowledgeBase {
@@ -22,7 +23,7 @@ export function useDocumentsKnowledgeBase(files: Record<string, string>): () => 
     root = await mkdtemp(path.join(tmpdir(), 'ta-documents-kb-'));
     await mkdir(path.join(root, 'docs'));
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, 'docs', name), text);
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     kb = new KnowledgeBase(store.db, glossaryFor(loadConfig({ KNOWLEDGE_DIR: root })));
     await ingestPaths(kb, store.db, [path.join(root, 'docs')], { cwd: root, defaultLang: 'en', prune: false, now: () => new Date() });
   });

@@ -10,7 +10,7 @@ import { startHost, type Host } from '../../adapters/host/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
 import type { App, AppOptions } from '../../src/main.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openTestStore } from './pglite-template.ts';
 
 export interface TestHost {
   /** The base URL, e.g. http://127.0.0.1:41234 */
@@ -28,7 +28,7 @@ export async function startTestHost(env: Record<string, string> = {}, hostOption
   const { logger = silentLogger(), ...options } = hostOptions;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-host-'));
   const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true });
-  const store = await openStore({ engine: 'pglite', dataDir: undefined });
+  const store = await openTestStore();
   try {
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, ...env }, { port: 0 });
     const host = await startHost(config, logger, { ...options, store });

@@ -2,15 +2,17 @@
  * The store engines every store-backed test runs on: embedded PGlite always, and a real PostgreSQL
  * server when TEST_DATABASE_URL is set (each open gets its own fresh database, dropped on close).
  * Without TEST_DATABASE_URL the PostgreSQL entry is still listed, marked `skip`, so that it shows up
- * as skipped in the test report instead of passing silently.
+ * as skipped in the test report instead of passing silently. Stores start from the run's migrated
+ * copies (`global-setup.ts`) unless opened `fromScratch`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { withAdmin } from './global-setup.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 /** A place that survives closing the store: opened again, it holds the same data. */
 export interface PersistentTarget {
@@ -27,8 +29,11 @@ export interface TestEngine {
   name: string;
   /** True when this engine cannot run here: wrap its tests in `describe.skip` (see `describeEngine`). */
   skip: boolean;
-  /** A fresh, empty, migrated store; its `close()` also removes whatever was created for it. */
-  open(): Promise<Store>;
+  /**
+   * A fresh, empty, migrated store; its `close()` also removes whatever was created for it.
+   * `fromScratch`: created empty and migrated here, not copied from the run's migrated store.
+   */
+  open(options?: { fromScratch?: boolean }): Promise<Store>;
   /** A fresh place to open several stores on, one after the other. */
   persistent(): Promise<PersistentTarget>;
 }
@@ -44,12 +49,12 @@ function tempDir(): string {
 const pglite: TestEngine = {
   name: 'pglite',
   skip: false,
-  open: () => openStore({ engine: 'pglite', dataDir: undefined }),
+  open: (options) => openStore({ engine: 'pglite', dataDir: undefined, template: options?.fromScratch ? undefined : pgliteTemplate() }),
   persistent: () => {
     const dataDir = tempDir();
     return Promise.resolve({
       dataDir,
-      open: () => openStore({ engine: 'pglite', dataDir }),
+      open: () => openStore({ engine: 'pglite', dataDir, template: pgliteTemplate() }),
       dispose: () => {
         rmSync(dataDir, { recursive: true, force: true });
         return Promise.resolve();
@@ -58,20 +63,22 @@ const pglite: TestEngine = {
   },
 };
 
-async function withAdmin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+/** The run's migrated database (`global-setup.ts`), outside vitest none. */
+function postgresTemplate(): string | undefined {
   try {
-    return await run(client);
-  } finally {
-    await client.end();
+    return inject('postgresTemplate') || undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/** Creates a uniquely named database on the server; returns its URL and the function that drops it. */
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * Creates a uniquely named database on the server, a copy of `template` when given; returns its URL
+ * and the function that drops it.
+ */
+async function createDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `ta_forum_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -98,8 +105,8 @@ function postgres(serverUrl: string): TestEngine {
   return {
     name: 'postgres',
     skip: false,
-    open: async () => {
-      const database = await createDatabase(serverUrl);
+    open: async (options) => {
+      const database = await createDatabase(serverUrl, options?.fromScratch ? undefined : postgresTemplate());
       let store: Store;
       try {
         store = await openStore({ engine: 'postgres', url: database.url });
@@ -122,7 +129,7 @@ function postgres(serverUrl: string): TestEngine {
       };
     },
     persistent: async () => {
-      const database = await createDatabase(serverUrl);
+      const database = await createDatabase(serverUrl, postgresTemplate());
       return { url: database.url, open: () => openStore({ engine: 'postgres', url: database.url }), dispose: database.drop };
     },
   };

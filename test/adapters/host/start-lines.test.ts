@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prettyLine } from '../../../src/log.ts';
+import { seedDataDir } from '../../support/pglite-template.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-start-'));
@@ -29,6 +30,7 @@ const LAST_LINE = /^TA Forum Bot is running\. Web chat: (http:\/\/127\.0\.0\.1:\
 /** Starts the server (on a terminal or not) and gives its lines up to the one naming the web chat, and any that follow within a second. */
 async function startLines(terminal: boolean, env: Record<string, string>, name: string): Promise<string[]> {
   const fullEnv = { ...process.env, HOST: '127.0.0.1', PORT: '0', TA_FORUM_DATA_DIR: path.join(workDir, name), KNOWLEDGE_DIR: knowledgeDir, LOG_FORMAT: '', ...env };
+  seedDataDir(fullEnv.TA_FORUM_DATA_DIR);
   const child = terminal
     ? spawn('script', ['-q', '-e', '-c', `'${process.execPath}' '${BIN}' serve`, '/dev/null'], { env: fullEnv, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, [BIN, 'serve'], { env: fullEnv, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../../src/store/data-dir-lock.ts';
+import { seedDataDir } from '../../support/pglite-template.ts';
 
 const ROOT = path.resolve('.');
 const BIN = path.join(ROOT, 'adapters/host/bin.mjs');
@@ -30,6 +31,7 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 
 /** Starts a process and waits for the server's "Web chat:" line on its standard error. */
 async function start(command: string, args: string[], dataDir: string): Promise<ChildProcess> {
+  seedDataDir(dataDir);
   const child = spawn(command, args, { cwd: ROOT, env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let stderr = '';

@@ -18,9 +18,9 @@ import type { Conversation } from '../../../src/core/events.ts';
 import { loadConfig, type Config } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createApp, type App } from '../../../src/main.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
 import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID } from '../../support/slack-requests.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const CHANNEL: Conversation = { platform: 'slack', workspaceId: TEAM_ID, channelId: 'C0FORUM', kind: 'channel' };
@@ -40,7 +40,7 @@ describe('Slack connection', () => {
     );
     if (!config.slack) throw new Error('Slack is not configured');
     slackConfig = config.slack;
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    app = await createApp(config, silentLogger(), { store: await openTestStore() });
     slack = await connectSlack(app, config.slack, silentLogger());
   });
 

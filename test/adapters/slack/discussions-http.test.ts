@@ -12,7 +12,7 @@ import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { ACTIONS, type ReportedMessage } from '../../../src/core/actions.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { createTopic, markTopicPosted, recordTopicPost, type Topic } from '../../../src/store/topics.ts';
 import { useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
@@ -32,6 +32,7 @@ import {
   slackTs,
   viewSubmission,
 } from '../../support/slack-requests.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const settle = (ms = 800): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +56,7 @@ describe('Slack discussions and reports over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-discussions-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const env = {
       HOST: '127.0.0.1',
       TA_FORUM_DATA_DIR: dataDir,

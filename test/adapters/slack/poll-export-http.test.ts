@@ -14,10 +14,11 @@ import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { findPoll, pollPosts, tallyPoll, type Poll } from '../../../src/store/polls.ts';
 import { FILE_UPLOAD, useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, sendToSlack, slashCommand } from '../../support/slack-requests.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const CHANNEL = 'C0WEBINAR';
@@ -64,7 +65,7 @@ describe('poll export over Slack', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-export-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const env = {
       HOST: '127.0.0.1',
       TA_FORUM_DATA_DIR: dataDir,

@@ -17,13 +17,14 @@ import { loadConfig } from '../../../src/config.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { ingestMarkdown } from '../../../src/rag/ingest/ingest.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { findPoll, pollPosts, tallyPoll } from '../../../src/store/polls.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { topicPosts } from '../../../src/store/topics.ts';
 import { FILE_UPLOAD, useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID } from '../../support/slack-requests.ts';
 import { buttonsOf, shownLines, slackForumDriver, type SlackForumDriver, type SlackMessageAt } from '../../support/slack/forum-driver.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const en = messages('en');
@@ -36,7 +37,7 @@ const settle = (ms = 800): Promise<void> => new Promise((resolve) => setTimeout(
 /** A forum on its own embedded store, its clock in the test's hands, one knowledge document indexed. */
 async function startForum(env: Record<string, string>, clock: { now: Date }): Promise<{ host: Host; store: Store; forum: SlackForumDriver; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-privacy-'));
-  const store = await openStore({ engine: 'pglite', dataDir: undefined });
+  const store = await openTestStore();
   const config = loadConfig(
     { HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake().apiUrl, MODERATORS: 'slack:U0MOD', DISCUSSION_CHANNELS: 'slack:C0FORUM', ...env },
     { port: 0 },

@@ -30,6 +30,7 @@ import {
   urlVerification,
   viewSubmission,
 } from '../../support/slack-requests.ts';
+import { openTestStore, pgliteTemplate } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const QUESTION = 'How does a member state request technical assistance?';
@@ -83,7 +84,7 @@ describe('Slack adapter over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-'));
-    store = await openStore({ engine: 'pglite', dataDir: path.join(dataDir, 'store') });
+    store = await openStore({ engine: 'pglite', dataDir: path.join(dataDir, 'store'), template: pgliteTemplate() });
     host = await startSlackHost(store, dataDir);
   });
 
@@ -348,11 +349,11 @@ describe('Slack adapter across a restart', () => {
     try {
       const storeDir = path.join(dataDir, 'store');
       const envelope = eventEnvelope(directMessage({ user: 'U0BOB', channel: 'D0BOB', text: 'help' }));
-      let host = await startSlackHost(await openStore({ engine: 'pglite', dataDir: storeDir }), dataDir);
+      let host = await startSlackHost(await openStore({ engine: 'pglite', dataDir: storeDir, template: pgliteTemplate() }), dataDir);
       await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope);
       await fake().waitFor((c) => c.method === 'chat.postMessage');
       await host.close();
-      host = await startSlackHost(await openStore({ engine: 'pglite', dataDir: storeDir }), dataDir);
+      host = await startSlackHost(await openStore({ engine: 'pglite', dataDir: storeDir, template: pgliteTemplate() }), dataDir);
       try {
         const retried = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 2, retryReason: 'http_timeout' });
         expect(retried.status).toBe(200);
@@ -371,7 +372,7 @@ describe('Slack configuration', () => {
   it('stops the start with a clear message when Slack refuses the bot token', async () => {
     fake().fail('auth.test', { error: 'invalid_auth' });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-auth-'));
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     try {
       await expect(startSlackHost(store, dataDir)).rejects.toThrow(/SLACK_BOT_TOKEN/);
     } finally {

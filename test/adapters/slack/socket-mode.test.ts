@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
 import { globalShortcut } from '../../support/slack/interactions.ts';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../support/fake-slack-socket.ts';
 import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID, appMention, blockAction, directMessage, eventEnvelope, sendToSlack, slashCommand } from '../../support/slack-requests.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
 const QUESTION = 'How does a member state request technical assistance?';
@@ -60,7 +60,7 @@ describe('Slack adapter over Socket Mode', () => {
   let dataDir: string;
 
   async function startSocketHost(): Promise<Host> {
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     return startHost(loadConfig(socketEnv(socket.apiUrl, dataDir), { port: 0 }), silentLogger(), { store });
   }
 

@@ -19,7 +19,7 @@ import type { Conversation } from '../../../src/core/events.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { findConversation } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-cards.ts';
 import { useFakeBotConnector, type FakeTeamsMember } from '../../support/fake-bot-connector.ts';
 import {
@@ -34,6 +34,7 @@ import {
   postActivity,
   teamsMessageId,
 } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const connector = useFakeBotConnector();
 const channel: Conversation = { platform: 'teams', workspaceId: TENANT_ID, channelId: CHANNEL_ID, kind: 'channel' };
@@ -59,7 +60,7 @@ describe('Teams connection outside a turn (local development mode)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-connection-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID }, { port: 0 });
     host = await startHost(config, silentLogger(), { store });
     const { connectTeams } = await import('../../../adapters/teams/app.ts');

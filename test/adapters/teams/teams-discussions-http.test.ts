@@ -22,7 +22,7 @@ import type { Conversation, InboundEvent } from '../../../src/core/events.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { findConversation } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { createTopic, markTopicPosted, recordTopicPost } from '../../../src/store/topics.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-cards.ts';
 import { useFakeBotConnector } from '../../support/fake-bot-connector.ts';
@@ -38,6 +38,7 @@ import {
   postActivity,
   teamsMessageId,
 } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const connector = useFakeBotConnector();
 const settle = (ms = 400): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +55,7 @@ describe('Teams discussions over HTTP (local development mode)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-discussions-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID }, { port: 0 });
     host = await startHost(config, silentLogger(), { store });
     const { connectTeams } = await import('../../../adapters/teams/app.ts');

@@ -6,7 +6,6 @@
  * with the right Content-Range, then post a file info card; declining, an unknown file id and
  * someone else's answer each get their sentence; from a channel, the card goes to the 1:1 chat.
  */
-import { openStore } from '../../../src/store/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, PendingFiles } from '../../../adapters/teams/files.ts';
 import { CSV_BOM, pollCsvFileName } from '../../../src/features/polls/results.ts';
@@ -31,6 +30,7 @@ import {
   type FileConsentInvoke,
   type TeamsUser,
 } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const connector = useFakeBotConnector();
 const uploads = useFakeUploadServer();
@@ -199,7 +199,7 @@ describe('Teams files over HTTP: the file consent card (local development mode)'
 
 describe('Teams files waiting for consent', () => {
   it('are kept one hour in the store (another instance, or one restarted, finds them), then forgotten; only one taker', async () => {
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     try {
       let now = new Date('2026-11-20T10:00:00Z');
       const files = new PendingFiles(store.db, () => now);

@@ -12,7 +12,7 @@ import { TEAMS_CARD_MAX_BYTES } from '../../../adapters/teams/render.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { findConversation } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-cards.ts';
 import { useFakeBotConnector, type ConnectorCall } from '../../support/fake-bot-connector.ts';
 import {
@@ -30,6 +30,7 @@ import {
   personalMessage,
   postActivity,
 } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const connector = useFakeBotConnector();
 const QUESTION = 'How does a member state request technical assistance?';
@@ -67,7 +68,7 @@ describe('Teams adapter over HTTP (local development mode)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const config = loadConfig({ HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID }, { port: 0 });
     host = await startHost(config, silentLogger(), { store });
   });
@@ -287,7 +288,7 @@ if (!outsideAddress) console.warn('Teams loopback guard test skipped: this machi
 describe.skipIf(!outsideAddress)('Teams local development mode', () => {
   it('accepts requests from this machine only', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-dev-'));
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     const host = await startHost(loadConfig({ HOST: '0.0.0.0', TA_FORUM_DATA_DIR: dataDir, TEAMS_ALLOWED_TENANTS: TENANT_ID }, { port: 0 }), silentLogger(), { store });
     try {
       const port = new URL(host.url).port;
@@ -308,7 +309,7 @@ describe.skipIf(!outsideAddress)('Teams local development mode', () => {
 describe('Teams adapter with an app id', () => {
   it('refuses a request without a valid token (the SDK’s authentication)', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-teams-auth-'));
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     const config = loadConfig(
       {
         HOST: '127.0.0.1',

@@ -21,11 +21,12 @@ import { dashboardMessages, dashboardText } from '../../../src/i18n/dashboard/in
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createGuestRequest } from '../../../src/store/guest-requests.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { findPerson, grantRole, setPersonLang } from '../../../src/store/people.ts';
 import { findTopic, queuedTopics } from '../../../src/store/topics.ts';
 import { CHROMIUM_MISSING, findChromium, launchChromium, watchForProblems } from '../../support/browser.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 const executablePath = findChromium();
@@ -78,7 +79,7 @@ describeBrowser('moderators’ dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-dashboard-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     const config = loadConfig(
       { HOST: '127.0.0.1', TA_FORUM_DATA_DIR: dataDir, DISCUSSION_CHANNELS: 'web:forum', MODERATORS: `web:${MODERATOR_ID}`, WORKSPACE_NAMES: 'web:web=Web page' },
       { port: 0 },

@@ -13,9 +13,9 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Actor, InboundEvent } from '../../../src/core/events.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createApp, type App } from '../../../src/main.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
 import { RecordingMessenger } from '../../support/recording-messenger.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 export const MODERATOR = 'mod-ana';
 export const DAY = 24 * 60 * 60 * 1000;
@@ -59,7 +59,7 @@ let n = 0;
 export async function openDashboardHarness(start = new Date('2026-11-18T10:00:00Z')): Promise<DashboardHarness> {
   let clock = start;
   const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: `web:${MODERATOR}`, DISCUSSION_CHANNELS: 'slack:C1', WORKSPACE_NAMES: 'slack:T1=France' });
-  const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), ingestKnowledge: false, now: () => clock });
+  const app = await createApp(config, silentLogger(), { store: await openTestStore(), ingestKnowledge: false, now: () => clock });
   const messenger = new RecordingMessenger();
   messenger.directory.set('slack:UOLGA', { platform: 'slack', workspaceId: 'TPARTNER', userId: 'UOLGA', displayName: 'Olga Partner' });
   messenger.directory.set('slack:UOMAR', { platform: 'slack', workspaceId: 'TPARTNER', userId: 'UOMAR', displayName: 'Omar Partner' });

@@ -15,10 +15,10 @@ import path from 'node:path';
 import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { issueSignInLink } from '../../../src/store/web-accounts.ts';
 import { startTestHost, type TestHost } from '../../support/host.ts';
 import { WebPerson } from './web-person.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const PASSWORD = 'a long enough passphrase';
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,7 +66,7 @@ describe('sign-in attempts are limited', () => {
 
 describe('sign-in attempts counted in the store', () => {
   it('are shared by two instances on one database and survive a restart; the one-time link still signs in', async () => {
-    const store = await openStore({ engine: 'pglite', dataDir: undefined });
+    const store = await openTestStore();
     const dirs: string[] = [];
     const start = async (): Promise<Host> => {
       const dir = mkdtempSync(path.join(tmpdir(), 'ta-forum-limits-'));

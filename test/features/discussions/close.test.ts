@@ -11,12 +11,12 @@ import type { InboundEvent } from '../../../src/core/events.ts';
 import { discussionSource } from '../../../src/features/discussions/close.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createApp, type App } from '../../../src/main.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { findTopic, topicEvents } from '../../../src/store/topics.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
 import { CHAT_PATH, chatReply, FAKE_API_KEY, useFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai.ts';
 import { RecordingMessenger } from '../../support/recording-messenger.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 let n = 0;
 function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>): InboundEvent {
@@ -46,7 +46,7 @@ describe('closing a weekly topic', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now, ingestKnowledge: true });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), now: () => clock.now, ingestKnowledge: true });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());
@@ -182,7 +182,7 @@ describe('closing a weekly topic with a model configured', () => {
       OPENAI_BASE_URL: fake.baseUrl,
       OPENAI_API_KEY: FAKE_API_KEY,
     });
-    const app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    const app = await createApp(config, silentLogger(), { store: await openTestStore() });
     const messenger = new RecordingMessenger();
     app.services.messenger = messenger;
     try {

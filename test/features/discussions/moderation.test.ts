@@ -13,9 +13,9 @@ import type { InboundEvent } from '../../../src/core/events.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createApp, type App } from '../../../src/main.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
 import { RecordingMessenger, TEST_LINK_PREFIX } from '../../support/recording-messenger.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 let n = 0;
 function event(userId: string, partial: Partial<InboundEvent> & Pick<InboundEvent, 'type'>): InboundEvent {
@@ -55,7 +55,7 @@ describe('moderation', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD,slack:UMOD2' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }) });
+    app = await createApp(config, silentLogger(), { store: await openTestStore() });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());

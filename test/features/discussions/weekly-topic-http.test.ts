@@ -12,13 +12,14 @@ import { startHost, type Host } from '../../../adapters/host/server.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { activeConversations } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { topicPosts } from '../../../src/store/topics.ts';
 import { useFakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, channelMessage, directMessage, eventEnvelope, sendToSlack } from '../../support/slack-requests.ts';
 import { TENANT_ID, USER_ADA, channelMessage as teamsChannelMessage, conversationUpdate, postActivity } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const slack = useFakeSlack();
 const connector = useFakeBotConnector();
@@ -40,7 +41,7 @@ describe('weekly topics over Slack and Teams', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-weekly-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     // The Teams channel is known once the bot is installed there: install first, on a bare host.
     const env = {
       HOST: '127.0.0.1',

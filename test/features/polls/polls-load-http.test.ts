@@ -24,12 +24,13 @@ import { POLL_REFRESH_MIN_INTERVAL_MS } from '../../../src/features/polls/refres
 import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { activeConversations } from '../../../src/store/conversations.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import { type Store } from '../../../src/store/index.ts';
 import { findPoll, pollPosts, tallyPoll, type Poll, type Tally } from '../../../src/store/polls.ts';
 import { useFakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { useFakeSlack } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID, blockAction, directMessage, eventEnvelope, prepareSlackRequest, sendToSlack } from '../../support/slack-requests.ts';
 import { CHANNEL_ID, TENANT_ID, USER_ADA, actionExecuteInvoke, conversationUpdate, postActivity, type TeamsAccount } from '../../support/teams-activities.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const slack = useFakeSlack();
 const connector = useFakeBotConnector();
@@ -201,7 +202,7 @@ describe('polls under load over Slack and Teams', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-polls-load-'));
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     // The host gets the store without its close: the votes are read after the host has stopped
     // (which waits for the Slack work still queued, redeliveries included).
     const lent: Store = { engine: store.engine, db: store.db, intake: store.intake, gate: store.gate, close: () => Promise.resolve() };

@@ -16,10 +16,10 @@ import { messages } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createApp, type App } from '../../../src/main.ts';
 import { PollDeadlines } from '../../../src/scheduler/poll-deadlines.ts';
-import { openStore } from '../../../src/store/index.ts';
 import { findPoll, tallyPoll } from '../../../src/store/polls.ts';
 import { RecordingAdapter } from '../../support/recording-adapter.ts';
 import { RecordingMessenger } from '../../support/recording-messenger.ts';
+import { openTestStore } from '../../support/pglite-template.ts';
 
 const CHANNEL: Conversation = { platform: 'slack', workspaceId: 'T1', channelId: 'C0WEBINAR', kind: 'channel' };
 let n = 0;
@@ -45,7 +45,7 @@ describe('polls', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ SLACK_ALLOWED_WORKSPACES: 'T1', MODERATORS: 'slack:UMOD', DISCUSSION_CHANNELS: 'slack:C0FORUM,teams:19:forum@thread.tacv2' });
-    app = await createApp(config, silentLogger(), { store: await openStore({ engine: 'pglite', dataDir: undefined }), now: () => clock.now });
+    app = await createApp(config, silentLogger(), { store: await openTestStore(), now: () => clock.now });
     app.services.messenger = messenger;
   });
   afterAll(() => app.close());
