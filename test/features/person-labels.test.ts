@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personLabels } from '../../src/features/membership/person-labels.ts';
 import { messages } from '../../src/i18n/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 import { grantRole } from '../../src/store/people.ts';
 import { createWebAccount } from '../../src/store/web-accounts.ts';
 import { startTestHost, type TestHost } from '../support/host.ts';
@@ -20,7 +21,7 @@ const fr = messages('fr');
 describe('people by name', () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     await createWebAccount(store.db, { login: 'amina', displayName: 'Amina Diallo', kind: 'member', by: 'test', now });
     await grantRole(store.db, { key: { platform: 'slack', workspaceId: 'T1', userId: 'U1' }, role: 'guest', guestExpiresAt: new Date('2027-01-01T00:00:00Z'), displayName: 'Jo Slack', by: 'test', now });
   });

@@ -9,7 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import { cardsForReader } from '../../src/features/reader-cards.ts';
 import { pollToCard } from '../../src/features/polls/poll-card.ts';
 import { messages } from '../../src/i18n/index.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { openTestStore } from '../support/pglite-template.ts';
 import { castVote, createPoll, recordPollPost, tallyPoll, type Poll } from '../../src/store/polls.ts';
 import { createTopic, recordTopicPost } from '../../src/store/topics.ts';
 
@@ -24,7 +25,7 @@ describe('cards drawn for a reader', () => {
   const services = () => ({ store, config: loadConfig({}) });
 
   beforeAll(async () => {
-    store = await openStore({ engine: 'pglite', dataDir: undefined });
+    store = await openTestStore();
     poll = await createPoll(store.db, { question: 'Was it useful?', options: ['Yes', 'No'], kind: 'single', anonymous: false, lang: 'en', creator: 'web:mod' }, now);
     await recordPollPost(store.db, { pollId: poll.id, platform: 'web', conversationId: 'forum', workspaceId: 'web', messageId: 'post-poll' }, now);
     await recordPollPost(store.db, { pollId: poll.id, platform: 'slack', conversationId: 'C1', workspaceId: 'T1', messageId: 'post-other' }, now);
