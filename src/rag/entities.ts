@@ -219,7 +219,7 @@ const REFERENCE_BEFORE = /(?:paragraphe|paragraph|párrafo|para\.|§|article|art
 /** "Article IV, 1": the figure after a Roman numeral and its comma numbers a paragraph of it. */
 const ROMAN_REFERENCE_BEFORE = /\b[IVXL]{1,6}[,.]\s?$/;
 /** A bare figure this large, with its groups of three, is likely money in a budget table. */
-const LARGE_FIGURE = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d{2})?$/;
+const LARGE_FIGURE = /^[1-9]\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d{2})?$/;
 
 /** A share written in words ("two thirds", "la moitié", "половина", "ثلثي", "三分之二"): a percentage. */
 const SHARE_WORDS: Record<Lang, RegExp> = {

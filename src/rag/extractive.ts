@@ -203,7 +203,11 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   // Whole phrases: "vingt-cinquième" is not in a document that has "vingt-troisième".
   const has = (phrase: string[]): boolean => phrase.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false);
   // A language named as a people's ("the Dutch experts") is its country in a document that never names the language.
-  const concepts = query.concepts.map((c) => (c.homeland && c.homeland.some(has) ? { ...c, phrases: [...c.phrases, ...c.homeland] } : c));
+  // A document that names no year at all ("the 2007 annex", a list cut from its decree) says nothing of another year: the one asked may be its own, and is not looked for.
+  const undated = stats.documentNamesYears?.(chunk.documentId) === false;
+  const concepts = query.concepts.map((c) =>
+    undated && c.constraint && /^(?:19|20)\d{2}$/.test(c.label) ? { ...c, constraint: false, optional: true } : c.homeland && c.homeland.some(has) ? { ...c, phrases: [...c.phrases, ...c.homeland] } : c,
+  );
   const inDocument = concepts.map((c) => c.phrases.some(has));
   // A name the document is about ("the Jobs MDTF" of its report) is in most of its passages: it says which thing every unit of it is about.
   const topical = (t: string): boolean => (stats.documentShare?.(chunk.documentId, t) ?? 0) >= TOPIC_SHARE;
@@ -334,8 +338,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
 
 
 /** A duration question's verb of lasting ("se extendió", "s'étale") names what is asked: found or not, the answer is the same. */
+const lastingTerms = new Map<Lang, ReadonlySet<string>>();
 function withoutLasting(query: AnalyzedQuery): AnalyzedQuery {
-  const lasting = new Set(LASTING_WORDS[query.lang].flatMap((w) => analyze(w, query.lang)));
+  let lasting = lastingTerms.get(query.lang);
+  if (!lasting) lastingTerms.set(query.lang, (lasting = new Set(LASTING_WORDS[query.lang].flatMap((w) => analyze(w, query.lang)))));
   return { ...query, concepts: query.concepts.map((c) => (!c.constraint && c.label.split(' ').every((t) => lasting.has(t)) ? { ...c, optional: true } : c)) };
 }
 

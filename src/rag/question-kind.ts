@@ -343,24 +343,6 @@ export function countedWord(question: string, lang: Lang): string | undefined {
   return m?.slice(1).find((g) => g !== undefined);
 }
 
-/** Column headers that say a table's cells are of a kind ("Date", "Coût", "Langue"), by language. */
-const KIND_HEADERS: Partial<Record<AnswerKind, Record<Lang, string[]>>> = {
-  date: { en: ['date', 'dates', 'when', 'schedule', 'timeline'], fr: ['date', 'dates', 'échéancier', 'calendrier', 'période'], es: ['fecha', 'fechas', 'calendario', 'plazo'], ru: ['дата', 'сроки', 'период'], ar: ['تاريخ', 'التاريخ', 'الموعد', 'الجدول الزمني'], zh: ['日期', '时间', '时间表'] },
-  amount: { en: ['cost', 'costs', 'amount', 'budget', 'resources', 'price'], fr: ['coût', 'coûts', 'montant', 'budget', 'ressources', 'prix', 'dépenses'], es: ['costo', 'coste', 'monto', 'presupuesto', 'recursos', 'precio', 'gastos'], ru: ['стоимость', 'сумма', 'бюджет', 'ресурсы', 'расходы'], ar: ['التكلفة', 'المبلغ', 'الميزانية', 'الموارد'], zh: ['费用', '金额', '预算', '资源', '成本'] },
-  duration: { en: ['duration', 'length'], fr: ['durée'], es: ['duración'], ru: ['продолжительность', 'длительность'], ar: ['المدة'], zh: ['时长', '期限'] },
-  language: { en: ['language'], fr: ['langue'], es: ['idioma', 'lengua'], ru: ['язык'], ar: ['اللغة'], zh: ['语言', '语种'] },
-  place: { en: ['country', 'place', 'city', 'region', 'venue'], fr: ['pays', 'lieu', 'ville', 'région'], es: ['país', 'lugar', 'ciudad', 'región'], ru: ['страна', 'место', 'город', 'регион'], ar: ['البلد', 'المكان', 'المدينة', 'المنطقة'], zh: ['国家', '地点', '城市', '地区'] },
-};
-
-/** Whether a column header says its cells are of the kind asked. */
-export function headerNamesKind(headerTerms: ReadonlySet<string>, kind: AnswerKind | undefined, lang: Lang, analyse: (text: string, lang: Lang) => string[]): boolean {
-  const words = kind ? KIND_HEADERS[kind]?.[lang] : undefined;
-  return (words ?? []).some((w) => {
-    const stems = analyse(w, lang);
-    return stems.length > 0 && stems.every((t) => headerTerms.has(t));
-  });
-}
-
 /** Questions that ask what something was about, without a word for "topic" ("what was the session about?"). */
 const ABOUT: Record<Lang, RegExp> = {
   en: /\bwhat (?:was|is|were|are) (?:the |this |that )?[\w\s-]*\babout\b/,

@@ -9,7 +9,8 @@ import { findSpans, type Span } from './entities.ts';
 import type { Candidate } from './extractive.ts';
 import { rowCells } from './ingest/layout.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { headerNamesKind, type AnswerKind } from './question-kind.ts';
+import { headerNamesKind } from './kind-headers.ts';
+import type { AnswerKind } from './question-kind.ts';
 import { conceptMatched } from './support.ts';
 import type { Unit } from './units.ts';
 
@@ -105,6 +106,9 @@ export function demoteTiedRows(ranked: Candidate[], rankDecay: number): Candidat
 const NAMED_HEADER_STEP = 0.05;
 const NAMED_HEADER_MAX = 1.5;
 
+/** A cell of text holding this many of the question's words (not its constraints) is the one it asks about. */
+const CELL_TEXT_MIN_CONCEPTS = 2;
+
 /** In a row with headers, the cell of the expected kind that best answers: the one whose header the question names. */
 export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang, ending = false): { span: Span; closeness: number } | undefined {
   const { label, cells } = rowCells(unit.text);
@@ -119,8 +123,11 @@ export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind
     const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
     if (inCell.length === 0) continue;
     const headerTerms = new Set(analyze(named(cell.header), lang));
-    // Named by the question's words, or by its kind ("when" names the Date column).
-    const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang, analyze);
+    // Named by the question's words, or by its kind ("when" names the Date column), or a cell of
+    // text that holds the question's words around the span ("Head of audit at the Civil Aviation Organization").
+    const valueTerms = new Set(analyze(cell.value, lang));
+    const inValue = query.concepts.filter((c) => !c.constraint && conceptMatched(c, valueTerms)).length;
+    const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang) || inValue >= CELL_TEXT_MIN_CONCEPTS;
     // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
     const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
     const closeness = isNamed ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;

@@ -12,6 +12,7 @@ import type { TermStatistics } from './support.ts';
 const EMPTY: ReadonlySet<string> = new Set();
 /** A document needs this many passages for a term's share of them to say what it is about. */
 const MIN_SHARE_PASSAGES = 5;
+const YEAR = /^(?:19|20)\d{2}$/;
 
 export class TermStats implements TermStatistics {
   private readonly termIds = new Map<string, number>();
@@ -23,6 +24,8 @@ export class TermStats implements TermStatistics {
   /** Per document: the terms of its opening (title, date line, event), which say what every passage of it is about. */
   private readonly heads = new Map<number, ReadonlySet<string>>();
   private readonly leads = new Map<number, ReadonlySet<string>>();
+  /** Documents that name a year somewhere. */
+  private readonly dated = new Set<number>();
   /** The Latin-letter stems, for Cyrillic cognates. */
   private readonly cognates = new CognateIndex();
 
@@ -57,6 +60,7 @@ export class TermStats implements TermStatistics {
     if (leadTerms.length > 0) this.leads.set(documentId, new Set(leadTerms));
     const counts = new Map<number, number>();
     for (const terms of passageTerms) {
+      if (terms.some((t) => YEAR.test(t))) this.dated.add(documentId);
       for (const term of new Set(terms)) {
         const id = this.idOf(term);
         counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -103,6 +107,11 @@ export class TermStats implements TermStatistics {
     return 0;
   }
 
+  /** Whether any passage of the document names a year: one that names none cannot say another year than the one asked. */
+  documentNamesYears(documentId: number): boolean {
+    return this.dated.has(documentId);
+  }
+
   /** Stems the documents hold (any passage, now or before) that a Cyrillic stem may be a cognate of. */
   cognatesOf(stem: string): string[] {
     return this.cognates.cognatesOf(stem).filter((t) => this.documentFrequency(t) > 0);
@@ -120,6 +129,7 @@ export class TermStats implements TermStatistics {
   removeDocument(documentId: number): void {
     this.heads.delete(documentId);
     this.leads.delete(documentId);
+    this.dated.delete(documentId);
     const pairs = this.byDocument.get(documentId);
     if (!pairs) return;
     for (let i = 0; i < pairs.length; i += 2) (this.df[pairs[i] as number] as number) -= pairs[i + 1] as number;

@@ -26,7 +26,7 @@ const ABBREVIATION = /(?:^|[\s(«“"])(?:M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dra|Pr
 const NUMBERING = /^(?:\d{1,3}|[IVXLivxl]{1,5}|[a-z])[.)]$/;
 const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/;
 /** A paragraph's or item's number at the start of a unit: not part of what it says (and not a figure to quote). */
-const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/;
+const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\)|0\d(?=\s+\p{Lu}))\s+/u;
 
 const segmenters = new Map<Lang, Intl.Segmenter>();
 function segmenter(lang: Lang): Intl.Segmenter {

@@ -325,6 +325,11 @@ describe('spans', () => {
     expect(kinds('Участвовали 48 человек.', 'ru')).toContain('number:48');
     // A figure inside a file's name or a time of day is no quantity.
     expect(kinds('Envoyez le modèle BID_0.pdf avant 9:00 le soir.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
+    // A bare figure with groups of three may be money in a budget table; a decimal of zero never is.
+    expect(kinds('Total 4 572 545', 'fr')).toContain('amount:4 572 545');
+    expect(kinds('Total 12,500', 'en')).toContain('amount:12,500');
+    expect(kinds('el índice de desigualdad de género (0,467) indica', 'es')).not.toContain('amount:0,467');
+    expect(kinds('l’indice ajusté (0.522) reste moyen', 'fr')).not.toContain('amount:0.522');
     // A number with the word that multiplies it is one quantity, in figures or in words.
     expect(kinds('Services reached over eight million people.', 'en')).toContain('number:eight million');
     expect(kinds('Services reached 8 million people.', 'en')).toContain('number:8 million');

@@ -11,6 +11,7 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { ForumError } from '../../core/errors.ts';
 import type { ParsedDocument } from '../types.ts';
+import { isRowLine } from './layout.ts';
 import { MAX_PASSAGES_PER_DOCUMENT } from './limits.ts';
 import { stopsNoSentence } from '../units.ts';
 
@@ -66,14 +67,31 @@ function splitterFor(maxChars: number, overlapChars: number): RecursiveCharacter
 /** What is read before a full stop to tell an abbreviation or an item's number. */
 const LOOK_BACK_CHARS = 24;
 
+/** Where the table rows of a text are (start and end offsets of their lines). */
+function rowSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (isRowLine(line.replace(MARKS, '').trim())) spans.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  return spans;
+}
+
+/** Sentence and clause ends marked, except inside a table row: a row is one unit ("Canada. — Sector: …; Code: 710"). */
 function markBoundaries(text: string): string {
-  return text
+  const rows = rowSpans(text);
+  // A mark inside a row (not at its line's end) is left out.
+  const inRow = (offset: number, length: number): boolean => rows.some(([start, end]) => offset >= start && offset + length < end);
+  const sentences = text.replace(SENTENCE_END, (match: string, end: string, space: string, offset: number) =>
     // Not after "M.", "Dr.", an initial or a paragraph's number ("19. The budget…").
-    .replace(SENTENCE_END, (match: string, end: string, space: string, offset: number) =>
-      stopsNoSentence(text.slice(Math.max(0, offset + end.length - LOOK_BACK_CHARS), offset + end.length)) ? match : `${end}${space}${SENTENCE}`,
-    )
-    .replace(CJK_SENTENCE_END, `$1${SENTENCE}`)
-    .replace(CLAUSE_END, `$1$2${CLAUSE}`);
+    inRow(offset, end.length) || stopsNoSentence(text.slice(Math.max(0, offset + end.length - LOOK_BACK_CHARS), offset + end.length)) ? match : `${end}${space}${SENTENCE}`,
+  );
+  const marked = sentences.replace(CJK_SENTENCE_END, `$1${SENTENCE}`);
+  const clauseRows = rowSpans(marked);
+  return marked.replace(CLAUSE_END, (match: string, end: string, space: string, offset: number) =>
+    clauseRows.some(([start, stop]) => offset >= start && offset + end.length < stop) ? match : `${end}${space}${CLAUSE}`,
+  );
 }
 
 /** The passages of a document, in order. Asynchronous because LangChain's splitter is. */

@@ -21,6 +21,7 @@
  * title and page number are left out.
  */
 import { findSpans } from '../entities.ts';
+import { AMOUNT_COLUMN, COUNT_COLUMN, DATE_COLUMN } from '../kind-headers.ts';
 import { ENDS_ON_FUNCTION_WORD, joined, normal } from './records.ts';
 
 export interface ClosedTable {
@@ -48,13 +49,6 @@ const MAX_CELL_CHARS = 40;
 const MAX_TITLE_LINE_CHARS = 45;
 const MAX_LABEL_CHARS = 150;
 const ENDS_SENTENCE = /[.!?;…。！？؟]["'”’»)\]]*$/;
-/** Words of a header that names a column of dates, or one of amounts. */
-const DATE_COLUMN = /(?<!\p{L})(?:dates?|year|years|period|start|end|deadline|année|années|période|début|fin|fecha|fechas|año|años|periodo|inicio|plazo|дата|год|срок|период)(?!\p{L})/iu;
-/** …of sums of money: amounts, and what is given, paid or spent. */
-const AMOUNT_COLUMN =
-  /(?<!\p{L})(?:amounts?|budget|costs?|total|funding|usd|us\$|disburse\p{L}*|paid|spent|commitments?|contributions?|allocations?|expenditures?|montants?|budgets?|coûts?|financement|décaisse\p{L}*|versé\p{L}*|engagements?|dépenses?|monto|importe|presupuesto|costo|coste|desembols\p{L}*|pagad\p{L}*|compromisos?|contribuci\p{L}*|asignaci\p{L}*|gastos?|сумма|бюджет|стоимость|выплач\p{L}*|взнос\p{L}*|расход\p{L}*)(?!\p{L})|\$|€/iu;
-/** …of counts ("Number of grants"). */
-const COUNT_COLUMN = /(?<!\p{L})(?:number|count|nombre|número|n[°º]|no\.|количество|число)(?!\p{L})/iu;
 const FIGURE_COLUMN = (header: string): boolean => DATE_COLUMN.test(header) || AMOUNT_COLUMN.test(header) || COUNT_COLUMN.test(header);
 const LANGS = ['en', 'fr', 'es'] as const;
 

@@ -114,6 +114,11 @@ export function parseHtml(html: string, format: DocumentFormat = 'html'): Parsed
   return { format, title: docTitle ?? firstH1, sections, meta: {} };
 }
 
+/** An HTML table written into another format (Markdown allows raw HTML): its rows as lines, with their headers. */
+export function htmlTableLines(html: string): string[] {
+  return toText(html).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
 function oneLine(text: string): string {
   return normalizeText(text).replace(/\s+/g, ' ');
 }

@@ -6,6 +6,7 @@
 import type { ParsedDocument, Section } from '../types.ts';
 import { closedRecordTables } from './closed-records.ts';
 import { markdownTable, tableLines, unwrap } from './layout.ts';
+import { htmlTableLines } from './parse-html.ts';
 import { BYLINE, HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
@@ -17,6 +18,9 @@ const TIGHT_HEADING = /^ {0,3}(#{1,6})(\p{L}.*?)[ \t]*$/u;
 /** Raw HTML: a script or style block (dropped whole), and any other tag (dropped, its text kept). */
 const SCRIPT_BLOCK = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>/g;
+/** A table written in raw HTML, as converters of web pages and Word files leave them. */
+const HTML_TABLE_OPEN = /^\s*<table\b/i;
+const HTML_TABLE_CLOSE = /<\/table\s*>/i;
 const SETEXT_RULE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -94,6 +98,13 @@ export function parseMarkdown(source: string): ParsedDocument {
       const { rows, end } = markdownTable(lines, i, cleanInline);
       i = end - 1;
       buffer.push('', ...tableLines(rows), '');
+      continue;
+    }
+    if (HTML_TABLE_OPEN.test(line)) {
+      let end = i;
+      while (end < lines.length - 1 && !HTML_TABLE_CLOSE.test(lines[end] ?? '')) end++;
+      buffer.push('', ...htmlTableLines(lines.slice(i, end + 1).join('\n')), '');
+      i = end;
       continue;
     }
     if (TABLE_RULE.test(line)) continue;

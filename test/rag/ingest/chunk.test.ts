@@ -80,6 +80,13 @@ describe('chunkDocument', () => {
     expect(chunks).toEqual([{ heading: 'Kept', text: 'This one is long enough to be kept.' }]);
   });
 
+  it('keeps each table row whole with its label, though the label ends with a full stop', async () => {
+    const rows = Array.from({ length: 24 }, (_, i) => `Country ${i + 1}. — Sector: S${i}; Post: Adviser to the ministry of planning, number ${i + 1}.; Allowance: ${10 + i}; Code: 710`);
+    const chunks = await chunkDocument(doc([{ headings: ['Posts'], text: rows.join('\n') }]), { maxChars: 400, overlapChars: 0 });
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) for (const line of chunk.text.split('\n')) expect(rows).toContain(line);
+  });
+
   it('keeps Chinese, Arabic and Russian sentences whole', async () => {
     const zh = Array.from({ length: 12 }, (_, i) => `第${i + 1}条：任何成员都可以申请技术援助。`).join('');
     const ar = Array.from({ length: 12 }, (_, i) => `السؤال ${i + 1}: هل يمكن لأي عضو أن يطلب المساعدة التقنية؟`).join(' ');

@@ -1,0 +1,55 @@
+/**
+ * Figures that are not the quantity asked: a section's zero-padded number ("03 A core result…") and
+ * an index written as a decimal ("(0,467)") are no count and no sum of money, so a question about a
+ * count or a budget the document does not give is not answered with them — while the document's
+ * own counts and sums are. Through the real pipeline, in several languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { unitsOf } from '../../src/rag/units.ts';
+import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const PROGRAMME_ES = [
+  '# Programa de país para Ruritania 2021-2025',
+  '',
+  'Ruritania sigue en la categoría de desarrollo humano medio: el índice de desigualdad de género (0,467) y el índice ajustado por la desigualdad (0,522) muestran brechas persistentes entre regiones.',
+  '',
+  'El programa apoyará a 120 municipios en la planificación territorial y la gestión del agua.',
+].join('\n');
+
+const NETWORK_EN = [
+  '# Learning network: results framework',
+  '',
+  '01 The network connects teams in forty countries that test new ways of delivering public services.',
+  '',
+  '03 A core global result will be that a learning and scaling network is established and working.',
+  '',
+  'In its first year the network trained 85 facilitators in running experiments with local partners.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN });
+
+describe('figures that are not the quantity asked', () => {
+  itAnswersWith('answers with the document’s own count', kb, [
+    ['es', '¿A cuántos municipios apoyará el programa en Ruritania?', '120'],
+    ['en', 'How many facilitators did the learning network train in its first year?', '85'],
+    ['fr', 'Combien d’animateurs le réseau d’apprentissage a-t-il formés la première année ?', '85'],
+  ]);
+
+  itAbstainsOn('does not give an index as a budget, nor a section’s number as a count', kb, [
+    ['es', '¿Cuál es el presupuesto total, en dólares, del programa para Ruritania?', '0,467'],
+    ['en', 'What is the total budget in dollars of the Ruritania country programme?', '0,522'],
+    ['ru', 'Сколько полицейских обучила сеть в 2020 году?', '03'],
+    ['en', 'How many police officers did the learning network train in 2020?', '03'],
+  ]);
+});
+
+describe('a section’s zero-padded number', () => {
+  it('is not part of what the section says, in any language written with capitals', () => {
+    expect(unitsOf('03 A core global result will be that a network is established.', 'en')[0]?.text).toBe('A core global result will be that a network is established.');
+    expect(unitsOf('02 Le réseau relie des équipes dans quarante pays.', 'fr')[0]?.text).toBe('Le réseau relie des équipes dans quarante pays.');
+    expect(unitsOf('04 Сеть объединяет команды в сорока странах.', 'ru')[0]?.text).toBe('Сеть объединяет команды в сорока странах.');
+    // A figure that counts something stays: "05 countries" is not numbered.
+    expect(unitsOf('05 countries joined in 2021.', 'en')[0]?.text).toBe('05 countries joined in 2021.');
+  });
+});
