@@ -19,7 +19,7 @@ import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, headedCell, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
-import { namesOtherYear } from './years.ts';
+import { aboutOtherYear } from './years.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
 export const MIN_UNIT_COVERAGE = 0.35;
@@ -262,8 +262,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
-      // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014).
-      if (share > 0 && share < 1 && concept.constraint && /^(?:19|20)\d{2}$/.test(concept.label) && namesOtherYear(unit.text, Number(concept.label), query.text)) constraintFactor = 0;
+      // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
+      if (share > 0 && share < 1 && concept.constraint && /^(?:19|20)\d{2}$/.test(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -282,9 +282,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
         // The day of a date the question gives ("3 April 2025") is part of that date.
         const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t) && !scoring.dateFigures.has(t));
-        // A unit that names another year, and no span of years holding the one asked, is about that other year.
+        // A unit that names another year, and no span of years holding the one asked, is about that other year;
+        // one that names none is about its heading's year, or its document's ("Annual review 2021").
         const year = /^(?:19|20)\d{2}$/.test(concept.label) ? Number(concept.label) : undefined;
-        const otherYear = year !== undefined && namesOtherYear(unit.text, year, query.text);
+        const otherYear = year !== undefined && aboutOtherYear(unit.text, chunk.heading, chunk.title, year, query.text);
         // A capitalised word of the question that a passage of another language lacks may be translated there ("the French State", "l'État").
         const translatable = concept.titleWord === true && chunk.lang !== query.lang && share === 0;
         const factor = otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0;

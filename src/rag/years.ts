@@ -21,3 +21,18 @@ export function namesOtherYear(text: string, year: number, question = ''): boole
   const spans = yearSpans(text);
   return spans.length > 0 && !spans.some(([a, b]) => a <= to && b >= from);
 }
+
+/** Whether a text names a year at all. */
+export function namesAYear(text: string): boolean {
+  return yearSpans(text).length > 0;
+}
+
+/**
+ * Whether a unit is about another year than the one asked: by its own years, else (naming none)
+ * by its heading's, else by its document's title ("Annual review 2021": its lines without a year
+ * are about 2021).
+ */
+export function aboutOtherYear(unit: string, heading: string, title: string, year: number, question = ''): boolean {
+  const own = [unit, heading, title].find(namesAYear);
+  return own !== undefined && namesOtherYear(own, year, question);
+}

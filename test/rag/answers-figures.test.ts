@@ -27,7 +27,17 @@ const NETWORK_EN = [
   'In its first year the network trained 85 facilitators in running experiments with local partners.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN });
+const REVIEW_FR = [
+  '# Bureau de pays d’Ostlandie - Bilan 2021',
+  '',
+  'Le bureau a renforcé ses partenariats avec les ministères et la société civile, et a ouvert deux antennes régionales.',
+  '',
+  'Le bureau a mobilisé auprès de ses partenaires un montant de 3 481 200 USD.',
+  '',
+  'Par rapport à 2020, la part des ressources propres a baissé, tandis que les fonds verticaux ont augmenté.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
 
 describe('figures that are not the quantity asked', () => {
   itAnswersWith('answers with the document’s own count', kb, [
@@ -41,6 +51,19 @@ describe('figures that are not the quantity asked', () => {
     ['en', 'What is the total budget in dollars of the Ruritania country programme?', '0,522'],
     ['ru', 'Сколько полицейских обучила сеть в 2020 году?', '03'],
     ['en', 'How many police officers did the learning network train in 2020?', '03'],
+  ]);
+});
+
+describe('a review titled with its year', () => {
+  itAnswersWith('answers for the year of its title', kb, [
+    ['fr', 'Quel montant le bureau d’Ostlandie a-t-il mobilisé auprès de ses partenaires en 2021 ?', '3 481 200'],
+    ['en', 'How much did the Ostland country office raise from its partners in 2021?', '3 481 200'],
+  ]);
+
+  itAbstainsOn('does not answer for another year with a line that names none', kb, [
+    ['fr', 'Quel montant le bureau d’Ostlandie a-t-il mobilisé auprès de ses partenaires en 2020 ?', '3 481 200'],
+    ['en', 'How much did the Ostland country office raise from its partners in 2020?', '3 481 200'],
+    ['es', '¿Cuánto movilizó la oficina de Ostland con sus socios en 2020?', '3 481 200'],
   ]);
 });
 
