@@ -12,14 +12,15 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { asksDay, asksEnd, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
-import { demoteTiedRows, figureLine, headedCell, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
+import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { aboutOtherYear } from './years.ts';
+import { answersSomething, chooseSpan } from './span-choice.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
 export const MIN_UNIT_COVERAGE = 0.35;
@@ -113,40 +114,6 @@ function positionsOf(concept: Concept, stems: string[]): number[] {
   return out;
 }
 
-/** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
-function chooseSpan(
-  unit: Unit,
-  spans: Span[],
-  query: AnalyzedQuery,
-  kind: AnswerKind | undefined,
-  matchedPositions: number[],
-  lang: Lang,
-  countedAt: number[],
-): { span: Span; closeness: number } | undefined {
-  if (spans.length === 0) return undefined;
-  // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
-  if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
-  let best: { span: Span; closeness: number } | undefined;
-  for (const span of spans) {
-    const at = analyze(unit.text.slice(0, span.start), lang).length;
-    // The question's own words inside the span ("2019" in "juillet 2019") do not make it close.
-    const inside = analyze(span.text, lang).length;
-    const around = matchedPositions.filter((p) => p < at || p >= at + Math.max(1, inside));
-    const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
-    // "35 countries" answers "how many countries": the figure written right by the counted word.
-    const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
-    const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
-    if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
-  }
-  return best;
-}
-
-/** A span that only repeats the question (its own year, its own language) answers nothing. */
-function answersSomething(span: Span, questionTerms: Set<string>, lang: Lang): boolean {
-  const terms = analyze(span.text, lang);
-  return terms.length === 0 || !terms.every((t) => questionTerms.has(t));
-}
-
 interface Scoring {
   query: AnalyzedQuery;
   kind: AnswerKind | undefined;
@@ -163,6 +130,8 @@ interface Scoring {
   present: boolean[];
   /** By concept: whether it names money in a question asking for a sum ("how much did it cost"). */
   money: boolean[];
+  /** Whether the documents hold a word of what the question is about (a required concept, not a constraint, not money). */
+  focusFound: boolean;
   /** Whether the question asks for a day ("on what date"): a year or a month alone answers it less surely. */
   day: boolean;
   total: number;
@@ -212,6 +181,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   // A name the document is about ("the Jobs MDTF" of its report) is in most of its passages: it says which thing every unit of it is about.
   const topical = (t: string): boolean => (stats.documentShare?.(chunk.documentId, t) ?? 0) >= TOPIC_SHARE;
   const topic = concepts.map((c) => c.constraint && c.phrases.some((phrase) => phrase.every(topical)));
+  // What the whole document is about ("webinar" in a report on a series of webinars) is near every unit of it.
+  const topicalFocus = concepts.some((c) => !c.constraint && !c.optional && c.phrases.some((phrase) => phrase.every(topical)));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
   const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
@@ -245,6 +216,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const holdsAmount = scoring.money.some(Boolean) && findSpans(unit.text, chunk.lang).some((s) => s.kind === 'amount');
     // Whether something the question is about (not only "cost") stands in or just around the unit.
     let focusNear = false;
+    // …in the unit itself or the two before it (a sentence says what it is about; a table's row may leave it to the heading).
+    let focusOwn = false;
     const pinned = concepts.some((k, j) => k.constraint && scoring.present[j] && [own, previous, heading].some((near) => conceptMatched(k, near)));
     concepts.forEach((concept, c) => {
       const w = weights[c] as number;
@@ -262,6 +235,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       else if (inDocument[c]) share = CONTEXT_WEIGHT.document;
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
+      if (!concept.optional && !concept.constraint && !scoring.money[c] && share > 0 && [own, previous, before].some((near) => conceptMatched(concept, near))) focusOwn = true;
       // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
       if (share > 0 && share < 1 && concept.constraint && /^(?:19|20)\d{2}$/.test(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
       found += w * share;
@@ -326,7 +300,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const plainCoverage = scoring.total - plainOptionalMissing <= 0 ? 0 : plainFound / (scoring.total - plainOptionalMissing);
     // A row's cell that the question does not name answers only a question the row holds well
     // (the response rate is not the share of satisfied participants).
-    const answer = chosen && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
+    // A figure with nothing of what the question is about in its unit, the one before, its heading or just around it (only the
+    // document's name, further off) answers nothing — when the documents have a word of that thing at all ("$3 per week" of a page's banner).
+    const unfocused = typed && !topicalFocus && scoring.focusFound && !(unit.kind === 'row' ? focusNear : focusOwn);
+    const answer = chosen && !unfocused && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
     // A figure beside the word "cost" alone, with nothing of the thing asked about, answers it even less.
@@ -365,7 +342,8 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   const day = kind === 'date' && asksDay(query.text, query.lang);
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, day, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const focusFound = query.concepts.some((c, i) => !c.optional && !c.constraint && !money[i] && present[i]);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

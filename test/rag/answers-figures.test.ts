@@ -37,7 +37,23 @@ const REVIEW_FR = [
   'Par rapport à 2020, la part des ressources propres a baissé, tandis que les fonds verticaux ont augmenté.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
+const PRESS_EN = [
+  '# Island statistics offices trained on census results',
+  '',
+  'Monday, 1 August 2011. Press release: University of the Coral Sea.',
+  '',
+  'A regional training on the use of census results was held in Port Vila from 25 to 29 July 2011, run jointly by the university and the population fund.',
+  '',
+  'Statisticians from nine island countries took part, and each office left with a plan to publish its census tables.',
+  '',
+  'Our reporting is open to everyone, on every device.',
+  '',
+  'Readers like you keep this site independent and free of advertising.',
+  '',
+  'Join today with plans starting from less than $3 per week, plus access to exclusive features.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
 
 describe('figures that are not the quantity asked', () => {
   itAnswersWith('answers with the document’s own count', kb, [
@@ -64,6 +80,18 @@ describe('a review titled with its year', () => {
     ['fr', 'Quel montant le bureau d’Ostlandie a-t-il mobilisé auprès de ses partenaires en 2020 ?', '3 481 200'],
     ['en', 'How much did the Ostland country office raise from its partners in 2020?', '3 481 200'],
     ['es', '¿Cuánto movilizó la oficina de Ostland con sus socios en 2020?', '3 481 200'],
+  ]);
+});
+
+describe('a page with a subscription banner', () => {
+  itAnswersWith('answers from the release', kb, [
+    ['en', 'How many island countries sent statisticians to the census training in Port Vila?', 'nine'],
+  ]);
+
+  itAbstainsOn('does not give the banner’s price as the cost of the training', kb, [
+    ['en', 'What was the total cost of the census training run by the University of the Coral Sea?', '$3'],
+    ['zh', '珊瑚海大学与人口基金的普查培训总经费是多少？', '$3'],
+    ['es', '¿Cuánto costó en total la formación sobre el censo en Port Vila?', '$3'],
   ]);
 });
 

@@ -1,0 +1,46 @@
+/**
+ * Which span of the expected kind in a unit answers: in a table's row, the cell whose header the
+ * question names; in a sentence, the one nearest the question's words (or written right by the
+ * word a "how many" counts). A span that only repeats the question answers nothing.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import type { Span } from './entities.ts';
+import type { AnalyzedQuery } from './query.ts';
+import { asksEnd, type AnswerKind } from './question-kind.ts';
+import { headedCell } from './table-rows.ts';
+import type { Unit } from './units.ts';
+
+/** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
+export function chooseSpan(
+  unit: Unit,
+  spans: Span[],
+  query: AnalyzedQuery,
+  kind: AnswerKind | undefined,
+  matchedPositions: number[],
+  lang: Lang,
+  countedAt: number[],
+): { span: Span; closeness: number } | undefined {
+  if (spans.length === 0) return undefined;
+  // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
+  if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
+  let best: { span: Span; closeness: number } | undefined;
+  for (const span of spans) {
+    const at = analyze(unit.text.slice(0, span.start), lang).length;
+    // The question's own words inside the span ("2019" in "juillet 2019") do not make it close.
+    const inside = analyze(span.text, lang).length;
+    const around = matchedPositions.filter((p) => p < at || p >= at + Math.max(1, inside));
+    const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
+    // "35 countries" answers "how many countries": the figure written right by the counted word.
+    const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
+    const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
+    if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
+  }
+  return best;
+}
+
+/** A span that only repeats the question (its own year, its own language) answers nothing. */
+export function answersSomething(span: Span, questionTerms: Set<string>, lang: Lang): boolean {
+  const terms = analyze(span.text, lang);
+  return terms.length === 0 || !terms.every((t) => questionTerms.has(t));
+}
