@@ -281,6 +281,15 @@ export function findSpans(text: string, lang: Lang): Span[] {
 }
 
 /** The kinds a question's expected kind accepts (a count may be a share; a sum of money is not a count). */
+/** Words that make a duration a time: "twelve months after the mission", "within six weeks", "dans les trois mois". */
+const RELATIVE_AFTER = /^\s*(?:(?:after|before|later|earlier|following|après|avant|plus tard|suivant|à compter|después|antes|más tarde|a partir|tras|после|до|спустя|بعد|قبل)(?![\p{L}])|之?后|以后|之?前|以前|以?内)/iu;
+const RELATIVE_BEFORE = /(?:within|in the|in the next|in the first|no later than|dans les|dans un délai de|sous|en los|dentro de|en un plazo de|в течение|через|за|خلال|في غضون|在)\s*$/iu;
+
+/** Whether a duration in a text says when (a time relative to something), not only how long. */
+export function durationIsTime(text: string, span: Span): boolean {
+  return RELATIVE_AFTER.test(text.slice(span.end, span.end + 24)) || RELATIVE_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start));
+}
+
 export function acceptedKinds(kind: AnswerKind): AnswerKind[] {
   if (kind === 'number') return ['number', 'percentage'];
   // "When is it done?" — "twelve months after the mission" answers as well as a date.

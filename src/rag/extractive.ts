@@ -10,7 +10,7 @@
 import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
-import { acceptedKinds, findSpans, type Span } from './entities.ts';
+import { acceptedKinds, durationIsTime, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
@@ -276,7 +276,13 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const numbered = recordNumberEnd(unit);
     const spans = typed
       ? findSpans(unit.text, chunk.lang).filter(
-          (s) => s.start >= numbered && accepted.includes(s.kind) && (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) && answersSomething(s, questionTerms, chunk.lang),
+          (s) =>
+            s.start >= numbered &&
+            accepted.includes(s.kind) &&
+            (asked(s.kind) || s.confidence >= OTHER_KIND_MIN_CONFIDENCE) &&
+            // "When": "two months after the mission" says when; "over a two-month period" only how long.
+            (kind !== 'date' || s.kind !== 'duration' || durationIsTime(unit.text, s)) &&
+            answersSomething(s, questionTerms, chunk.lang),
         ).map((s) => (scoring.day && s.kind === 'date' && !DAY_FIGURE.test(s.text) ? { ...s, confidence: s.confidence * NO_DAY_FACTOR } : s))
       : [];
     // "What was the total", "how much" counting nothing: a sum written with its currency answers before a count beside it ("28 members totalled US$134.4 billion").

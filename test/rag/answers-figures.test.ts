@@ -53,7 +53,15 @@ const PRESS_EN = [
   'Join today with plans starting from less than $3 per week, plus access to exclusive features.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
+const REVIEW_EN = [
+  '# Midterm review of the Delta Labs',
+  '',
+  'Interviews with the lab teams were conducted over a period of two months, in person and online.',
+  '',
+  'The final report of the Delta Labs review is due six weeks after the last field visit.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'delta.md': REVIEW_EN,  'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
 
 describe('figures that are not the quantity asked', () => {
   itAnswersWith('answers with the document’s own count', kb, [
@@ -92,6 +100,18 @@ describe('a page with a subscription banner', () => {
     ['en', 'What was the total cost of the census training run by the University of the Coral Sea?', '$3'],
     ['zh', '珊瑚海大学与人口基金的普查培训总经费是多少？', '$3'],
     ['es', '¿Cuánto costó en total la formación sobre el censo en Port Vila?', '$3'],
+  ]);
+});
+
+describe('a duration asked “when”', () => {
+  itAnswersWith('answers with a time relative to something', kb, [
+    ['en', 'When is the final report of the Delta Labs review due?', 'six weeks'],
+    ['fr', 'Quand le rapport final de la revue des Delta Labs est-il attendu ?', 'six weeks'],
+  ]);
+
+  itAbstainsOn('does not answer “when” with how long something took', kb, [
+    ['en', 'When were the interviews with the Delta Labs teams conducted?', 'two months'],
+    ['es', '¿Cuándo se realizaron las entrevistas con los equipos de los Delta Labs?', 'two months'],
   ]);
 });
 
