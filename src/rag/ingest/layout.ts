@@ -1,4 +1,5 @@
 import { closedRecordTables } from './closed-records.ts';
+import { joinFieldPairs } from './field-pairs.ts';
 import { unstackColumns } from './stacked-columns.ts';
 import { ENDS_ON_FUNCTION_WORD, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
@@ -358,7 +359,7 @@ const CAPTION_MAX_CHARS = 160;
 
 /** The parts of a text: prose with its wrapped lines joined, and tables as rows, each with its caption (the prose line before it). */
 export function structureParts(raw: string): TextPart[] {
-  const lines = unstackColumns(sideBySideTotals(raw.replace(/\r\n?/g, '\n').split('\n')));
+  const lines = joinFieldPairs(unstackColumns(sideBySideTotals(raw.replace(/\r\n?/g, '\n').split('\n'))));
   const parts: TextPart[] = [];
   for (const block of blocksOf(lines)) {
     if (block.kind === 'text') {
