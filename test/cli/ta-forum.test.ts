@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const BIN = path.resolve('adapters/host/bin.mjs');
 const workDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-cli-'));
@@ -65,6 +66,8 @@ describe('ta-forum', () => {
 
   it('serves, and refuses a second process on the same data directory', async () => {
     const dataDir = path.join(workDir, 'data');
+    // From the run's migrated copy: a cluster made from nothing is `test/store/store.test.ts`'s.
+    seedDataDir(dataDir);
     const env = { PATH: process.env.PATH ?? '', HOME: workDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
     const first = spawn(process.execPath, [BIN, 'serve', '--data-dir', dataDir, '--port', '0'], { cwd: workDir, env });
     try {

@@ -15,6 +15,7 @@ import { silentLogger } from '../../../src/log.ts';
 import { type Store } from '../../../src/store/index.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { createTopic, markTopicPosted, recordTopicPost, type Topic } from '../../../src/store/topics.ts';
+import { inboxSettled } from '../../support/inbox-settled.ts';
 import { useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { messages } from '../../../src/i18n/index.ts';
 import {
@@ -35,8 +36,6 @@ import {
 import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
-const settle = (ms = 800): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Every text of a Block Kit structure, for checks on what people see. */
 function texts(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -106,7 +105,7 @@ describe('Slack discussions and reports over HTTP', () => {
       // Slack's retry of the same delivery, and the same message under another delivery id.
       await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 1, retryReason: 'http_timeout' });
       await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(reply));
-      await settle();
+      await inboxSettled(store.db);
       expect(await topicReplies(store.db, topic.id)).toHaveLength(1);
       expect(spoken()).toEqual([]);
       // Nothing is answered, so the person's language is not asked for either.
@@ -140,7 +139,7 @@ describe('Slack discussions and reports over HTTP', () => {
       for (const event of ignored) expect((await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(event))).status).toBe(200);
       // A reply in a thread that is no topic's is not recorded either.
       await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(channelMessage({ user: 'U0GRACE', channel: 'C0FORUM', threadTs: slackTs(), text: 'Elsewhere' })));
-      await settle();
+      await inboxSettled(store.db);
       expect(await topicReplies(store.db, topic.id)).toEqual([]);
       expect(spoken()).toEqual([]);
     });
@@ -156,7 +155,7 @@ describe('Slack discussions and reports over HTTP', () => {
       await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(copy));
       await fake().waitFor((c) => c.method === 'chat.update');
       await expect.poll(async () => (await topicReplies(store.db, topic.id)).map((r) => r.text)).toEqual([question]);
-      await settle();
+      await inboxSettled(store.db);
       const posted = fake().callsTo('chat.postMessage');
       expect(posted).toHaveLength(1);
       expect(posted[0]?.body).toMatchObject({ channel: 'C0FORUM', thread_ts: root });
@@ -167,7 +166,7 @@ describe('Slack discussions and reports over HTTP', () => {
       await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user: 'U0BOB', channel: 'D0BOB', text: 'help' })));
       const reply = await fake().waitFor((c) => c.method === 'chat.postMessage');
       expect(reply.body.channel).toBe('D0BOB');
-      await settle();
+      await inboxSettled(store.db);
       expect(spoken()).toHaveLength(1);
     });
   });
@@ -222,7 +221,7 @@ describe('Slack discussions and reports over HTTP', () => {
       const refusal = await fake().waitFor((c) => c.method === 'response_url');
       expect(refusal.path).toContain('shortcut-outsider');
       expect(refusal.body.response_type).toBe('ephemeral');
-      await settle();
+      await inboxSettled(store.db);
       expect(fake().callsTo('views.open')).toEqual([]);
       expect(fake().callsTo('chat.postMessage')).toEqual([]);
     });

@@ -21,6 +21,7 @@ import { type Store } from '../../../src/store/index.ts';
 import { findPoll, pollPosts, tallyPoll } from '../../../src/store/polls.ts';
 import { topicReplies } from '../../../src/store/topic-replies.ts';
 import { topicPosts } from '../../../src/store/topics.ts';
+import { inboxSettled } from '../../support/inbox-settled.ts';
 import { FILE_UPLOAD, useFakeSlack, type SlackCall } from '../../support/fake-slack.ts';
 import { SIGNING_SECRET, TEAM_ID } from '../../support/slack-requests.ts';
 import { buttonsOf, shownLines, slackForumDriver, type SlackForumDriver, type SlackMessageAt } from '../../support/slack/forum-driver.ts';
@@ -32,8 +33,6 @@ const fr = messages('fr');
 const OTHER_TEAM = 'T0002';
 const KNOWN = 'How does a member state request technical assistance?';
 const CAKE = 'What is the recipe for a chocolate cake?';
-const settle = (ms = 800): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A forum on its own embedded store, its clock in the test's hands, one knowledge document indexed. */
 async function startForum(env: Record<string, string>, clock: { now: Date }): Promise<{ host: Host; store: Store; forum: SlackForumDriver; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ta-forum-slack-privacy-'));
@@ -125,7 +124,7 @@ describe('membership and privacy over Slack', () => {
     const dm = await forum.directMessage('U0EVE', KNOWN, { teamId: 'T0OUTSIDE' });
     expect(dm.body.channel).toBe('D0EVE');
     expect(shownLines(dm)).toEqual([en.access.refused]);
-    await settle();
+    await inboxSettled(store.db);
     // One answer each, and no placeholder, file or post anywhere else.
     expect(fake().calls.filter((c) => ['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response_url', 'views.open'].includes(c.method))).toEqual([answer, dm]);
     expect(await count(store, 'questions')).toBe(0);

@@ -30,6 +30,7 @@ import {
   urlVerification,
   viewSubmission,
 } from '../../support/slack-requests.ts';
+import { inboxAttemptFailed, inboxSettled } from '../../support/inbox-settled.ts';
 import { openTestStore, pgliteTemplate } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
@@ -75,8 +76,6 @@ function expectWithinLimits(call: SlackCall): void {
   }
 }
 
-const settle = (ms = 400): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('Slack adapter over HTTP', () => {
   let store: Store;
   let host: Host;
@@ -105,7 +104,7 @@ describe('Slack adapter over HTTP', () => {
       const response = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, options);
       expect(response.status).toBe(401);
     }
-    await settle();
+    await inboxSettled(store.db);
     expect(fake().calls).toEqual([]);
   });
 
@@ -114,7 +113,7 @@ describe('Slack adapter over HTTP', () => {
     const ahead = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { timestamp: nowSeconds() + 24 * 3600 });
     expect(ahead.status).toBe(401);
     expect(ahead.body).toBe('');
-    await settle();
+    await inboxSettled(store.db);
     expect(fake().calls).toEqual([]);
   });
 
@@ -131,7 +130,7 @@ describe('Slack adapter over HTTP', () => {
       expect(response.status, `${type}: ${body}`).toBe(400);
       expect(response.body, `${type}: ${body}`).not.toMatch(/at \w+ \(|Error:/);
     }
-    await settle();
+    await inboxSettled(store.db);
     expect(fake().calls).toEqual([]);
   });
 
@@ -166,7 +165,7 @@ describe('Slack adapter over HTTP', () => {
     await fake().waitFor((c) => c.method === 'chat.update');
     const retried = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 1, retryReason: 'http_timeout' });
     expect(retried.status).toBe(200);
-    await settle(800);
+    await inboxSettled(store.db);
     expect(fake().callsTo('chat.postMessage')).toHaveLength(1);
     expect(fake().callsTo('chat.update')).toHaveLength(1);
   });
@@ -319,7 +318,7 @@ describe('Slack adapter over HTTP', () => {
     await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(mention, { teamId: 'T0OUTSIDE' }));
     const refusal = await fake().waitFor((c) => c.method === 'chat.postEphemeral');
     expect(refusal.body.user).toBe('U0EVE');
-    await settle();
+    await inboxSettled(store.db);
     expect(fake().callsTo('chat.update')).toHaveLength(0);
   });
 
@@ -336,7 +335,7 @@ describe('Slack adapter over HTTP', () => {
     fake().fail('chat.postMessage', { error: 'channel_not_found' }, { error: 'channel_not_found' });
     await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user: 'U0BOB', channel: 'D0GONE', text: 'help' })));
     await fake().waitFor((c) => c.method === 'chat.postMessage' && c.failed === true);
-    await settle();
+    await inboxAttemptFailed(store.db);
     await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(directMessage({ user: 'U0BOB', channel: 'D0BOB', text: 'help' })));
     const ok = await fake().waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0BOB' && !c.failed);
     expect(ok.body.channel).toBe('D0BOB');
@@ -357,7 +356,7 @@ describe('Slack adapter across a restart', () => {
       try {
         const retried = await sendToSlack(host.url, SIGNING_SECRET, 'event', envelope, { retryNum: 2, retryReason: 'http_timeout' });
         expect(retried.status).toBe(200);
-        await settle(800);
+        await inboxSettled(host.app.services.store.db);
         expect(fake().callsTo('chat.postMessage')).toHaveLength(1);
       } finally {
         await host.close();

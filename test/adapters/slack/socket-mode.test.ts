@@ -15,6 +15,7 @@ import { useFakeSlack } from '../../support/fake-slack.ts';
 import { globalShortcut } from '../../support/slack/interactions.ts';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../support/fake-slack-socket.ts';
 import { BOT_USER_ID, SIGNING_SECRET, TEAM_ID, appMention, blockAction, directMessage, eventEnvelope, sendToSlack, slashCommand } from '../../support/slack-requests.ts';
+import { inboxSettled } from '../../support/inbox-settled.ts';
 import { openTestStore } from '../../support/pglite-template.ts';
 
 const fake = useFakeSlack();
@@ -40,8 +41,6 @@ function texts(value: unknown): string[] {
   if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
   return [];
 }
-
-const settle = (ms = 400): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Slack configuration for Socket Mode', () => {
   it('needs no signing secret when an app-level token is set', () => {
@@ -133,7 +132,7 @@ describe('Slack adapter over Socket Mode', () => {
     const before = fake().calls.length;
     const ack = await socket.send('interactive', globalShortcut({ user: 'U0ALICE', callbackId: 'undeclared_shortcut' }), { envelopeId: 'env-unhandled-1' });
     expect(ack.envelope_id).toBe('env-unhandled-1');
-    await settle();
+    await inboxSettled(host.app.services.store.db);
     expect(fake().calls).toHaveLength(before);
   });
 
@@ -145,14 +144,14 @@ describe('Slack adapter over Socket Mode', () => {
     expect(reply.body.thread_ts).toBeUndefined();
     const retried = await socket.send('events_api', envelope, { envelopeId: 'env-retry-1', retryAttempt: 1, retryReason: 'timeout' });
     expect(retried.envelope_id).toBe('env-retry-1');
-    await settle(800);
+    await inboxSettled(host.app.services.store.db);
     expect(fake().callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('does not serve /slack/events over HTTP', async () => {
     const response = await sendToSlack(host.url, SIGNING_SECRET, 'event', eventEnvelope(appMention({ user: 'U0ALICE', channel: 'C0FORUM', text: QUESTION })));
     expect(response.status).toBe(404);
-    await settle();
+    await inboxSettled(host.app.services.store.db);
     expect(fake().calls).toEqual([]);
   });
 

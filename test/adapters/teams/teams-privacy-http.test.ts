@@ -81,7 +81,6 @@ function texts(card: CardElement): string[] {
 /** The `table.column` of each value found by `valuesNaming`. */
 const placesOf = (found: string[]): string[] => [...new Set(found.map((v) => v.slice(0, v.indexOf(': '))))];
 
-const settle = (ms = 400): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const isPost = (c: ConnectorCall): boolean => c.method === 'reply' || c.method === 'send';
 
 /** Sends a message in the person's personal chat and waits for the bot's first post there. */
@@ -134,7 +133,6 @@ describe('Teams membership and privacy over HTTP (local development mode)', () =
     expect(refusal.conversationId).toBe(conversationId);
     expect(texts(cardOf(refusal))).toEqual([en.access.refused]);
     // Refused, not answered: no "looking it up" then an answer, nothing else posted.
-    await settle();
     expect(connector().posted()).toHaveLength(1);
     expect(connector().callsTo('update', 'createConversation')).toEqual([]);
     expect(await store.db.selectFrom('questions').select(['id']).where('question', '=', QUESTION).execute()).toEqual([]);

@@ -23,7 +23,9 @@ const agent = new http.Agent({ keepAlive: true });
 /**
  * POSTs an activity to the bot's messaging endpoint, `${baseUrl}/api/messages`, as the Bot
  * Connector does (JSON; an `Authorization` header only when given: in local development mode the
- * bot does not check it).
+ * bot does not check it). It resolves once the bot's turn is over: Teams has its answer only then
+ * (`adapters/teams/app.ts`), so the bot has done all it will about the activity, and a test checks
+ * what it must not have done at once, with no wait.
  */
 export function postActivity(baseUrl: string, activity: object, options: { authorization?: string } = {}): Promise<PostActivityResult> {
   const rawBody = JSON.stringify(activity);
