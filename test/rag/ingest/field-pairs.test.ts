@@ -56,6 +56,15 @@ describe('a box of fields on two lines each', () => {
     expect(joinFieldPairs(['Evaluator Email Address:', 'ana@example.org']).filter(Boolean)).toEqual(['Evaluator Email Address — ana@example.org']);
   });
 
+  it('reads a signature, a name with the position under it, as the position naming the person', () => {
+    expect(joinFieldPairs(['Njoya Tikum', 'Représentant Résident ai']).filter(Boolean)).toEqual(['Représentant Résident ai — Njoya Tikum']);
+    expect(joinFieldPairs(['Alfonso Fernandez de Castro', 'Representante Residente Adjunto']).filter(Boolean)).toEqual(['Representante Residente Adjunto — Alfonso Fernandez de Castro']);
+    // Two headings, or a name with a line that holds no position, are no signature.
+    for (const lines of [['Executive Summary', 'Introduction'], ['Silvia Morimoto', 'Asunción, 2020']]) expect(joinFieldPairs(lines)).toEqual(lines);
+    // A list item is no field's value.
+    expect(joinFieldPairs(['Text:', '- None visible.'])).toEqual(['Text:', '- None visible.']);
+  });
+
   it('is read so in a text file and in Markdown alike', () => {
     for (const parsed of [parseText(COVER.join('\n')), parseMarkdown(COVER.join('\n'))]) {
       const text = parsed.sections.map((s) => s.text).join('\n');
@@ -65,7 +74,20 @@ describe('a box of fields on two lines each', () => {
   });
 });
 
-const kb = useDocumentsKnowledgeBase({ 'cover.md': COVER.join('\n') });
+const FOREWORD_ES = [
+  '# Presentación',
+  '',
+  'Este programa es fruto de un año de diálogo con el Gobierno, la sociedad civil y los asociados para el desarrollo.',
+  '',
+  'Marta Villalba Ortiz',
+  'Representante Residente',
+  '',
+  '3',
+].join('\n');
+
+const EDITORIAL_FR = ['Éditorial', '', 'L’année écoulée a vu le bureau renforcer ses partenariats avec les communes et la société civile.', '', 'Jean-Marc Okoye', 'Directeur de pays par intérim', '', '5'].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'cover.md': COVER.join('\n'), 'presentacion.md': FOREWORD_ES, 'editorial.txt': EDITORIAL_FR });
 
 describe('answers from a box of fields', () => {
   itAnswersWith('answers with the field’s value', kb, [
@@ -73,5 +95,10 @@ describe('answers from a box of fields', () => {
     ['es', '¿Quién fue la evaluadora principal del programa River Basin?', 'Quintero'],
     ['en', 'What was the budget of the River Basin Programme?', '12,400,000'],
     ['fr', 'Quel était le budget du programme River Basin ?', '12,400,000'],
+  ]);
+
+  itAnswersWith('names who signs in a position', kb, [
+    ['es', '¿Quién firma la presentación como Representante Residente?', 'Villalba'],
+    ['fr', 'Qui signe l’éditorial en tant que directeur de pays par intérim ?', 'Okoye'],
   ]);
 });
