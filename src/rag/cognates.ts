@@ -27,6 +27,10 @@ export function foldLatin(stem: string): string {
     .replace(/k/g, 'c')
     .replace(/w/g, 'v')
     .replace(/y/g, 'i')
+    // Names carry sounds that the scripts spell apart: дж and a soft g (Джини, Gini; Аджа, Adja), гв and gu (Парагвай, Paraguay; Гватемала, Guatemala).
+    .replace(/dzh|dj/g, 'j')
+    .replace(/g(?=[ie])/g, 'j')
+    .replace(/gu(?=[aeio])/g, 'gv')
     .replace(/(\p{L})\1/gu, '$1');
 }
 
@@ -52,9 +56,11 @@ export class CognateIndex {
   /** The document stems a Cyrillic stem may be a cognate of. */
   cognatesOf(stem: string): string[] {
     const latin = latinOf(stem);
-    if (!latin || latin.length < COGNATE_MIN_CHARS) return [];
+    if (!latin || latin.length < COGNATE_MIN_CHARS - 1) return [];
     return (this.byPrefix.get(latin.slice(0, COGNATE_MIN_CHARS - 1)) ?? []).filter((candidate) => {
       const folded = foldLatin(candidate);
+      // A short one (a name: Диоп, Diop) only as it is.
+      if (latin.length < COGNATE_MIN_CHARS) return folded === latin;
       const [short, long] = folded.length <= latin.length ? [folded, latin] : [latin, folded];
       return short.length >= COGNATE_MIN_CHARS - 1 && long.startsWith(short) && long.length - short.length <= COGNATE_MAX_EXTRA;
     });

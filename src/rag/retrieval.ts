@@ -112,10 +112,12 @@ function softenTitleWords(query: AnalyzedQuery, stats: TermStatistics, corpusLan
 function withCognates(query: AnalyzedQuery, stats: TermStatistics): AnalyzedQuery {
   if (!stats.cognatesOf) return query;
   for (const concept of query.concepts) {
-    if (concept.crossLingual || concept.optional || concept.terms.size !== 1) continue;
-    const [stem] = concept.terms.keys();
-    if (stem === undefined || stats.documentFrequency(stem) > 0) continue;
-    const found = stats.cognatesOf(stem);
+    // A word (its one stem), or a name in its forms (Джини, Парагвая: Gini, Paraguay) that no document holds as written.
+    const name = concept.titleWord === true && !concept.optional;
+    if (!name && (concept.crossLingual || concept.optional || concept.terms.size !== 1)) continue;
+    const stems = [...concept.terms.keys()];
+    if (stems.some((t) => stats.documentFrequency(t) > 0)) continue;
+    const found = [...new Set(stems.flatMap((t) => stats.cognatesOf?.(t) ?? []))];
     if (found.length === 0) continue;
     for (const cognate of found) {
       concept.terms.set(cognate, EXPANSION_TERM_BOOST);

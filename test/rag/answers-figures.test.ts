@@ -15,6 +15,10 @@ const PROGRAMME_ES = [
   'Ruritania sigue en la categoría de desarrollo humano medio: el índice de desigualdad de género (0,467) y el índice ajustado por la desigualdad (0,522) muestran brechas persistentes entre regiones.',
   '',
   'El programa apoyará a 120 municipios en la planificación territorial y la gestión del agua.',
+  '',
+  '## Borduria',
+  '',
+  'En Borduria, el programa hermano apoyará a 45 municipios en la gestión del agua.',
 ].join('\n');
 
 const NETWORK_EN = [
@@ -68,6 +72,8 @@ describe('figures that are not the quantity asked', () => {
     ['es', '¿A cuántos municipios apoyará el programa en Ruritania?', '120'],
     ['en', 'How many facilitators did the learning network train in its first year?', '85'],
     ['fr', 'Combien d’animateurs le réseau d’apprentissage a-t-il formés la première année ?', '85'],
+    // A name written in Cyrillic letters (Руритания) is found in the Latin ones of the document.
+    ['ru', 'Скольким муниципалитетам поможет программа в Руритании?', '120'],
   ]);
 
   itAbstainsOn('does not give an index as a budget, nor a section’s number as a count', kb, [

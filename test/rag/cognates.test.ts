@@ -24,4 +24,15 @@ describe('cognates', () => {
     expect(cognates('форма')).toEqual([]);
     expect(cognates('государство')).toEqual([]);
   });
+
+  it('finds a name the scripts spell apart, a short one only as it is', () => {
+    const names = new CognateIndex();
+    for (const word of ['Gini', 'Paraguay', 'Guatemala', 'Diop', 'Adja', 'Diopter']) names.add(word.toLowerCase());
+    expect(names.cognatesOf('джини')).toEqual(['gini']);
+    expect(names.cognatesOf('парагвай')).toEqual(['paraguay']);
+    expect(names.cognatesOf('гватемала')).toEqual(['guatemala']);
+    expect(names.cognatesOf('диоп')).toEqual(['diop']);
+    // Four letters match only a word of four letters.
+    expect(names.cognatesOf('диоп')).not.toContain('diopter');
+  });
 });

@@ -20,6 +20,8 @@ const CASES: [AnswerKind, Lang, string][] = [
   // A money word inside another word is none ("рецензируемых", "оценок" hold "цен").
   ['number', 'ru', 'Сколько рецензируемых статей опубликовали стипендиаты?'],
   ['number', 'ru', 'Сколько оценок провели в 2020 году?'],
+  ['number', 'ru', 'Скольким муниципалитетам поможет программа?'],
+  ['number', 'ru', 'Из скольких стран приехали участники?'],
   ['number', 'ar', 'كم عدد البلدان التي شاركت في الورشة؟'],
   ['number', 'zh', '有多少个国家参加了讲习班？'],
   ['amount', 'en', 'How much did the workshop cost?'],
