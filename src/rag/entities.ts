@@ -9,6 +9,7 @@
  */
 import { LANGS, type Lang } from '../i18n/index.ts';
 import type { AnswerKind } from './question-kind.ts';
+import { isYear } from './years.ts';
 
 export interface Span {
   kind: AnswerKind;
@@ -94,7 +95,8 @@ const CONTACT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)»"”]+|www\.[^\s
 type Names = { monthPattern: string; languages: RegExp; places: RegExp };
 const namesByLang = new Map<Lang, Names>();
 
-function escape(text: string): string {
+/** A text matched as it is inside a regular expression. */
+export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -213,7 +215,6 @@ function collect(text: string, pattern: RegExp, kind: AnswerKind, confidence: nu
   }
 }
 
-const YEAR = /^(?:19|20)\d{2}$/;
 /** Words after which a figure numbers a part of a text (a reference), in the six languages. */
 const REFERENCE_BEFORE = /(?:paragraphe|paragraph|párrafo|para\.|§|article|art\.|artículo|section|sección|annexe|annex|anexo|page|página|chapitre|chapter|capítulo|point|punto|résolution|resolution|resolución|décision|decision|decisión|document|documento|n°|no\.|núm\.|пункт\p{L}*|стать\p{L}*|раздел\p{L}*|приложени\p{L}*|резолюци\p{L}*|решени\p{L}*|الفقرة|المادة|القرار|第)\s*$/iu;
 /** "Article IV, 1": the figure after a Roman numeral and its comma numbers a paragraph of it. */
@@ -251,7 +252,7 @@ export function findSpans(text: string, lang: Lang): Span[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (taken(start, end)) continue;
-    if (YEAR.test(m[0])) continue;
+    if (isYear(m[0])) continue;
     // "paragraph 7.5", "article 14", "Resolution 4": a reference, not a quantity.
     const before = text.slice(Math.max(0, start - 24), start);
     if (REFERENCE_BEFORE.test(before) || ROMAN_REFERENCE_BEFORE.test(before)) continue;

@@ -19,7 +19,7 @@ import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
-import { aboutOtherYear } from './years.ts';
+import { aboutOtherYear, isYear } from './years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
@@ -175,7 +175,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   // A document that names no year at all ("the 2007 annex", a list cut from its decree) says nothing of another year: the one asked may be its own, and is not looked for.
   const undated = stats.documentNamesYears?.(chunk.documentId) === false;
   const concepts = query.concepts.map((c) =>
-    undated && c.constraint && /^(?:19|20)\d{2}$/.test(c.label) ? { ...c, constraint: false, optional: true } : c.homeland && c.homeland.some(has) ? { ...c, phrases: [...c.phrases, ...c.homeland] } : c,
+    undated && c.constraint && isYear(c.label) ? { ...c, constraint: false, optional: true } : c.homeland && c.homeland.some(has) ? { ...c, phrases: [...c.phrases, ...c.homeland] } : c,
   );
   const inDocument = concepts.map((c) => c.phrases.some(has));
   // A name the document is about ("the Jobs MDTF" of its report) is in most of its passages: it says which thing every unit of it is about.
@@ -237,7 +237,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share > 0 && [own, previous, before].some((near) => conceptMatched(concept, near))) focusOwn = true;
       // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
-      if (share > 0 && share < 1 && concept.constraint && /^(?:19|20)\d{2}$/.test(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
+      if (share > 0 && share < 1 && concept.constraint && isYear(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -255,10 +255,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         // A figure that is not a year ("the 20 missions") says which thing is meant only in the
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
         // The day of a date the question gives ("3 April 2025") is part of that date.
-        const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !/^(?:19|20)\d{2}$/.test(t) && !scoring.dateFigures.has(t));
+        const localFigure = [...concept.terms.keys()].some((t) => /^\d+$/.test(t) && !isYear(t) && !scoring.dateFigures.has(t));
         // A unit that names another year, and no span of years holding the one asked, is about that other year;
         // one that names none is about its heading's year, or its document's ("Annual review 2021").
-        const year = /^(?:19|20)\d{2}$/.test(concept.label) ? Number(concept.label) : undefined;
+        const year = isYear(concept.label) ? Number(concept.label) : undefined;
         const otherYear = year !== undefined && aboutOtherYear(unit.text, chunk.heading, chunk.title, year, query.text);
         // A capitalised word of the question that a passage of another language lacks may be translated there ("the French State", "l'État").
         const translatable = concept.titleWord === true && chunk.lang !== query.lang && share === 0;

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
+import { escape } from './entities.ts';
 import type { AnswerKind } from './question-kind.ts';
 
 type HeaderKind = Extract<AnswerKind, 'date' | 'amount' | 'number' | 'duration' | 'language' | 'place'>;
@@ -54,8 +55,6 @@ export function headerNamesKind(headerTerms: ReadonlySet<string>, kind: AnswerKi
   }
   return words.some((stems) => stems.every((t) => headerTerms.has(t)));
 }
-
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One pattern matching, as a whole word, a header word of the kind in any of the given languages or one

@@ -8,11 +8,11 @@
  */
 import { CognateIndex } from './cognates.ts';
 import type { TermStatistics } from './support.ts';
+import { isYear } from './years.ts';
 
 const EMPTY: ReadonlySet<string> = new Set();
 /** A document needs this many passages for a term's share of them to say what it is about. */
 const MIN_SHARE_PASSAGES = 5;
-const YEAR = /^(?:19|20)\d{2}$/;
 
 export class TermStats implements TermStatistics {
   private readonly termIds = new Map<string, number>();
@@ -60,7 +60,7 @@ export class TermStats implements TermStatistics {
     if (leadTerms.length > 0) this.leads.set(documentId, new Set(leadTerms));
     const counts = new Map<number, number>();
     for (const terms of passageTerms) {
-      if (terms.some((t) => YEAR.test(t))) this.dated.add(documentId);
+      if (terms.some(isYear)) this.dated.add(documentId);
       for (const term of new Set(terms)) {
         const id = this.idOf(term);
         counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -1,5 +1,10 @@
 /** The years a text names, and whether it is about another year than the one asked. */
 
+/** Whether a term or a figure is a year (1900–2099). */
+export function isYear(text: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(text);
+}
+
 /** Years written in a text, alone or as spans ("2014-2015", "2019–23", "fiscal 2023"). */
 const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s?[-–—/]\s?((?:19|20)?\d{2}))?(?!\d)/g;
 

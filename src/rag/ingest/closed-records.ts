@@ -22,7 +22,7 @@
  */
 import { findSpans } from '../entities.ts';
 import { AMOUNT_COLUMN, COUNT_COLUMN, DATE_COLUMN } from '../kind-headers.ts';
-import { ENDS_ON_FUNCTION_WORD, joined, normal } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, ENDS_SENTENCE, joined, normal } from './records.ts';
 
 export interface ClosedTable {
   /** The first line of the table (its header, or its first record). */
@@ -48,7 +48,6 @@ const MAX_CELL_CHARS = 40;
 /** A title line is short; the record's text is wrapped wider. */
 const MAX_TITLE_LINE_CHARS = 45;
 const MAX_LABEL_CHARS = 150;
-const ENDS_SENTENCE = /[.!?;…。！？؟]["'”’»)\]]*$/;
 const FIGURE_COLUMN = (header: string): boolean => DATE_COLUMN.test(header) || AMOUNT_COLUMN.test(header) || COUNT_COLUMN.test(header);
 const LANGS = ['en', 'fr', 'es'] as const;
 

@@ -9,6 +9,7 @@
  * colon, only a run of such pairs, each its own paragraph, does. A signature — a name, then the
  * position under it — becomes "position — name".
  */
+import { ENDS_SENTENCE, groupsFrom } from './records.ts';
 
 /** As `rowLine` writes a pair row (layout.ts, which reads this module: the one string is not imported back). */
 const ROW_LABEL_SEPARATOR = ' — ';
@@ -17,7 +18,6 @@ const MAX_LABEL_WORDS = 8;
 const MAX_VALUE_CHARS = 100;
 /** Pairs without a colon are a box of fields only this many in a row. */
 const MIN_BARE_RUN = 3;
-const ENDS_SENTENCE = /[.!?;…。！？؟]["'”’»)\]]*$/;
 
 const words = (line: string): number => line.split(/\s+/).length;
 const isColonLabel = (line: string): boolean => line.length <= MAX_LABEL_CHARS && /[:：]$/.test(line) && /\p{L}{2}/u.test(line) && words(line) <= MAX_LABEL_WORDS;
@@ -33,30 +33,9 @@ const ROLE_WORD =
 const MAX_ROLE_CHARS = 80;
 const isSignature = (name: string, role: string): boolean => NAME_LINE.test(name) && role.length <= MAX_ROLE_CHARS && /^\p{Lu}/u.test(role) && !/\d/.test(role) && !ENDS_SENTENCE.test(role) && ROLE_WORD.test(role);
 
-interface Group {
-  start: number;
-  end: number;
-  lines: string[];
-}
-
-function groupsOf(lines: string[]): Group[] {
-  const groups: Group[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    if (!(lines[i] ?? '').trim()) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < lines.length && (lines[i] ?? '').trim()) i++;
-    groups.push({ start, end: i, lines: lines.slice(start, i).map((l) => l.trim()) });
-  }
-  return groups;
-}
-
 /** `lines` with each field and its value on one line, "label — value". */
 export function joinFieldPairs(lines: string[]): string[] {
-  const groups = groupsOf(lines);
+  const groups = groupsFrom(lines, 0).map((g) => ({ ...g, lines: g.lines.map((l) => l.trim()) }));
   // Which groups are a pair: [label, value], as a group of two lines.
   const colon = groups.map((g) => g.lines.length === 2 && isColonLabel(g.lines[0] as string) && isValue(g.lines[1] as string));
   const bare = groups.map((g) => g.lines.length === 2 && isBareLabel(g.lines[0] as string) && isValue(g.lines[1] as string));

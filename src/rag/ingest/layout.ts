@@ -1,7 +1,7 @@
 import { closedRecordTables } from './closed-records.ts';
 import { joinFieldPairs } from './field-pairs.ts';
 import { unstackColumns } from './stacked-columns.ts';
-import { ENDS_ON_FUNCTION_WORD, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, groupsFrom, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
@@ -159,20 +159,6 @@ function delimitedTable(lines: string[], start: number): { rows: string[][]; end
   return { rows, end: i };
 }
 
-/** Groups of non-blank lines separated by blank lines, from `start`. */
-function groupsFrom(lines: string[], start: number): { lines: string[]; start: number; end: number }[] {
-  const groups: { lines: string[]; start: number; end: number }[] = [];
-  let i = start;
-  while (i < lines.length) {
-    while (i < lines.length && !(lines[i] ?? '').trim()) i++;
-    if (i >= lines.length) break;
-    const from = i;
-    while (i < lines.length && (lines[i] ?? '').trim()) i++;
-    groups.push({ lines: lines.slice(from, i), start: from, end: i });
-  }
-  return groups;
-}
-
 /**
  * One cell per line, rows separated by blank lines: at least three groups of the same size (two
  * cells or more), short cells, and at least one column of figures or dates in most rows. The
@@ -259,7 +245,6 @@ function blocksOf(lines: string[]): Block[] {
 }
 
 const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
-const ENDS_SENTENCE = /[.!?:;…。！？؟]["'”’»)\]]*$/;
 /** A line of cells set apart by bars or tabs: a row of a table that no rule announced. */
 const CELLS = /\S \| \S|\t/;
 /**
@@ -287,7 +272,7 @@ export function unwrap(lines: string[], options: { paragraphs?: boolean } = {}):
       beforeBlank?.trim() &&
       !(options.paragraphs && (isRowLine(beforeBlank) || isRowLine(line))) &&
       line.trim() !== '' &&
-      !ENDS_SENTENCE.test(beforeBlank) &&
+      !ENDS_PHRASE.test(beforeBlank) &&
       !LIST_ITEM.test(line) &&
       (/^\s*\p{Ll}/u.test(line) || ENDS_ON_FUNCTION_WORD.test(beforeBlank))
     ) {
@@ -298,7 +283,7 @@ export function unwrap(lines: string[], options: { paragraphs?: boolean } = {}):
       previous !== undefined &&
       previous.trim() !== '' &&
       line.trim() !== '' &&
-      !ENDS_SENTENCE.test(previous) &&
+      !ENDS_PHRASE.test(previous) &&
       !LIST_ITEM.test(line) &&
       (options.paragraphs
         ? !isRowLine(previous) && !isRowLine(line) && !CELLS.test(previous) && !CELLS.test(line)
@@ -338,7 +323,7 @@ export function labelledFigures(lines: string[]): string[] {
       label !== undefined &&
       /\p{L}{2}/u.test(label) &&
       label.trim().length <= LABEL_MAX_CHARS &&
-      !ENDS_SENTENCE.test(label.trim()) &&
+      !ENDS_PHRASE.test(label.trim()) &&
       !/\d\*?\s*$/.test(label) &&
       !(lines[i + 1] ?? '').trim();
     if (!figureAfterLabel) {
@@ -357,9 +342,14 @@ export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption
 /** A table's caption is at most this long (the end of a long sentence is cut). */
 const CAPTION_MAX_CHARS = 160;
 
+/** Lines that text copied out of a PDF set apart and that belong together: a two-column table given column after column, a field and its value on two lines (text and Markdown alike). */
+export function rejoinLines(lines: string[]): string[] {
+  return joinFieldPairs(unstackColumns(lines));
+}
+
 /** The parts of a text: prose with its wrapped lines joined, and tables as rows, each with its caption (the prose line before it). */
 export function structureParts(raw: string): TextPart[] {
-  const lines = joinFieldPairs(unstackColumns(sideBySideTotals(raw.replace(/\r\n?/g, '\n').split('\n'))));
+  const lines = rejoinLines(sideBySideTotals(raw.replace(/\r\n?/g, '\n').split('\n')));
   const parts: TextPart[] = [];
   for (const block of blocksOf(lines)) {
     if (block.kind === 'text') {

@@ -5,10 +5,8 @@
  */
 import type { ParsedDocument, Section } from '../types.ts';
 import { closedRecordTables } from './closed-records.ts';
-import { markdownTable, tableLines, unwrap } from './layout.ts';
+import { markdownTable, rejoinLines, tableLines, unwrap } from './layout.ts';
 import { htmlTableLines } from './parse-html.ts';
-import { joinFieldPairs } from './field-pairs.ts';
-import { unstackColumns } from './stacked-columns.ts';
 import { BYLINE, HeadingPath, normalizeText, pushSection } from './parse-text.ts';
 
 /** Deeper headings stay in the text as lines of their own. */
@@ -31,7 +29,7 @@ const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]+\S+/;
 
 export function parseMarkdown(source: string): ParsedDocument {
   const { meta, body } = splitFrontMatter(source);
-  const lines = joinFieldPairs(unstackColumns(body.replace(/<!--[\s\S]*?-->/g, '').replace(SCRIPT_BLOCK, '').split(/\r\n?|\n/)));
+  const lines = rejoinLines(body.replace(/<!--[\s\S]*?-->/g, '').replace(SCRIPT_BLOCK, '').split(/\r\n?|\n/));
   // Headings without the space: "##Budget" always; "#Title" on the first line, or where no heading
   // of the document has the space (elsewhere "#hashtag" at a line's start is text).
   const first = lines.findIndex((l) => l.trim() !== '');

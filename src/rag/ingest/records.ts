@@ -32,7 +32,6 @@ const MAX_SENTENCE_CELLS = 0.3;
 /** Pieces of the header above the first record: short fragments, at most this many. */
 const MAX_HEADER_GROUPS = 8;
 const MAX_HEADER_CHARS = 120;
-const ENDS_SENTENCE = /[.!?;:…。！？؟]["'”’»)\]]*$/;
 const LIST_MARK = /^\s*(?:[-•*–·▪◦]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
 /** A caption line ("Table 2: …") is not a piece of the header. */
 const CAPTION = /^\s*(?:table|tableau|tabla|cuadro|таблица|جدول|表)\b|[:：]\s*$/iu;
@@ -60,10 +59,29 @@ function groupAt(lines: string[], from: number): Group | undefined {
   return { text: joined(lines.slice(start, i)), start, end: i };
 }
 
+/** Groups of non-blank lines separated by blank lines, from `start`. */
+export function groupsFrom(lines: string[], start: number): { lines: string[]; start: number; end: number }[] {
+  const groups: { lines: string[]; start: number; end: number }[] = [];
+  let i = start;
+  while (i < lines.length) {
+    while (i < lines.length && !(lines[i] ?? '').trim()) i++;
+    if (i >= lines.length) break;
+    const from = i;
+    while (i < lines.length && (lines[i] ?? '').trim()) i++;
+    groups.push({ lines: lines.slice(from, i), start: from, end: i });
+  }
+  return groups;
+}
+
 /** A cell's own ": " and "; " kept from reading as a row line's separators. */
 const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
 
 /** A line as compared with another: spaces and case left out. */
+/** A line that ends a sentence (a full stop, a question or an exclamation mark, a semicolon; closing quotes and brackets after it). */
+export const ENDS_SENTENCE = /[.!?;…。！？؟]["'”’»)\]]*$/;
+/** …or announces what follows (a colon): a phrase that goes on in no next line. */
+export const ENDS_PHRASE = /[.!?;:…。！？؟]["'”’»)\]]*$/;
+
 /** A line ending on a word that cannot end a phrase ("Amount in", "Ministère de"): the phrase goes on in the next line. */
 export const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:of|the|a|an|and|or|to|in|for|on|with|by|from|de|du|des|aux|au|à|la|le|les|et|ou|en|par|pour|sur|dans|un|une|del|el|los|las|y|o|para|con|al)$/iu;
 
@@ -79,7 +97,7 @@ export function recordHeader(prose: string[]): { header: string[]; keep: number 
     while (start > 0 && (prose[start - 1] ?? '').trim()) start--;
     if (start === end) break;
     const text = joined(prose.slice(start, end));
-    if (text.length > MAX_HEADER_CHARS || ENDS_SENTENCE.test(text) || CAPTION.test(text) || RECORD_TITLE.test(text)) break;
+    if (text.length > MAX_HEADER_CHARS || ENDS_PHRASE.test(text) || CAPTION.test(text) || RECORD_TITLE.test(text)) break;
     header.unshift(text);
     end = start;
   }
@@ -101,7 +119,7 @@ export function numberedRecords(lines: string[], start: number, header: string[]
     if (number !== undefined) {
       // A number out of sequence is a numbered paragraph after the table.
       if (Number(number) !== records.length + 1) break;
-      if (group.text.length > MAX_TITLE_CHARS || ENDS_SENTENCE.test(group.text)) break;
+      if (group.text.length > MAX_TITLE_CHARS || ENDS_PHRASE.test(group.text)) break;
       records.push({ title: group.text, cells: [] });
     } else if (!repeated.has(normal(group.text))) {
       if (group.text.length > MAX_CELL_CHARS || LIST_MARK.test(group.text)) break;

@@ -9,6 +9,7 @@
  * The labels are paired with the figures by position, so the two runs must be as long as each
  * other; when the last label is a total, the last figure must be the sum of the others.
  */
+import { ENDS_PHRASE } from './records.ts';
 
 export interface StackedTable {
   /** Lines [start, end) of the source that the table replaces. */
@@ -24,7 +25,6 @@ export interface StackedTable {
 /** A cell of figures: an amount, a count or a share, in any locale's form. */
 const FIGURE = /^[-+−]?(?:[$€£¥]\s?)?\d{1,3}(?:[\s\u00a0\u202f.,]?\d{3})*(?:[.,]\d{1,2})?\s?%?$/;
 const MAX_LABEL_CHARS = 50;
-const ENDS_SENTENCE = /[.!?;:…。！？؟]["'”’»)\]]*$/;
 /** A label that sums the others. */
 const TOTAL = /^(?:total|totaux|sous-total|grand total|subtotal|итого|всего|المجموع|الإجمالي|合计|总计)(?![\p{L}])/iu;
 const MIN_ROWS = 3;
@@ -33,7 +33,7 @@ const MIN_UNCHECKED_ROWS = 5;
 const MAX_HEADER_LINES = 3;
 
 const isFigure = (line: string): boolean => FIGURE.test(line) && /\d/.test(line);
-const isLabel = (line: string): boolean => line.length <= MAX_LABEL_CHARS && /\p{L}{2}/u.test(line) && !isFigure(line) && !ENDS_SENTENCE.test(line) && !/^\p{Ll}/u.test(line);
+const isLabel = (line: string): boolean => line.length <= MAX_LABEL_CHARS && /\p{L}{2}/u.test(line) && !isFigure(line) && !ENDS_PHRASE.test(line) && !/^\p{Ll}/u.test(line);
 
 /** A figure's value, its separators read as the locale writes them ("19 746,52", "1,064,659", "7.364,49"). */
 export function figureValue(text: string): number {
