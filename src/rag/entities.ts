@@ -10,6 +10,7 @@
 import { LANGS, type Lang } from '../i18n/index.ts';
 import type { AnswerKind } from './question-kind.ts';
 import { isYear } from './years.ts';
+import { rolePattern } from './roles.ts';
 
 export interface Span {
   kind: AnswerKind;
@@ -88,6 +89,11 @@ const LOCALITY: Partial<Record<Lang, RegExp>> = {
   es: /(?<=(?:^|\s)en\s)\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}+)?(?![\p{L}-])/gu,
   ru: /(?<=(?:^|\s)во?\s)\p{Lu}\p{Ll}{2,}(?![\p{L}-])/gu,
 };
+
+/** What follows a label: at most two words, then a dash or a colon. */
+const LABEL_AFTER = /^(?:\s+[\p{L}’'-]+){0,2}\s*(?:—|:)/u;
+/** How surely a role named without a person answers "who". */
+const ROLE_CONFIDENCE = 0.5;
 
 /** An e-mail address, a web address, a telephone number. */
 const CONTACT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/[^\s)»"”]+|www\.[^\s)»"”]+|\+\d[\d ().-]{6,}\d/gu;
@@ -268,6 +274,11 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, PERSON_APPOSITION, 'person', 0.7, spans);
   collect(text, PERSON_CELL, 'person', 0.7, spans);
   collect(text, PERSON_BY, 'person', 0.6, spans);
+  // A role ("au modérateur", "an external consultant") where no name is: a person, less surely.
+  const roles: Span[] = [];
+  collect(text, rolePattern(lang), 'person', ROLE_CONFIDENCE, roles);
+  // Not a field's or a row's label ("Administrateur responsable — S. Gagnon", "Coordinator: …"): that names the value after it.
+  spans.push(...roles.filter((r) => !taken(r.start, r.end) && !LABEL_AFTER.test(text.slice(r.end, r.end + 40))));
   collect(text, ORG_NAMED, 'organisation', 0.9, spans);
   collect(text, ACRONYM, 'organisation', 0.6, spans);
   collect(text, names.places, 'place', 1, spans);

@@ -16,7 +16,7 @@ import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type Answ
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
-import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd } from './table-rows.ts';
+import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd, tiedRows } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { aboutOtherYear, isYear } from './years.ts';
@@ -99,6 +99,8 @@ export interface Candidate {
   span: Span | undefined;
   /** A row among several of one table that hold the question equally well (see demoteTiedRows). */
   tied?: boolean;
+  /** A row of such a table that holds the question less than the tied ones. */
+  below?: boolean;
 }
 
 function wordCount(text: string): number {
@@ -368,15 +370,20 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   // still answer, if it holds much of the question and says something in words (a table row has
   // its cells: none is a name; "April 2014 50 000" is a line of figures).
   const fallback = kind !== undefined && NAME_KINDS.has(kind);
-  // Rows that tie say that the question names none of them: none answers.
-  const open = ranked.filter((c) => !c.tied);
+  // Rows that tie say that the question names none of them: none answers, nor a row below them.
+  const open = ranked.filter((c) => !c.tied && !c.below);
   const best = typed
     ? (open.find((c) => c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE) ??
       (fallback ? open.find((c) => !c.unit.headed && c.coverage >= NAME_FALLBACK_MIN_COVERAGE && wordCount(c.unit.text.replace(/[\d\s.,\u00a0\u202f]+/g, ' ').trim()) >= MIN_UNIT_WORDS) : undefined))
     : open.find((c) => c.coverage >= MIN_UNIT_COVERAGE);
-  if (!best) return undefined;
-  const units = quotedUnits(best, kind, ranked);
   const accepts = (c: Candidate): boolean => (typed ? c.span !== undefined && c.coverage >= TYPED_MIN_COVERAGE : c.coverage >= MIN_UNIT_COVERAGE);
+  if (!best) {
+    const rows = typed ? tiedRows(ranked, accepts, query) : [];
+    const [head] = rows;
+    if (!head) return undefined;
+    return { lead: undefined, leadKind: undefined, units: rows.map((c) => ({ text: c.unit.text, chunk: c.chunk })), score: head.score, coverage: head.coverage, plainCoverage: head.plainCoverage, passageScores };
+  }
+  const units = quotedUnits(best, kind, ranked);
   const alternative = kind === 'list' || kind === 'procedure' ? undefined : alternativeTo(best, units, ranked.filter(accepts));
   return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, plainCoverage: best.plainCoverage, passageScores };
 }

@@ -44,6 +44,9 @@ const MONEY = {
   ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
   zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
+/** The start of an Arabic word, with the prefixes a noun may take: و/ف, ب/ل/ك, the article. */
+const AR_WORD_START = String.raw`(?<!\p{L})[وف]?[بلك]?(?:ال|ل)?`;
+
 /** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
 export function isMoneyWord(word: string, lang: Lang): boolean {
   return new RegExp(`^(?:${MONEY[lang]})`, 'u').test(word);
@@ -126,7 +129,9 @@ const RULES: Record<Lang, Rules> = {
   ],
   ar: [
     ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
-    ['amount', new RegExp(String.raw`(?:كم|ما).*(?:${MONEY.ar})|(?:${MONEY.ar}).*كم`)],
+    // A money word starts a word, after at most a conjunction, a preposition and the article ("بتكلفة",
+    // "والمبلغ"): "مصرف" (a bank) holds "صرف" (spending), "الأعمال" holds "مال" (money).
+    ['amount', new RegExp(String.raw`(?:كم|ما).*${AR_WORD_START}(?:${MONEY.ar})|${AR_WORD_START}(?:${MONEY.ar}).*كم`, 'u')],
     ['duration', new RegExp(String.raw`كم مرة في|كل كم|بأي وتيرة|كم من الوقت|(?:كم|ما) (?:عدد )?(?:${TIME_UNITS.ar})|(?:^|\s)(?:مدة|مدّة|استغرق|تستغرق|يستغرق|استغرقت|دام|دامت|تدوم|يدوم)(?=\s|$|؟)|خلال أي مدة|في غضون كم|ما (?:هي )?المهلة`)],
     ['number', /(?:^|\s)كم(?:\s|$)|(?:^|\s)عدد(?:\s|$)|ما عدد|(?:^|\s)عدد ال/],
     ['date', /(?:^|\s)متى(?:\s|$|؟)|الموعد النهائي|آخر موعد|(?:في )?أي (?:تاريخ|يوم|سنة|عام|شهر)|ما (?:هو )?تاريخ|(?:^|\s)تاريخ/],

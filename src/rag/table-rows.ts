@@ -97,9 +97,39 @@ export function demoteTiedRows(ranked: Candidate[], rankDecay: number): Candidat
   const ties = new Map<string, number>();
   for (const c of ranked) if (c.unit.kind === 'row' && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99) ties.set(tableOf(c), (ties.get(tableOf(c)) ?? 0) + 1);
   if (![...ties.values()].some((n) => n >= ROW_TIE_COUNT)) return ranked;
+  // The rows below the tie hold the question less than the tied ones: they answer it no better.
   return ranked
-    .map((c) => (c.unit.kind === 'row' && (ties.get(tableOf(c)) ?? 0) >= ROW_TIE_COUNT && own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : c))
+    .map((c) => {
+      if (c.unit.kind !== 'row' || (ties.get(tableOf(c)) ?? 0) < ROW_TIE_COUNT) return c;
+      return own(c) >= (bestRow.get(tableOf(c)) ?? 0) * 0.99 ? { ...c, score: c.score * ROW_TIE_FACTOR, tied: true } : { ...c, score: c.score * ROW_TIE_FACTOR, below: true };
+    })
     .sort((a, b) => b.score - a.score);
+}
+
+/** At most this many tied rows are quoted together. */
+const TIED_ROWS_QUOTED = 4;
+
+/**
+ * When nothing else answers, the rows that tie are quoted together, in the table's order (the
+ * English sessions' response rates when the question does not say which region): the reader picks
+ * the record meant. Only rows holding a span of the expected kind.
+ */
+export function tiedRows(ranked: Candidate[], accepts: (c: Candidate) => boolean, query: AnalyzedQuery): Candidate[] {
+  const first = ranked.find((c) => c.tied && accepts(c));
+  // Only rows that the question singles out by a constraint they all hold (the English sessions
+  // among all): rows that tie on the question's other words alone say the record asked is not there.
+  const constraints = query.concepts.filter((c) => c.constraint);
+  const held = (c: Candidate): boolean => {
+    const terms = new Set(analyze(c.unit.text, c.chunk.lang));
+    return constraints.some((k) => conceptMatched(k, terms));
+  };
+  if (!first || constraints.length === 0 || !held(first)) return [];
+  const same = (c: Candidate): boolean => c.chunk.documentId === first.chunk.documentId && c.chunk.heading === first.chunk.heading;
+  const seen = new Set<string>();
+  return ranked
+    .filter((c) => c.tied && same(c) && accepts(c) && held(c) && !seen.has(c.unit.text) && seen.add(c.unit.text))
+    .slice(0, TIED_ROWS_QUOTED)
+    .sort((a, b) => a.chunk.ordinal - b.chunk.ordinal || a.unit.index - b.unit.index);
 }
 
 /** A column header that names more of the question's words is the closer one, by this much a word, up to the maximum. */

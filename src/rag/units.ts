@@ -28,6 +28,11 @@ const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX
 /** A paragraph's or item's number at the start of a unit: not part of what it says (and not a figure to quote). */
 const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\)|0\d(?=\s+\p{Lu}))\s+/u;
 
+/** A token that is a document's reference, a path or an address: it holds a slash, an @ or two stops. */
+const REFERENCE = /[/@]|\..*\./u;
+/** A Chinese or Japanese full stop, which ends a sentence with no space after it. */
+const HAN_STOP = /[。！？]$/u;
+
 const segmenters = new Map<Lang, Intl.Segmenter>();
 function segmenter(lang: Lang): Intl.Segmenter {
   let s = segmenters.get(lang);
@@ -49,12 +54,16 @@ export function stopsNoSentence(before: string): boolean {
 /** The sentences of one line of text, mended at abbreviations and numbers. */
 export function sentencesOf(line: string, lang: Lang): string[] {
   const out: string[] = [];
+  // A cut with no space after the stop, inside a reference or an address ("CE/13/7.IGC/4"), is no sentence end.
+  let glued = false;
   for (const piece of segmenter(lang).segment(line)) {
     const text = piece.segment.trim();
     if (!text) continue;
     const previous = out.at(-1);
-    if (previous !== undefined && stopsNoSentence(previous)) out[out.length - 1] = `${previous} ${text}`;
+    if (previous !== undefined && glued && REFERENCE.test(`${previous.split(' ').at(-1) ?? ''}${text.split(' ')[0] ?? ''}`)) out[out.length - 1] = `${previous}${text}`;
+    else if (previous !== undefined && stopsNoSentence(previous)) out[out.length - 1] = `${previous} ${text}`;
     else out.push(text);
+    glued = !/\s$/u.test(piece.segment) && !HAN_STOP.test(piece.segment);
   }
   return out;
 }

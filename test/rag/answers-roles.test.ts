@@ -1,0 +1,90 @@
+/**
+ * "Who" answered by a role when a document names no person ("the request goes to the moderator",
+ * "an external consultant would draft the rules"), while a named person still answers first and a
+ * field's label is not taken for its value; a document's reference ("CE/13/7.IGC/4") is not cut
+ * as a sentence end; rows of a table that a question's constraint singles out, but not which of
+ * them, are quoted together. Through the real pipeline, in several languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { sentencesOf } from '../../src/rag/units.ts';
+import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const PORTAL_FR = [
+  '# Portail d’échange sur la coopération douanière',
+  '',
+  'Le portail sera animé par un membre du personnel du secrétariat ayant l’expérience des réseaux professionnels.',
+  '',
+  'Si une administration nationale souhaite associer un organisme privé à un échange, elle adresse sa demande au modérateur, qui l’examine sous dix jours.',
+  '',
+  'Un consultant externe rédigera la charte d’utilisation du portail et les règles de confidentialité.',
+  '',
+  'L’ouverture du portail a été présentée par Mme Ilse Varga, cheffe de la section des réseaux.',
+  '',
+  'Ce choix suit les recommandations du rapport d’évaluation (document CE/21/4.REV/2), qui décrit les essais menés en 2022.',
+].join('\n');
+
+const SHEET_EN = [
+  '# Grant 4417 completion sheet',
+  '',
+  '| Field | Value |',
+  '|---|---|',
+  '| Responsible officer | Amara Quist |',
+  '| Previous responsible officer | Tomas Reyes |',
+  '| Duration | 24 months |',
+].join('\n');
+
+const SESSIONS_FR = [
+  '# Série de séminaires en ligne 2023',
+  '',
+  '| N° | Langue | Inscriptions | Participation | Taux de réponse |',
+  '|---|---|---|---|---|',
+  '| I | Portugais | 120 | 64 | 41 % |',
+  '| II | Anglais (Pacifique) | 98 | 40 | 38 % |',
+  '| III | Anglais (Océan Indien) | 143 | 71 | 57 % |',
+  '| IV | Anglais (Atlantique Sud) | 77 | 35 | 22 % |',
+  '| V | Swahili | 210 | 133 | 65 % |',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'portail.md': PORTAL_FR, 'sheet.md': SHEET_EN, 'series.md': SESSIONS_FR });
+
+describe('a role answers “who” when no person is named', () => {
+  itAnswersWith('answers with the role', kb, [
+    ['fr', 'À qui une administration doit-elle adresser sa demande pour associer un organisme privé à un échange du portail ?', 'modérateur'],
+    ['en', 'Who will draft the rules of use of the customs cooperation portal?', 'consultant externe'],
+    ['es', '¿Quién redactará la carta de uso del portal de cooperación aduanera?', 'consultant externe'],
+  ]);
+
+  itAnswersWith('a named person answers before a role', kb, [
+    ['fr', 'Qui a présenté l’ouverture du portail ?', 'Ilse Varga'],
+    ['en', 'Who presented the opening of the customs cooperation portal?', 'Ilse Varga'],
+  ]);
+
+  it('does not answer with a field’s label, which names the value after it', async () => {
+    const answer = await kb().answer('Who was the responsible officer of grant 4417 before Amara Quist?', 'en');
+    expect(answer.answer.split('\n')[0]).not.toMatch(/officer$/i);
+  });
+});
+
+describe('a document’s reference in a sentence', () => {
+  it('is not cut where a full stop is followed by no space', () => {
+    expect(sentencesOf('Voir le rapport (document CE/21/4.REV/2), qui décrit les essais. Fin du texte.', 'fr')).toEqual([
+      'Voir le rapport (document CE/21/4.REV/2), qui décrit les essais.',
+      'Fin du texte.',
+    ]);
+  });
+
+  itAnswersWith('quotes the whole reference', kb, [['en', 'Which evaluation report describes the trials of the customs portal?', 'CE/21/4.REV/2']], 'answer');
+});
+
+describe('rows a constraint singles out, but not which of them', () => {
+  itAnswersWith('quotes the rows the question may mean', kb, [
+    ['en', 'What was the response rate of the English session for the small island states in 2023?', '57 %'],
+    ['zh', '2023年面向小岛屿国家的英语研讨会，问卷回复率是多少？', '22 %'],
+  ], 'answer');
+
+  itAbstainsOn('does not answer with a row the constraint leaves out', kb, [
+    ['en', 'What was the response rate of the English session for the small island states in 2023?', '65 %'],
+    ['zh', '2023年面向小岛屿国家的英语研讨会，问卷回复率是多少？', '41 %'],
+  ]);
+});
