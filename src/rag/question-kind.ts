@@ -259,9 +259,25 @@ const QUESTION_WORD: Partial<Record<Lang, RegExp>> = {
 };
 
 /** The expected kind of answer, or undefined when the question does not say. */
+/**
+ * "What period does it cover", "which years": a span of years answers, as a date ("2014-2021"),
+ * whatever else the question names (a budget's cycle is no sum of money). "Within what period"
+ * asks how long.
+ */
+const PERIOD: Record<Lang, RegExp> = {
+  en: /(?<!\bwithin )\b(?:what|which) (?:period|years|time ?frame)\b|\bfrom when to when\b/,
+  fr: /(?<!\bdans )\bquelles? (?:période|années)\b|\bde quand à quand\b/,
+  es: /(?<!\bdentro de )\b(?:qu[ée]|cu[aá]l(?:es)?) (?:es el |son los )?(?:per[ií]odo|años)\b|\bdesde cu[aá]ndo hasta cu[aá]ndo\b/,
+  ru: /(?<!\p{L})(?:как(?:ой|ие|ого|им) (?:период|годы|годах|срок действия)|(?:за|на) какой период|с какого (?:года|по какой))(?!\p{L})/u,
+  ar: /(?:ما|أي|ماهي|ما هي) (?:ال)?(?:فترة|سنوات|أعوام|الفترة الزمنية)|من أي سنة إلى/u,
+  zh: /哪几年|哪些年|哪个时期|什么时期|哪一时期|哪段时间|哪些年份|从哪年到哪年/u,
+};
+
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
+  // "Over what period does a project extend": how long, asked with a verb of lasting.
+  if (PERIOD[lang].test(text) && !lasting(text, lang)) return 'date';
   if (MEANING[lang].test(text)) return 'definition';
   // The question's own clause says what it asks, when it says something; the whole text otherwise.
   const cut = SUBORDINATE[lang]?.exec(text)?.index;
@@ -324,6 +340,11 @@ export const LASTING_WORDS: Record<Lang, string[]> = {
   ar: ['استغرق', 'امتد', 'دام', 'استمر'],
   zh: ['持续', '历时', '为期', '延续'],
 };
+
+function lasting(text: string, lang: Lang): boolean {
+  const words = new Set(text.split(/[^\p{L}\p{M}]+/u));
+  return lang === 'zh' ? LASTING_WORDS.zh.some((w) => text.includes(w)) : LASTING_WORDS[lang].some((w) => words.has(w));
+}
 
 /** Words of the kind of answer, and of a comparison ("the most", "le moins"): found or not, the answer is the same. */
 export function optionalWords(lang: Lang): string[] {

@@ -52,8 +52,9 @@ function pointsBack(text: string, lang: Lang): boolean {
 }
 
 /**
- * The units quoted: the best one; for a list or a procedure, the items that follow it; for an
- * answer of sentences, the next sentence too when it scores nearly as well.
+ * The units quoted: the best one; for a list or a procedure, or a line that opens a list, the
+ * items that follow it; for an answer of sentences, the next sentence too when it scores nearly
+ * as well.
  */
 export function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candidates: Candidate[]): AnswerUnit[] {
   // A line of figures or dates is quoted with the record of the table it closes ("15 new experts selected … — January - February 2014").
@@ -74,7 +75,8 @@ export function quotedUnits(best: Candidate, kind: AnswerKind | undefined, candi
     const fits = following && following.score >= best.score * FOLLOWING_UNIT_SHARE && first.text.length + following.unit.text.length <= LIST_MAX_CHARS;
     return fits ? [first, { text: following.unit.text, chunk: best.chunk }] : [first];
   }
-  if (!list) return [first];
+  // A line that opens a list ("Attach the following:") says nothing without its items, whatever the question's kind; a span answers alone.
+  if (!list && best.span) return [first];
   const out = [first];
   let chars = first.text.length;
   for (const next of best.units.slice(best.unit.index + 1)) {

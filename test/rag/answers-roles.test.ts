@@ -88,3 +88,32 @@ describe('rows a constraint singles out, but not which of them', () => {
     ['zh', '2023年面向小岛屿国家的英语研讨会，问卷回复率是多少？', '41 %'],
   ]);
 });
+
+const CALL_ES = [
+  '# Convocatoria de apoyo a cooperativas digitales 2026',
+  '',
+  'La convocatoria cofinancia proyectos de cooperativas que digitalicen su gestión.',
+  '',
+  'Al momento de la postulación, se deberá adjuntar:',
+  '- Constancia de inscripción de la cooperativa en el registro nacional',
+  '- Carta de apoyo de la federación regional',
+  '- Currículum de la persona responsable del proyecto',
+  '',
+  'El plan de trabajo abarca el período 2026-2028.',
+].join('\n');
+
+const callKb = useDocumentsKnowledgeBase({ 'convocatoria.md': CALL_ES });
+
+describe('a line that opens a list', () => {
+  itAnswersWith('is quoted with the items that follow, whatever the question’s kind', callKb, [
+    ['es', '¿Qué papeles hay que adjuntar al postular a la convocatoria de cooperativas digitales?', 'Carta de apoyo de la federación regional'],
+    ['es', '¿Qué hay que adjuntar a la postulación de una cooperativa?', 'Currículum de la persona responsable'],
+  ], 'answer');
+});
+
+describe('a question asking which period', () => {
+  itAnswersWith('is answered with the span of years', callKb, [
+    ['es', '¿Qué período abarca el plan de trabajo de la convocatoria de cooperativas digitales?', '2026-2028'],
+    ['es', '¿Qué años cubre el plan de trabajo de la convocatoria para cooperativas?', '2026-2028'],
+  ]);
+});

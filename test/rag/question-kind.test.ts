@@ -22,6 +22,14 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Сколько оценок провели в 2020 году?'],
   ['number', 'ru', 'Скольким муниципалитетам поможет программа?'],
   ['number', 'ru', 'Из скольких стран приехали участники?'],
+  // "What period does it cover", "which years": a span of years, as a date, whatever else is named.
+  ['date', 'es', '¿Qué período abarca la estrategia a plazo medio?'],
+  ['date', 'zh', '新的计划与预算周期涵盖哪几年？'],
+  ['date', 'en', 'Which years does the country programme cover?'],
+  ['date', 'fr', 'Quelle période couvre le programme de pays ?'],
+  ['date', 'ru', 'На какой период рассчитана стратегия?'],
+  ['date', 'ar', 'ما الفترة التي يغطيها البرنامج القطري؟'],
+  ['duration', 'en', 'Within what period must the report be sent?'],
   // An Arabic money word starts a word: "مصرف" (a bank) holds "صرف", "الأعمال" holds "مال".
   ['number', 'ar', 'من كم بلداً جاء خبراء المصرف الدولي للخبرات؟'],
   ['number', 'ar', 'كم عدد الأعمال المنجزة في المشروع؟'],
