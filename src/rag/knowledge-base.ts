@@ -20,7 +20,9 @@ import type { AnswerWriter } from './llm/answer-writer.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
 import { questionKind, type AnswerKind } from './question-kind.ts';
-import { retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
+import { isRowLine } from './ingest/layout.ts';
+import { RETRIEVAL_LIMIT, retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
+import { superlativeOf } from './superlative.ts';
 import { TermStats } from './term-stats.ts';
 import type { Chunk, RetrievalQuery } from './types.ts';
 
@@ -35,6 +37,10 @@ export const MODEL_PASSAGES = 5;
 export const LANGUAGE_TIE_SHARE = 0.85;
 /** Passages whose sentences and rows are candidates for an answer without a model. */
 export const ANSWER_PASSAGES = 8;
+/** A superlative question searches this many times as far, for the passages of tables… */
+const TABLE_SEARCH_FACTOR = 3;
+/** …and reads at most this many of them beyond the best passages. */
+const TABLE_PASSAGES = 4;
 /** Sources listed under an abstention. */
 export const CLOSEST_SOURCES = 3;
 export const EXCERPT_MAX_CHARS = 300;
@@ -201,16 +207,20 @@ export class KnowledgeBase {
    */
   async answer(question: string, lang: Lang): Promise<Answer> {
     const asked = questionLanguage(question, lang);
-    const found = await this.retrieve(question, asked);
+    // A superlative compares a table's rows, whose passage may hold few of the question's other
+    // words ("which session had the most attendees": a table of figures under a bare heading).
+    const compares = superlativeOf(question, asked) !== undefined;
+    const found = await this.retrieve(question, asked, compares ? { limit: RETRIEVAL_LIMIT * TABLE_SEARCH_FACTOR } : {});
     const kind = questionKind(question, asked);
     // The answer from the language whose passages hold the best one (the asker's on a near tie).
     let extraction: Extraction | undefined;
     for (const quotedLang of this.quotedLanguages(found, asked)) {
-      const candidate = this.extract(found, kind, quotedLang);
+      const candidate = this.extract(found, kind, quotedLang, compares);
       if (candidate && (!extraction || candidate.plainCoverage > extraction.plainCoverage / LANGUAGE_TIE_SHARE)) extraction = candidate;
     }
     // Passages ranked by the evidence their sentences and rows hold: the model reads the best first too.
-    const retrieval = extraction ? rankByEvidence(found, extraction) : found;
+    const ranked = extraction ? rankByEvidence(found, extraction) : found;
+    const retrieval = { ...ranked, hits: ranked.hits.slice(0, RETRIEVAL_LIMIT) };
     const { writer, log } = this.options;
     if (writer && retrieval.hits.length > 0 && retrieval.support >= MODEL_MIN_SUPPORT) {
       try {
@@ -234,8 +244,11 @@ export class KnowledgeBase {
     return [...new Set([...(supporting.includes(lang) ? [lang] : []), ...supporting, ...top.map((h) => h.chunk.lang)])];
   }
 
-  private extract(r: Retrieval, kind: AnswerKind | undefined, quotedLang: Lang): Extraction | undefined {
-    const passages = r.hits.filter((h) => h.chunk.lang === quotedLang).slice(0, ANSWER_PASSAGES);
+  private extract(r: Retrieval, kind: AnswerKind | undefined, quotedLang: Lang, compares = false): Extraction | undefined {
+    const inLang = r.hits.filter((h) => h.chunk.lang === quotedLang);
+    const passages = inLang.slice(0, ANSWER_PASSAGES);
+    // For a superlative, the passages of tables further down are read too (after the best ones).
+    if (compares) passages.push(...inLang.slice(ANSWER_PASSAGES).filter((h) => h.chunk.text.split('\n').filter(isRowLine).length >= 2).slice(0, TABLE_PASSAGES));
     return extractAnswer(r.query, kind, passages.map((h) => h.chunk), this.stats);
   }
 

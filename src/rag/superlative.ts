@@ -89,7 +89,13 @@ export function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (O
   if (!direction) return undefined;
   // The rows that hold the question best (a table of workshops, not a table of courses).
   const rowCoverage = Math.max(0, ...ranked.filter((c) => c.unit.kind === 'row').map((c) => c.coverage));
-  const rows = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
+  const best = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
+  // When no column of those tables is named by the question, another table's may be (the sessions'
+  // dates hold the year asked; their attendance is in the next table).
+  return comparedRow(best, query, direction) ?? comparedRow(ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= SUPERLATIVE_MIN_COVERAGE), query, direction);
+}
+
+function comparedRow(rows: Candidate[], query: AnalyzedQuery, direction: Direction): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
   const lang = rows[0]?.chunk.lang;
   if (!lang) return undefined;
   const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));

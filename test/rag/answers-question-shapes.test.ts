@@ -3,7 +3,9 @@
  * "an external consultant would draft the rules"), while a named person still answers first and a
  * field's label is not taken for its value; a document's reference ("CE/13/7.IGC/4") is not cut
  * as a sentence end; rows of a table that a question's constraint singles out, but not which of
- * them, are quoted together. Through the real pipeline, in several languages.
+ * them, are quoted together; a line that opens a list comes with its items; "which period" asks
+ * for a span of years; a superlative reads the tables further down the results. Through the real
+ * pipeline, in several languages.
  */
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../src/rag/units.ts';
@@ -115,5 +117,37 @@ describe('a question asking which period', () => {
   itAnswersWith('is answered with the span of years', callKb, [
     ['es', '¿Qué período abarca el plan de trabajo de la convocatoria de cooperativas digitales?', '2026-2028'],
     ['es', '¿Qué años cubre el plan de trabajo de la convocatoria para cooperativas?', '2026-2028'],
+  ]);
+});
+
+const PILOT_EN = [
+  '# Customs data exchange: report for 2024',
+  '',
+  ...Array.from({ length: 14 }, (_, i) => [
+    `## Pilot webinar ${i + 1}: lessons`,
+    '',
+    `The pilot webinar number ${i + 1} of the series covered customs data sharing between neighbouring offices; the pilot webinars were recorded, their attendance noted and their slides published for every office that asked.`,
+    '',
+  ]).flat(),
+  '## Figures',
+  '',
+  'The offices sent their counts after each session; the secretariat checked them against the connection logs and kept the lower figure where the two differed, as agreed with the regional coordinators at the start of the year. Late registrations were counted with the session they were made for, and people who joined twice were counted once.',
+  '',
+  'A few offices sent their figures months later, after their own audits; those were entered as received, with a note, and none of them changed the totals by more than a handful of people. The counts below are final.',
+  '',
+  '| Session | Registrations | Attendance |',
+  '|---|---|---|',
+  '| Lusophone | 140 | 61 |',
+  '| Francophone | 118 | 97 |',
+  '| Anglophone | 201 | 74 |',
+].join('\n');
+
+const pilotKb = useDocumentsKnowledgeBase({ 'pilot.md': PILOT_EN });
+
+describe('a superlative over a table far down the results', () => {
+  itAnswersWith('compares the rows of the table', pilotKb, [
+    ['en', 'Which pilot webinar had the highest attendance?', '97'],
+    ['fr', 'Quel webinaire pilote a eu la participation la plus élevée ?', '97'],
+    ['es', '¿Qué seminario web piloto tuvo la menor asistencia?', '61'],
   ]);
 });
