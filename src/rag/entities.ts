@@ -68,7 +68,9 @@ const PERSON_TITLED = new RegExp(String.raw`${TITLES}\s+${NAME_WORD}(?:\s+(?:${N
 const PERSON_APPOSITION = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=,\s+\p{Ll})`, 'gu');
 
 /** A table's cell that is two to four capitalised words and nothing else ("Principal investigator — Javiera Araya"). */
-const PERSON_CELL = new RegExp(String.raw`(?<=^[^\n]{1,160} — (?:[^\n;]*; )*(?:[^\n:;]{1,120}: )?)${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}(?=\s*(?:;|$))`, 'gu');
+const CELL_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)?${NAME_WORD}){1,3}`;
+/** A cell that is a name, or a list of names ("Anne Debrabandere, Blane Harvey and Ying Syuan Huang"). */
+const PERSON_CELL = new RegExp(String.raw`(?<=^[^\n]{1,160} — (?:[^\n;]*; )*(?:[^\n:;]{1,120}: )?)${CELL_NAME}(?:(?:,\s*|\s+(?:and|et|y|и|&)\s+)${CELL_NAME})*(?=\s*(?:;|$))`, 'gu');
 
 const ORG_HEADS = String.raw`(?:Division|Département|Department|Departamento|Bureau|Office|Oficina|Secrétariat|Secretariat|Secretaría|Comité|Committee|Académie|Academy|Academia|Ministère|Ministry|Ministerio|Mission|Misión|Organisation|Organization|Organización|Programme|Program|Programa|Conférence|Conference|Conferencia|Union|Unión|Fonds|Fund|Fondo|Banque|Bank|Banco|Institut|Institute|Instituto|Agence|Agency|Agencia|Université|University|Universidad|Centre|Center|Centro|Service|Servicio|Commission|Comisión|Council|Conseil|Consejo)`;
 /** "written by Rob Tew", "présenté par Marie Dupont", "elaborado por Ana Gómez": two or three capitalised words after by/par/por (the agent of a passive). */

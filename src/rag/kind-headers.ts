@@ -9,7 +9,7 @@ import { analyze } from './analyze.ts';
 import { escape } from './entities.ts';
 import type { AnswerKind } from './question-kind.ts';
 
-type HeaderKind = Extract<AnswerKind, 'date' | 'amount' | 'number' | 'duration' | 'language' | 'place'>;
+type HeaderKind = Extract<AnswerKind, 'date' | 'amount' | 'number' | 'duration' | 'language' | 'place' | 'person' | 'organisation'>;
 
 export const KIND_HEADERS: Record<HeaderKind, Record<Lang, readonly string[]>> = {
   date: {
@@ -38,6 +38,23 @@ export const KIND_HEADERS: Record<HeaderKind, Record<Lang, readonly string[]>> =
   },
   duration: { en: ['duration', 'length'], fr: ['durée'], es: ['duración'], ru: ['продолжительность', 'длительность'], ar: ['المدة'], zh: ['时长', '期限'] },
   language: { en: ['language'], fr: ['langue'], es: ['idioma', 'lengua'], ru: ['язык'], ar: ['اللغة'], zh: ['语言', '语种'] },
+  // A field naming who: its short value is the answer, recognised as a name or not ("Établissement bénéficiaire — Procrasur").
+  person: {
+    en: ['investigator', 'investigators', 'officer', 'author', 'authors', 'contact person', 'coordinator', 'project leader', 'team leader', 'manager', 'director', 'chair', 'consultant', 'focal point'],
+    fr: ['chercheur', 'chercheurs', 'responsable', 'auteur', 'auteurs', 'personne de contact', 'coordonnateur', 'coordinateur', 'chef de projet', 'directeur', 'directrice', 'président', 'consultant', 'point focal'],
+    es: ['investigador', 'investigadores', 'responsable', 'autor', 'autores', 'persona de contacto', 'coordinador', 'jefe de proyecto', 'director', 'directora', 'presidente', 'consultor', 'punto focal'],
+    ru: ['исследователь', 'ответственный', 'автор', 'авторы', 'контактное лицо', 'координатор', 'руководитель', 'директор', 'председатель', 'консультант'],
+    ar: ['الباحث', 'المسؤول', 'المؤلف', 'المنسق', 'المدير', 'الرئيس', 'المستشار', 'جهة الاتصال'],
+    zh: ['负责人', '研究员', '作者', '联系人', '协调员', '主任', '主席', '顾问'],
+  },
+  organisation: {
+    en: ['institution', 'organization', 'organisation', 'recipient', 'grantee', 'partner', 'partners', 'agency', 'implementing', 'donor', 'funder'],
+    fr: ['établissement', 'institution', 'organisation', 'organisme', 'bénéficiaire', 'partenaire', 'partenaires', 'agence', 'bailleur', 'donateur'],
+    es: ['institución', 'organización', 'organismo', 'entidad', 'beneficiario', 'beneficiaria', 'socio', 'socios', 'agencia', 'donante'],
+    ru: ['организация', 'учреждение', 'получатель', 'партнер', 'партнёр', 'агентство', 'донор'],
+    ar: ['المؤسسة', 'المنظمة', 'الجهة', 'المستفيد', 'الشريك', 'الوكالة', 'المانح'],
+    zh: ['机构', '组织', '单位', '受援方', '合作伙伴', '资助方', '捐助方'],
+  },
   place: { en: ['country', 'place', 'city', 'region', 'venue'], fr: ['pays', 'lieu', 'ville', 'région'], es: ['país', 'lugar', 'ciudad', 'región'], ru: ['страна', 'место', 'город', 'регион'], ar: ['البلد', 'المكان', 'المدينة', 'المنطقة'], zh: ['国家', '地点', '城市', '地区'] },
 };
 

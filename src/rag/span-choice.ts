@@ -8,7 +8,7 @@ import { analyze } from './analyze.ts';
 import type { Span } from './entities.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { asksEnd, type AnswerKind } from './question-kind.ts';
-import { headedCell } from './table-rows.ts';
+import { headedCell, pairValueSpan } from './table-rows.ts';
 import type { Unit } from './units.ts';
 
 /** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
@@ -21,9 +21,13 @@ export function chooseSpan(
   lang: Lang,
   countedAt: number[],
 ): { span: Span; closeness: number } | undefined {
+  // A field's value under a label naming who is asked, when no name is recognised in it.
+  const labelled = spans.some((s) => s.kind === kind) ? undefined : pairValueSpan(unit, query, kind, lang);
+  if (labelled) return { span: labelled, closeness: 1 };
+  // In a row with headers, a cell may answer by its header alone (a field's label naming who is asked).
+  if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
   if (spans.length === 0) return undefined;
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
-  if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
   let best: { span: Span; closeness: number } | undefined;
   for (const span of spans) {
     const at = analyze(unit.text.slice(0, span.start), lang).length;

@@ -136,6 +136,31 @@ export function tiedRows(ranked: Candidate[], accepts: (c: Candidate) => boolean
 const NAMED_HEADER_STEP = 0.05;
 const NAMED_HEADER_MAX = 1.5;
 
+/** Kinds whose answer a field's label may name ("Principal investigator", "Établissement bénéficiaire"), at most this long, this surely. */
+const NAMED_BY_LABEL: ReadonlySet<AnswerKind> = new Set(['person', 'organisation']);
+const LABELLED_NAME_MAX_WORDS = 8;
+const LABELLED_NAME_CONFIDENCE = 0.8;
+const wordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** A short value under a label naming who is asked ("Recipient institution — Procrasur") is the answer, recognised as a name or not. */
+export function labelledName(labelTerms: ReadonlySet<string>, value: string, at: number, query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang): Span | undefined {
+  if (kind === undefined || !NAMED_BY_LABEL.has(kind) || wordsIn(value) > LABELLED_NAME_MAX_WORDS || !/\p{Lu}/u.test(value)) return undefined;
+  const span: Span = { kind, start: at, end: at + value.length, text: value, confidence: LABELLED_NAME_CONFIDENCE };
+  // Not the one the question names itself ("who was it before Amara Quist").
+  const asked = new Set(query.concepts.flatMap((c) => c.label.split(' ')));
+  const own = analyze(value, lang);
+  return headerNamesKind(labelTerms, kind, lang) && !own.every((t) => asked.has(t)) ? span : undefined;
+}
+
+/** The span a line of a two-column table of fields and values holds when its label names the kind asked. */
+export function pairValueSpan(unit: Unit, query: AnalyzedQuery, kind: AnswerKind | undefined, lang: Lang): Span | undefined {
+  if (!unit.pair) return undefined;
+  const { label, cells } = rowCells(unit.text);
+  const value = cells[0]?.value;
+  const at = value ? unit.text.lastIndexOf(value) : -1;
+  return value && at >= 0 ? labelledName(new Set(analyze(label, lang)), value, at, query, kind, lang) : undefined;
+}
+
 /** A cell of text holding this many of the question's words (not its constraints) is the one it asks about. */
 const CELL_TEXT_MIN_CONCEPTS = 2;
 
@@ -150,9 +175,11 @@ export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind
   for (const cell of cells) {
     const at = unit.text.indexOf(cell.value, offset);
     offset = at >= 0 ? at + cell.value.length : offset;
-    const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
-    if (inCell.length === 0) continue;
     const headerTerms = new Set(analyze(named(cell.header), lang));
+    const inCell = spans.filter((s) => at >= 0 && s.start >= at && s.end <= at + cell.value.length);
+    const labelled = inCell.length === 0 && at >= 0 ? labelledName(headerTerms, cell.value, at, query, kind, lang) : undefined;
+    if (labelled) inCell.push(labelled);
+    if (inCell.length === 0) continue;
     // Named by the question's words, or by its kind ("when" names the Date column), or a cell of
     // text that holds the question's words around the span ("Head of audit at the Civil Aviation Organization").
     const valueTerms = new Set(analyze(cell.value, lang));

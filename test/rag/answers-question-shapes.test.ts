@@ -33,6 +33,8 @@ const SHEET_EN = [
   '|---|---|',
   '| Responsible officer | Amara Quist |',
   '| Previous responsible officer | Tomas Reyes |',
+  '| Principal investigators | Lena Okafor, Marc Duval and Sun Wei |',
+  '| Recipient institution | Tecnoagro |',
   '| Duration | 24 months |',
 ].join('\n');
 
@@ -66,6 +68,15 @@ describe('a role answers “who” when no person is named', () => {
     const answer = await kb().answer('Who was the responsible officer of grant 4417 before Amara Quist?', 'en');
     expect(answer.answer.split('\n')[0]).not.toMatch(/officer$/i);
   });
+});
+
+describe('a field whose label says who', () => {
+  itAnswersWith('answers with its value, a list of names or a name not recognised as one', kb, [
+    ['en', 'Who were the principal investigators of grant 4417?', 'Lena Okafor, Marc Duval and Sun Wei'],
+    ['es', '¿Qué institución recibió la subvención 4417?', 'Tecnoagro'],
+    ['ru', 'Какая организация получила грант 4417?', 'Tecnoagro'],
+    ['en', 'Who was the responsible officer of grant 4417 before Amara Quist?', 'Tomas Reyes'],
+  ]);
 });
 
 describe('a document’s reference in a sentence', () => {
