@@ -170,6 +170,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const titles = new Set([chunk.title, ...chunk.heading.split(' › ')].map((t) => t.trim().toLowerCase()));
   const passage = new Set(unitTerms.flat());
   const lead = new Set(stats.documentLead?.(chunk.documentId) ?? []);
+  // A line of fields and values is read with the document's other such lines, which a passage may have cut off.
+  const fields = stats.documentFields?.(chunk.documentId) ?? NOTHING;
   const questionTerms = new Set(query.concepts.flatMap((c) => [...c.terms.keys()]));
   // Whole phrases: "vingt-cinquième" is not in a document that has "vingt-troisième".
   const has = (phrase: string[]): boolean => phrase.every((t) => stats.documentHas?.(chunk.documentId, t) ?? false);
@@ -197,7 +199,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // its own cells, its heading, and the sentence that introduces its table ("…are listed below:").
     const around = (k: number): Set<string> => (unit.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
     const caption = unit.kind === 'row' ? units.slice(0, i).findLastIndex((u) => /[:：]$/.test(u.text)) : -1;
-    const previous = unit.pair ? pairTableTerms(units, unitSets, i) : caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
+    const previous = unit.pair ? new Set([...pairTableTerms(units, unitSets, i), ...fields]) : caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
     // A line of figures closes a record of a table flattened to text ("2014-2015 300 000"): what
     // stands above it belongs to that record, not to the next.
     const before = figureLine(units[i - 1], chunk.lang) ? NOTHING : around(i - 2);

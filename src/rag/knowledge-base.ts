@@ -20,7 +20,7 @@ import type { AnswerWriter } from './llm/answer-writer.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
 import { questionKind, type AnswerKind } from './question-kind.ts';
-import { isRowLine } from './ingest/layout.ts';
+import { isRowLine, rowCells } from './ingest/layout.ts';
 import { RETRIEVAL_LIMIT, retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
 import { superlativeOf } from './superlative.ts';
 import { TermStats } from './term-stats.ts';
@@ -98,6 +98,21 @@ function leadTerms(chunks: Chunk[]): string[] {
   return first ? analyze(first.text, first.lang) : [];
 }
 
+/** A line of a two-column table of fields and values: a label and one cell without a header. */
+function isFieldLine(line: string): boolean {
+  const { cells } = rowCells(line);
+  return cells.length === 1 && cells[0]?.header === '';
+}
+
+/** The terms of a document's lines of fields and values ("Lieu : Pays — Mali et Burkina Faso"): they describe one thing, wherever passages cut them. */
+function fieldTerms(chunks: Chunk[]): string[] {
+  const lines = new Set(chunks.flatMap((c) => c.text.split('\n').filter((line) => isRowLine(line) && isFieldLine(line))));
+  const lang = chunks[0]?.lang;
+  // More lines are likely several sheets (one per project), which do not describe one thing.
+  return lang && lines.size <= FIELD_SHEET_MAX_LINES ? [...new Set([...lines].flatMap((line) => analyze(line, lang)))] : [];
+}
+const FIELD_SHEET_MAX_LINES = 30;
+
 /** Documents read from the store at a time when the knowledge base loads. */
 const LOAD_PAGE_DOCUMENTS = 100;
 
@@ -153,7 +168,7 @@ export class KnowledgeBase {
       for (const [documentId, rows] of byDocument) {
         const passages = this.passagesOf(rows.map((r) => r.chunk), rows.map((r) => r.embedding));
         const chunks = rows.map((r) => r.chunk);
-        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks));
+        this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks), fieldTerms(chunks));
         this.langsOfDocument.set(documentId, rows[0]?.chunk.lang as Lang);
         if (refill) await this.backend.upsertDocument(documentId, passages);
       }
@@ -169,7 +184,7 @@ export class KnowledgeBase {
   /** Puts one stored document's chunks (and their vectors) into the index. */
   async indexDocument(documentId: number, chunks: Chunk[], embeddings?: number[][]): Promise<void> {
     const passages = this.passagesOf(chunks, embeddings);
-    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks));
+    this.stats.setDocument(documentId, passages.map((p) => [...p.terms, ...p.headingTerms]), headTerms(chunks), leadTerms(chunks), fieldTerms(chunks));
     if (chunks[0]) this.langsOfDocument.set(documentId, chunks[0].lang);
     await this.backend.upsertDocument(documentId, passages);
   }

@@ -18,6 +18,8 @@ export interface TermStatistics {
   documentShare?(documentId: number, stem: string): number;
   /** The terms of the document's first passage (where known). */
   documentLead?(documentId: number): ReadonlySet<string>;
+  /** The terms of the document's lines of fields and values (where known). */
+  documentFields?(documentId: number): ReadonlySet<string>;
   /** Whether any passage of the document names a year (where known). */
   documentNamesYears?(documentId: number): boolean;
 }

@@ -24,6 +24,7 @@ export class TermStats implements TermStatistics {
   /** Per document: the terms of its opening (title, date line, event), which say what every passage of it is about. */
   private readonly heads = new Map<number, ReadonlySet<string>>();
   private readonly leads = new Map<number, ReadonlySet<string>>();
+  private readonly fields = new Map<number, ReadonlySet<string>>();
   /** Documents that name a year somewhere. */
   private readonly dated = new Set<number>();
   /** The Latin-letter stems, for Cyrillic cognates. */
@@ -54,10 +55,11 @@ export class TermStats implements TermStatistics {
   }
 
   /** Replaces a document's contribution: one term list per passage, and the terms of its opening. */
-  setDocument(documentId: number, passageTerms: string[][], headTerms: string[] = [], leadTerms: string[] = []): void {
+  setDocument(documentId: number, passageTerms: string[][], headTerms: string[] = [], leadTerms: string[] = [], fieldTerms: string[] = []): void {
     this.removeDocument(documentId);
     if (headTerms.length > 0) this.heads.set(documentId, new Set(headTerms));
     if (leadTerms.length > 0) this.leads.set(documentId, new Set(leadTerms));
+    if (fieldTerms.length > 0) this.fields.set(documentId, new Set(fieldTerms));
     const counts = new Map<number, number>();
     for (const terms of passageTerms) {
       if (terms.some(isYear)) this.dated.add(documentId);
@@ -121,6 +123,11 @@ export class TermStats implements TermStatistics {
     return this.heads.get(documentId) ?? EMPTY;
   }
 
+  /** The terms of the document's sheet of fields and values (a project's number, title, countries, officer), wherever its passages cut it. */
+  documentFields(documentId: number): ReadonlySet<string> {
+    return this.fields.get(documentId) ?? EMPTY;
+  }
+
   /** The terms of the document's first passage: the event it reports (its date, its place). */
   documentLead(documentId: number): ReadonlySet<string> {
     return this.leads.get(documentId) ?? EMPTY;
@@ -128,6 +135,7 @@ export class TermStats implements TermStatistics {
 
   removeDocument(documentId: number): void {
     this.heads.delete(documentId);
+    this.fields.delete(documentId);
     this.leads.delete(documentId);
     this.dated.delete(documentId);
     const pairs = this.byDocument.get(documentId);

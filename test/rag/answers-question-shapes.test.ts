@@ -162,3 +162,39 @@ describe('a superlative over a table far down the results', () => {
     ['es', '¿Qué seminario web piloto tuvo la menor asistencia?', '61'],
   ]);
 });
+
+const GRANT_FR = [
+  '# Rapport de fin de projet',
+  '',
+  'FRDL · Fonds régional pour le développement local',
+  '',
+  '| Numéro et titre du projet | 207731 Gestion partagée des pâturages transfrontaliers entre éleveurs et agriculteurs, par des comités locaux de dialogue |',
+  '| --- | --- |',
+  '| Lieu : Pays | Borduria et Syldavie |',
+  '| Administratrice responsable | Clara Mendel |',
+  '| Établissement bénéficiaire | Association pastorale du plateau central, avec ses antennes de district et les comités locaux |',
+  '| Secteur où doivent être observées les répercussions de la recherche | Élevage, agriculture, gouvernance foncière locale et prévention des conflits entre usagers |',
+  '| Thème de recherche | Adaptation des systèmes pastoraux aux sécheresses répétées et partage des points d’eau |',
+  '| Indicateur du cadre stratégique | Nombre de comités locaux de dialogue qui appliquent une convention écrite sur les couloirs de passage |',
+  '| Partenaires associés | Services techniques de l’élevage des deux pays, chefferies traditionnelles, radios communautaires et une université régionale |',
+  '| Méthodes | Cartographie participative des couloirs, enquêtes auprès des ménages, ateliers de médiation et suivi des conventions par les comités |',
+  '| Produits attendus | Conventions locales signées, cartes des couloirs de passage validées par les villages, guide de médiation et notes de politique |',
+  '| Fonds de source interne | 412 000 CAD |',
+  '| Fonds de source externe | Aucun |',
+  '| Date de début du projet | 1er mars 2020 |',
+  '| Date d’achèvement du projet | 31 août 2023 |',
+  '| Auteur | Clara Mendel |',
+  '',
+  '## Difficultés',
+  '',
+  'La situation en Borduria et en Syldavie, avec un coup d’État le 12 juillet 2021, a empêché de visiter certaines communautés.',
+].join('\n');
+
+const grantKb = useDocumentsKnowledgeBase({ 'rapport.md': GRANT_FR });
+
+describe('a sheet of fields cut across passages', () => {
+  itAnswersWith('reads a field with the sheet’s other lines', grantKb, [
+    ['fr', 'Le projet du FRDL sur les pâturages en Borduria et en Syldavie, il a commencé quand ?', '1er mars 2020'],
+    ['ru', 'Когда начался проект FRDL в Бордурии и Сылдавии?', '1er mars 2020'],
+  ]);
+});
