@@ -240,6 +240,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (holdsAmount && scoring.money[c]) share = Math.max(share, MONEY_BY_AMOUNT);
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share >= CONTEXT_WEIGHT.before) focusNear = true;
       if (!concept.optional && !concept.constraint && !scoring.money[c] && share > 0 && [own, previous, before].some((near) => conceptMatched(concept, near))) focusOwn = true;
+      // A record the question names by a constraint of its own (the date of the session asked about) is what it is about.
+      if (concept.constraint && share === 1 && !isYear(concept.label)) focusOwn = focusNear = true;
       // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
       if (share > 0 && share < 1 && concept.constraint && isYear(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
       found += w * share;

@@ -198,3 +198,39 @@ describe('a sheet of fields cut across passages', () => {
     ['ru', 'Когда начался проект FRDL в Бордурии и Сылдавии?', '1er mars 2020'],
   ]);
 });
+
+const SERIES_FR = [
+  '# Rapport sur la série pilote',
+  '',
+  '7. Afin que toutes les langues et toutes les régions des États membres soient prises en considération, comme le comité l’a demandé, le Secrétariat a organisé trois webinaires comme indiqué ci-dessous : un dans chacune des langues officielles les moins servies jusqu’ici par les activités de formation à distance, dans l’ordre proposé par les bureaux régionaux et les missions permanentes concernées.',
+  '\tN°',
+  '\tTitre',
+  '\tDate',
+  '\tLangue',
+  '',
+  '\tI',
+  '\tOutils numériques pour les offices de brevets',
+  '\t3 mai 2021',
+  '\tArabe',
+  '',
+  '\tII',
+  '\tFormation des formateurs en gestion des marques',
+  '\t9 juin 2021',
+  '\tRusse',
+  '',
+  '\tIII',
+  '\tStratégies nationales et investissement étranger',
+  '\t2 juillet 2021',
+  '\tChinois',
+  '',
+  '8. Les thèmes ont été choisis avec les bureaux régionaux, comme pour les séminaires régionaux de 2019.',
+].join('\n');
+
+const seriesKb = useDocumentsKnowledgeBase({ 'serie.txt': SERIES_FR });
+
+describe('a record the question names by its date', () => {
+  itAnswersWith('answers for that record, whatever word the question uses for the event', seriesKb, [
+    ['es', '¿En qué idioma fue el seminario del 9 de junio de 2021?', 'Russe'],
+    ['en', 'In which language was the seminar of 2 July 2021 held?', 'Chinois'],
+  ]);
+});

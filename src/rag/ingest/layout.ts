@@ -342,6 +342,25 @@ export type TextPart = { kind: 'text'; text: string } | { kind: 'table'; caption
 /** A table's caption is at most this long (the end of a long sentence is cut). */
 const CAPTION_MAX_CHARS = 160;
 
+/** Words that announce a table ("as shown below", "ci-dessous", "如下"): the caption is read from a little before them. */
+const ANNOUNCES_TABLE = /ci-dessous|ci-après|below|as follows|the following|a continuación|siguientes?|ниже|следующ|أدناه|التالي|如下|下表/iu;
+/** How much of the sentence before those words the caption keeps, and its longest length then. */
+const CAPTION_BEFORE_ANNOUNCEMENT = 110;
+const ANNOUNCED_CAPTION_MAX_CHARS = 280;
+
+/** A table's caption from the prose line before it: all of a short line; else the part that announces the table, or the line's end. */
+function captionOf(line: string): string {
+  if (line.length <= CAPTION_MAX_CHARS) return line;
+  const announced = ANNOUNCES_TABLE.exec(line);
+  if (announced) {
+    const start = Math.max(0, announced.index - CAPTION_BEFORE_ANNOUNCEMENT);
+    const head = start > 0 ? line.slice(start).replace(/^\S*\s/, '') : line;
+    const cut = head.length > ANNOUNCED_CAPTION_MAX_CHARS ? `${head.slice(0, ANNOUNCED_CAPTION_MAX_CHARS).replace(/\s\S*$/, '')}…` : head;
+    return `${start > 0 ? '…' : ''}${cut}`;
+  }
+  return `…${line.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}`;
+}
+
 /** Lines that text copied out of a PDF set apart and that belong together: a two-column table given column after column, a field and its value on two lines (text and Markdown alike). */
 export function rejoinLines(lines: string[]): string[] {
   return joinFieldPairs(unstackColumns(lines));
@@ -359,7 +378,7 @@ export function structureParts(raw: string): TextPart[] {
     const previous = parts.at(-1);
     const lastLine = previous?.kind === 'text' ? (previous.text.trim().split('\n').at(-1) ?? '') : '';
     const line = lastLine.replace(/\s+/g, ' ').trim();
-    const caption = line.length > CAPTION_MAX_CHARS ? `…${line.slice(-CAPTION_MAX_CHARS).replace(/^\S*\s/, '')}` : line;
+    const caption = captionOf(line);
     // Columns that could not be told apart are named in the caption.
     const columns = block.header && block.header.length > 0 ? `(${block.header.join(' | ')})` : '';
     parts.push({ kind: 'table', caption: [caption, columns].filter(Boolean).join(' '), rows: block.lines, ...(block.records ? { records: block.records } : {}) });

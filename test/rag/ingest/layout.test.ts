@@ -120,6 +120,26 @@ describe('numbered records copied out of a PDF (one wrapped cell per paragraph)'
   });
 });
 
+describe('the caption of a table introduced by a long sentence', () => {
+  const rows = ['', '\tN°', '\tDate', '\tLanguage', '', '\tI', '\t3 May 2021', '\tArabic', '', '\tII', '\t9 June 2021', '\tRussian', '', '\tIII', '\t2 July 2021', '\tChinese', ''];
+  const long =
+    '7. So that every language and every region of the member states would be taken into account, as the committee asked at its last session, the secretariat held three webinars as shown below: one in each of the official languages with the fewest distance-learning sessions so far, in the order that the regional offices and the permanent missions concerned proposed to it.';
+
+  it('keeps the words that announce the table and what comes just before them', () => {
+    const doc = parseText([long, ...rows].join('\n'));
+    const heading = doc.sections.find((s) => s.text.includes('I — '))?.headings.join(' ') ?? '';
+    expect(heading).toContain('held three webinars as shown below');
+  });
+
+  it('keeps the end of a long sentence that announces nothing', () => {
+    const plain = '7. The secretariat, after hearing the regional offices and the member states that asked for it at the committee’s last session, held three webinars in the languages with the fewest sessions so far.';
+    const doc = parseText([plain, ...rows].join('\n'));
+    const heading = doc.sections.find((s) => s.text.includes('I — '))?.headings.join(' ') ?? '';
+    expect(heading.startsWith('…')).toBe(true);
+    expect(heading).toContain('fewest sessions so far.');
+  });
+});
+
 describe('two columns run together by a PDF', () => {
   it('make their shared last line one row, each value under its column when the header line names both', () => {
     const text = ['Dépenses ponctuelles Dépenses récurrentes par année', '', '- Développement : 40 000 francs', '', '- Modération : 90 000 francs', '', 'Total : 40 000 francs Total : à déterminer'].join('\n');
