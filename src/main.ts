@@ -2,7 +2,7 @@
  * The platform-neutral application: configuration, store, knowledge base, dispatcher. The host
  * (adapters/host) wraps it with the HTTP server and the adapters; the CLI uses it directly.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILT_IN_KNOWLEDGE_DIR, type Config } from './config.ts';
 import { createDispatcher, type Dispatcher } from './core/dispatcher.ts';
@@ -70,8 +70,28 @@ export function ingestKnowledgeDir(services: Services, options: { prune: boolean
  */
 export function glossaryFor(config: Config): Glossary {
   const own = path.join(config.knowledgeDir, 'glossary.json');
-  const lexicon = readGlossaryEntries(path.join(BUILT_IN_KNOWLEDGE_DIR, 'lexicon.json'));
-  return loadGlossary(existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json'), [...lexicon, ...nameEntries()]);
+  const file = existsSync(own) ? own : path.join(BUILT_IN_KNOWLEDGE_DIR, 'glossary.json');
+  const lexiconFile = path.join(BUILT_IN_KNOWLEDGE_DIR, 'lexicon.json');
+  // Analysing every term takes most of a second: a process that makes several apps (the eval and
+  // bench scripts, the tests' hosts) builds it again only when a file's text has changed.
+  const key = `${file}\0${textOf(file)}\0${textOf(lexiconFile)}`;
+  if (lastGlossary?.key === key) return lastGlossary.glossary;
+  const lexicon = readGlossaryEntries(lexiconFile);
+  const glossary = loadGlossary(file, [...lexicon, ...nameEntries()]);
+  lastGlossary = { key, glossary };
+  return glossary;
+}
+
+/** The last glossary `glossaryFor` built (a glossary is never changed once built), with its files' texts. */
+let lastGlossary: { key: string; glossary: Glossary } | undefined;
+
+/** A file's text; empty when it cannot be read (then reading it for the glossary says why). */
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 interface ModelParts {

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../log.ts';
 import type { Database } from '../store/schema.ts';
-import { claimJob, finishJob, getSchedule, markTopicPosted, queuedTopics, type Topic } from '../store/topics.ts';
+import { claimedSlots, claimJob, finishJob, getSchedule, markTopicPosted, queuedTopics, type Topic } from '../store/topics.ts';
 import { nextSlot, slotsBetween, type WeeklySlot } from './weekly-slot.ts';
 
 /** A slot missed by less than this is posted late; an older one is skipped. */
@@ -63,8 +63,11 @@ export class WeeklyScheduler {
     if (!schedule) return report;
     const now = clock();
     const slot = slotOf(schedule);
-    for (const slotAt of slotsBetween(slot, schedule.updated_at, now, MAX_MISSED_SLOTS)) {
-      if (!(await claimJob(db, 'topic', slotAt, instance, now))) continue;
+    const slots = slotsBetween(slot, schedule.updated_at, now, MAX_MISSED_SLOTS);
+    // One read for the slots already taken (nearly always all of them), instead of one insert each.
+    const taken = await claimedSlots(db, 'topic', slots);
+    for (const slotAt of slots) {
+      if (taken.has(slotAt.getTime()) || !(await claimJob(db, 'topic', slotAt, instance, now))) continue;
       if (now.getTime() - slotAt.getTime() >= LATE_POST_LIMIT_MS) {
         await finishJob(db, 'topic', slotAt, 'skipped', null, now);
         await this.tell({ kind: 'slot_skipped', slotAt }, report);

@@ -211,6 +211,13 @@ export async function claimJob(db: Kysely<Database>, kind: string, slotAt: Date,
   return row !== undefined;
 }
 
+/** Which of `slots` have a job of `kind` already (claimed or finished), as their times in ms. */
+export async function claimedSlots(db: Kysely<Database>, kind: string, slots: Date[]): Promise<Set<number>> {
+  if (slots.length === 0) return new Set();
+  const rows = await db.selectFrom('scheduled_jobs').select('slot_at').where('kind', '=', kind).where('slot_at', 'in', slots).execute();
+  return new Set(rows.map((row) => new Date(row.slot_at).getTime()));
+}
+
 export async function finishJob(db: Kysely<Database>, kind: string, slotAt: Date, outcome: string, topicId: string | null, now: Date): Promise<void> {
   await db.updateTable('scheduled_jobs').set({ outcome, topic_id: topicId, finished_at: now }).where('kind', '=', kind).where('slot_at', '=', slotAt).execute();
 }
