@@ -14,4 +14,14 @@ describe('analyze', () => {
     // A word that is letters only keeps its own letters.
     expect(analyze('الدول', 'ar')).toEqual(['دول']);
   });
+
+  it('drops the pronouns of an inverted French question, which say nothing of what is asked', () => {
+    expect(analyze('Avec quel logiciel les séances étaient-elles diffusées ?', 'fr')).toEqual(['logiciel', 'seanc', 'diffus']);
+    expect(analyze('celles du siège et ceux des bureaux', 'fr')).toEqual(['sieg', 'bureau']);
+  });
+
+  it('drops the Arabic auxiliary "to be" in its tenses and "any" with a preposition on it', () => {
+    expect(analyze('هل سيكون المنتدى مفتوحا لأي زائر؟', 'ar')).not.toEqual(expect.arrayContaining(['يكون']));
+    expect(analyze('هل سيكون المنتدى مفتوحا لأي زائر؟', 'ar').some((t) => t.endsWith('ء') && t.length <= 2)).toBe(false);
+  });
 });
