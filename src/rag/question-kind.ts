@@ -273,11 +273,22 @@ const PERIOD: Record<Lang, RegExp> = {
   zh: /哪几年|哪些年|哪个时期|什么时期|哪一时期|哪段时间|哪些年份|从哪年到哪年/u,
 };
 
+/** "What is the name of the expert", "как зовут модератора": a person, when a person is named as what is asked (not "the name of the software"). */
+const NAME_OF_PERSON: Record<Lang, RegExp> = {
+  en: /\bwhat (?:is|was|were) the names? of (?:the |its |their )?(?:[\w-]+ )?(?:expert|speaker|presenter|moderator|chair|director|coordinator|officer|consultant|trainer|facilitator|head|lead)s?\b/,
+  fr: /\b(?:nom|noms) d[eu]s? (?:l'|la |le )?(?:[\p{L}-]+ )?(?:expert|experte|intervenant|intervenante|orat(?:eur|rice)|modérat(?:eur|rice)|président|présidente|direct(?:eur|rice)|responsable|coordonnat(?:eur|rice)|consultant|consultante|format(?:eur|rice))s?\b|\bcomment s'appel(?:le|ait|lent|aient) (?:l'|la |le |les )(?:expert|experte|intervenant|intervenante|orat(?:eur|rice)|modérat(?:eur|rice)|président|présidente|direct(?:eur|rice)|responsable)/u,
+  es: /\bnombres? del? (?:la )?(?:[\p{L}-]+ )?(?:experto|experta|ponente|orador|oradora|moderador|moderadora|presidente|presidenta|director|directora|responsable|coordinador|coordinadora|consultor|consultora|formador|formadora)s?\b|\bc[oó]mo se llama(?:ba|n|ban)? (?:el|la|los|las) (?:experto|experta|ponente|orador|oradora|moderador|moderadora|presidente|presidenta|director|directora|responsable)/u,
+  ru: /как (?:зовут|звали)|(?:имя|фамилия|имена) (?:\p{L}+ )?(?:эксперт|докладчик|модератор|ведущ|председател|директор|руководител|координатор|консультант)/u,
+  ar: /(?:ما )?(?:اسم|أسماء) (?:ال)?(?:خبير|خبراء|متحدث|محاضر|مدير|رئيس|منسق|مسؤول|مستشار|مدرب|ميسر)/u,
+  zh: /(?:专家|主讲人?|主持人|发言人|讲者|负责人|主任|主席|顾问|协调员)的?(?:叫什么|名字|姓名)/u,
+};
+
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
   const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
   // "Over what period does a project extend": how long, asked with a verb of lasting.
   if (PERIOD[lang].test(text) && !lasting(text, lang)) return 'date';
+  if (NAME_OF_PERSON[lang].test(text)) return 'person';
   if (MEANING[lang].test(text)) return 'definition';
   // The question's own clause says what it asks, when it says something; the whole text otherwise.
   const cut = SUBORDINATE[lang]?.exec(text)?.index;

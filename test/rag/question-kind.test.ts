@@ -30,6 +30,13 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['date', 'ru', 'На какой период рассчитана стратегия?'],
   ['date', 'ar', 'ما الفترة التي يغطيها البرنامج القطري؟'],
   ['duration', 'en', 'Within what period must the report be sent?'],
+  // "What is the name of the expert": a person, when a person is what is named (not a software's name).
+  ['person', 'zh', '2019年中文网络研讨会的主讲专家叫什么名字？'],
+  ['person', 'en', 'What is the name of the expert who led the Chinese webinar?'],
+  ['person', 'fr', 'Comment s’appelle l’expert du webinaire en chinois ?'],
+  ['person', 'es', '¿Cuál es el nombre del experto del seminario en chino?'],
+  ['person', 'ru', 'Как зовут эксперта китайского вебинара?'],
+  ['person', 'ar', 'ما اسم الخبير الذي قدم الندوة باللغة الصينية؟'],
   // An Arabic money word starts a word: "مصرف" (a bank) holds "صرف", "الأعمال" holds "مال".
   ['number', 'ar', 'من كم بلداً جاء خبراء المصرف الدولي للخبرات؟'],
   ['number', 'ar', 'كم عدد الأعمال المنجزة في المشروع؟'],
@@ -134,6 +141,12 @@ const CASES: [AnswerKind, Lang, string][] = [
 describe('question kinds', () => {
   it.each(CASES)('%s from a %s question: %s', (kind, lang, question) => {
     expect(questionKind(question, lang)).toBe(kind);
+  });
+
+  it('does not read the name of a thing as a person', () => {
+    expect(questionKind('ما اسم البرنامج الحاسوبي الذي استُخدم؟', 'ar')).not.toBe('person');
+    expect(questionKind('Comment s’appelle le logiciel ?', 'fr')).not.toBe('person');
+    expect(questionKind('¿Cómo se llama el programa?', 'es')).not.toBe('person');
   });
 
   it('tells a question that names no kind', () => {
