@@ -10,6 +10,7 @@
 import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
+import { askedConcept } from './asked-noun.ts';
 import { acceptedKinds, durationIsTime, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
@@ -42,6 +43,8 @@ const MONEY_BY_AMOUNT = 0.6;
 const RANK_DECAY = 0.1;
 /** A unit without the expected kind of span, when the question expects one. */
 const UNTYPED_FACTOR = 0.35;
+/** A unit without the noun a "which X" question asks for. */
+const ASKED_NOUN_MISSING_FACTOR = 0.6;
 /** A constraint (year, language, place) found in the passage, or only elsewhere in the document, but not beside the unit. */
 const FAR_CONSTRAINT_FACTOR = { passage: 0.55, document: 0.4 } as const;
 /** A row's cell of the expected kind that the question does not name needs the row to hold this much of the question. */
@@ -136,6 +139,8 @@ interface Scoring {
   focusFound: boolean;
   /** Whether the question asks for a day ("on what date"): a year or a month alone answers it less surely. */
   day: boolean;
+  /** The noun a "which X" question of no particular kind asks for, when the documents have it. */
+  askedNoun: Concept | undefined;
   total: number;
   stats: TermStatistics;
 }
@@ -320,7 +325,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
     // A figure beside the word "cost" alone, with nothing of the thing asked about, answers it even less.
     const focusFactor = (typed && requiredMissing ? FOCUS_MISSING_FACTOR : 1) * (typed && !focusNear && scoring.money.some(Boolean) ? NO_FOCUS_FACTOR : 1);
-    const score = (coverage * constraintFactor * kindFactor * focusFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
+    // "Which software": a unit that names no software says which one less surely.
+    // (A line that opens a list names them in its items: "attach the following:".)
+    const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
+    const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
@@ -355,7 +363,9 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   const day = kind === 'date' && asksDay(query.text, query.lang);
   const focusFound = query.concepts.some((c, i) => !c.optional && !c.constraint && !money[i] && present[i]);
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  const noun = kind === undefined ? askedConcept(query) : undefined;
+  const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

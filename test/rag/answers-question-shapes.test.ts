@@ -234,3 +234,27 @@ describe('a record the question names by its date', () => {
     ['en', 'In which language was the seminar of 2 July 2021 held?', 'Chinois'],
   ]);
 });
+
+const LIVE_FR = [
+  '# Rapport sur les sessions en ligne',
+  '',
+  'Les sessions étaient diffusées en direct depuis la salle de conférence, après des tests techniques et des répétitions. Elles utilisaient le logiciel Streamora, choisi par la division des technologies.',
+  '',
+  'Les enregistrements des sessions sont publiés sur la page des sessions en direct.',
+].join('\n');
+
+const liveKb = useDocumentsKnowledgeBase({ 'sessions.md': LIVE_FR });
+
+describe('a “which X” question', () => {
+  it.each([
+    ['fr', 'Avec quel logiciel les sessions étaient-elles diffusées en direct ?'],
+    ['en', 'Which software were the sessions broadcast live with?'],
+  ] as const)('is answered first by the sentence that names an X (%s): %s', async (lang, question) => {
+    const { answer, answered } = await liveKb().answer(question, lang);
+    expect(answered, answer).toBe(true);
+    const named = answer.indexOf('Streamora');
+    const other = answer.indexOf('répétitions');
+    expect(named, answer).toBeGreaterThanOrEqual(0);
+    if (other >= 0) expect(named, answer).toBeLessThan(other);
+  });
+});
