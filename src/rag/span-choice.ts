@@ -9,7 +9,13 @@ import type { Span } from './entities.ts';
 import type { AnalyzedQuery } from './query.ts';
 import { asksEnd, type AnswerKind } from './question-kind.ts';
 import { headedCell, pairValueSpan } from './table-rows.ts';
+import { asksTarget, changeTarget } from './target-figure.ts';
 import type { Unit } from './units.ts';
+
+const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'amount', 'percentage']);
+/** The figure a change leads to is as close to "to how many" as a figure can be. */
+const TARGET_CLOSENESS = 1.5;
+const NO_CHANGE_CLOSENESS = 0.5;
 
 /** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
 export function chooseSpan(
@@ -27,6 +33,12 @@ export function chooseSpan(
   // In a row with headers, a cell may answer by its header alone (a field's label naming who is asked).
   if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
   if (spans.length === 0) return undefined;
+  // "To how many": the figure a change leads to ("from 30 to 45 experts": 45).
+  const target = kind !== undefined && FIGURE_KINDS.has(kind) && asksTarget(query.text, query.lang) ? (changeTarget(unit.text) ?? null) : undefined;
+  if (target) {
+    const span = spans.find((s) => s.start <= target.start && s.end >= target.end - 1);
+    if (span) return { span, closeness: TARGET_CLOSENESS };
+  }
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
   let best: { span: Span; closeness: number } | undefined;
   for (const span of spans) {
@@ -40,7 +52,8 @@ export function chooseSpan(
     const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
     if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
   }
-  return best;
+  // A unit that states no change answers "to how many" less surely.
+  return best && target === null ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;
 }
 
 /** A span that only repeats the question (its own year, its own language) answers nothing. */

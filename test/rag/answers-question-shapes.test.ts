@@ -258,3 +258,21 @@ describe('a “which X” question', () => {
     if (other >= 0) expect(named, answer).toBeLessThan(other);
   });
 });
+
+const BANK_FR = [
+  '# Banque d’experts du réseau douanier',
+  '',
+  'Pendant la période 2019-2022, 30 experts de 24 pays ont été sélectionnés pour la banque d’experts du réseau.',
+  '',
+  'Pour se diversifier, la banque d’experts lancera un appel ouvert : il est proposé de porter le nombre d’experts de 30 à 45 d’ici la fin du cycle.',
+].join('\n');
+
+const bankKb = useDocumentsKnowledgeBase({ 'banque.md': BANK_FR });
+
+describe('a question asking the figure a change leads to', () => {
+  itAnswersWith('answers with the second figure of “from 30 to 45”', bankKb, [
+    ['fr', 'À combien d’experts la banque d’experts du réseau doit-elle passer ?', '45'],
+    ['en', 'Up to how many experts should the network’s expert bank grow?', '45'],
+    ['zh', '专家库打算把专家人数扩充到多少人？', '45'],
+  ]);
+});
