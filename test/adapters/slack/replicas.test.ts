@@ -220,7 +220,12 @@ describeEngine(engine)(`two replicas of ta-forum serve on ${engine.name} behind 
    * Every row run, the ballots exact, and the poll message's redraws: the last showing the exact
    * counts, successive ones spaced by the interval. The redraws, in order.
    */
-  async function checkOutcome(posted: SlackPoll, plan: ClickPlan): Promise<SlackCall[]> {
+  /**
+   * `frozen`: the token of a replica the test froze (SIGSTOP) at moments it does not choose: a
+   * redraw it had already claimed reaches Slack only when it runs again, so the spacing after it
+   * is kept at claim time, not seen at arrival.
+   */
+  async function checkOutcome(posted: SlackPoll, plan: ClickPlan, frozen?: string): Promise<SlackCall[]> {
     const distinct = plan.keys.length;
     await until('every click run', () => rowsOf(plan.keys), (r) => r.done === distinct, DRAIN_MS);
     expect(await rowsOf(plan.keys)).toEqual({ done: distinct });
@@ -240,7 +245,9 @@ describeEngine(engine)(`two replicas of ta-forum serve on ${engine.name} behind 
     const redraws = fake.calls.filter(isRedraw);
     expect(exact(redraws.at(-1) as SlackCall), `the last redraw shows ${shown.join(' / ')}`).toBe(true);
     const gaps = redraws.slice(1).map((c, i) => c.at - (redraws[i] as SlackCall).at);
-    const tooSoon = gaps.map((gap, i) => ({ redraw: i + 2, gap, by: [redraws[i]?.token, redraws[i + 1]?.token] })).filter((g) => g.gap < POLL_REFRESH_MIN_INTERVAL_MS - CLOCK_SLACK_MS);
+    const tooSoon = gaps
+      .map((gap, i) => ({ redraw: i + 2, gap, by: [redraws[i]?.token, redraws[i + 1]?.token] }))
+      .filter((g) => g.gap < POLL_REFRESH_MIN_INTERVAL_MS - CLOCK_SLACK_MS && g.by[0] !== frozen);
     expect(tooSoon).toEqual([]);
     return redraws;
   }
@@ -295,7 +302,7 @@ describeEngine(engine)(`two replicas of ta-forum serve on ${engine.name} behind 
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect(left?.length ?? 0).toBeGreaterThan(0);
 
-    await checkOutcome(posted, plan);
+    await checkOutcome(posted, plan, TOKENS[1]);
     // The rows the victim held were run by the survivor, after the victim's lease ran out.
     const { rows } = await sql<{ status: string; claimed_by: string; attempts: number }>`select status, claimed_by, attempts from inbox where id = any(${left})`.execute(store.db);
     expect(rows).toHaveLength(left?.length ?? 0);
