@@ -10,7 +10,7 @@
 import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
-import { askedConcept } from './asked-noun.ts';
+import { askedConcept, countedConcept } from './asked-concepts.ts';
 import { acceptedKinds, durationIsTime, findSpans, type Span } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
@@ -143,16 +143,6 @@ interface Scoring {
   askedNoun: Concept | undefined;
   total: number;
   stats: TermStatistics;
-}
-
-/** The concept a "how many" question counts. */
-function countedConcept(query: AnalyzedQuery, kind: AnswerKind | undefined): Concept | undefined {
-  if (kind !== 'number') return undefined;
-  const word = countedWord(query.text, query.lang);
-  const stem = word ? analyze(word, query.lang)[0] : undefined;
-  const concept = stem ? query.concepts.find((c) => c.terms.has(stem)) : undefined;
-  // "How many people" counts nothing in particular.
-  return concept && !concept.optional ? concept : undefined;
 }
 
 /** What a line of figures or dates closes (`recordAbove`): the record's terms, read as one. */

@@ -20,7 +20,7 @@ import type { AnswerWriter } from './llm/answer-writer.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
 import { questionKind, type AnswerKind } from './question-kind.ts';
-import { isRowLine, rowCells } from './ingest/layout.ts';
+import { isFieldRow, isRowLine, rowCells } from './ingest/layout.ts';
 import { RETRIEVAL_LIMIT, retrieve, SUPPORT_PASSAGES, type RankedPassage, type Retrieval } from './retrieval.ts';
 import { superlativeOf } from './superlative.ts';
 import { TermStats } from './term-stats.ts';
@@ -98,15 +98,9 @@ function leadTerms(chunks: Chunk[]): string[] {
   return first ? analyze(first.text, first.lang) : [];
 }
 
-/** A line of a two-column table of fields and values: a label and one cell without a header. */
-function isFieldLine(line: string): boolean {
-  const { cells } = rowCells(line);
-  return cells.length === 1 && cells[0]?.header === '';
-}
-
 /** The terms of a document's lines of fields and values ("Lieu : Pays — Mali et Burkina Faso"): they describe one thing, wherever passages cut them. */
 function fieldTerms(chunks: Chunk[]): string[] {
-  const lines = new Set(chunks.flatMap((c) => c.text.split('\n').filter((line) => isRowLine(line) && isFieldLine(line))));
+  const lines = new Set(chunks.flatMap((c) => c.text.split('\n').filter((line) => isRowLine(line) && isFieldRow(rowCells(line).cells))));
   const lang = chunks[0]?.lang;
   // More lines are likely several sheets (one per project), which do not describe one thing.
   return lang && lines.size <= FIELD_SHEET_MAX_LINES ? [...new Set([...lines].flatMap((line) => analyze(line, lang)))] : [];

@@ -34,7 +34,8 @@ export function chooseSpan(
   if (unit.headed) return headedCell(unit, spans, query, kind, lang, kind === 'date' && asksEnd(query.text, query.lang));
   if (spans.length === 0) return undefined;
   // "To how many": the figure a change leads to ("from 30 to 45 experts": 45).
-  const target = kind !== undefined && FIGURE_KINDS.has(kind) && asksTarget(query.text, query.lang) ? (changeTarget(unit.text) ?? null) : undefined;
+  const asksChange = kind !== undefined && FIGURE_KINDS.has(kind) && asksTarget(query.text, query.lang);
+  const target = asksChange ? changeTarget(unit.text) : undefined;
   if (target) {
     const span = spans.find((s) => s.start <= target.start && s.end >= target.end - 1);
     if (span) return { span, closeness: TARGET_CLOSENESS };
@@ -53,7 +54,7 @@ export function chooseSpan(
     if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
   }
   // A unit that states no change answers "to how many" less surely.
-  return best && target === null ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;
+  return best && asksChange && !target ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;
 }
 
 /** A span that only repeats the question (its own year, its own language) answers nothing. */

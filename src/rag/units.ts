@@ -5,7 +5,7 @@
  * number ("4. The webinars…").
  */
 import type { Lang } from '../i18n/index.ts';
-import { isRowLine, rowCells } from './ingest/layout.ts';
+import { isFieldRow, isRowLine, rowCells } from './ingest/layout.ts';
 
 export type UnitKind = 'row' | 'item' | 'sentence';
 
@@ -77,7 +77,7 @@ export function unitsOf(text: string, lang: Lang): Unit[] {
     if (isRowLine(line)) {
       const { cells } = rowCells(line);
       const headed = cells.some((c) => c.header !== '');
-      units.push({ kind: 'row', text: line, index: units.length, headed, pair: !headed && cells.length === 1 });
+      units.push({ kind: 'row', text: line, index: units.length, headed, pair: isFieldRow(cells) });
       continue;
     }
     const item = LIST_ITEM.test(line);

@@ -46,6 +46,11 @@ export function rowCells(line: string): { label: string; cells: { header: string
   return { label, cells };
 }
 
+/** Whether a row's cells are those of a line of a two-column table of fields and values: one cell, no header ("Budget — 515,000 €"). */
+export function isFieldRow(cells: readonly { header: string }[]): boolean {
+  return cells.length === 1 && cells[0]?.header === '';
+}
+
 /** Cells longer than this are prose, not a table. */
 const MAX_CELL_CHARS = 250;
 /** A header cell is a short label without figures. */
