@@ -146,6 +146,9 @@ export function regionCodes(): string[] {
   return regions;
 }
 
+/** Short month names that are also words ("mar", the sea; "ago", before now; "sept", seven). */
+export const SHORT_MONTH_WORDS: ReadonlySet<string> = new Set(['mar', 'ago', 'sept']);
+
 function namesFor(lang: Lang): Names {
   let names = namesByLang.get(lang);
   if (names) return names;
@@ -253,6 +256,8 @@ export function findSpans(text: string, lang: Lang): Span[] {
   collect(text, p.date, 'date', 1, spans);
   for (const m of text.matchAll(p.month)) {
     const start = m.index ?? 0;
+    // "sept ateliers": seven, not September (a month alone, without a day or a year).
+    if (SHORT_MONTH_WORDS.has(m[0].toLowerCase())) continue;
     if (!spans.some((s) => s.start < start + m[0].length && start < s.end)) spans.push({ kind: 'date', start, end: start + m[0].length, text: m[0], confidence: 0.7 });
   }
   const taken = (start: number, end: number): boolean => spans.some((s) => s.start < end && start < s.end);

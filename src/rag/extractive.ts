@@ -19,6 +19,8 @@ import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd, tiedRows } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
+import { figureOfList } from './listed.ts';
+import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { aboutOtherYear, isYear } from './years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
@@ -63,6 +65,8 @@ const TOPIC_SHARE = 0.3;
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
 const HAN = /\p{Script=Han}/u;
+/** Kinds of answer that a list's items share and none holds alone: a count, a sum, a share. */
+const LIST_SHARED_KINDS: ReadonlySet<AnswerKind | undefined> = new Set(['number', 'amount', 'percentage']);
 
 export interface AnswerUnit {
   text: string;
@@ -139,6 +143,8 @@ interface Scoring {
   focusFound: boolean;
   /** Whether the question asks for a day ("on what date"): a year or a month alone answers it less surely. */
   day: boolean;
+  /** Whether the question asks when the text itself came out ("when was the report published"). */
+  published: boolean;
   /** The noun a "which X" question of no particular kind asks for, when the documents have it. */
   askedNoun: Concept | undefined;
   total: number;
@@ -292,6 +298,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     }
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
     const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
+    // A place or language named only as one item of a list shares the list's figure: it is not that item's alone.
+    const context = (): string[] => (unit.pair ? [] : caption >= 0 ? [units[caption]?.text ?? ''] : figureLine(unit, chunk.lang) ? [recordAbove(units, i, chunk.lang).map((u) => u.text).join(' ')] : unit.kind === 'row' ? [] : [units[i - 1]?.text ?? '', ...units.slice(i + 1, /[:：]$/.test(unit.text) ? i + 4 : i + 2).map((u) => u.text)]);
+    if (chosen && LIST_SHARED_KINDS.has(kind) && concepts.some((k) => k.constraint && !isYear(k.label) && figureOfList(k, unit.text, chosen.span, context(), chunk.lang))) return;
     if (unit.kind !== 'row' && !chosen && wordCount(unit.text) < MIN_UNIT_WORDS) return;
     // A small figure alone on its line is a paragraph, page or note number; a larger one is a
     // cell of a table flattened to text, read with the line before it.
@@ -309,7 +318,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // (the response rate is not the share of satisfied participants).
     // A figure with nothing of what the question is about in its unit, the one before, its heading or just around it (only the
     // document's name, further off) answers nothing — when the documents have a word of that thing at all ("$3 per week" of a page's banner).
-    const unfocused = typed && !topicalFocus && scoring.focusFound && !(unit.kind === 'row' ? focusNear : focusOwn);
+    // A dateline is about its page as a whole: its focus is the page's title.
+    const dateline = scoring.published && isDateline(unit, i, chunk.ordinal, chunk.lang);
+    const unfocused = typed && !topicalFocus && !dateline && scoring.focusFound && !(unit.kind === 'row' ? focusNear : focusOwn);
     const answer = chosen && !unfocused && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
@@ -318,7 +329,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // "Which software": a unit that names no software says which one less surely.
     // (A line that opens a list names them in its items: "attach the following:".)
     const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
-    const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
+    const datelineFactor = answer && dateline ? DATELINE_FACTOR : 1;
+    const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
   return candidates;
@@ -352,10 +364,11 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   const day = kind === 'date' && asksDay(query.text, query.lang);
+  const published = kind === 'date' && asksPublication(query.text, query.lang);
   const focusFound = query.concepts.some((c, i) => !c.optional && !c.constraint && !money[i] && present[i]);
   const noun = kind === undefined ? askedConcept(query) : undefined;
   const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { LANGS } from '../i18n/index.ts';
 import type { GlossaryFile } from './glossary.ts';
-import { LANGUAGE_CODES, regionCodes } from './entities.ts';
+import { LANGUAGE_CODES, regionCodes, SHORT_MONTH_WORDS } from './entities.ts';
 import { ordinalForms, ordinalNumbers } from './ordinals.ts';
 
 export const NAME_ENTRY_PREFIX = 'name:';
@@ -36,8 +36,6 @@ function monthNames(lang: (typeof LANGS)[number], month: number): string[] {
   return [standalone, inDate, ...(SHORT_MONTH_WORDS.has(short.toLowerCase()) ? [] : [short])];
 }
 
-/** Short month names that are also words ("mar", the sea; "ago", before now; "sept", seven). */
-const SHORT_MONTH_WORDS = new Set(['mar', 'ago', 'sept']);
 
 /**
  * Other forms under which a language is named: "Russian-speaking" in Russian is one word

@@ -10,6 +10,7 @@
  * for an audience, not for a person's name: it expects no kind in particular (the row or sentence
  * naming the audience answers).
  */
+import { PUBLICATION_WORDS } from './dateline.ts';
 import type { Lang } from '../i18n/index.ts';
 
 export const ANSWER_KINDS = [
@@ -111,6 +112,8 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^¿?(?:es|son|fue|fueron|hay|hubo|existe|puede|pueden|se puede|tiene|tienen|debe|est[áa]|ha|han)\b/],
   ],
   ru: [
+    // "Какого числа" asks for a day of the month, not a number; so does "几号" (before the figures' rules).
+    ['date', /(?:^|\s)как(?:ого|ое) числ/],
     ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол(?:я|и|ю|е|ей)(?!\p{L})|показател|уровень|коэффициент|част(?:ь|и|ью|ей)(?!\p{L}))|процент/u],
     // Money words begin a word: "рецензируемых" holds "цен", "оценка" too.
     ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо|во что обо`, 'u')],
@@ -146,6 +149,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:هل|أ)\s?/],
   ],
   zh: [
+    ['date', /几月几[日号]|几号|哪(?:一)?天/],
     ['percentage', /百分之几|百分比|比例|比率|占比|率(?:是|为)?多少|回复率|答复率|响应率|率/],
     ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],
     ['duration', new RegExp(String.raw`多久一次|多长时间一次|频率|每隔多久|多久|多长时间|多少时间|持续|为期|几(?:${TIME_UNITS.zh})|多少(?:${TIME_UNITS.zh})|多长时间内|多久内|期限是多久`)],
@@ -226,7 +230,7 @@ const DAY: Record<Lang, RegExp> = {
   es: /\bqu[ée] (?:d[íi]a|fecha)\b|\bfecha exacta\b/,
   ru: /какого числа|как(?:ой|ую|ая) (?:день|дату|дата)|точн(?:ая|ую) дат/,
   ar: /(?:أي|اي) يوم|(?:أي|اي) تاريخ|ما (?:هو )?تاريخ|التاريخ (?:الدقيق|المحدد)/,
-  zh: /哪一?天|几月几[日号]|什么日期|具体日期/,
+  zh: /哪一?天|几月几[日号]|几号|什么日期|具体日期/,
 };
 
 /** Whether the question asks for a day (not only a year or a month). */
@@ -357,9 +361,12 @@ function lasting(text: string, lang: Lang): boolean {
   return lang === 'zh' ? LASTING_WORDS.zh.some((w) => text.includes(w)) : LASTING_WORDS[lang].some((w) => words.has(w));
 }
 
-/** Words of the kind of answer, and of a comparison ("the most", "le moins"): found or not, the answer is the same. */
+/**
+ * Words of the kind of answer, of a comparison ("the most", "le moins") and of a text's coming out
+ * ("when was it published": a dateline answers without the word): found or not, the answer is the same.
+ */
 export function optionalWords(lang: Lang): string[] {
-  return [...ANSWER_TYPE_WORDS[lang], ...COMPARISON_WORDS[lang]];
+  return [...ANSWER_TYPE_WORDS[lang], ...COMPARISON_WORDS[lang], ...PUBLICATION_WORDS[lang]];
 }
 
 /** The word a "how many" question counts ("how many countries" → "countries"), when it has one. */

@@ -62,6 +62,11 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['date', 'ru', 'Когда прошёл семинар?'],
   ['date', 'ar', 'متى عقدت الورشة؟'],
   ['date', 'zh', '讲习班是什么时候举行的？'],
+  // "Of which number" (ru) and "which number" (zh) ask for a day of the month, not a count.
+  ['date', 'ru', 'Какого числа стартовала серия семинаров?'],
+  ['date', 'ru', 'С какого числа открыт приём заявок?'],
+  ['date', 'zh', '研讨会是几号举行的？'],
+  ['date', 'zh', '研讨会在几月几日举行？'],
   ['duration', 'en', 'How long does the training last?'],
   ['duration', 'fr', 'Combien de jours dure la formation ?'],
   ['duration', 'es', '¿Cuánto tiempo dura la formación?'],
@@ -417,6 +422,12 @@ describe('spans', () => {
     expect(kinds('A new topic is posted every week.', 'en')).toContain('duration:every week');
     // A document's symbol holds no figure to quote.
     expect(kinds('Voir le document CDIP/25/4 et CE/13/7.IGC/4.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
+  });
+
+  it('reads "sept" alone as seven, and as September only with a day or a year', () => {
+    expect(kinds('Organisation de sept ateliers régionaux.', 'fr')).toContain('number:sept');
+    expect(kinds('Organisation de sept ateliers régionaux.', 'fr').filter((k) => k.startsWith('date'))).toEqual([]);
+    expect(kinds('Le 7 sept. 2012, puis en sept 2013.', 'fr')).toEqual(['date:7 sept. 2012', 'date:sept 2013']);
   });
 
   it('reads a town after the preposition that says where, less surely than a country', () => {

@@ -1,0 +1,64 @@
+/**
+ * A figure a sentence gives for a list of places or languages is none of theirs alone: asked for
+ * one item, the bot abstains, though it answers for the whole list and with an item's own figure
+ * ("Africa (2)"). A page's dateline answers when the page came out, and only that. Through the
+ * real pipeline, in several languages.
+ */
+import { describe } from 'vitest';
+import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const PLAN_FR = [
+  '# Plan de formation des douanes 2026-2027',
+  '',
+  '## Ateliers régionaux',
+  '',
+  'Organisation de sept ateliers régionaux dans les régions suivantes : Afrique de l’Ouest (3), Pacifique, Asie centrale (2), Europe orientale.',
+  '',
+  'Le coût total prévu pour ces ateliers régionaux est de 420 000 dollars.',
+  '',
+  'Les experts du réseau viennent aujourd’hui surtout d’Europe ; le réseau compte 64 experts, et ceux du Pacifique, de l’Asie centrale et de l’Afrique de l’Ouest y sont encore trop peu nombreux.',
+  '',
+  'Pour les pays d’Amérique du Sud, un atelier national a réuni 38 agents à Lima.',
+].join('\n');
+
+const NEWS_EN = [
+  '# Measuring what training changes: lessons from the customs workshops',
+  '',
+  '14 March 2026',
+  '',
+  'The customs academy held its annual review on 2 March 2026 in Vienna, with delegates from 40 administrations.',
+  '',
+  'The review looked at how trainees apply what they learned six months after each course.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'plan.md': PLAN_FR, 'news.md': NEWS_EN });
+
+describe('a figure given for a list of places is none of theirs alone', () => {
+  itAbstainsOn('no share of the list’s sum for one item', kb, [
+    ['fr', 'Combien coûtera à lui seul l’atelier régional prévu pour l’Europe orientale ?', '420 000'],
+    ['en', 'How much will the regional workshop for Eastern Europe cost on its own?', '420 000'],
+    ['es', '¿Cuánto costará el taller regional de Europa oriental?', '420 000'],
+    ['ru', 'Сколько будет стоить региональный семинар для Восточной Европы?', '420 000'],
+    ['en', 'How many experts from the Pacific does the network have?', '64'],
+    ['es', '¿Cuántos expertos del Pacífico tiene la red?', '64'],
+  ]);
+  itAnswersWith('the list’s own figure, and an item’s', kb, [
+    ['en', 'How much will the regional workshops cost in total?', '420 000'],
+    ['fr', 'Combien d’experts compte le réseau ?', '64'],
+    ['en', 'How many agents did the national workshop in Lima bring together?', '38'],
+  ]);
+});
+
+describe('a dateline says when the page came out', () => {
+  itAnswersWith('the dateline for “published”', kb, [
+    ['en', 'When was the report on lessons from the customs workshops published?', '14 March 2026'],
+    ['fr', 'Quand le rapport sur les leçons des ateliers des douanes a-t-il été publié ?', '14 March 2026'],
+    ['es', '¿Cuándo se publicó el informe sobre las lecciones de los talleres de aduanas?', '14 March 2026'],
+    ['zh', '关于海关讲习班的报告是哪一天发布的？', '14 March 2026'],
+  ]);
+  itAnswersWith('the event’s date for “held”', kb, [
+    ['en', 'When did the customs academy hold its annual review?', '2 March 2026'],
+    ['fr', 'Quand l’académie des douanes a-t-elle tenu son examen annuel ?', '2 March 2026'],
+  ]);
+});
