@@ -44,6 +44,12 @@ const FRACTION_WORDS = String.raw`thirds?|quarters?|fifths?|halves|tiers|quarts?
 
 const CURRENCY_AFTER = String.raw`(?:francs? suisses|francs?|CHF|dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| des EE\.? ?UU\.?| estadounidenses)?|USD|US\$|\$|euros?|EUR|€|£|d[óo]lares(?: de los Estados Unidos| estadounidenses)?|pesos|рубл\p{L}*|франк\p{L}*(?: швейцарских)?|доллар\p{L}*(?: США)?|евро|فرنك\p{L}*(?: سويسري)?|دولار\p{L}*(?: أمريكي)?|يورو|美元|瑞士法郎|法郎|欧元|元)`;
 const CURRENCY_BEFORE = String.raw`(?:US\$|\$|€|£|CHF|USD|EUR|Fr\.)`;
+const CURRENCY_NAMED = new RegExp(`(?<![\\p{L}])${CURRENCY_AFTER}(?![\\p{L}])|${CURRENCY_BEFORE}`, 'iu');
+
+/** Whether a text names a currency ("(Thousands of United States dollars)", "en francs suisses", "$ million"). */
+export function namesCurrency(text: string): boolean {
+  return CURRENCY_NAMED.test(text);
+}
 
 const PERCENT_AFTER = String.raw`\s?(?:%|٪|pour cent|per ?cent|por ciento|процент\p{L}*|في المائة|في المئة|بالمائة|بالمئة)`;
 

@@ -20,6 +20,7 @@ import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd, tiedRows } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { figureOfList } from './listed.ts';
+import { asMoney, moneyTable } from './money-tables.ts';
 import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { aboutOtherYear, isYear } from './years.ts';
@@ -282,7 +283,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // A record's number ("3. Policy making") numbers it: it is no quantity.
     const numbered = recordNumberEnd(unit);
     const spans = typed
-      ? findSpans(unit.text, chunk.lang).filter(
+      ? (moneyTable(units, i, `${chunk.title} ${chunk.heading}`) ? asMoney(findSpans(unit.text, chunk.lang)) : findSpans(unit.text, chunk.lang)).filter(
           (s) =>
             s.start >= numbered &&
             accepted.includes(s.kind) &&

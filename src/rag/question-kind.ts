@@ -38,10 +38,10 @@ type Rules = [AnswerKind, RegExp][];
 
 // Word stems shared by several rules of one language.
 const MONEY = {
-  en: String.raw`cost|costs|costed|spend|spent|spending|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling|kroner|kronor|krona|krone|yen`,
-  fr: String.raw`co[uû]t|budget|d[ée]pens|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
-  es: String.raw`cost|presupuest|gast|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
-  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
+  en: String.raw`cost|costs|costed|spend|spent|spending|contribut|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling|kroner|kronor|krona|krone|yen`,
+  fr: String.raw`co[uû]t|budget|d[ée]pens|vers(?:é|ée|és|ées|er|ement)|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
+  es: String.raw`cost|presupuest|gast|aport|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
+  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|потрат|израсход|трат[иья]|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
   ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
   zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
@@ -116,7 +116,7 @@ const RULES: Record<Lang, Rules> = {
     ['date', /(?:^|\s)как(?:ого|ое) числ/],
     ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол(?:я|и|ю|е|ей)(?!\p{L})|показател|уровень|коэффициент|част(?:ь|и|ью|ей)(?!\p{L}))|процент/u],
     // Money words begin a word: "рецензируемых" holds "цен", "оценка" too.
-    ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен)|во сколько обо|во что обо`, 'u')],
+    ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен|взнос)|во сколько обо|во что обо`, 'u')],
     ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длит(?:ся|ь?ся)|продлит(?:ся|ь?ся)|продлятся|продолжит(?:ся|ь?ся)|(?:в|за) какой срок|в течение какого (?:срока|времени)|каков срок`)],
     ['number', /сколько|скольк(?:их|им|ими)(?!\p{L})|количеств|числ[оа]/u],
     ['date', /когда|крайний срок|последний срок|до какого (?:числа|срока)|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],
@@ -303,8 +303,11 @@ export function questionKind(question: string, lang: Lang): AnswerKind | undefin
   const kind = main !== undefined && (kindOf(main) !== undefined || QUESTION_WORD[lang]?.test(main)) ? kindOf(main) : kindOf(text);
   // "How many workshops of short duration": a count of things, not a length of time (where the
   // thing counted follows the question word at once).
-  const counted = kind === 'duration' && DIRECT_COUNT.has(lang) ? countedWord(text, lang) : undefined;
-  if (counted !== undefined && !new RegExp(`^(?:${TIME_UNITS[lang]}|${TIME_WORDS[lang]})`).test(counted)) return 'number';
+  const counted = (kind === 'duration' || kind === 'amount') && DIRECT_COUNT.has(lang) ? countedWord(text, lang) : undefined;
+  if (kind === 'duration' && counted !== undefined && !new RegExp(`^(?:${TIME_UNITS[lang]}|${TIME_WORDS[lang]})`).test(counted)) return 'number';
+  // "How many countries paid": a count of countries, whatever the money word later.
+  // ("How many Norwegian kroner": the money word may follow an adjective.)
+  if (kind === 'amount' && counted !== undefined && !text.slice(text.indexOf(counted)).split(/\s+/).slice(0, 2).some((w) => isMoneyWord(w, lang))) return 'number';
   return kind;
 }
 

@@ -184,7 +184,9 @@ export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind
     // text that holds the question's words around the span ("Head of audit at the Civil Aviation Organization").
     const valueTerms = new Set(analyze(cell.value, lang));
     const inValue = query.concepts.filter((c) => !c.constraint && conceptMatched(c, valueTerms)).length;
-    const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerNamesKind(headerTerms, kind, lang) || inValue >= CELL_TEXT_MIN_CONCEPTS;
+    // A column headed by nothing but a constraint of the question (the year asked, "2024") is named by it.
+    const headerIsConstraint = headerTerms.size > 0 && query.concepts.some((c) => c.constraint && [...headerTerms].every((t) => c.terms.has(t)));
+    const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerIsConstraint || headerNamesKind(headerTerms, kind, lang) || inValue >= CELL_TEXT_MIN_CONCEPTS;
     // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
     const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;
     const closeness = isNamed ? Math.min(NAMED_HEADER_MAX, 1 + NAMED_HEADER_STEP * Math.max(0, words - 1)) : typedCells === 1 ? 0.8 : 0.4;

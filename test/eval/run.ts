@@ -77,18 +77,19 @@ function holdsFact(q: Question, answer: string): boolean {
 const emptyKnowledge = mkdtempSync(path.join(tmpdir(), 'ta-eval-'));
 const store = await openStore({ engine: 'pglite', dataDir: undefined });
 const app = await createApp(loadConfig({ KNOWLEDGE_DIR: emptyKnowledge }), silentLogger(), { store });
-const summary = await ingestPaths(app.services.knowledge, store.db, [docsDir], { cwd: docsDir, defaultLang: 'en', prune: false, now: () => new Date() });
-
-// The peer: the same files as text.
+// The documents: every file of the folder but a README, which describes the set (the seeds' folder has one).
 const files: string[] = [];
 const walk = (dir: string): void => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) walk(full);
-    else if (/\.(md|txt|html?|pdf|docx)$/i.test(e.name)) files.push(full);
+    else if (/\.(md|txt|html?|pdf|docx)$/i.test(e.name) && !/^readme\./i.test(e.name)) files.push(full);
   }
 };
 walk(docsDir);
+const summary = await ingestPaths(app.services.knowledge, store.db, files, { cwd: docsDir, defaultLang: 'en', prune: false, now: () => new Date() });
+
+// The peer: the same files as text.
 // Text files as they are (the bot's layout work must not change the peer); other formats as parsed.
 const peerText = async (f: string): Promise<string> => (/\.(?:txt|md)$/i.test(f) ? readFileSync(f, 'utf8') : (await parseFile(f)).sections.map((s) => s.text).join('\n'));
 const peerDocs = await Promise.all(files.map(async (f) => ({ name: docName(f), text: await peerText(f) })));

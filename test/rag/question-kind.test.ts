@@ -199,6 +199,15 @@ describe('question kinds', () => {
     expect(questionKind('Combien de couronnes la Suède a-t-elle versées ?', 'fr')).toBe('amount');
     expect(questionKind('Сколько крон внесла Швеция?', 'ru')).toBe('amount');
     expect(questionKind('瑞典捐了多少克朗？', 'zh')).toBe('amount');
+    // Spending, paying in and contributing are money; counting those who did is not.
+    expect(questionKind('Сколько Бюро потратило в 2024 году на штатные должности?', 'ru')).toBe('amount');
+    expect(questionKind('Какой взнос Дания внесла в 2023 году?', 'ru')).toBe('amount');
+    expect(questionKind('Combien la Suisse a-t-elle versé au Bureau en 2024 ?', 'fr')).toBe('amount');
+    expect(questionKind('How much did Switzerland contribute in 2024?', 'en')).toBe('amount');
+    expect(questionKind('¿Cuánto aportó Suiza en 2024?', 'es')).toBe('amount');
+    expect(questionKind('How many countries contributed?', 'en')).toBe('number');
+    expect(questionKind('Combien de pays ont versé une contribution ?', 'fr')).toBe('number');
+    expect(questionKind('¿Cuántos países aportaron fondos?', 'es')).toBe('number');
     // "What was the total" asks for a quantity.
     expect(questionKind('What was total official aid in 2014?', 'en')).toBe('number');
     expect(questionKind('Quel est le total des dépenses ponctuelles ?', 'fr')).not.toBe('definition');

@@ -14,8 +14,8 @@ import { KnowledgeBase } from '../../src/rag/knowledge-base.ts';
 import type { Store } from '../../src/store/index.ts';
 import { openTestStore } from './pglite-template.ts';
 
-/** `files`: file name (its extension says its format) → text. Call at a test file's top level. */
-export function useDocumentsKnowledgeBase(files: Record<string, string>): () => KnowledgeBase {
+/** `files`: file name (its extension says its format) → text, or bytes (a PDF). Call at a test file's top level. */
+export function useDocumentsKnowledgeBase(files: Record<string, string | Uint8Array>): () => KnowledgeBase {
   let root = '';
   let store: Store | undefined;
   let kb: KnowledgeBase | undefined;

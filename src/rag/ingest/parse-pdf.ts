@@ -50,6 +50,75 @@ function tableRun(lines: Line[], start: number): Line[] {
   return short || figures.some((n) => n >= (rows.length - 1) * 0.6) ? lines.slice(start, end) : [];
 }
 
+/** A cell that is a figure, a dash for none, or empty ("13.77", "1 538.0", "—", "(2.1)", "75%"). */
+const FIGURE_CELL = /^(?:[-–—]|\(?[\d][\d\s.,\u00a0\u202f]*\)?\s?%?)$/u;
+const YEAR_CELL = /^(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?\*?$/;
+const WRAPPED_LABEL_MAX_CHARS = 120;
+
+/** Lines at a page's edges that repeat on this share of the pages (at least three) are running heads and feet. */
+const RUNNING_SHARE = 0.4;
+const RUNNING_MIN_PAGES = 3;
+const RUNNING_MAX_CHARS = 80;
+/** How many lines at each end of a page may be a running head or foot. */
+const PAGE_EDGE_LINES = 2;
+
+/**
+ * Without the lines a document repeats at the top or the bottom of its pages: its symbol
+ * ("A/80/39"), a page and job number ("6/31 25-09815"), a running title. Figures aside, the same
+ * line on many pages says nothing of any of them (and its numbers count nothing).
+ */
+function withoutRunningLines(pages: Line[][]): Line[][] {
+  const key = (line: Line): string => line.text.replace(/\d+/g, '#');
+  const edges = (lines: Line[]): Line[] => [...lines.slice(0, PAGE_EDGE_LINES), ...lines.slice(-PAGE_EDGE_LINES)];
+  const counts = new Map<string, number>();
+  for (const lines of pages) for (const k of new Set(edges(lines).filter((l) => l.text.length <= RUNNING_MAX_CHARS).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const running = (line: Line): boolean => (counts.get(key(line)) ?? 0) >= Math.max(RUNNING_MIN_PAGES, RUNNING_SHARE * pages.length);
+  return pages.map((lines) => {
+    const edge = new Set(edges(lines));
+    return lines.filter((line) => !(edge.has(line) && line.text.length <= RUNNING_MAX_CHARS && running(line)));
+  });
+}
+
+/** The rule that sets a page's footnotes apart, and a footnote's number. */
+const FOOTNOTE_RULE = /^_{5,}$/;
+const FOOTNOTE = /^\d{1,3}\s+(?=\S)/;
+/** A label set in a narrow column runs over this many lines at most. */
+const WRAPPED_LABEL_LINES = 8;
+
+/**
+ * A table of figures by year set in a PDF as a header of years and rows of a label and figures,
+ * where the label column is narrow: the label comes first, word after word on lines of its own,
+ * then its figures on the baseline of the label's first line ("Independent" / "Evaluation" /
+ * "Office" / "expenditures", then "8.7 10.9 11.2 …"). The label's lines and the figures become one
+ * line; and the header, which has no cell above the labels, gets an empty one, so that the rows
+ * line up under it.
+ */
+function joinWrappedRows(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const figures = cellsOf(line);
+    const isFigures = figures.length >= 2 && figures.every((c) => FIGURE_CELL.test(c)) && !figures.every((c) => YEAR_CELL.test(c));
+    let first = -1;
+    for (let k = out.length - 1; isFigures && k >= 0 && k >= out.length - WRAPPED_LABEL_LINES; k--) {
+      const above = out[k] as Line;
+      if (cellsOf(above).length !== 1 || !/\p{L}/u.test(above.text) || above.text.length > WRAPPED_LABEL_MAX_CHARS) break;
+      if (Math.abs(above.y - line.y) < 0.5 * line.size) first = k;
+    }
+    if (first < 0) {
+      out.push(line);
+      continue;
+    }
+    const label = out.splice(first).map((l) => l.text).join(' ');
+    out.push({ ...line, text: `${label}${CELL_GAP}${line.text}` });
+  }
+  // A header of years one cell short of the rows below it stands over their figures, not their labels.
+  return out.map((line, i) => {
+    const cells = cellsOf(line);
+    const below = out[i + 1] ? cellsOf(out[i + 1] as Line) : [];
+    return cells.length >= 2 && cells.every((c) => YEAR_CELL.test(c)) && below.length === cells.length + 1 && below.slice(1).every((c) => FIGURE_CELL.test(c)) ? { ...line, text: `${CELL_GAP}${line.text}` } : line;
+  });
+}
+
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch((error: unknown) => {
     const reason = error instanceof Error && error.name === 'PasswordException' ? 'password-protected PDF' : 'not a valid PDF';
@@ -57,7 +126,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   });
   try {
     const [{ items }, meta] = await Promise.all([extractTextItems(pdf), getMeta(pdf).catch(() => undefined)]);
-    const pages = items.map(toLines);
+    const pages = withoutRunningLines(items.map(toLines)).map(joinWrappedRows);
     const levels = headingLevels(pages.flat());
     const sections: Section[] = [];
     const path = new HeadingPath();
@@ -75,8 +144,23 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
         pushSection(sections, path.headings, paragraphs.join('\n\n'));
         paragraphs = [];
       };
+      // Below a rule of underscores, a page's footnotes: each a paragraph, without its number ("5 United Nations, Treaty Series…"), which counts nothing.
+      let notes = false;
       for (let i = 0; i < lines.length; i += 1) {
         const line = lines[i] as Line;
+        if (FOOTNOTE_RULE.test(line.text)) {
+          endParagraph();
+          notes = true;
+          previous = undefined;
+          continue;
+        }
+        const note = notes ? FOOTNOTE.exec(line.text) : null;
+        if (note) {
+          endParagraph();
+          current.push(line.text.slice(note[0].length));
+          previous = line;
+          continue;
+        }
         // Lines set in columns, several in a row: a table, kept as rows with their headers.
         const table = tableRun(lines, i);
         if (table.length > 0) {

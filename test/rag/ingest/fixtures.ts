@@ -87,8 +87,17 @@ function pdfString(text: string): string {
 /** Horizontal distance between a table's columns in a built PDF, in points. */
 const PDF_COLUMN_STEP = 120;
 
-/** One line of a page's body: a string, or cells set in columns (a table row). */
-function pdfLine(line: string | string[], first: boolean, step: number): string {
+/** Text set at a place of the page (points from the bottom left), in a size: a table's narrow column, a page's foot. */
+export interface PlacedText {
+  x: number;
+  y: number;
+  text: string;
+  size?: number;
+}
+
+/** One line of a page's body: a string, cells set in columns (a table row), or text set at a place. */
+function pdfLine(line: string | string[] | PlacedText, first: boolean, step: number): string {
+  if (typeof line === 'object' && !Array.isArray(line)) return `/F1 ${line.size ?? 11} Tf 1 0 0 1 ${line.x} ${line.y} Tm ${pdfString(line.text)} Tj`;
   const down = first ? '' : '0 -16 Td ';
   if (typeof line === 'string') return `${down}${pdfString(line)} Tj`;
   const cells = line.map((cell, i) => `${i === 0 ? '' : `${step} 0 Td `}${pdfString(cell)} Tj`).join(' ');
@@ -97,7 +106,7 @@ function pdfLine(line: string | string[], first: boolean, step: number): string 
 }
 
 /** A minimal, valid PDF 1.4: catalog, pages, Helvetica, one content stream per page, an Info title. */
-export function buildPdf(pages: { heading: string; lines: (string | string[])[]; columnStep?: number }[] = PDF_PAGES, title = PDF_TITLE): Buffer {
+export function buildPdf(pages: { heading: string; lines: (string | string[] | PlacedText)[]; columnStep?: number }[] = PDF_PAGES, title = PDF_TITLE): Buffer {
   const objects: string[] = [];
   const fontId = 3 + pages.length * 2;
   const infoId = fontId + 1;

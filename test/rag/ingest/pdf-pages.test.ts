@@ -1,0 +1,80 @@
+/**
+ * What a UN-style PDF report sets around and inside its text: a table of figures by year whose
+ * narrow label column wraps a label over several lines (the figures come after it, on the
+ * baseline of its first line); a document symbol and a page and job number repeated at the top and
+ * bottom of every page; footnotes under a rule, each opening with its number. Read as rows, without
+ * the running lines, and without the footnotes' numbers — and answered from, through the real pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../../src/rag/ingest/parse.ts';
+import { itAbstainsOn, itAnswersWith } from '../../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../../support/documents-kb.ts';
+import { buildPdf, type PlacedText } from './fixtures.ts';
+
+/** A label of several lines at the left margin, then its figures on the baseline of its first line. */
+function row(y: number, label: string[], figures: string[]): PlacedText[] {
+  return [...label.map((text, k) => ({ x: 72, y: y - 10 * k, text, size: 8.5 })), ...figures.map((text, k) => ({ x: 260 + 70 * k, y, text, size: 8.5 }))];
+}
+
+const RESOURCES = [
+  { x: 72, y: 640, text: 'Table 2. Evaluation resources of the customs network (Thousands of United States dollars)' },
+  ...['2022', '2023', '2024'].map((text, k) => ({ x: 260 + 70 * k, y: 620, text, size: 8.5 })),
+  ...row(600, ['Independent', 'evaluation unit', 'spending'], ['8.7', '10.9', '11.2']),
+  ...row(560, ['Decentralized reviews'], ['13.3', '14.8', '16.4']),
+  ...row(540, ['Total resources of', 'the evaluation', 'function'], ['22.0', '25.7', '27.6']),
+];
+
+/** A page of a report: its symbol at the top, its page and job number at the bottom, and what it says between. */
+function reportPage(n: number, body: PlacedText[]): { heading: string; lines: PlacedText[] } {
+  return { heading: `Part ${n}`, lines: [{ x: 480, y: 760, text: 'CUS/26/4', size: 8 }, ...body, { x: 72, y: 40, text: `${n}/3 26-04417`, size: 8 }] };
+}
+
+const REPORT = buildPdf(
+  [
+    reportPage(1, [
+      { x: 72, y: 680, text: 'The network met in Tunis from 3 to 5 March 2026 to review its training plan.' },
+      { x: 72, y: 120, text: '__________________', size: 8 },
+      { x: 72, y: 108, text: '4 Adopted under decision 12/7 of the council.', size: 8 },
+      { x: 72, y: 98, text: '5 Council records, vol. 1771, No. 30822.', size: 8 },
+    ]),
+    reportPage(2, RESOURCES),
+    reportPage(3, [{ x: 72, y: 680, text: 'The network will report again to the council at its next session.' }]),
+  ],
+  'Report of the customs network',
+);
+
+describe('a UN-style PDF report', () => {
+  it('reads a table of figures by year whose labels wrap as rows headed by the years', async () => {
+    const lines = (await parseBytes('pdf', REPORT)).sections.flatMap((s) => s.text.split('\n'));
+    expect(lines).toContain('Independent evaluation unit spending — 2022: 8.7; 2023: 10.9; 2024: 11.2');
+    expect(lines).toContain('Decentralized reviews — 2022: 13.3; 2023: 14.8; 2024: 16.4');
+    expect(lines).toContain('Total resources of the evaluation function — 2022: 22.0; 2023: 25.7; 2024: 27.6');
+  });
+
+  it('leaves out the lines repeated at the top and bottom of its pages, and the footnotes’ numbers', async () => {
+    const text = (await parseBytes('pdf', REPORT)).sections.map((s) => s.text).join('\n');
+    expect(text).not.toContain('CUS/26/4');
+    expect(text).not.toContain('26-04417');
+    expect(text).toContain('Council records, vol. 1771');
+    expect(text).not.toMatch(/\b5 Council records/);
+    expect(text).not.toContain('____');
+    // What the pages say is all there.
+    expect(text).toContain('The network met in Tunis');
+    expect(text).toContain('report again to the council');
+  });
+});
+
+const kb = useDocumentsKnowledgeBase({ 'report.pdf': REPORT });
+
+describe('answers from such a report', () => {
+  itAnswersWith('the cell of the year asked, as a sum in the table’s currency', kb, [
+    ['en', 'How much did the independent evaluation unit spend in 2023?', '10.9'],
+    ['fr', 'Combien l’unité d’évaluation indépendante a-t-elle dépensé en 2023 ?', '10.9'],
+    ['es', '¿Cuánto gastó la unidad de evaluación independiente en 2024?', '11.2'],
+    ['ru', 'Сколько потратило независимое подразделение по оценке в 2022 году?', '8.7'],
+  ]);
+  itAbstainsOn('no figure for a year the table does not hold, nor a footnote’s number', kb, [
+    ['en', 'How much did the independent evaluation unit spend in 2021?', '8.7'],
+    ['en', 'How many delegates attended the council’s previous session?', '5'],
+  ]);
+});
