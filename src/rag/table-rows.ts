@@ -184,8 +184,8 @@ export function headedCell(unit: Unit, spans: Span[], query: AnalyzedQuery, kind
     // text that holds the question's words around the span ("Head of audit at the Civil Aviation Organization").
     const valueTerms = new Set(analyze(cell.value, lang));
     const inValue = query.concepts.filter((c) => !c.constraint && conceptMatched(c, valueTerms)).length;
-    // A column headed by nothing but a constraint of the question (the year asked, "2024") is named by it.
-    const headerIsConstraint = headerTerms.size > 0 && query.concepts.some((c) => c.constraint && [...headerTerms].every((t) => c.terms.has(t)));
+    // A column headed by nothing but constraints of the question (the year asked, "2024"; in a row of one cell, the row's label too: "Denmark 2023") is named by them.
+    const headerIsConstraint = headerTerms.size > 0 && [...headerTerms].every((t) => query.concepts.some((c) => c.constraint && c.terms.has(t)));
     const isNamed = query.concepts.some((c) => !c.constraint && conceptMatched(c, headerTerms)) || headerIsConstraint || headerNamesKind(headerTerms, kind, lang) || inValue >= CELL_TEXT_MIN_CONCEPTS;
     // The column the question names (the more of its words, the better); else the one cell of the expected kind; else any.
     const words = query.concepts.filter((c) => conceptMatched(c, headerTerms)).length;

@@ -16,6 +16,13 @@ interface Line {
   text: string;
   y: number;
   size: number;
+  /** Where each cell of the line stands, left to right (when each could be told). */
+  boxes?: Box[];
+}
+
+interface Box {
+  left: number;
+  right: number;
 }
 
 /** A line at least this much larger than the body text is a heading. */
@@ -69,7 +76,9 @@ const PAGE_EDGE_LINES = 2;
  */
 function withoutRunningLines(pages: Line[][]): Line[][] {
   const key = (line: Line): string => line.text.replace(/\d+/g, '#');
-  const edges = (lines: Line[]): Line[] => [...lines.slice(0, PAGE_EDGE_LINES), ...lines.slice(-PAGE_EDGE_LINES)];
+  // (A heading set larger than the text, "Part 2" at the top of its page, is no running line.)
+  const body = bodySize(pages.flat());
+  const edges = (lines: Line[]): Line[] => [...lines.slice(0, PAGE_EDGE_LINES), ...lines.slice(-PAGE_EDGE_LINES)].filter((l) => body === undefined || sizeKey(l.size) <= body);
   const counts = new Map<string, number>();
   for (const lines of pages) for (const k of new Set(edges(lines).filter((l) => l.text.length <= RUNNING_MAX_CHARS).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   const running = (line: Line): boolean => (counts.get(key(line)) ?? 0) >= Math.max(RUNNING_MIN_PAGES, RUNNING_SHARE * pages.length);
@@ -79,9 +88,53 @@ function withoutRunningLines(pages: Line[][]): Line[][] {
   });
 }
 
+/**
+ * Rows of a table in which some cells are empty ("Denmark  218.8" under "Donor  2023  2024  2024
+ * in-kind"): each figure is put under the column of the line above that it stands under (the
+ * header's cell it overlaps, else the nearest), and the empty cells are kept, so the row lines up
+ * with its header ("Denmark — 2023: 218.8") instead of reading its figures from the left.
+ */
+function alignSparseRows(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i++) {
+    const header = out[i] as Line;
+    const columns = cellsOf(header);
+    if (!header.boxes || columns.length < 3) continue;
+    const filled = columns.flatMap((c, k) => (c ? [k] : []));
+    for (let j = i + 1; j < out.length; j++) {
+      const row = out[j] as Line;
+      const cells = cellsOf(row);
+      if (cells.length === columns.length) continue;
+      const [label = '', ...figures] = cells;
+      if (!row.boxes || cells.length < 2 || cells.length > columns.length || !/\p{L}/u.test(label) || !figures.every((c) => FIGURE_CELL.test(c))) break;
+      const placed = columns.map((_, k) => (k === 0 ? label : ''));
+      const fits = figures.every((cell, k) => {
+        const box = row.boxes?.[k + 1] as Box;
+        let best = -1;
+        let bestScore = -Infinity;
+        filled.forEach((col, m) => {
+          const under = header.boxes?.[m];
+          if (col === 0 || !under) return;
+          const overlap = Math.min(box.right, under.right) - Math.max(box.left, under.left);
+          const score = overlap > 0 ? overlap : -Math.abs(box.left + box.right - under.left - under.right);
+          if (score > bestScore) [best, bestScore] = [col, score];
+        });
+        if (best < 1 || placed[best]) return false;
+        placed[best] = cell;
+        return true;
+      });
+      if (!fits) break;
+      out[j] = { ...row, text: placed.join(CELL_GAP), boxes: undefined };
+    }
+  }
+  return out;
+}
+
 /** The rule that sets a page's footnotes apart, and a footnote's number. */
 const FOOTNOTE_RULE = /^_{5,}$/;
 const FOOTNOTE = /^\d{1,3}\s+(?=\S)/;
+/** A line ending on a word that ends no label ("…Scientific and") goes on on the next. */
+const LABEL_GOES_ON = /(?:^|\s)(?:and|of|for|the|on|in|to|de|des|du|la|le|les|et|y|del|los|las|en|para|и|в|на|для|по)$/iu;
 /** A label set in a narrow column runs over this many lines at most. */
 const WRAPPED_LABEL_LINES = 8;
 
@@ -108,8 +161,20 @@ function joinWrappedRows(lines: Line[]): Line[] {
       out.push(line);
       continue;
     }
-    const label = out.splice(first).map((l) => l.text).join(' ');
-    out.push({ ...line, text: `${label}${CELL_GAP}${line.text}` });
+    const labelLines = out.splice(first);
+    const label = labelLines.map((l) => l.text).join(' ');
+    const labelBox = labelLines.every((l) => l.boxes?.length === 1) ? { left: Math.min(...labelLines.map((l) => l.boxes?.[0]?.left ?? 0)), right: Math.max(...labelLines.map((l) => l.boxes?.[0]?.right ?? 0)) } : undefined;
+    out.push({ ...line, text: `${label}${CELL_GAP}${line.text}`, ...(labelBox && line.boxes ? { boxes: [labelBox, ...line.boxes] } : { boxes: undefined }) });
+  }
+  // A label wrapped the other way: its first line alone, the rest of it on the line of its figures ("Office of the United Nations High Commissioner" / "for Refugees  20.0").
+  for (let i = out.length - 1; i > 0; i--) {
+    const line = out[i] as Line;
+    const above = out[i - 1] as Line;
+    const [head, ...figures] = cellsOf(line);
+    const continues = head !== undefined && (/^\p{Ll}/u.test(head) || LABEL_GOES_ON.test(above.text)) && figures.length > 0 && figures.every((c) => FIGURE_CELL.test(c));
+    if (!continues || cellsOf(above).length !== 1 || /\d$|[.:;]$/.test(above.text) || Math.abs(above.y - line.y) > 2 * line.size) continue;
+    const boxes = line.boxes && above.boxes ? [{ left: Math.min(above.boxes[0]?.left ?? 0, line.boxes[0]?.left ?? 0), right: Math.max(above.boxes[0]?.right ?? 0, line.boxes[0]?.right ?? 0) }, ...line.boxes.slice(1)] : undefined;
+    out.splice(i - 1, 2, { ...line, text: `${above.text} ${line.text}`, ...(boxes ? { boxes } : { boxes: undefined }) });
   }
   // A header of years one cell short of the rows below it stands over their figures, not their labels.
   return out.map((line, i) => {
@@ -126,7 +191,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   });
   try {
     const [{ items }, meta] = await Promise.all([extractTextItems(pdf), getMeta(pdf).catch(() => undefined)]);
-    const pages = withoutRunningLines(items.map(toLines)).map(joinWrappedRows);
+    const pages = withoutRunningLines(items.map(toLines)).map((lines) => alignSparseRows(joinWrappedRows(lines)));
     const levels = headingLevels(pages.flat());
     const sections: Section[] = [];
     const path = new HeadingPath();
@@ -202,10 +267,13 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
 /** A page's text items grouped into lines (an item ending a line, or a move to another baseline). */
 function toLines(items: { str: string; x: number; y: number; width: number; fontSize: number; hasEOL: boolean }[]): Line[] {
   const lines: Line[] = [];
-  let current: { parts: string[]; y: number; size: number; chars: number; right: number } | undefined;
+  let current: { parts: string[]; y: number; size: number; chars: number; right: number; boxes: Box[]; open: boolean } | undefined;
   const end = (): void => {
     const text = current ? normalizeText(current.parts.join('')).replace(/\s+/g, ' ').replace(/ ?\ue012 ?/g, CELL_GAP).replace(/^\ue012+|\ue012+$/g, '') : '';
-    if (current && text && !PAGE_NUMBER.test(text)) lines.push({ text, y: current.y, size: current.size });
+    if (current && text && !PAGE_NUMBER.test(text)) {
+      const filled = text.split(CELL_GAP).filter((c) => c.trim()).length;
+      lines.push({ text, y: current.y, size: current.size, ...(filled === current.boxes.length ? { boxes: current.boxes } : {}) });
+    }
     current = undefined;
   };
   for (const item of items) {
@@ -215,10 +283,17 @@ function toLines(items: { str: string; x: number; y: number; width: number; font
       const gap = COLUMN_GAP * Math.max(current?.size ?? 0, item.fontSize);
       const blank = !item.str.trim();
       const columns = current !== undefined && current.parts.length > 0 && (blank ? item.width > gap : item.x - current.right > gap);
-      current ??= { parts: [], y: item.y, size: 0, chars: 0, right: item.x };
+      current ??= { parts: [], y: item.y, size: 0, chars: 0, right: item.x, boxes: [], open: true };
       current.parts.push(columns && blank ? CELL_GAP : item.str);
       if (columns && !blank) current.parts.splice(-1, 0, CELL_GAP);
       current.right = Math.max(current.right, item.x + item.width);
+      if (columns) current.open = true;
+      if (!blank) {
+        const box = current.boxes.at(-1);
+        if (current.open || !box) current.boxes.push({ left: item.x, right: item.x + item.width });
+        else box.right = item.x + item.width;
+        current.open = false;
+      }
       // The line's size is the size most of its characters are set in.
       if (item.str.trim().length > current.chars) {
         current.size = item.fontSize;
@@ -233,15 +308,20 @@ function toLines(items: { str: string; x: number; y: number; width: number; font
 
 /** Type sizes used for headings, largest first, mapped to levels 1..4; none if the guess is unsafe. */
 function headingLevels(lines: Line[]): Map<number, number> {
-  const charsBySize = new Map<number, number>();
-  for (const line of lines) charsBySize.set(sizeKey(line.size), (charsBySize.get(sizeKey(line.size)) ?? 0) + line.text.length);
-  const body = [...charsBySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const body = bodySize(lines);
   if (body === undefined) return new Map();
   const candidates = lines.filter((l) => sizeKey(l.size) >= body * HEADING_RATIO && isHeadingText(l.text));
   // Mostly large type (slides, posters): sizes say nothing about structure.
   if (candidates.length === 0 || candidates.length > lines.length / 3) return new Map();
   const sizes = [...new Set(candidates.map((l) => sizeKey(l.size)))].sort((a, b) => b - a);
   return new Map(sizes.map((size, i) => [size, Math.min(i + 1, MAX_HEADING_LEVEL)]));
+}
+
+/** The size most of the text is set in. */
+function bodySize(lines: Line[]): number | undefined {
+  const charsBySize = new Map<number, number>();
+  for (const line of lines) charsBySize.set(sizeKey(line.size), (charsBySize.get(sizeKey(line.size)) ?? 0) + line.text.length);
+  return [...charsBySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function sizeKey(size: number): number {

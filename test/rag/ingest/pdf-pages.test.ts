@@ -13,15 +13,37 @@ import { buildPdf, type PlacedText } from './fixtures.ts';
 
 /** A label of several lines at the left margin, then its figures on the baseline of its first line. */
 function row(y: number, label: string[], figures: string[]): PlacedText[] {
-  return [...label.map((text, k) => ({ x: 72, y: y - 10 * k, text, size: 8.5 })), ...figures.map((text, k) => ({ x: 260 + 70 * k, y, text, size: 8.5 }))];
+  return [...label.map((text, k) => ({ x: 72, y: y - 10 * k, text })), ...figures.map((text, k) => ({ x: 260 + 70 * k, y, text }))];
 }
 
 const RESOURCES = [
   { x: 72, y: 640, text: 'Table 2. Evaluation resources of the customs network (Thousands of United States dollars)' },
-  ...['2022', '2023', '2024'].map((text, k) => ({ x: 260 + 70 * k, y: 620, text, size: 8.5 })),
+  ...['2022', '2023', '2024'].map((text, k) => ({ x: 260 + 70 * k, y: 620, text })),
   ...row(600, ['Independent', 'evaluation unit', 'spending'], ['8.7', '10.9', '11.2']),
   ...row(560, ['Decentralized reviews'], ['13.3', '14.8', '16.4']),
   ...row(540, ['Total resources of', 'the evaluation', 'function'], ['22.0', '25.7', '27.6']),
+];
+
+/** A row of a table with empty cells: its label, then each figure right-aligned under its column (x of the column's right edge). */
+function sparseRow(y: number, label: string, figures: [right: number, text: string][]): PlacedText[] {
+  // Helvetica's figures are about 0.556 of the type size wide.
+  return [{ x: 72, y, text: label }, ...figures.map(([right, text]) => ({ x: right - text.length * 0.556 * 11, y, text }))];
+}
+
+const DONORS = [
+  { x: 72, y: 700, text: 'Table 4 Contributions to the customs network, 2023 and 2024 (Thousands of United States dollars)' },
+  ...sparseRow(680, 'Donor/entity', []),
+  { x: 300, y: 680, text: '2023' },
+  { x: 380, y: 680, text: '2024' },
+  { x: 440, y: 680, text: '2024 in-kind' },
+  ...sparseRow(660, 'Norway', [[320, '218.8']]),
+  ...sparseRow(648, 'Portugal', [[320, '313.0'], [400, '226.0']]),
+  ...sparseRow(636, 'Regional Training Centre', [[400, '200.0']]),
+  { x: 72, y: 624, text: 'Office of the Coordinator for Border' },
+  ...sparseRow(614, 'and Customs Reform', [[490, '60.6']]),
+  { x: 72, y: 602, text: 'Institute of Statistics, Trade and' },
+  ...sparseRow(592, 'Customs Data', [[400, '2.1']]),
+  ...sparseRow(580, 'Total', [[320, '531.8'], [400, '428.1'], [490, '60.6']]),
 ];
 
 /** A page of a report: its symbol at the top, its page and job number at the bottom, and what it says between. */
@@ -38,7 +60,7 @@ const REPORT = buildPdf(
       { x: 72, y: 98, text: '5 Council records, vol. 1771, No. 30822.', size: 8 },
     ]),
     reportPage(2, RESOURCES),
-    reportPage(3, [{ x: 72, y: 680, text: 'The network will report again to the council at its next session.' }]),
+    reportPage(3, [{ x: 72, y: 740, text: 'The network will report again to the council at its next session.' }, ...DONORS]),
   ],
   'Report of the customs network',
 );
@@ -49,6 +71,16 @@ describe('a UN-style PDF report', () => {
     expect(lines).toContain('Independent evaluation unit spending — 2022: 8.7; 2023: 10.9; 2024: 11.2');
     expect(lines).toContain('Decentralized reviews — 2022: 13.3; 2023: 14.8; 2024: 16.4');
     expect(lines).toContain('Total resources of the evaluation function — 2022: 22.0; 2023: 25.7; 2024: 27.6');
+  });
+
+  it('puts each figure of a table with empty cells under the column it stands under, a wrapped label whole', async () => {
+    const lines = (await parseBytes('pdf', REPORT)).sections.flatMap((s) => s.text.split('\n'));
+    expect(lines).toContain('Norway — 2023: 218.8');
+    expect(lines).toContain('Portugal — 2023: 313.0; 2024: 226.0');
+    expect(lines).toContain('Regional Training Centre — 2024: 200.0');
+    expect(lines).toContain('Office of the Coordinator for Border and Customs Reform — 2024 in-kind: 60.6');
+    expect(lines).toContain('Institute of Statistics, Trade and Customs Data — 2024: 2.1');
+    expect(lines).toContain('Total — 2023: 531.8; 2024: 428.1; 2024 in-kind: 60.6');
   });
 
   it('leaves out the lines repeated at the top and bottom of its pages, and the footnotes’ numbers', async () => {
@@ -73,7 +105,13 @@ describe('answers from such a report', () => {
     ['es', '¿Cuánto gastó la unidad de evaluación independiente en 2024?', '11.2'],
     ['ru', 'Сколько потратило независимое подразделение по оценке в 2022 году?', '8.7'],
   ]);
+  itAnswersWith('a donor’s cell of the year asked, in a table with empty cells', kb, [
+    ['en', 'How much did Norway contribute to the customs network in 2023?', '218.8'],
+    ['es', '¿Cuánto aportó Portugal a la red de aduanas en 2024?', '226.0'],
+    ['ru', 'Какой взнос Норвегия внесла в 2023 году?', '218.8'],
+  ]);
   itAbstainsOn('no figure for a year the table does not hold, nor a footnote’s number', kb, [
+    ['en', 'How much did Norway contribute to the customs network in 2024?', '218.8'],
     ['en', 'How much did the independent evaluation unit spend in 2021?', '8.7'],
     ['en', 'How many delegates attended the council’s previous session?', '5'],
   ]);
