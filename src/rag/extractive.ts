@@ -381,7 +381,7 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
   const passageScores = new Map<string, number>();
   for (const c of candidates) passageScores.set(c.chunk.id, Math.max(passageScores.get(c.chunk.id) ?? 0, c.score));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
-  const compared = superlativeAnswer(query, candidates);
+  const compared = superlativeAnswer(query, candidates, kind);
   if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
   const ranked = demoteTiedRows(candidates, RANK_DECAY);
   // Names are recognised less surely than figures and dates: for them a sentence without one may

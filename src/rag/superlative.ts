@@ -7,7 +7,9 @@ import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { rowCells } from './ingest/layout.ts';
 import type { Candidate, Extraction } from './extractive.ts';
+import { headerNamesKind } from './kind-headers.ts';
 import type { AnalyzedQuery } from './query.ts';
+import type { AnswerKind } from './question-kind.ts';
 import { conceptMatched } from './support.ts';
 
 export type Direction = 'max' | 'min';
@@ -47,7 +49,7 @@ export interface RowLine {
  * The row that answers a superlative: among rows sharing the headers of a table, on the column
  * whose header holds most of the question's words, the highest or lowest figure.
  */
-export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direction: Direction): { row: RowLine; value: string } | undefined {
+export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direction: Direction, kind?: AnswerKind): { row: RowLine; value: string } | undefined {
   const tables = new Map<string, { row: RowLine; cells: { header: string; value: string }[] }[]>();
   for (const row of rows) {
     const { cells } = rowCells(row.text);
@@ -62,14 +64,18 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
     for (const header of signature.split('|')) {
       const terms = new Set(analyze(header, lang));
       // The column compared is named by what the question is about, not by a word of its kind ("year").
-      const match = query.concepts.filter((c) => !c.constraint && !c.optional && conceptMatched(c, terms)).length;
-      if (match === 0 || (best && match <= best.match)) continue;
+      const named = query.concepts.filter((c) => !c.constraint && !c.optional && conceptMatched(c, terms)).length;
+      if (named === 0) continue;
       const valued = list.flatMap((r) => {
         const cell = r.cells.find((c) => c.header === header);
         const figure = cell ? figureOf(cell.value) : undefined;
         return cell && figure !== undefined ? [{ row: r.row, value: cell.value, figure }] : [];
       });
       if (valued.length < 2) continue;
+      // Of columns the question names as much, the one holding what it asks for ("the lowest share": the column of percentages).
+      const ofKind = (kind === 'percentage' && valued.every((v) => /%/.test(v.value))) || headerNamesKind(terms, kind, lang);
+      const match = named + (ofKind ? KIND_COLUMN_BONUS : 0);
+      if (best && match <= best.match) continue;
       valued.sort((a, b) => (direction === 'max' ? b.figure - a.figure : a.figure - b.figure));
       const top = valued[0] as { row: RowLine; value: string };
       best = { row: top.row, value: `${header}: ${top.value}`, match };
@@ -78,13 +84,16 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
   return best ? { row: best.row, value: best.value } : undefined;
 }
 
+/** What a column holding the kind of answer asked adds to the count of the question's words its header names. */
+const KIND_COLUMN_BONUS = 0.5;
+
 /** Rows compared for a superlative need at least this share of the question around them. */
 const SUPERLATIVE_MIN_COVERAGE = 0.15;
 /** …and at least this share of the best row's. */
 const SUPERLATIVE_ROW_SHARE = 0.8;
 
 /** A superlative over a table's rows: the row with the highest or lowest figure in the column the question names. */
-export function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
+export function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[], kind?: AnswerKind): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
   const direction = superlativeOf(query.text, query.lang);
   if (!direction) return undefined;
   // The rows that hold the question best (a table of workshops, not a table of courses).
@@ -92,14 +101,14 @@ export function superlativeAnswer(query: AnalyzedQuery, ranked: Candidate[]): (O
   const best = ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= Math.max(SUPERLATIVE_MIN_COVERAGE, rowCoverage * SUPERLATIVE_ROW_SHARE));
   // When no column of those tables is named by the question, another table's may be (the sessions'
   // dates hold the year asked; their attendance is in the next table).
-  return comparedRow(best, query, direction) ?? comparedRow(ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= SUPERLATIVE_MIN_COVERAGE), query, direction);
+  return comparedRow(best, query, direction, kind) ?? comparedRow(ranked.filter((c) => c.unit.kind === 'row' && c.coverage >= SUPERLATIVE_MIN_COVERAGE), query, direction, kind);
 }
 
-function comparedRow(rows: Candidate[], query: AnalyzedQuery, direction: Direction): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
+function comparedRow(rows: Candidate[], query: AnalyzedQuery, direction: Direction, kind?: AnswerKind): (Omit<Extraction, 'units' | 'passageScores'> & { candidate: Candidate }) | undefined {
   const lang = rows[0]?.chunk.lang;
   if (!lang) return undefined;
   const byKey = new Map(rows.map((c) => [`${c.chunk.id}#${c.unit.index}`, c]));
-  const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction);
+  const picked = pickRow([...byKey].map(([key, c]) => ({ key, text: c.unit.text })), query, lang, direction, kind);
   const candidate = picked ? byKey.get(picked.row.key) : undefined;
   if (!picked || !candidate) return undefined;
   return { lead: `${rowCells(candidate.unit.text).label} — ${picked.value}`, leadKind: 'row', score: candidate.score, coverage: candidate.coverage, plainCoverage: candidate.plainCoverage, candidate };

@@ -4,7 +4,8 @@
  * field's label is not taken for its value; a document's reference ("CE/13/7.IGC/4") is not cut
  * as a sentence end; rows of a table that a question's constraint singles out, but not which of
  * them, are quoted together; a line that opens a list comes with its items; "which period" asks
- * for a span of years; a superlative reads the tables further down the results. Through the real
+ * for a span of years; a superlative reads the tables further down the results, and compares the
+ * column holding the kind asked when its words name two alike. Through the real
  * pipeline, in several languages.
  */
 import { describe, expect, it } from 'vitest';
@@ -274,5 +275,26 @@ describe('a question asking the figure a change leads to', () => {
     ['fr', 'À combien d’experts la banque d’experts du réseau doit-elle passer ?', '45'],
     ['en', 'Up to how many experts should the network’s expert bank grow?', '45'],
     ['zh', '专家库打算把专家人数扩充到多少人？', '45'],
+  ]);
+});
+
+const SURVEY_FR = [
+  '# Séminaires en ligne de 2024 : inscriptions et enquête',
+  '',
+  '| N° | Langue | Inscriptions | Participation | Taux de réponse à l’enquête |',
+  '|---|---|---|---|---|',
+  '| I | Arabe | 140 | 70 | 48 % |',
+  '| II | Portugais | 95 | 41 | 52 % |',
+  '| III | Swahili | 310 | 120 | 6 % |',
+  '| IV | Russe | 180 | 88 | 35 % |',
+].join('\n');
+
+const surveyKb = useDocumentsKnowledgeBase({ 'enquete.md': SURVEY_FR });
+
+describe('a superlative over columns its words name alike', () => {
+  // "سجّلت" (recorded) is also "registered": the registrations' column is named as much as the survey's; the share asked is in the survey's.
+  itAnswersWith('compares the column holding the kind asked', surveyKb, [
+    ['ar', 'أيّ ندوة إلكترونية سجّلت أدنى نسبة من المشاركين الذين ملؤوا استبيان الرأي؟', '6 %'],
+    ['en', 'Which webinar recorded the lowest share of registered attendees filling in the survey?', '6 %'],
   ]);
 });
