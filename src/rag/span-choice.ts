@@ -16,6 +16,10 @@ const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'amount', 'perc
 /** The figure a change leads to is as close to "to how many" as a figure can be. */
 const TARGET_CLOSENESS = 1.5;
 const NO_CHANGE_CLOSENESS = 0.5;
+/** How close the person a sentence opens with stands to what the sentence says of them. */
+const SUBJECT_CLOSENESS = 0.5;
+/** How a body's name weighs against a person's for "who". */
+const OTHER_THAN_PERSON = 0.5;
 
 /** The span of the expected kind that best answers: in a row, the cell whose header the question names; else the nearest to the question's words. */
 export function chooseSpan(
@@ -50,8 +54,13 @@ export function chooseSpan(
     const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
     // "35 countries" answers "how many countries": the figure written right by the counted word.
     const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
-    const closeness = counts ? 1.5 : 1 / (1 + distance / 4);
-    if (!best || closeness * span.confidence > best.closeness * best.span.confidence) best = { span, closeness };
+    // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
+    // discussions"), is who does what it says, however long the apposition.
+    const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;
+    const closeness = counts ? 1.5 : Math.max(subject, 1 / (1 + distance / 4));
+    // A body answers "who" only where no person does as well ("who decides": a committee).
+    const weight = kind === 'person' && span.kind !== 'person' ? OTHER_THAN_PERSON : 1;
+    if (!best || closeness * span.confidence * weight > best.closeness * best.span.confidence * (kind === 'person' && best.span.kind !== 'person' ? OTHER_THAN_PERSON : 1)) best = { span, closeness };
   }
   // A unit that states no change answers "to how many" less surely.
   return best && asksChange && !target ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;

@@ -5,7 +5,8 @@
  * as a sentence end; rows of a table that a question's constraint singles out, but not which of
  * them, are quoted together; a line that opens a list comes with its items; "which period" asks
  * for a span of years; a superlative reads the tables further down the results, and compares the
- * column holding the kind asked when its words name two alike. Through the real
+ * column holding the kind asked when its words name two alike; "who" asked of a sentence that
+ * opens with a person is that person, not a body her apposition names. Through the real
  * pipeline, in several languages.
  */
 import { describe, expect, it } from 'vitest';
@@ -296,5 +297,24 @@ describe('a superlative over columns its words name alike', () => {
   itAnswersWith('compares the column holding the kind asked', surveyKb, [
     ['ar', 'أيّ ندوة إلكترونية سجّلت أدنى نسبة من المشاركين الذين ملؤوا استبيان الرأي؟', '6 %'],
     ['en', 'Which webinar recorded the lowest share of registered attendees filling in the survey?', '6 %'],
+  ]);
+});
+
+const SESSION_FR = [
+  '# Séance annuelle du réseau des douanes',
+  '',
+  'Mme Ilse Varga, cheffe de la section des réseaux auprès de la Mission permanente de l’Autriche auprès de l’OMD et de la CNUCED, a ouvert la séance annuelle par un exposé sur la formation.',
+  '',
+  'La séance a ensuite porté sur les outils de contrôle.',
+].join('\n');
+
+const sessionKb = useDocumentsKnowledgeBase({ 'seance.md': SESSION_FR });
+
+describe('“who” asked of a sentence that opens with a person', () => {
+  // The body named in her long apposition stands nearer the verb; she is who opened the session.
+  itAnswersWith('the person, not the body of the apposition', sessionKb, [
+    ['fr', 'Qui a ouvert la séance annuelle du réseau ?', 'Ilse Varga'],
+    ['en', 'Who opened the annual session of the customs network?', 'Ilse Varga'],
+    ['es', '¿Quién abrió la sesión anual de la red de aduanas?', 'Ilse Varga'],
   ]);
 });
