@@ -44,7 +44,7 @@ const FRACTION_WORDS = String.raw`thirds?|quarters?|fifths?|halves|tiers|quarts?
 
 const CURRENCY_AFTER = String.raw`(?:francs? suisses|francs?|CHF|dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| des EE\.? ?UU\.?| estadounidenses)?|USD|US\$|\$|euros?|EUR|€|£|d[óo]lares(?: de los Estados Unidos| estadounidenses)?|pesos|рубл\p{L}*|франк\p{L}*(?: швейцарских)?|доллар\p{L}*(?: США)?|евро|فرنك\p{L}*(?: سويسري)?|دولار\p{L}*(?: أمريكي)?|يورو|美元|瑞士法郎|法郎|欧元|元)`;
 const CURRENCY_BEFORE = String.raw`(?:US\$|\$|€|£|CHF|USD|EUR|Fr\.)`;
-const CURRENCY_NAMED = new RegExp(`(?<![\\p{L}])${CURRENCY_AFTER}(?![\\p{L}])|${CURRENCY_BEFORE}`, 'iu');
+const CURRENCY_NAMED = new RegExp(`(?<![\\p{L}])(?:${CURRENCY_AFTER}|${CURRENCY_BEFORE})(?![\\p{L}])`, 'iu');
 
 /** Whether a text names a currency ("(Thousands of United States dollars)", "en francs suisses", "$ million"). */
 export function namesCurrency(text: string): boolean {
@@ -233,7 +233,7 @@ function collect(text: string, pattern: RegExp, kind: AnswerKind, confidence: nu
 }
 
 /** Words after which a figure numbers a part of a text (a reference), in the six languages. */
-const REFERENCE_BEFORE = /(?:paragraphe|paragraph|párrafo|para\.|§|article|art\.|artículo|section|sección|annexe|annex|anexo|page|página|chapitre|chapter|capítulo|point|punto|résolution|resolution|resolución|décision|decision|decisión|document|documento|n°|no\.|núm\.|пункт\p{L}*|стать\p{L}*|раздел\p{L}*|приложени\p{L}*|резолюци\p{L}*|решени\p{L}*|الفقرة|المادة|القرار|第)\s*$/iu;
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:paragraphe|paragraph|párrafo|para\.|§|article|art\.|artículo|section|sección|annexe|annex|anexo|page|página|chapitre|chapter|capítulo|point|punto|résolution|resolution|resolución|décision|decision|decisión|document|documento|n°|no\.|núm\.|vol\.|volume|tome|p\.|pp\.|т\.|с\.|пункт\p{L}*|стать\p{L}*|раздел\p{L}*|приложени\p{L}*|резолюци\p{L}*|решени\p{L}*|الفقرة|المادة|القرار|第)\s*$/iu;
 /** "Article IV, 1": the figure after a Roman numeral and its comma numbers a paragraph of it. */
 const ROMAN_REFERENCE_BEFORE = /\b[IVXL]{1,6}[,.]\s?$/;
 /** A bare figure this large, with its groups of three, is likely money in a budget table. */
@@ -275,6 +275,8 @@ export function findSpans(text: string, lang: Lang): Span[] {
     // "paragraph 7.5", "article 14", "Resolution 4": a reference, not a quantity.
     const before = text.slice(Math.max(0, start - 24), start);
     if (REFERENCE_BEFORE.test(before) || ROMAN_REFERENCE_BEFORE.test(before)) continue;
+    // A figure inside a code or a document's symbol ("decision 1/CP.21", "DA-BAMA-00616", "Add.1", "P-5") counts nothing.
+    if (inCode(text, start, end)) continue;
     spans.push({ kind: 'number', start, end, text: m[0], confidence: 1 });
     if (LARGE_FIGURE.test(m[0])) spans.push({ kind: 'amount', start, end, text: m[0], confidence: 0.6 });
   }
@@ -303,6 +305,14 @@ export function findSpans(text: string, lang: Lang): Span[] {
     spans.push(...named.filter((n) => !taken(n.start, n.end)));
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether the figure at start..end is part of a token that joins letters and figures by "/", "-" or "." (a code, a symbol). */
+function inCode(text: string, start: number, end: number): boolean {
+  const left = /[^\s«»"“”(),;:]*$/u.exec(text.slice(0, start))?.[0] ?? '';
+  const right = /^[^\s«»"“”(),;:]*/u.exec(text.slice(end))?.[0] ?? '';
+  const token = `${left}${text.slice(start, end)}${right}`.replace(/[.]$/, '');
+  return /\p{L}/u.test(token) && /[-/.]/.test(`${left.slice(-1)}${right.slice(0, 1)}`) && !/^\p{Sc}|\p{Sc}$/u.test(token);
 }
 
 /** The kinds a question's expected kind accepts (a count may be a share; a sum of money is not a count). */

@@ -16,6 +16,8 @@ const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'amount', 'perc
 /** The figure a change leads to is as close to "to how many" as a figure can be. */
 const TARGET_CLOSENESS = 1.5;
 const NO_CHANGE_CLOSENESS = 0.5;
+/** What nearness to the question's other words adds to a figure written by the counted word. */
+const COUNTED_TIE = 0.2;
 /** How close the person a sentence opens with stands to what the sentence says of them. */
 const SUBJECT_CLOSENESS = 0.5;
 /** How a body's name weighs against a person's for "who". */
@@ -46,6 +48,7 @@ export function chooseSpan(
   }
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
   let best: { span: Span; closeness: number } | undefined;
+  const clauseOf = clauses(unit.text, lang);
   for (const span of spans) {
     const at = analyze(unit.text.slice(0, span.start), lang).length;
     // The question's own words inside the span ("2019" in "juillet 2019") do not make it close.
@@ -53,17 +56,33 @@ export function chooseSpan(
     const around = matchedPositions.filter((p) => p < at || p >= at + Math.max(1, inside));
     const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
     // "35 countries" answers "how many countries": the figure written right by the counted word.
-    const counts = countedAt.some((p) => p - at >= 0 && p - at <= 2) || countedAt.some((p) => at - p === 1);
+    const clause = clauseOf(at);
+    const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= 2) || at - p === 1));
     // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
     // discussions"), is who does what it says, however long the apposition.
     const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;
-    const closeness = counts ? 1.5 : Math.max(subject, 1 / (1 + distance / 4));
+    // (Of several figures written by the counted word — "3 points; … signature : 15 points" —, the one nearer the question's other words.)
+    // (Only the question's words of the figure's own clause: in "3 attestations : 3 points ; 3 copies of contracts : 15 points", those after the ";" are the next item's.)
+    const others = around.filter((p) => !countedAt.includes(p) && clauseOf(p) === clause);
+    const otherDistance = others.length === 0 ? 12 : Math.min(...others.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
+    const closeness = counts ? 1.5 + COUNTED_TIE / (1 + otherDistance / 4) : Math.max(subject, 1 / (1 + distance / 4));
     // A body answers "who" only where no person does as well ("who decides": a committee).
     const weight = kind === 'person' && span.kind !== 'person' ? OTHER_THAN_PERSON : 1;
     if (!best || closeness * span.confidence * weight > best.closeness * best.span.confidence * (kind === 'person' && best.span.kind !== 'person' ? OTHER_THAN_PERSON : 1)) best = { span, closeness };
   }
   // A unit that states no change answers "to how many" less surely.
   return best && asksChange && !target ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;
+}
+
+/** The clause (between semicolons) that each of a text's terms stands in, by the term's index. */
+function clauses(text: string, lang: Lang): (position: number) => number {
+  const ends: number[] = [];
+  let count = 0;
+  for (const part of text.split(/\s*;\s*/)) {
+    count += analyze(part, lang).length;
+    ends.push(count);
+  }
+  return (position) => ends.findIndex((end) => position < end);
 }
 
 /** A span that only repeats the question (its own year, its own language) answers nothing. */

@@ -3,7 +3,7 @@
  * the spans of each kind that a sentence or a row holds (figures in every locale's form).
  */
 import { describe, expect, it } from 'vitest';
-import { findSpans } from '../../src/rag/entities.ts';
+import { findSpans, namesCurrency } from '../../src/rag/entities.ts';
 import { analyze } from '../../src/rag/analyze.ts';
 import { asksAbout, asksDay, asksEnd, asksForExpert, countedWord, questionKind, type AnswerKind } from '../../src/rag/question-kind.ts';
 import { superlativeOf } from '../../src/rag/superlative.ts';
@@ -431,6 +431,27 @@ describe('spans', () => {
     expect(kinds('A new topic is posted every week.', 'en')).toContain('duration:every week');
     // A document's symbol holds no figure to quote.
     expect(kinds('Voir le document CDIP/25/4 et CE/13/7.IGC/4.', 'fr').filter((k) => k.startsWith('number'))).toEqual([]);
+  });
+
+  it('counts nothing with a figure inside a code or a symbol, or after "vol." and "No."', () => {
+    const counts = (text: string, lang: Lang): string[] => kinds(text, lang).filter((k) => k.startsWith('number') || k.startsWith('amount'));
+    expect(counts('Adopted under FCCC/CP/2015/10/Add.1, decision 1/CP.21.', 'en')).toEqual([]);
+    expect(counts('Avec le titre suivant : « DA-BAMA-00616 : CONTRACTUALISATION »', 'fr')).toEqual([]);
+    expect(counts('El identificador DAC-1601-OPP17816 de la actividad.', 'es')).toEqual([]);
+    expect(counts('United Nations, Treaty Series, vol. 1771, No. 30822.', 'en')).toEqual([]);
+    // Figures standing as themselves still count, a span of years and a range too.
+    expect(counts('In 2024, 27 evaluations were done, and a Senior Officer (P-5) was seconded.', 'en')).toEqual(['number:27']);
+    expect(counts('Sessions 1-3 had 40 people.', 'en')).toEqual(['number:1', 'number:3', 'number:40']);
+  });
+
+  it('tells a caption naming a currency from words that only hold a currency’s code', () => {
+    expect(namesCurrency('Table 3 Expenditures 2023 and 2024 (Thousands of United States dollars)')).toBe(true);
+    expect(namesCurrency('Budget en milliers de francs suisses')).toBe(true);
+    expect(namesCurrency('Resources ($ million)')).toBe(true);
+    expect(namesCurrency('Montants en EUR')).toBe(true);
+    // "leur" and "fournisseurs" hold "eur": no currency is named.
+    expect(namesCurrency('les parties et leurs signatures')).toBe(false);
+    expect(namesCurrency('Grille de sélection des fournisseurs')).toBe(false);
   });
 
   it('reads "sept" alone as seven, and as September only with a day or a year', () => {

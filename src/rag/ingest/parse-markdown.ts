@@ -5,6 +5,7 @@
  */
 import type { ParsedDocument, Section } from '../types.ts';
 import { closedRecordTables } from './closed-records.ts';
+import { gridTable, isGridBorder } from './grid-tables.ts';
 import { markdownTable, rejoinLines, tableLines, unwrap } from './layout.ts';
 import { htmlTableLines } from './parse-html.ts';
 import { BYLINE, HeadingPath, normalizeText, pushSection } from './parse-text.ts';
@@ -100,6 +101,13 @@ export function parseMarkdown(source: string): ParsedDocument {
       buffer.push('', ...tableLines(rows), '');
       continue;
     }
+    // A grid table (`+---+---+`), as pandoc writes a Word document's tables.
+    const grid = isGridBorder(line) ? gridTable(lines, i, cleanInline) : undefined;
+    if (grid) {
+      i = grid.end - 1;
+      buffer.push('', ...grid.lines, '');
+      continue;
+    }
     if (HTML_TABLE_OPEN.test(line)) {
       let end = i;
       while (end < lines.length - 1 && !HTML_TABLE_CLOSE.test(lines[end] ?? '')) end++;
@@ -152,6 +160,9 @@ function cleanInline(line: string): string {
     )
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
     .replace(HTML_TAG, '')
+    // Pandoc's attributes: a bracketed span's ("[text]{.mark}") and a heading's ("{#id .unnumbered}").
+    .replace(/\[([^\]]*)\]\{[#.][^}]*\}/g, '$1')
+    .replace(/\s*\{#[^}\s]*(?:\s+\.[\w-]+)*\}\s*$/, '')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)/g, '$1$2')
     .replace(/~~(.+?)~~/g, '$1')
