@@ -20,6 +20,7 @@ import { superlativeAnswer } from './superlative.ts';
 import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, recordNumberEnd, tiedRows } from './table-rows.ts';
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { figureOfList } from './listed.ts';
+import { answersAnother, rivalUnits, type Rival } from './rivals.ts';
 import { asMoney, moneyTable } from './money-tables.ts';
 import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { unitsOf, type Unit } from './units.ts';
@@ -146,6 +147,10 @@ interface Scoring {
   day: boolean;
   /** Whether the question asks when the text itself came out ("when was the report published"). */
   published: boolean;
+  /** By concept: whether it says what the question is about (not a constraint, not its kind, not money). */
+  focus: boolean[];
+  /** By document: the unit holding most of that without an answer (see rivals.ts). */
+  rivals: Map<number, Rival>;
   /** The noun a "which X" question of no particular kind asks for, when the documents have it. */
   askedNoun: Concept | undefined;
   total: number;
@@ -224,6 +229,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     let focusNear = false;
     // …in the unit itself or the two before it (a sentence says what it is about; a table's row may leave it to the heading).
     let focusOwn = false;
+    // The question's concepts in the unit or around it (its record, its heading, the unit before).
+    const near = new Set<number>();
     const pinned = concepts.some((k, j) => k.constraint && scoring.present[j] && [own, previous, heading].some((near) => conceptMatched(k, near)));
     concepts.forEach((concept, c) => {
       const w = weights[c] as number;
@@ -246,6 +253,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       if (concept.constraint && share === 1 && !isYear(concept.label)) focusOwn = focusNear = true;
       // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
       if (share > 0 && share < 1 && concept.constraint && isYear(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
+      if (share >= CONTEXT_WEIGHT.before) near.add(c);
       found += w * share;
       const plain = scoring.weights[c] as number;
       plainFound += plain * share;
@@ -321,7 +329,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // document's name, further off) answers nothing — when the documents have a word of that thing at all ("$3 per week" of a page's banner).
     // A dateline is about its page as a whole: its focus is the page's title.
     const dateline = scoring.published && isDateline(unit, i, chunk.ordinal, chunk.lang);
-    const unfocused = typed && !topicalFocus && !dateline && scoring.focusFound && !(unit.kind === 'row' ? focusNear : focusOwn);
+    const unfocused =
+      (typed && !topicalFocus && !dateline && scoring.focusFound && !(unit.kind === 'row' ? focusNear : focusOwn)) ||
+      // The question's subject is singled out by words a unit announcing what is to come holds, and none of them is near this one.
+      (typed && answersAnother(scoring.rivals.get(chunk.documentId), near, scoring.weights, scoring.total, scoring.focus));
     const answer = chosen && !unfocused && (!unit.headed || chosen.closeness >= 1 || (!requiredMissing && coverage * constraintFactor >= UNNAMED_CELL_MIN_COVERAGE)) ? chosen : undefined;
     const kindFactor = !typed ? 1 : answer ? 1 + 0.5 * answer.closeness * answer.span.confidence : UNTYPED_FACTOR;
     // A figure with none of what the question is about around it (only further off in the passage) answers less surely.
@@ -366,10 +377,12 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   const day = kind === 'date' && asksDay(query.text, query.lang);
   const published = kind === 'date' && asksPublication(query.text, query.lang);
-  const focusFound = query.concepts.some((c, i) => !c.optional && !c.constraint && !money[i] && present[i]);
+  const focus = query.concepts.map((c, i) => !c.optional && !c.constraint && !money[i]);
+  const focusFound = query.concepts.some((c, i) => focus[i] && present[i]);
+  const rivals = kind !== undefined && SPAN_KINDS.has(kind) ? rivalUnits(query, kind, chunks, weights, focus) : new Map<number, Rival>();
   const noun = kind === undefined ? askedConcept(query) : undefined;
   const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, focus, rivals, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

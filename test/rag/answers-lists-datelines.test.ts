@@ -1,7 +1,8 @@
 /**
  * A figure a sentence gives for a list of places or languages is none of theirs alone: asked for
  * one item, the bot abstains, though it answers for the whole list and with an item's own figure
- * ("Africa (2)"). A page's dateline answers when the page came out, and only that. Through the
+ * ("Africa (2)"). A page's dateline answers when the page came out, and only that. A figure about
+ * the event a document reports does not answer for the event it announces next. Through the
  * real pipeline, in several languages.
  */
 import { describe } from 'vitest';
@@ -60,5 +61,30 @@ describe('a dateline says when the page came out', () => {
   itAnswersWith('the event’s date for “held”', kb, [
     ['en', 'When did the customs academy hold its annual review?', '2 March 2026'],
     ['fr', 'Quand l’académie des douanes a-t-elle tenu son examen annuel ?', '2 March 2026'],
+  ]);
+});
+
+const SERIES_EN = [
+  '# Customs training webinars 2026: first session',
+  '',
+  'The 2026 series of customs training webinars opened on 3 March with a session on sharing customs data between neighbouring countries.',
+  '',
+  'This event brought together 420 participants from 60 countries.',
+  '',
+  'The next session, entitled "Managing risk at land borders: targeting and inspections", is planned later in the year.',
+].join('\n');
+
+const seriesKb = useDocumentsKnowledgeBase({ 'series.md': SERIES_EN });
+
+describe('a figure about one event, asked of the event a document announces next', () => {
+  itAbstainsOn('no attendance for a session still to come', seriesKb, [
+    ['en', 'How many participants attended the session on managing risk at land borders?', '420'],
+    ['fr', 'Combien de participants ont suivi la session sur la gestion des risques aux frontières terrestres ?', '420'],
+    ['es', '¿Cuántos participantes asistieron a la sesión sobre la gestión de riesgos en las fronteras terrestres?', '420'],
+  ]);
+  itAnswersWith('the attendance of the session it reports', seriesKb, [
+    ['en', 'How many participants attended the first session of the 2026 customs webinars?', '420'],
+    ['fr', 'Combien de participants ont suivi la première session de la série 2026 sur les données douanières ?', '420'],
+    ['es', '¿Cuántos participantes asistieron a la sesión sobre el intercambio de datos aduaneros entre países vecinos?', '420'],
   ]);
 });
