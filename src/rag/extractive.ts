@@ -23,6 +23,7 @@ import { figureOfList } from './listed.ts';
 import { answersAnother, rivalUnits, type Rival } from './rivals.ts';
 import { asMoney, moneyTable } from './money-tables.ts';
 import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
+import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { aboutOtherYear, isYear } from './years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
@@ -147,6 +148,8 @@ interface Scoring {
   day: boolean;
   /** Whether the question asks when the text itself came out ("when was the report published"). */
   published: boolean;
+  /** Whether the question asks for a total ("the total cost", "общая сумма", "总额"). */
+  asksTotal: boolean;
   /** By concept: whether it says what the question is about (not a constraint, not its kind, not money). */
   focus: boolean[];
   /** By document: the unit holding most of that without an answer (see rivals.ts). */
@@ -206,7 +209,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // its own cells, its heading, and the sentence that introduces its table ("…are listed below:").
     const around = (k: number): Set<string> => (unit.kind === 'row' ? NOTHING : (unitSets[k] ?? NOTHING));
     const caption = unit.kind === 'row' ? units.slice(0, i).findLastIndex((u) => /[:：]$/.test(u.text)) : -1;
-    const previous = unit.pair ? new Set([...pairTableTerms(units, unitSets, i), ...fields]) : caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
+    // A total line sums the lines above it: what they name is what it is the total of.
+    const previous = scoring.asksTotal && isTotalLine(unit) ? new Set(unitSets.slice(Math.max(0, i - TOTAL_REACH), i).flatMap((set) => [...set])) : unit.pair ? new Set([...pairTableTerms(units, unitSets, i), ...fields]) : caption >= 0 ? (unitSets[caption] as Set<string>) : figureLine(unit, chunk.lang) ? recordTerms(units, unitSets, i, chunk.lang) : around(i - 1);
     // A line of figures closes a record of a table flattened to text ("2014-2015 300 000"): what
     // stands above it belongs to that record, not to the next.
     const before = figureLine(units[i - 1], chunk.lang) ? NOTHING : around(i - 2);
@@ -341,7 +345,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // "Which software": a unit that names no software says which one less surely.
     // (A line that opens a list names them in its items: "attach the following:".)
     const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
-    const datelineFactor = answer && dateline ? DATELINE_FACTOR : 1;
+    const datelineFactor = (answer && dateline ? DATELINE_FACTOR : 1) * (answer && scoring.asksTotal && isTotalLine(unit) ? TOTAL_FACTOR : 1);
     const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
   });
@@ -377,12 +381,13 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
   const day = kind === 'date' && asksDay(query.text, query.lang);
   const published = kind === 'date' && asksPublication(query.text, query.lang);
+  const sums = (kind === 'amount' || kind === 'number') && asksTotal(query.text, query.lang);
   const focus = query.concepts.map((c, i) => !c.optional && !c.constraint && !money[i]);
   const focusFound = query.concepts.some((c, i) => focus[i] && present[i]);
   const rivals = kind !== undefined && SPAN_KINDS.has(kind) ? rivalUnits(query, kind, chunks, weights, focus) : new Map<number, Rival>();
   const noun = kind === undefined ? askedConcept(query) : undefined;
   const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, focus, rivals, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, asksTotal: sums, focus, rivals, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**

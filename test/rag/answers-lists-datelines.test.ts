@@ -2,8 +2,9 @@
  * A figure a sentence gives for a list of places or languages is none of theirs alone: asked for
  * one item, the bot abstains, though it answers for the whole list and with an item's own figure
  * ("Africa (2)"). A page's dateline answers when the page came out, and only that. A figure about
- * the event a document reports does not answer for the event it announces next. Through the
- * real pipeline, in several languages.
+ * the event a document reports does not answer for the event it announces next. A question asking
+ * for a total is answered by the total line, read with the lines it sums. Through the real
+ * pipeline, in several languages.
  */
 import { describe } from 'vitest';
 import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
@@ -86,5 +87,34 @@ describe('a figure about one event, asked of the event a document announces next
     ['en', 'How many participants attended the first session of the 2026 customs webinars?', '420'],
     ['fr', 'Combien de participants ont suivi la première session de la série 2026 sur les données douanières ?', '420'],
     ['es', '¿Cuántos participantes asistieron a la sesión sobre el intercambio de datos aduaneros entre países vecinos?', '420'],
+  ]);
+});
+
+const BUDGET_FR = [
+  '# Stratégie de formation douanière 2026-2027 : budget',
+  '',
+  'Ressources requises pour les activités de formation et d’assistance technique (en dollars des États-Unis) :',
+  '',
+  'Ateliers régionaux de formation et d’assistance technique 2026-2027 450 000',
+  '',
+  'Ateliers nationaux de formation et d’assistance technique 2026-2027 380 000',
+  '',
+  'Missions d’assistance technique de longue durée 2026-2027 520 000',
+  '',
+  'TOTAL DES COÛTS dont 13 % de frais de soutien 1 525 900',
+].join('\n');
+
+const budgetKb = useDocumentsKnowledgeBase({ 'budget.md': BUDGET_FR });
+
+describe('a question asking for a total', () => {
+  // Each activity's line holds more of the question's words; the total line answers it.
+  itAnswersWith('the total line', budgetKb, [
+    ['en', 'What is the total cost of the training and technical assistance activities for 2026-2027?', '1 525 900'],
+    ['fr', 'Quel est le coût total des activités de formation et d’assistance technique pour 2026-2027 ?', '1 525 900'],
+    ['es', '¿Cuál es el costo total de las actividades de formación y asistencia técnica para 2026-2027?', '1 525 900'],
+    ['zh', '2026-2027年培训和技术援助活动的总费用是多少？', '1 525 900'],
+  ]);
+  itAnswersWith('one line, when no total is asked', budgetKb, [
+    ['en', 'How much will the national training and technical assistance workshops cost in 2026-2027?', '380 000'],
   ]);
 });
