@@ -11,7 +11,7 @@ import type { LeadKind } from '../i18n/answer-kinds.ts';
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { askedConcept, countedConcept } from './asked-concepts.ts';
-import { acceptedKinds, durationIsTime, findSpans, type Span } from './entities.ts';
+import { acceptedKinds, durationIsTime, findSpans } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
@@ -21,10 +21,12 @@ import { demoteTiedRows, figureLine, labelFactor, pairTableTerms, recordAbove, r
 import { alternativeTo, quotedUnits } from './quotes.ts';
 import { figureOfList } from './listed.ts';
 import { answersAnother, rivalUnits, type Rival } from './rivals.ts';
+import { ANTECEDENT_CLOSENESS, antecedentOf } from './antecedent.ts';
 import { asMoney, moneyTable } from './money-tables.ts';
 import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
 import { unitsOf, type Unit } from './units.ts';
+import type { Candidate, Extraction } from './extraction-types.ts';
 import { aboutOtherYear, isYear } from './years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
 
@@ -71,47 +73,7 @@ const HAN = /\p{Script=Han}/u;
 /** Kinds of answer that a list's items share and none holds alone: a count, a sum, a share. */
 const LIST_SHARED_KINDS: ReadonlySet<AnswerKind | undefined> = new Set(['number', 'amount', 'percentage']);
 
-export interface AnswerUnit {
-  text: string;
-  chunk: Chunk;
-}
-
-export interface Extraction {
-  /** The answer itself, as written in the source, when the question expects a span. */
-  lead: string | undefined;
-  /** What the lead is: a span's kind, or a row picked by a superlative. */
-  leadKind: LeadKind | undefined;
-  /** The units quoted, in order; the first holds the answer. */
-  units: AnswerUnit[];
-  /**
-   * A second answer nearly as good, from another unit (the budget planned and the money spent):
-   * quoted after the first, so that a reader whose question meant the other one still finds it.
-   */
-  alternative?: { lead: string | undefined; leadKind: LeadKind | undefined; unit: AnswerUnit } | undefined;
-  score: number;
-  /** The share of the question the chosen unit holds, with its surroundings. */
-  coverage: number;
-  /** The same, comparable between answers from passages of different languages. */
-  plainCoverage: number;
-  /** The best candidate's score in each passage, by chunk id (for ranking passages by their evidence). */
-  passageScores: Map<string, number>;
-}
-
-export interface Candidate {
-  unit: Unit;
-  units: Unit[];
-  chunk: Chunk;
-  rank: number;
-  score: number;
-  coverage: number;
-  /** The same with untranslated words weighing in full, whatever the passage's language: comparable across languages. */
-  plainCoverage: number;
-  span: Span | undefined;
-  /** A row among several of one table that hold the question equally well (see demoteTiedRows). */
-  tied?: boolean;
-  /** A row of such a table that holds the question less than the tied ones. */
-  below?: boolean;
-}
+export type { AnswerUnit, Candidate, Extraction } from './extraction-types.ts';
 
 function wordCount(text: string): number {
   return HAN.test(text) ? Math.floor(text.replace(/\s/g, '').length / 2) : text.split(/\s+/).length;
@@ -310,7 +272,10 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       for (const [k, s] of spans.entries()) if (s.kind === 'number') spans[k] = { ...s, confidence: s.confidence * BARE_COUNT_FACTOR };
     }
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
-    const chosen = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
+    const inUnit = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
+    // "Elle a donné des exemples…": who did it is the person a sentence before names.
+    const antecedent = !inUnit && kind === 'person' ? antecedentOf(units, i, chunk.lang) : undefined;
+    const chosen = inUnit ?? (antecedent ? { span: { ...antecedent.span, start: 0, end: 0 }, closeness: ANTECEDENT_CLOSENESS } : undefined);
     // A place or language named only as one item of a list shares the list's figure: it is not that item's alone.
     const context = (): string[] => (unit.pair ? [] : caption >= 0 ? [units[caption]?.text ?? ''] : figureLine(unit, chunk.lang) ? [recordAbove(units, i, chunk.lang).map((u) => u.text).join(' ')] : unit.kind === 'row' ? [] : [units[i - 1]?.text ?? '', ...units.slice(i + 1, /[:：]$/.test(unit.text) ? i + 4 : i + 2).map((u) => u.text)]);
     if (chosen && LIST_SHARED_KINDS.has(kind) && concepts.some((k) => k.constraint && !isYear(k.label) && figureOfList(k, unit.text, chosen.span, context(), chunk.lang))) return;
@@ -347,7 +312,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
     const datelineFactor = (answer && dateline ? DATELINE_FACTOR : 1) * (answer && scoring.asksTotal && isTotalLine(unit) ? TOTAL_FACTOR : 1);
     const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
-    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span });
+    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span, ...(answer && antecedent ? { antecedent: antecedent.unit } : {}) });
   });
   return candidates;
 }
@@ -419,7 +384,8 @@ export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined
     if (!head) return undefined;
     return { lead: undefined, leadKind: undefined, units: rows.map((c) => ({ text: c.unit.text, chunk: c.chunk })), score: head.score, coverage: head.coverage, plainCoverage: head.plainCoverage, passageScores };
   }
-  const units = quotedUnits(best, kind, ranked);
+  const quoted = quotedUnits(best, kind, ranked);
+  const units = best.antecedent && !quoted.some((u) => u.text === best.antecedent?.text) ? [{ text: best.antecedent.text, chunk: best.chunk }, ...quoted] : quoted;
   const alternative = kind === 'list' || kind === 'procedure' ? undefined : alternativeTo(best, units, ranked.filter(accepts));
   return { lead: best.span?.text, leadKind: best.span?.kind as LeadKind | undefined, units, alternative, score: best.score, coverage: best.coverage, plainCoverage: best.plainCoverage, passageScores };
 }

@@ -6,7 +6,8 @@
  * them, are quoted together; a line that opens a list comes with its items; "which period" asks
  * for a span of years; a superlative reads the tables further down the results, and compares the
  * column holding the kind asked when its words name two alike; "who" asked of a sentence that
- * opens with a person is that person, not a body her apposition names. Through the real
+ * opens with a person is that person, not a body her apposition names, and "who" asked of a
+ * sentence naming its doer by a pronoun is the person the sentence before names. Through the real
  * pipeline, in several languages.
  */
 import { describe, expect, it } from 'vitest';
@@ -317,4 +318,23 @@ describe('“who” asked of a sentence that opens with a person', () => {
     ['en', 'Who opened the annual session of the customs network?', 'Ilse Varga'],
     ['es', '¿Quién abrió la sesión anual de la red de aduanas?', 'Ilse Varga'],
   ]);
+});
+
+const TALKS_FR = [
+  '# Atelier sur les contrôles aux frontières',
+  '',
+  'M. Tomas Reyes, chef de la section des contrôles de la douane du Chili, a présenté un aperçu des méthodes de ciblage. Il a cité l’exemple du programme « Frontière verte » et a souligné l’importance des données partagées.',
+  '',
+  'Mme Lena Okafor, conseillère auprès du ministère des finances du Nigéria, a conclu la séance par un exposé sur la formation des agents.',
+].join('\n');
+
+const talksKb = useDocumentsKnowledgeBase({ 'atelier.md': TALKS_FR });
+
+describe('“who” asked of a sentence that names its doer by a pronoun', () => {
+  itAnswersWith('the person the sentence before names', talksKb, [
+    ['fr', 'Qui a cité le programme « Frontière verte » ?', 'Tomas Reyes'],
+    ['en', 'Who cited the example of the « Frontière verte » programme?', 'Tomas Reyes'],
+    ['es', '¿Quién citó el programa «Frontière verte»?', 'Tomas Reyes'],
+  ]);
+  itAnswersWith('the person named in the sentence itself', talksKb, [['fr', 'Qui a conclu la séance ?', 'Lena Okafor']]);
 });
