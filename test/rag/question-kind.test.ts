@@ -65,6 +65,7 @@ const CASES: [AnswerKind, Lang, string][] = [
   // "Of which number" (ru) and "which number" (zh) ask for a day of the month, not a count.
   ['date', 'ru', 'Какого числа стартовала серия семинаров?'],
   ['date', 'ru', 'С какого числа открыт приём заявок?'],
+  ['number', 'ru', 'До какого числа экспертов хотят расширить банк экспертных знаний?'],
   ['date', 'zh', '研讨会是几号举行的？'],
   ['date', 'zh', '研讨会在几月几日举行？'],
   ['duration', 'en', 'How long does the training last?'],
