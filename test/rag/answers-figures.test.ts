@@ -130,3 +130,12 @@ describe('a section’s zero-padded number', () => {
     expect(unitsOf('05 countries joined in 2021.', 'en')[0]?.text).toBe('05 countries joined in 2021.');
   });
 });
+
+describe('"M." opening a paragraph', () => {
+  it('is the title before a name, not a list’s letter: it stays with the name', () => {
+    expect(unitsOf('M. Tomas Reyes, chef de la section des contrôles, a présenté un aperçu.', 'fr')[0]?.text).toBe('M. Tomas Reyes, chef de la section des contrôles, a présenté un aperçu.');
+    // A letter numbering a list or a section still goes.
+    expect(unitsOf('A. Independent Evaluation Office staffing', 'en')[0]?.text).toBe('Independent Evaluation Office staffing');
+    expect(unitsOf('b) second item of the list', 'en')[0]?.text).toBe('second item of the list');
+  });
+});

@@ -249,7 +249,7 @@ function blocksOf(lines: string[]): Block[] {
   return blocks;
 }
 
-const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/;
+const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|(?!M\.\s+\p{Lu})[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s/u;
 /** A line of cells set apart by bars or tabs: a row of a table that no rule announced. */
 const CELLS = /\S \| \S|\t/;
 /**
