@@ -2,7 +2,8 @@
  * What a UN-style PDF report sets around and inside its text: a table of figures by year whose
  * narrow label column wraps a label over several lines (the figures come after it, on the
  * baseline of its first line); a document symbol and a page and job number repeated at the top and
- * bottom of every page; footnotes under a rule, each opening with its number. Read as rows, without
+ * bottom of every page; footnotes under a rule, each opening with its number; a table whose cells
+ * hold lists of names, given back column by column. Read as rows, without
  * the running lines, and without the footnotes' numbers — and answered from, through the real pipeline.
  */
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,29 @@ const DONORS = [
   ...sparseRow(580, 'Total', [[320, '531.8'], [400, '428.1'], [490, '60.6']]),
 ];
 
+/** A table of lists of names, given back column by column: each item where the PDF sets it (11 pt, 10 pt between a name's lines). */
+const STATUS = [
+  { x: 72, y: 700, text: 'Table 6 Status of the customs reviews planned for 2025 and 2026' },
+  { x: 250, y: 640, text: '2025' },
+  { x: 405, y: 640, text: '2026' },
+  { x: 72, y: 620, text: 'Region' },
+  { x: 200, y: 620, text: 'Completed' },
+  { x: 300, y: 620, text: 'Cancelled' },
+  { x: 400, y: 620, text: 'Ongoing' },
+  { x: 72, y: 590, text: 'Africa' },
+  { x: 200, y: 590, text: 'Central African' },
+  { x: 200, y: 580, text: 'Republic' },
+  { x: 200, y: 560, text: 'Ghana' },
+  { x: 300, y: 590, text: 'Namibia' },
+  { x: 400, y: 590, text: 'Kenya' },
+  { x: 400, y: 570, text: 'Uganda' },
+  { x: 72, y: 530, text: 'Latin America and the' },
+  { x: 200, y: 530, text: 'Cuba' },
+  { x: 400, y: 530, text: 'Peru' },
+  { x: 72, y: 520, text: 'Caribbean' },
+  { x: 200, y: 510, text: 'Paraguay' },
+];
+
 /** A page of a report: its symbol at the top, its page and job number at the bottom, and what it says between. */
 function reportPage(n: number, body: PlacedText[]): { heading: string; lines: PlacedText[] } {
   return { heading: `Part ${n}`, lines: [{ x: 480, y: 760, text: 'CUS/26/4', size: 8 }, ...body, { x: 72, y: 40, text: `${n}/3 26-04417`, size: 8 }] };
@@ -61,6 +85,7 @@ const REPORT = buildPdf(
     ]),
     reportPage(2, RESOURCES),
     reportPage(3, [{ x: 72, y: 740, text: 'The network will report again to the council at its next session.' }, ...DONORS]),
+    reportPage(4, STATUS),
   ],
   'Report of the customs network',
 );
@@ -81,6 +106,12 @@ describe('a UN-style PDF report', () => {
     expect(lines).toContain('Office of the Coordinator for Border and Customs Reform — 2024 in-kind: 60.6');
     expect(lines).toContain('Institute of Statistics, Trade and Customs Data — 2024: 2.1');
     expect(lines).toContain('Total — 2023: 531.8; 2024: 428.1; 2024 in-kind: 60.6');
+  });
+
+  it('reads a table of lists of names as rows, each name whole, under its year and column', async () => {
+    const lines = (await parseBytes('pdf', REPORT)).sections.flatMap((s) => s.text.split('\n'));
+    expect(lines).toContain('Africa — 2025 Completed: Central African Republic, Ghana; 2025 Cancelled: Namibia; 2026 Ongoing: Kenya, Uganda');
+    expect(lines).toContain('Latin America and the Caribbean — 2025 Completed: Cuba, Paraguay; 2026 Ongoing: Peru');
   });
 
   it('leaves out the lines repeated at the top and bottom of its pages, and the footnotes’ numbers', async () => {
@@ -110,6 +141,10 @@ describe('answers from such a report', () => {
     ['es', '¿Cuánto aportó Portugal a la red de aduanas en 2024?', '226.0'],
     ['ru', 'Какой взнос Норвегия внесла в 2023 году?', '218.8'],
   ]);
+  itAnswersWith('the names a list holds, in a table of lists', kb, [
+    ['en', 'Which country teams in Africa completed their customs review in 2025?', 'Central African Republic'],
+    ['es', '¿Qué equipos de América Latina y el Caribe terminaron su examen aduanero en 2025?', 'Cuba'],
+  ], 'answer');
   itAbstainsOn('no figure for a year the table does not hold, nor a footnote’s number', kb, [
     ['en', 'How much did Norway contribute to the customs network in 2024?', '218.8'],
     ['en', 'How much did the independent evaluation unit spend in 2021?', '8.7'],
