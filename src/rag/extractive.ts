@@ -25,7 +25,7 @@ import { ANTECEDENT_CLOSENESS, antecedentOf } from './antecedent.ts';
 import { asMoney, moneyTable } from './money-tables.ts';
 import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
-import { unitsOf, type Unit } from './units.ts';
+import { unitsOf, wordCount, type Unit } from './units.ts';
 import type { Candidate, Extraction } from './extraction-types.ts';
 import { aboutOtherYear, isYear } from './years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
@@ -69,15 +69,10 @@ const DAY_FIGURE = /(?<!\p{Nd})\p{Nd}{1,2}(?!\p{Nd})/u;
 const TOPIC_SHARE = 0.3;
 /** Fewer words than this is a fragment (a heading, a date line), unless it is a table row or holds the answer. */
 const MIN_UNIT_WORDS = 4;
-const HAN = /\p{Script=Han}/u;
 /** Kinds of answer that a list's items share and none holds alone: a count, a sum, a share. */
 const LIST_SHARED_KINDS: ReadonlySet<AnswerKind | undefined> = new Set(['number', 'amount', 'percentage']);
 
 export type { AnswerUnit, Candidate, Extraction } from './extraction-types.ts';
-
-function wordCount(text: string): number {
-  return HAN.test(text) ? Math.floor(text.replace(/\s/g, '').length / 2) : text.split(/\s+/).length;
-}
 
 /** Positions (indexes among the unit's terms) where a concept occurs. */
 function positionsOf(concept: Concept, stems: string[]): number[] {

@@ -9,6 +9,7 @@ import { analyze } from './analyze.ts';
 import type { Span } from './entities.ts';
 import type { Concept } from './query.ts';
 import { conceptMatched } from './support.ts';
+import { wordCount } from './units.ts';
 
 /** Marks between the items of a list (commas of each script, semicolons, a dash between spaces). */
 const SEPARATOR = /[,;、，；،؛]|\s[–—-]\s/gu;
@@ -33,12 +34,6 @@ interface Item {
   start: number;
   end: number;
   text: string;
-}
-
-function words(text: string): number {
-  const t = text.trim();
-  if (t === '') return 0;
-  return HAN.test(t) ? Math.ceil(t.replace(/\s/g, '').length / 2) : t.split(/\s+/).length;
 }
 
 /** The piece split at its conjunctions ("Ghana and Senegal" → "Ghana", "Senegal"); whether it had one. */
@@ -131,7 +126,7 @@ function listsOf(text: string, lang: Lang, offset = 0): Item[][] {
       // "…, and C" ends a list of two or more items; "…; and A, B, C" begins one.
       if (split.leading && run.length >= MIN_SIBLINGS) split.joined = true;
       else if (split.leading) close(false);
-      if (words(piece.text) <= ITEM_MAX_WORDS) {
+      if (wordCount(piece.text) <= ITEM_MAX_WORDS) {
         run.push(...split.items);
         joined ||= split.joined;
         if (split.joined || last) close(last);
@@ -140,7 +135,7 @@ function listsOf(text: string, lang: Lang, offset = 0): Item[][] {
       // A longer piece may end a list: its first item is joined by a conjunction ("de l'Afrique et de
       // l'Asie-Pacifique sont sous-représentés"), the last runs into the rest of the sentence.
       const [first, second] = split.items;
-      if (run.length > 0 && split.joined && first && second && words(first.text) <= ITEM_MAX_WORDS) {
+      if (run.length > 0 && split.joined && first && second && wordCount(first.text) <= ITEM_MAX_WORDS) {
         run.push(first, { ...second, end: second.start + Math.min(second.text.length, 40) });
         joined = true;
       }

@@ -7,7 +7,8 @@ import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
 import { homelandEntryId, NAME_ENTRY_PREFIX, writesName } from './names.ts';
-import { asksAbout, asksMeaning, optionalWords } from './question-kind.ts';
+import { optionalWords } from './optional-words.ts';
+import { asksAbout, asksMeaning } from './question-kind.ts';
 
 /** The lexicon's entry for an event's topic or title. */
 const TOPIC_ENTRY = 'topic';

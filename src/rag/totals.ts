@@ -5,6 +5,7 @@
  * the total line is read with the lines above it, which it sums.
  */
 import type { Lang } from '../i18n/index.ts';
+import { TOTAL } from './ingest/stacked-columns.ts';
 import type { Unit } from './units.ts';
 
 /** Words asking for a total, by language. */
@@ -17,8 +18,6 @@ const ASKS_TOTAL: Record<Lang, RegExp> = {
   zh: /(?:总额|总计|合计|一共|总共|总费用|总成本|总预算|共计|总支出|总开支)/u,
 };
 
-/** A line that gives a total: it opens with the word ("TOTAL DES COÛTS …", "Total — 2023: 432.6", "Итого", "合计"). */
-const TOTAL_LINE = /^(?:grand total|total(?:es|aux)?|sous-total|subtotal|итого|всего|المجموع|الإجمالي|合计|总计)(?!\p{L})/iu;
 
 /** How many units above a total line it sums (and is read with). */
 export const TOTAL_REACH = 8;
@@ -29,6 +28,7 @@ export function asksTotal(question: string, lang: Lang): boolean {
   return ASKS_TOTAL[lang].test(question);
 }
 
+/** A line that gives a total: it opens with the word ("TOTAL DES COÛTS …", "Total — 2023: 432.6", "Итого", "合计"), as a table's total row does. */
 export function isTotalLine(unit: Unit): boolean {
-  return TOTAL_LINE.test(unit.text.trim());
+  return TOTAL.test(unit.text.trim());
 }

@@ -51,6 +51,15 @@ export function stopsNoSentence(before: string): boolean {
   return before.length - lineStart <= 8 && NUMBERING.test(before.slice(lineStart).trim());
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** A text's length in words; Chinese, written without spaces, as two characters a word. */
+export function wordCount(text: string): number {
+  const t = text.trim();
+  if (t === '') return 0;
+  return HAN.test(t) ? Math.floor(t.replace(/\s/g, '').length / 2) : t.split(/\s+/).length;
+}
+
 /** The sentences of one line of text, mended at abbreviations and numbers. */
 export function sentencesOf(line: string, lang: Lang): string[] {
   const out: string[] = [];

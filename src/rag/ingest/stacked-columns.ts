@@ -26,7 +26,7 @@ export interface StackedTable {
 const FIGURE = /^[-+−]?(?:[$€£¥]\s?)?\d{1,3}(?:[\s\u00a0\u202f.,]?\d{3})*(?:[.,]\d{1,2})?\s?%?$/;
 const MAX_LABEL_CHARS = 50;
 /** A label that sums the others. */
-const TOTAL = /^(?:total|totaux|sous-total|grand total|subtotal|итого|всего|المجموع|الإجمالي|合计|总计)(?![\p{L}])/iu;
+export const TOTAL = /^(?:total|totaux|sous-total|grand total|subtotal|итого|всего|المجموع|الإجمالي|合计|总计)(?![\p{L}])/iu;
 const MIN_ROWS = 3;
 const MIN_UNCHECKED_ROWS = 5;
 /** Header lines between the labels and the figures: the figures' column header, and a caption or two above it. */
