@@ -74,6 +74,8 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 
 /** How often `until` looks again. */
 const UNTIL_POLL_MS = 200;
+/** Time for the statements a frozen replica had already sent to reach the database and commit. */
+const STATEMENTS_SETTLE_MS = 300;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -282,7 +284,13 @@ describeEngine(engine)(`two replicas of ta-forum serve on ${engine.name} behind 
     const killWhenBusy = async (): Promise<string[]> => {
       for (let tries = 0; ; tries++) {
         process.kill(victim.pid, 'SIGSTOP');
-        const held = (await victimRows.execute(store.db)).rows.map((r) => r.id);
+        let held = (await victimRows.execute(store.db)).rows.map((r) => r.id);
+        if (held.length > 0) {
+          // Statements the victim sent before it stopped may still commit (a row it finished):
+          // once they have landed, only the rows it still holds count.
+          await sleep(STATEMENTS_SETTLE_MS);
+          held = (await victimRows.execute(store.db)).rows.map((r) => r.id);
+        }
         if (held.length > 0 || tries >= 200) {
           await victim.kill();
           return held;
