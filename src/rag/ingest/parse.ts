@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ForumError, isForumError } from '../../core/errors.ts';
 import type { DocumentFormat, ParsedDocument } from '../types.ts';
+import { joinKeyedTables } from './keyed-tables.ts';
 import { checkContent, checkLines } from './limits.ts';
 import { parseIsolated } from './parse-isolated.ts';
 import { parseMarkdown } from './parse-markdown.ts';
@@ -61,7 +62,7 @@ export async function parseBytes(format: DocumentFormat, bytes: Uint8Array): Pro
 export async function parseContent(format: DocumentFormat, bytes: Uint8Array): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new ForumError('bad_request', 'empty document');
   checkContent(format, bytes);
-  const doc = await parseKnown(format, bytes);
+  const doc = joinKeyedTables(await parseKnown(format, bytes));
   if (doc.sections.length === 0) {
     throw new ForumError('bad_request', format === 'pdf' ? 'no text in the PDF (scanned pages?)' : 'empty document');
   }
