@@ -29,6 +29,8 @@ const AFTER = String.raw`(?![\p{L}\p{N}/_]|:\d)`;
 /** Words that multiply the figure or number word before them ("8 million", "huit millions", "восьми миллионов"). */
 const SCALE_WORD = String.raw`millions?|milliards?|mille|billions?|thousands?|millones|mill[óo]n|mil|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|млн|млрд|مليون|ملايين|مليار\p{L}*|ألف|万|亿`;
 const SCALE = String.raw`(?:\s?(?:${SCALE_WORD}))?`;
+/** The same before a currency, which French and Spanish join with "de" ("12 millions de dollars", "3 millones de euros"). */
+const MONEY_SCALE = String.raw`(?:\s?(?:${SCALE_WORD})(?:\s(?:de|d['’]))?)?`;
 
 const NUMBER_WORDS: Record<Lang, string> = {
   en: 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|a dozen|hundreds',
@@ -42,8 +44,56 @@ const NUMBER_WORDS: Record<Lang, string> = {
 /** "Two thirds", "deux tiers", 三分之二: a share, not a count. */
 const FRACTION_WORDS = String.raw`thirds?|quarters?|fifths?|halves|tiers|quarts?|cinquièmes?|tercios?|cuartos?|quintos?|трет\p{L}*|четверт\p{L}*|分之`;
 
-const CURRENCY_AFTER = String.raw`(?:francs? suisses|francs?|CHF|dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| des EE\.? ?UU\.?| estadounidenses)?|USD|US\$|\$|euros?|EUR|€|£|d[óo]lares(?: de los Estados Unidos| estadounidenses)?|pesos|рубл\p{L}*|франк\p{L}*(?: швейцарских)?|доллар\p{L}*(?: США)?|евро|فرنك\p{L}*(?: سويسري)?|دولار\p{L}*(?: أمريكي)?|يورو|美元|瑞士法郎|法郎|欧元|元)`;
-const CURRENCY_BEFORE = String.raw`(?:US\$|\$|€|£|CHF|USD|EUR|Fr\.)`;
+/**
+ * Currencies written after a figure, in the six languages: names (longest first: "francs suisses"
+ * before "francs"), names with their country ("US dollars", "francs CFA") and codes.
+ */
+const CURRENCY_AFTER = `(?:${[
+  String.raw`(?:US|U\.S\.|United States|Canadian|Australian|New Zealand|Hong Kong|Singapore) dollars?`,
+  String.raw`dollars?(?: des [ÉE]tats-Unis| am[ée]ricains| US| des EE\.? ?UU\.?| estadounidenses)?`,
+  'Swiss francs?',
+  'CFA francs?',
+  String.raw`francs? (?:suisses|CFA)`,
+  'francs?',
+  String.raw`F\s?CFA`,
+  'CFA',
+  String.raw`pounds?(?: sterling)?`,
+  String.raw`livres?(?: sterling)?`,
+  String.raw`d[óo]lares(?: de los Estados Unidos| estadounidenses)?`,
+  String.raw`francos(?: suizos| CFA)?`,
+  String.raw`libras?(?: esterlinas?)?`,
+  String.raw`guaran[íi](?:es)?`,
+  'euros?',
+  'pesos',
+  'yen',
+  'yuan',
+  'renminbi',
+  String.raw`rupees?|roupies?|rupias?`,
+  'rands?',
+  String.raw`shillings?`,
+  String.raw`nairas?`,
+  String.raw`dirhams?`,
+  String.raw`dinars?`,
+  String.raw`riyals?`,
+  String.raw`рубл\p{L}*`,
+  String.raw`франк\p{L}*(?: швейцарских| КФА)?`,
+  String.raw`доллар\p{L}*(?: США)?`,
+  'евро',
+  String.raw`фунт\p{L}* стерлингов`,
+  String.raw`иен\p{L}*`,
+  String.raw`юан\p{L}*`,
+  String.raw`рупи\p{L}*`,
+  String.raw`فرنك\p{L}*(?: سويسري| أفريقي)?`,
+  String.raw`دولار\p{L}*(?: أمريكي)?`,
+  'يورو',
+  String.raw`جنيه\p{L}*(?: إسترليني)?`,
+  String.raw`ريال\p{L}*`,
+  String.raw`درهم|دراهم`,
+  String.raw`دينار\p{L}*`,
+  '美元|瑞士法郎|西非法郎|非洲法郎|法郎|欧元|英镑|日元|人民币|卢比|兰特|元',
+  String.raw`CHF|USD|US\$|\$|EUR|€|£|GBP|JPY|CNY|RMB|XOF|XAF|INR|ZAR|KES|NGN|PYG|BRL|MXN`,
+].join('|')})`;
+const CURRENCY_BEFORE = String.raw`(?:US\$|C\$|A\$|R\$|\$|€|£|¥|₹|CHF|USD|EUR|GBP|JPY|CNY|RMB|XOF|XAF|FCFA|INR|Fr\.)`;
 const CURRENCY_NAMED = new RegExp(`(?<![\\p{L}])(?:${CURRENCY_AFTER}|${CURRENCY_BEFORE})(?![\\p{L}])`, 'iu');
 
 /** Whether a text names a currency ("(Thousands of United States dollars)", "en francs suisses", "$ million"). */
@@ -207,7 +257,7 @@ function patternsFor(lang: Lang): Record<PatternName, RegExp> {
   ].join('|');
   p = {
     // (A currency sign that a figure follows is that figure's: "April 2024 $285,000" is no "2024 $".)
-    amount: new RegExp(`${BEFORE}${FIGURE}${SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])(?!\\s?\\p{Nd})`, 'giu'),
+    amount: new RegExp(`${BEFORE}${FIGURE}${MONEY_SCALE}\\s?${CURRENCY_AFTER}(?![\\p{L}])(?!\\s?\\p{Nd})`, 'giu'),
     amountBefore: new RegExp(`${CURRENCY_BEFORE}\\s?${FIGURE}${SCALE}${AFTER}`, 'gu'),
     percentage: new RegExp(`${BEFORE}(?:${FIGURE}${PERCENT_AFTER}|百分之[\\d一二三四五六七八九十]+)`, 'giu'),
     duration: new RegExp(`${BEFORE}(?:(?:${FIGURE}|${NUMBER_WORDS[lang]})\\s?(?:${TIME_UNIT[lang]})(?![\\p{L}])|${ONE_UNIT})|(?<![\\p{L}])(?:${FREQUENCY})(?![\\p{L}])`, 'giu'),

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
+import { isRowLine, ROW_LABEL_SEPARATOR } from './ingest/layout.ts';
 import type { Span } from './entities.ts';
 import type { Concept } from './query.ts';
 import { conceptMatched } from './support.ts';
@@ -176,7 +177,10 @@ export function namedOnlyInList(concept: Concept, text: string, lang: Lang, span
  * only as one item of that list.
  */
 export function figureOfList(concept: Concept, unit: string, span: Span, context: string[], lang: Lang): boolean {
-  if (conceptMatched(concept, new Set(analyze(unit, lang)))) return namedOnlyInList(concept, unit, lang, span);
+  // A row's label is no item of a list its first cell would continue ("Total funding — West and
+  // Central Africa: …"): a list's items do not run across it, as they do not across a colon.
+  const text = isRowLine(unit) ? unit.replace(ROW_LABEL_SEPARATOR, ' : ') : unit;
+  if (conceptMatched(concept, new Set(analyze(text, lang)))) return namedOnlyInList(concept, text, lang, span);
   const near = context.find((text) => conceptMatched(concept, new Set(analyze(text, lang))));
   return near !== undefined && namedOnlyInList(concept, near, lang);
 }

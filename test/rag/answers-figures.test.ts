@@ -65,7 +65,27 @@ const REVIEW_EN = [
   'The final report of the Delta Labs review is due six weeks after the last field visit.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'delta.md': REVIEW_EN,  'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR });
+const SUMMARY_EN = [
+  '# Trade facilitation programme: project summary',
+  '',
+  '| Item | West and Central Africa |',
+  '|---|---|',
+  '| Project period | 1 March 2024 – 28 February 2026 |',
+  '| Confirmed funding | 450 000 US dollars |',
+  '| Evaluator | Marta Ilunga |',
+].join('\n');
+
+const FUNDS_FR = [
+  '# Programme d’appui aux coopératives laitières du Sahel',
+  '',
+  'La coopération italienne a apporté 12 millions de francs CFA au programme en 2024.',
+  '',
+  'Les coopératives ont vendu 4 300 litres de lait par jour pendant la saison sèche.',
+  '',
+  'Le fonds de garantie a couvert des prêts pour un montant de 96 480 000 FCFA.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'delta.md': REVIEW_EN,  'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR, 'summary.md': SUMMARY_EN, 'sahel.md': FUNDS_FR });
 
 describe('figures that are not the quantity asked', () => {
   itAnswersWith('answers with the document’s own count', kb, [
@@ -138,4 +158,15 @@ describe('"M." opening a paragraph', () => {
     expect(unitsOf('A. Independent Evaluation Office staffing', 'en')[0]?.text).toBe('Independent Evaluation Office staffing');
     expect(unitsOf('b) second item of the list', 'en')[0]?.text).toBe('second item of the list');
   });
+});
+
+describe('sums of money in the currencies of the field', () => {
+  itAnswersWith('a sum written with its currency’s country, or in millions “de” a currency, or in CFA francs', kb, [
+    ['en', 'How much confirmed funding did the trade facilitation programme for West and Central Africa have?', '450 000 US dollars'],
+    ['fr', 'Quel est le financement confirmé du programme de facilitation du commerce en Afrique de l’Ouest et du Centre ?', '450 000 US dollars'],
+    ['es', '¿Cuánta financiación confirmada tuvo el programa de facilitación del comercio para África Occidental y Central?', '450 000 US dollars'],
+    ['en', 'How much did Italian cooperation contribute to the Sahel dairy cooperatives programme?', '12 millions de francs CFA'],
+    ['ru', 'Сколько денег итальянское сотрудничество выделило программе поддержки молочных кооперативов Сахеля?', '12 millions de francs CFA'],
+    ['es', '¿Por qué importe cubrió préstamos el fondo de garantía de las cooperativas lecheras?', '96 480 000 FCFA'],
+  ]);
 });

@@ -123,6 +123,9 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['amount', 'fr', 'Quel serait le coût annuel de la modération ?'],
   ['amount', 'es', '¿Qué presupuesto asignó la organización al programa?'],
   ['amount', 'ru', 'Во что обойдётся модерация форума?'],
+  ['amount', 'fr', 'Quel est le financement confirmé du programme ?'],
+  ['amount', 'es', '¿Cuál fue la financiación del programa?'],
+  ['amount', 'ru', 'Каково финансирование программы?'],
   // A rate of a budget is a share, not a sum.
   ['percentage', 'en', 'What overhead rate is built into the grand total?'],
   ['percentage', 'es', '¿Qué tasa de ejecución tuvo el presupuesto?'],
