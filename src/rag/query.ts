@@ -169,8 +169,11 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
   const seenEntries = new Set<number>();
   for (const match of matches) {
     const span = covered.slice(match.start, match.start + match.length);
-    if (span.some(Boolean) || seenEntries.has(match.entry)) continue;
+    if (span.some(Boolean)) continue;
+    // A word said twice ("the webinars … the webinar") is one concept: its second time adds nothing.
+    const again = seenEntries.has(match.entry);
     span.forEach((_, k) => (covered[match.start + k] = true));
+    if (again) continue;
     seenEntries.add(match.entry);
     const terms = new Map<string, number>();
     const own = stems.slice(match.start, match.start + match.length);

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/rag/analyze.ts';
+import { Glossary } from '../../src/rag/glossary.ts';
+import { analyzeQuery } from '../../src/rag/query.ts';
 
 describe('analyze', () => {
   it('reads a figure with the Arabic article on it as the figure', () => {
@@ -23,5 +25,19 @@ describe('analyze', () => {
   it('drops the Arabic auxiliary "to be" in its tenses and "any" with a preposition on it', () => {
     expect(analyze('هل سيكون المنتدى مفتوحا لأي زائر؟', 'ar')).not.toEqual(expect.arrayContaining(['يكون']));
     expect(analyze('هل سيكون المنتدى مفتوحا لأي زائر؟', 'ar').some((t) => t.endsWith('ء') && t.length <= 2)).toBe(false);
+  });
+
+  it('makes a word the question says twice one concept, in every language', () => {
+    const glossary = new Glossary({ version: 1, entries: [{ id: 'webinar', category: null, terms: { ar: ['ندوة'], ru: ['вебинар'], es: ['webinario'], fr: ['webinaire'] } }] });
+    const cases = [
+      ['ar', 'كم شخصا سجل في الندوة الأولى من بين الندوات؟'],
+      ['ru', 'Сколько вебинаров прошло в 2019 году и какой вебинар был первым?'],
+      ['es', '¿Cuántos webinarios hubo en 2019 y qué webinario fue el primero?'],
+    ] as const;
+    for (const [lang, question] of cases) {
+      const concepts = analyzeQuery(question, lang, glossary).concepts;
+      expect(concepts.filter((c) => c.phrases.some((p) => p.join(' ') === 'webinair')), question).toHaveLength(1);
+      expect(new Set(concepts.map((c) => c.label)).size, question).toBe(concepts.length);
+    }
   });
 });
