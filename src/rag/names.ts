@@ -98,7 +98,7 @@ const WORLD_AREAS: Record<string, Record<(typeof LANGS)[number], string[]>> = {
   'south-east-asia': { en: ['South-East Asia', 'Southeast Asia'], fr: ['Asie du Sud-Est'], es: ['Sudeste Asiático', 'Asia Sudoriental'], ru: ['Юго-Восточная Азия'], ar: ['جنوب شرق آسيا'], zh: ['东南亚'] },
   'central-asia': { en: ['Central Asia'], fr: ['Asie centrale'], es: ['Asia Central'], ru: ['Центральная Азия'], ar: ['آسيا الوسطى'], zh: ['中亚'] },
   'central-america': { en: ['Central America'], fr: ['Amérique centrale'], es: ['Centroamérica', 'América Central'], ru: ['Центральная Америка'], ar: ['أمريكا الوسطى'], zh: ['中美洲'] },
-  mediterranean: { en: ['Mediterranean'], fr: ['Méditerranée', 'méditerranéen', 'méditerranéens'], es: ['Mediterráneo', 'mediterránea'], ru: ['Средиземноморье', 'средиземноморский'], ar: ['البحر الأبيض المتوسط', 'المتوسط'], zh: ['地中海'] },
+  mediterranean: { en: ['Mediterranean'], fr: ['Méditerranée', 'méditerranéen', 'méditerranéens'], es: ['Mediterráneo', 'mediterránea'], ru: ['Средиземноморье', 'средиземноморский'], ar: ['البحر الأبيض المتوسط', 'البحر المتوسط'], zh: ['地中海'] },
 };
 
 /** Entries for months, languages, countries or territories and ordinals (sessions), in the six languages. */

@@ -61,8 +61,23 @@ const TIME_UNITS = {
   zh: String.raw`天|日|周|星期|月|年|小时|分钟`,
 };
 
+/**
+ * "What is the Gini index", "what score did it get", "какой коэффициент", "ما قيمة مؤشر", "得分是多少":
+ * the value of an index, a coefficient, a score or a rating is a figure ("0,93", "16.9"), whether
+ * the document writes it as a share or not — asked before the rules of shares and definitions.
+ */
+const VALUE_OF_INDEX: Record<Lang, RegExp> = {
+  en: /\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ ){0,4}(?:index|coefficient|score|rating|ratio)\b|\bwhat (?:[\w-]+ ){0,3}(?:score|rating)s? (?:do|does|did|is|was|were|are)\b/,
+  fr: /\bquel(?:le)? (?:est|était|a été) (?:l['’]|le |la )(?:\S+ ){0,4}?(?:indice|coefficient|score|ratio)\b|\bquel(?:le)? (?:\S+ )?(?:score|note moyenne)\b/,
+  es: /\bcu[áa]l (?:es|era|fue) (?:el |la )(?:\S+ ){0,4}?(?:[íi]ndice|coeficiente|puntuaci[óo]n|puntaje|calificaci[óo]n|ratio)\b|\bqu[ée] (?:\S+ ){0,2}?(?:puntuaci[óo]n|puntaje|calificaci[óo]n)\b/,
+  ru: /(?:каков|какой|какое|какая)\p{L}* (?:\p{L}+ ){0,2}?(?:индекс|коэффициент|балл|рейтинг)/u,
+  ar: /(?:ما|كم) (?:هي |هو )?(?:قيمة|متوسط|مقدار) (?:ال)?(?:مؤشر|معامل|درجة|نقاط)|(?:ما|كم) (?:هي |هو )?(?:قيمة |متوسط )?(?:ال)?درجة/,
+  zh: /(?:指数|系数|得分|分数|评分|分值)(?:是|为)?多少|多少分/,
+};
+
 const RULES: Record<Lang, Rules> = {
   en: [
+    ['number', VALUE_OF_INDEX.en],
     ['percentage', /\b(?:what|which) (?:[\w-]+ )?(?:percentage|percent|share|proportion|fraction|rate)\b|\b(?:lowest|highest|largest|smallest|biggest|greatest) (?:share|proportion|rate|percentage)\b|\bhow (?:large|big) (?:a |an )?(?:share|proportion|part)\b|\bhow many percent\b|\bwhat (?:was|is) the [\w\s-]*\brate\b|\b(?:what|which) (?:[\w-]+ ){0,2}rate\b|\bpercentage\b/],
     ['amount', new RegExp(String.raw`\bhow many (?:[\w-]+ )?(?:dollars?|euros?|francs?|pounds?|kroner|kronor|krona|krone|yen|yuan|rupees?|pesos?|shillings?|roubles?|rubles?)\b|\bhow much\b.*\b(${MONEY.en})|\b(${MONEY.en})\w*\b.*\bhow much\b|\bwhat (?:was|is|were|are|would be|will be|has been) (?:the |its |their )?(?:[\w-]+ ){0,3}(?:${MONEY.en})|\bhow expensive\b|\b(?:what|which) (?:was|is|were|are|would be|will be) the (?:grand |overall )?total\b.*\b(?:${MONEY.en})|\bwhat (?:would|will|does|did|do|could|might|should)\b.{0,60}\bcost\b|\b(?:what|which) (?:[\w-]+ )?(?:budget|amount|sum|allowance|fee|salary|price|payment|grant)s?\b|\bin (?:[\w-]+ )?(?:dollars|euros|francs|shillings|pesos|rupees|roubles|yuan)\b`)],
     ['duration', new RegExp(String.raw`\bhow often\b|\bhow frequently\b|\bat what (?:frequency|interval)\b|\bhow long\b|\bhow many (?:${TIME_UNITS.en})\b|\bfor how (?:many|long)\b|\bduration\b|\bwhat (?:was|is) the length\b|\bhow soon\b|\bwithin (?:what|which|how much) (?:time|period)\b`)],
@@ -79,6 +94,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|must)\b/],
   ],
   fr: [
+    ['number', VALUE_OF_INDEX.fr],
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:\S+ )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
     ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?|financements?|contributions? financi[èe]res?|apports? financiers?|dotations?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdur(?:e|ent|era|eront|erait|eraient|er|é|ée)\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
@@ -95,6 +111,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^est-ce que\b|^(?:y a-t-il|existe-t-il)\b|^\w+-(?:t-)?(?:il|elle|ils|elles|on)\b/],
   ],
   es: [
+    ['number', VALUE_OF_INDEX.es],
     ['percentage', /\bqu[ée] (?:\S+ )?(?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
     ['amount', new RegExp(String.raw`\bcu[áa]nt[oa]s (?:[\w-]+ )?(?:d[óo]lares|euros|francos|coronas|libras|yenes|pesos)\b|\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?|financiaci[óo]n|financiamiento|aportes? financieros?|aportaci[óo]n financiera|subvenci[óo]n)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur(?:[óoa]|an|aba|aban|ar|ar[áa]n?|ar[íi]an?|e|en)\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
@@ -114,6 +131,7 @@ const RULES: Record<Lang, Rules> = {
     // "Какого числа" asks for a day of the month, not a number; so does "几号" (before the figures' rules).
     // ("До какого числа экспертов": up to what number of experts — a count, the noun after it in the genitive plural.)
     ['date', /(?:^|\s)как(?:ого|ое) числ[оа](?!\s+\p{L}+(?:ов|ев|ей|ий|ых|их)(?!\p{L}))/u],
+    ['number', VALUE_OF_INDEX.ru],
     ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол(?:я|и|ю|е|ей)(?!\p{L})|показател|уровень|коэффициент|част(?:ь|и|ью|ей)(?!\p{L}))|процент/u],
     // Money words begin a word: "рецензируемых" holds "цен", "оценка" too.
     ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие|какую|какого|какой)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен|взнос|финансирован|ассигнован)|во сколько обо|во что обо`, 'u')],
@@ -131,6 +149,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /(?:^|\s)ли(?:\s|$|\?)/],
   ],
   ar: [
+    ['number', VALUE_OF_INDEX.ar],
     ['percentage', /نسبة|معدل|بالمئة|بالمائة|في المائة|في المئة/],
     // A money word starts a word, after at most a conjunction, a preposition and the article ("بتكلفة",
     // "والمبلغ"): "مصرف" (a bank) holds "صرف" (spending), "الأعمال" holds "مال" (money).
@@ -149,6 +168,7 @@ const RULES: Record<Lang, Rules> = {
     ['yes_no', /^(?:هل|أ)\s?/],
   ],
   zh: [
+    ['number', VALUE_OF_INDEX.zh],
     ['date', /几月几[日号]|几号|哪(?:一)?天/],
     ['percentage', /百分之几|百分比|比例|比率|占比|率(?:是|为)?多少|回复率|答复率|响应率|率/],
     ['amount', new RegExp(String.raw`(?:多少|几).*(?:${MONEY.zh})|(?:${MONEY.zh}).*(?:多少|几|是多少)|花了多少|多少钱`)],

@@ -85,7 +85,29 @@ const FUNDS_FR = [
   'Le fonds de garantie a couvert des prêts pour un montant de 96 480 000 FCFA.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'delta.md': REVIEW_EN,  'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR, 'summary.md': SUMMARY_EN, 'sahel.md': FUNDS_FR });
+const PROFILE_FR = [
+  '# Profil de pays : Bolivie',
+  '',
+  'Les inégalités restent fortes en Bolivie : le coefficient de Gini des revenus est de 0,46.',
+  '',
+  'Pour la répartition des terres, le coefficient de Gini atteint 0,88.',
+  '',
+  'L’indice d’inégalité de genre du pays (0,431) place la Bolivie au 97e rang.',
+].join('\n');
+
+const TOURISM_FR = [
+  '# Attractivité touristique des pays andins',
+  '',
+  'Les offres des voyagistes ont été notées pays par pays.',
+  '',
+  '| Pays | Score moyen (/100) | Offres analysées |',
+  '|---|---|---|',
+  '| Bolivie | 21,4 | 38 |',
+  '| Pérou | 47,2 | 55 |',
+  '| Équateur | 33,8 | 41 |',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'profil.md': PROFILE_FR, 'tourisme.md': TOURISM_FR, 'delta.md': REVIEW_EN,  'press.md': PRESS_EN,  'programa.md': PROGRAMME_ES, 'network.md': NETWORK_EN, 'bilan.md': REVIEW_FR, 'summary.md': SUMMARY_EN, 'sahel.md': FUNDS_FR });
 
 describe('figures that are not the quantity asked', () => {
   itAnswersWith('answers with the document’s own count', kb, [
@@ -168,5 +190,17 @@ describe('sums of money in the currencies of the field', () => {
     ['en', 'How much did Italian cooperation contribute to the Sahel dairy cooperatives programme?', '12 millions de francs CFA'],
     ['ru', 'Сколько денег итальянское сотрудничество выделило программе поддержки молочных кооперативов Сахеля?', '12 millions de francs CFA'],
     ['es', '¿Por qué importe cubrió préstamos el fondo de garantía de las cooperativas lecheras?', '96 480 000 FCFA'],
+  ]);
+});
+
+describe('the value of an index, a coefficient or a score', () => {
+  itAnswersWith('is a figure, decimal or not, in prose or in a table', kb, [
+    ['en', 'What is the Gini coefficient of land distribution in Bolivia?', '0,88'],
+    ['es', '¿Cuál es el índice de desigualdad de género de Bolivia?', '0,431'],
+    ['fr', 'Quel est le coefficient de Gini des revenus en Bolivie ?', '0,46'],
+    ['ru', 'Каков коэффициент Джини распределения земель в Боливии?', '0,88'],
+    ['zh', '玻利维亚的性别不平等指数是多少？', '0,431'],
+    ['en', 'What average score does Peru get for tourist appeal?', '47,2'],
+    ['ar', 'ما متوسط درجة الإكوادور في جدول الجاذبية السياحية؟', '33,8'],
   ]);
 });

@@ -65,12 +65,16 @@ function clean(cell: string): string {
 /** Dates and years, which a header may hold ("received at 1.3.52", "2014-2015", "FY2019"). */
 const HEADER_DATES = /\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?/g;
 
+/** What a header says of its column's figures: their scale or unit in brackets ("(/100)", "(US$ 000)") or out of what ("/100"). */
+const HEADER_SCALE = /\([^)]*\)|\[[^\]]*\]|\/\s?\d+(?!\S)/g;
+
 /**
- * A header row: every cell a short label, none of them holding a figure other than a date or a
- * year ("£360 p.a." is a value; "Nominations received at 1.3.52" and "2019" are labels).
+ * A header row: every cell a short label, none of them holding a figure other than a date, a year
+ * or its column's scale ("£360 p.a." is a value; "Nominations received at 1.3.52", "2019" and
+ * "Average score (/100)" are labels).
  */
 function looksLikeHeader(cells: string[]): boolean {
-  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '').replace(HEADER_DATES, '')));
+  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '').replace(HEADER_DATES, '').replace(HEADER_SCALE, '')));
 }
 
 /**

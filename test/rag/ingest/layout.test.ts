@@ -62,6 +62,11 @@ describe('tables in plain text', () => {
     expect(structureText(aligned).split('\n').filter(isRowLine)).toEqual(ROWS);
   });
 
+  it('takes a header that gives its columns’ scale or unit in figures for a header', () => {
+    const rows = structureText('Country\tScore (/100)\tBudget (US$ 000)\tRank /10\nKenya\t48,5\t12 000\t3\nPeru\t31,2\t9 500\t7').split('\n').filter(isRowLine);
+    expect(rows).toEqual(['Kenya — Score (/100): 48,5; Budget (US$ 000): 12 000; Rank /10: 3', 'Peru — Score (/100): 31,2; Budget (US$ 000): 9 500; Rank /10: 7']);
+  });
+
   it('reads a table without a header row as rows of cells', () => {
     const rows = structureText('Kenya\t48\t12 000\nPeru\t31\t9 500').split('\n').filter(isRowLine);
     expect(rows).toEqual(['Kenya — 48; 12 000', 'Peru — 31; 9 500']);
