@@ -44,12 +44,17 @@ const MONEY = {
   ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
   zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
-/** The start of an Arabic word, with the prefixes a noun may take: و/ف, ب/ل/ك, the article. */
-const AR_WORD_START = String.raw`(?<!\p{L})[وف]?[بلك]?(?:ال|ل)?`;
+/**
+ * The start of an Arabic word, with the prefixes a noun may take (و/ف, ب/ل/ك, the article) or a
+ * verb ("ستكلف", "يكلف": the future's س and the present's letter of person).
+ */
+const AR_WORD_START = String.raw`(?<!\p{L})[وف]?(?:س?[يتن](?=\p{L}{3})|[بلك]?(?:ال|ل)?)`;
+/** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same. */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
 export function isMoneyWord(word: string, lang: Lang): boolean {
-  return new RegExp(`^(?:${MONEY[lang]})`, 'u').test(word);
+  return new RegExp(lang === 'ar' ? `${AR_WORD_START}(?:${MONEY.ar})` : `^(?:${MONEY[lang]})`, 'u').test(lang === 'ar' ? word.replace(ARABIC_MARKS, '') : word);
 }
 
 const TIME_UNITS = {
@@ -308,7 +313,7 @@ const NAME_OF_PERSON: Record<Lang, RegExp> = {
 };
 
 export function questionKind(question: string, lang: Lang): AnswerKind | undefined {
-  const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  const text = question.normalize('NFC').toLowerCase().replace(/[’]/g, "'").replace(ARABIC_MARKS, '').replace(/\s+/g, ' ').trim();
   if (FOR_WHOM[lang].test(text)) return undefined;
   // "Over what period does a project extend": how long, asked with a verb of lasting.
   if (PERIOD[lang].test(text) && !lasting(text, lang)) return 'date';
