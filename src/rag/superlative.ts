@@ -18,7 +18,8 @@ const SUPERLATIVES: Record<Lang, { max: RegExp; min: RegExp }> = {
   en: { max: /\b(?:highest|largest|biggest|most|best|greatest|maximum|top)\b/, min: /\b(?:lowest|smallest|least|fewest|worst|minimum)\b/ },
   fr: { max: /\b(?:le|la|les) plus\b(?! faible| bas| petit)|\bplus (?:élevée?s?|grande?s?|importante?s?)\b|\bmaximum\b|\bmeilleure?s?\b/, min: /\b(?:le|la|les) moins\b|\bplus (?:faibles?|bas(?:se)?s?|petite?s?)\b|\bminimum\b|\bpire\b/ },
   es: { max: /\b(?:más|mayor(?:es)?|máxim[oa]s?|mejor(?:es)?)\b/, min: /\b(?:menos|menor(?:es)?|mínim[oa]s?|peor(?:es)?)\b/ },
-  ru: { max: /больше всего|наибольш|самы[йхе] (?:высок|больш|многочисл)|самая (?:высок|больш)|максимальн|лучш/, min: /меньше всего|наименьш|самы[йхе] (?:низк|мал)|самая (?:низк|мал)|минимальн|худш/ },
+  // A comparative with "всего" is a superlative: "чаще всего", "охотнее всего"; "меньше всего", "реже всего".
+  ru: { max: /больше всего|наибольш|самы[йхе] (?:высок|больш|многочисл)|самая (?:высок|больш)|максимальн|лучш|\p{L}{3,}(?:ее|е) всего/u, min: /меньше всего|наименьш|самы[йхе] (?:низк|мал)|самая (?:низк|мал)|минимальн|худш|(?:реже|ниже|хуже|дешевле|короче|слабее) всего/u },
   ar: { max: /أكبر|أعلى|الأكثر|أكثر|الأفضل|أفضل/, min: /أقل|أدنى|الأقل|الأسوأ/ },
   zh: { max: /最多|最高|最大|最好|最佳/, min: /最少|最低|最小|最差/ },
 };
@@ -64,7 +65,10 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
     for (const header of signature.split('|')) {
       const terms = new Set(analyze(header, lang));
       // The column compared is named by what the question is about, not by a word of its kind ("year").
-      const named = query.concepts.filter((c) => !c.constraint && !c.optional && conceptMatched(c, terms)).length;
+      // A word of the answer's kind ("people", "público", "слушатели") names the column of the figures it
+      // counts, less surely — never a column of dates ("which year").
+      const typeNamed = headerNamesKind(terms, 'date', lang) ? 0 : query.concepts.filter((c) => !c.constraint && c.optional && conceptMatched(c, terms)).length;
+      const named = query.concepts.filter((c) => !c.constraint && !c.optional && conceptMatched(c, terms)).length + TYPE_WORD_NAMING * typeNamed;
       if (named === 0) continue;
       const valued = list.flatMap((r) => {
         const cell = r.cells.find((c) => c.header === header);
@@ -84,6 +88,8 @@ export function pickRow(rows: RowLine[], query: AnalyzedQuery, lang: Lang, direc
   return best ? { row: best.row, value: best.value } : undefined;
 }
 
+/** What a word of the answer's kind that a header holds counts, beside a word of what the question is about. */
+const TYPE_WORD_NAMING = 0.5;
 /** What a column holding the kind of answer asked adds to the count of the question's words its header names. */
 const KIND_COLUMN_BONUS = 0.5;
 

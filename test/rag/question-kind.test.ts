@@ -368,6 +368,8 @@ describe('question kinds', () => {
     expect(superlativeOf('Quel atelier a coûté le plus ?', 'fr')).toBe('max');
     expect(superlativeOf('На какой семинар записалось меньше всего людей?', 'ru')).toBe('min');
     expect(superlativeOf('哪个讲习班参加人数最多？', 'zh')).toBe('max');
+    expect(superlativeOf('На каком вебинаре слушатели охотнее всего заполняли анкету?', 'ru')).toBe('max');
+    expect(superlativeOf('Какой курс посещали реже всего?', 'ru')).toBe('min');
   });
 });
 
