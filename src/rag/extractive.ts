@@ -13,7 +13,7 @@ import { analyze } from './analyze.ts';
 import { askedConcept, countedConcept } from './asked-concepts.ts';
 import { acceptedKinds, durationIsTime, findSpans } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { asksChange, asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
@@ -157,7 +157,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
   const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
-  const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind), ...(bareQuantity ? (['amount'] as const) : [])] : [];
+  // "By how much did the turnover grow": a share of what it was answers as well as a sum.
+  const change = kind === 'amount' && asksChange(query.text, query.lang);
+  const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind), ...(bareQuantity ? (['amount'] as const) : []), ...(change ? (['percentage'] as const) : [])] : [];
   const asked = (k: AnswerKind): boolean => k === kind || (bareQuantity && k === 'amount');
   const candidates: Candidate[] = [];
   units.forEach((unit, i) => {
@@ -321,9 +323,19 @@ function withoutLasting(query: AnalyzedQuery): AnalyzedQuery {
   return { ...query, concepts: query.concepts.map((c) => (!c.constraint && c.label.split(' ').every((t) => lasting.has(t)) ? { ...c, optional: true } : c)) };
 }
 
+/**
+ * A body the question names by its acronym ("du FIDA", "la OIM") that no document names in any of
+ * its languages is a constraint: an answer about another body is none. (One the documents name,
+ * if only as "the Committee" near the answer, is weighed as any other word.)
+ */
+function namedBodies(query: AnalyzedQuery, stats: TermStatistics): AnalyzedQuery {
+  const absent = (c: Concept): boolean => c.acronym === true && !c.constraint && c.crossLingual && !c.phrases.some((phrase) => phrase.every((t) => stats.documentFrequency(t) > 0));
+  return query.concepts.some(absent) ? { ...query, concepts: query.concepts.map((c) => (absent(c) ? { ...c, constraint: true } : c)) } : query;
+}
+
 /** Every candidate unit of the passages (best first), scored. */
 export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
-  const query = kind === 'duration' ? withoutLasting(asked) : asked;
+  const query = namedBodies(kind === 'duration' ? withoutLasting(asked) : asked, stats);
   // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
   // that is there (the passage-level support, which decides abstention, still weighs it fully).
   const raw = query.concepts.map((c) => conceptWeight(c, stats));

@@ -166,6 +166,10 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     .sort((a, b) => b.length - a.length || Number(b.lang === lang) - Number(a.lang === lang) || a.start - b.start);
   const covered = new Array<boolean>(stems.length).fill(false);
   const concepts: { position: number; concept: Concept }[] = [];
+  const groups = new Map<string, number>();
+  const names = properNameStems(text, lang, groups);
+  // An acronym the question writes ("du FIDA", "la OIM") names a body (see `scoreCandidates`).
+  const acronym = (stem: string): boolean => /^\p{Lu}[\p{Lu}\d]+$/u.test(names.get(stem) ?? '');
   const seenEntries = new Set<number>();
   for (const match of matches) {
     const span = covered.slice(match.start, match.start + match.length);
@@ -193,13 +197,12 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const constraint = senses.some((entry) => glossary.idOf(entry).startsWith(NAME_ENTRY_PREFIX)) || own.some((stem) => glossary.isNameStem(lang, stem));
     const optional = own.every((stem) => typeWords.has(stem));
     const concept: Concept = { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional };
+    if (own.every(acronym)) concept.acronym = true;
     const homeland = [...new Set(senses)].map((entry) => homelandEntryId(glossary.idOf(entry))).find((id) => id !== undefined);
     const country = homeland === undefined ? undefined : glossary.indexOf(homeland);
     if (country !== undefined) concept.homeland = glossary.expansion(country).map((e) => e.stems);
     concepts.push({ position: match.start, concept });
   }
-  const groups = new Map<string, number>();
-  const names = properNameStems(text, lang, groups);
   const seenStems = new Set<string>();
   stems.forEach((stem, i) => {
     if (covered[i] || seenStems.has(stem)) return;

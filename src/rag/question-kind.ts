@@ -37,12 +37,12 @@ type Rules = [AnswerKind, RegExp][];
 
 // Word stems shared by several rules of one language.
 const MONEY = {
-  en: String.raw`cost|costs|costed|spend|spent|spending|contribut|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling|kroner|kronor|krona|krone|yen`,
-  fr: String.raw`co[uû]t|budget|d[ée]pens|vers(?:é|ée|és|ées|er|ement)|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
-  es: String.raw`cost|presupuest|gast|aport|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
-  ru: String.raw`сто[иi]|стоимост|бюджет|расход|затрат|потрат|израсход|трат[иья]|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
-  ar: String.raw`تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
-  zh: String.raw`钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
+  en: String.raw`turnover|revenue|cost|costs|costed|spend|spent|spending|contribut|budget|price|paid|pay|expens|expenditure|fund|money|dollars?|francs?|euros?|usd|chf|fee|amount|charge|earn|salar|wage|allowance|per diem|stipend|shillings?|pesos?|rupees?|roubles?|rubles?|yuan|pounds? sterling|kroner|kronor|krona|krone|yen`,
+  fr: String.raw`chiffres? d'affaires|recettes|co[uû]t|budget|d[ée]pens|vers(?:é|ée|és|ées|er|ement)|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
+  es: String.raw`facturaci[óo]n|cost|presupuest|gast|aport|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
+  ru: String.raw`выручк|сто[иi]|стоимост|бюджет|расход|затрат|потрат|израсход|трат[иья]|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
+  ar: String.raw`رقم الأعمال|إيراد|تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
+  zh: String.raw`营业额|营收|销售额|钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
 /**
  * The start of an Arabic word, with the prefixes a noun may take (و/ف, ب/ل/ك, the article) or a
@@ -51,6 +51,24 @@ const MONEY = {
 const AR_WORD_START = String.raw`(?<!\p{L})[وف]?(?:س?[يتن](?=\p{L}{3})|[بلك]?(?:ال|ل)?)`;
 /** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same. */
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+
+/**
+ * "By how much did the turnover grow", "de combien a progressé", "насколько выросла": a change, given
+ * as a sum or as a share of what it was.
+ */
+const CHANGE: Record<Lang, RegExp> = {
+  en: /\b(?:increas|rose|rise|risen|grew|grow|decreas|fell|fall|fallen|dropp?|declin|progress)\w*/,
+  fr: /\b(?:progress|augment|hauss|baiss|diminu|recul|cr[uû]\b|chut)\w*/,
+  es: /\b(?:aument|creci|creció|crec|disminu|baj|subi|cay|ca[íi]d)\w*/,
+  ru: /(?:вырос|выросл|увелич|сниз|уменьш|сократ|рост|упал)/,
+  ar: /(?:ارتفع|زاد|زيادة|انخفض|نما|نمو|تراجع|ازداد)/,
+  zh: /(?:增长|增加|下降|减少|提高|降低|上升)/,
+};
+
+/** Whether a question asks by how much something changed (a share answers as well as a sum). */
+export function asksChange(question: string, lang: Lang): boolean {
+  return CHANGE[lang].test(question.normalize('NFC').toLowerCase());
+}
 
 /** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
 export function isMoneyWord(word: string, lang: Lang): boolean {
@@ -101,7 +119,7 @@ const RULES: Record<Lang, Rules> = {
   fr: [
     ['number', VALUE_OF_INDEX.fr],
     ['percentage', /\bquel(?:le)? (?:est |était |a été )?(?:le |la )?(?:\S+ )?(?:pourcentage|proportion|part|taux)\b|\bpourcentage\b|\bcombien de pour(?: |-)?cent\b|\btaux\b/],
-    ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?|financements?|contributions? financi[èe]res?|apports? financiers?|dotations?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
+    ['amount', new RegExp(String.raw`\bcombien\b.*\b(?:${MONEY.fr})|\b(?:${MONEY.fr})\w*\b.*\bcombien\b|\bcombien (?:a|ont|avait|avaient) co[uû]t[ée]|\bquel(?:le)?s? (?:a été |était |est |serait |sera |seront |seraient )?(?:le |la |les )?(?:\S+ ){0,3}(?:co[uû]ts?|budget|montant|prix|somme|enveloppe|d[ée]penses|frais|paiements?|versements?|subventions?|indemnit[ée]s?|chiffres? d'affaires|recettes|financements?|contributions? financi[èe]res?|apports? financiers?|dotations?)\b|\bque co[uû]te(?:rai(?:en)?t|ra|nt)?\b|\b(?:à|a) combien s'?(?:élève|élevait|élevaient|élèvent|est élevé)`)],
     ['duration', new RegExp(String.raw`\btous les combien\b|\b[àa] quelle fr[ée]quence\b|\bcombien de fois par\b|\bcombien de temps\b|\bcombien de (?:${TIME_UNITS.fr})\b|\bdur[ée]e\b|\bpendant combien\b|\bdur(?:e|ent|era|eront|erait|eraient|er|é|ée)\b|\b(?:dans|sous|en) quel d[ée]lai\b|\bquel (?:est|était|sera) le d[ée]lai\b|\ben combien de temps\b`)],
     ['number', /\bcombien\b|\bnombre (?:de|d'|d’)|\bquel (?:est |était |a été )?le (?:nombre|total)\b/],
     ['date', /\bquand\b|\b(?:à|a|en|depuis|jusqu'à) quelle (?:date|année|époque|heure)\b|\bquels? (?:jours?|mois)\b|\bquelles? (?:dates?|années?)\b|\ben quelle année\b|\bdepuis quand\b|\bdate\b|\bjusqu'à quand\b|\béchéance\b/],
@@ -118,7 +136,7 @@ const RULES: Record<Lang, Rules> = {
   es: [
     ['number', VALUE_OF_INDEX.es],
     ['percentage', /\bqu[ée] (?:\S+ )?(?:porcentaje|proporci[óo]n|parte|tasa)\b|\bcu[áa]l (?:fue|es|era) (?:el |la )?(?:porcentaje|proporci[óo]n|tasa|[íi]ndice)\b|\bqu[ée] (?:\S+ )?(?:porcentaje|tasa)\b|\bporcentaje\b|\btasa\b/],
-    ['amount', new RegExp(String.raw`\bcu[áa]nt[oa]s (?:[\w-]+ )?(?:d[óo]lares|euros|francos|coronas|libras|yenes|pesos)\b|\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?|financiaci[óo]n|financiamiento|aportes? financieros?|aportaci[óo]n financiera|subvenci[óo]n)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
+    ['amount', new RegExp(String.raw`\bcu[áa]nt[oa]s (?:[\w-]+ )?(?:d[óo]lares|euros|francos|coronas|libras|yenes|pesos)\b|\bcu[áa]nto\b.*\b(?:${MONEY.es})|\b(?:${MONEY.es})\w*\b.*\bcu[áa]nto\b|\bcu[áa]l(?:es)? (?:fue|es|era|ser[íi]a|ser[áa]|son|fueron) (?:el |la |los )?(?:\S+ ){0,3}(?:costos?|costes?|presupuesto|monto|importe|precio|gastos?|facturaci[óo]n|financiaci[óo]n|financiamiento|aportes? financieros?|aportaci[óo]n financiera|subvenci[óo]n)\b|\bqu[ée] (?:costo|coste|presupuesto|monto|importe|gasto|suma|pago|subvenci[óo]n|asignaci[óo]n|dieta)\b|\ba cu[áa]nto (?:asciende|ascendi[óo]|ascend[íi]a)`)],
     ['duration', new RegExp(String.raw`\bcon qu[ée] frecuencia\b|\bcada cu[áa]nto\b|\bcu[áa]ntas veces (?:al|por)\b|\bcu[áa]nto tiempo\b|\bcu[áa]ntos? (?:${TIME_UNITS.es})\b|\bduraci[óo]n\b|\bdur(?:[óoa]|an|aba|aban|ar|ar[áa]n?|ar[íi]an?|e|en)\b|\bdurante cu[áa]nto\b|\b(?:en|dentro de) qu[ée] plazo\b|\bqu[ée] plazo\b|\ben cu[áa]nto tiempo\b`)],
     ['number', /\bcu[áa]nt[oa]s?\b|\bn[úu]mero de\b|\bcantidad de\b|\bcu[áa]l (?:fue|es|era) el total\b/],
     ['date', /\bcu[áa]ndo\b|\b(?:en |a partir de )?qu[ée] (?:fechas?|a[ñn]os?|d[íi]as?|mes(?:es)?)\b|\bdesde cu[áa]ndo\b|\bfecha\b|\bhasta cu[áa]ndo\b/],
@@ -139,7 +157,7 @@ const RULES: Record<Lang, Rules> = {
     ['number', VALUE_OF_INDEX.ru],
     ['percentage', /как(?:ой|ая|ую|ов|ова) (?:был[аои]? )?(?:\p{L}+ )?(?:процент|дол(?:я|и|ю|е|ей)(?!\p{L})|показател|уровень|коэффициент|част(?:ь|и|ью|ей)(?!\p{L}))|процент/u],
     // Money words begin a word: "рецензируемых" holds "цен", "оценка" too.
-    ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие|какую|какого|какой)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен|взнос|финансирован|ассигнован)|во сколько обо|во что обо`, 'u')],
+    ['amount', new RegExp(String.raw`сколько.*(?<!\p{L})(?:${MONEY.ru})|(?<!\p{L})(?:${MONEY.ru}).*сколько|(?:каков|каким|какой|какая|какие|какую|какого|какой)[аоы]? (?:был[аои]?м? |был[аои]? |общ\p{L}* )?(?:стоимост|бюджет|сумм|расход|затрат|цен|взнос|финансирован|ассигнован|выручк)|во сколько обо|во что обо`, 'u')],
     ['duration', new RegExp(String.raw`как часто|с какой периодичностью|сколько раз в|как долго|сколько (?:времени|${TIME_UNITS.ru})|продолжительност|длительност|сколько длил|длил[аио]?с|длит(?:ся|ь?ся)|продлит(?:ся|ь?ся)|продлятся|продолжит(?:ся|ь?ся)|(?:в|за) какой срок|в течение какого (?:срока|времени)|каков срок`)],
     ['number', /сколько|скольк(?:их|им|ими)(?!\p{L})|количеств|числ[оа]/u],
     ['date', /когда|крайний срок|последний срок|до какого (?:числа|срока)|как(?:ого|ой|ую) (?:числа|даты|дату|год[ау]?|месяц)|в как(?:ом|ой) (?:году|месяце|день)|какая дата|с какого времени|дата/],

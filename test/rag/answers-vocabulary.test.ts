@@ -1,0 +1,56 @@
+/**
+ * The everyday words of the field's reports — enterprise development, tourism, statistics,
+ * evaluation practice — reach the document written in another language: "voyagiste", "operador
+ * turístico" and "туроператор" are tour operators; "chiffre d'affaires" is turnover, a sum of
+ * money, whose change may be asked and given as a share. Through the real pipeline, in several
+ * languages.
+ */
+import { describe } from 'vitest';
+import { itAnswersWith } from '../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const STUDY_EN = [
+  '# Benchmarking the cultural tourism offer of the coastal region',
+  '',
+  'The study reviewed the packages of 27 tour operators from nine source markets.',
+  '',
+  'Most packages mention the beaches; fewer than one in five mention a craft village or a festival.',
+].join('\n');
+
+const REVIEW_FR = [
+  '# Appui aux coopératives de transformation du karité : bilan 2024',
+  '',
+  'Le chiffre d’affaires annuel moyen des coopératives appuyées a atteint 2 300 000 FCFA en 2024.',
+  '',
+  'Par rapport à 2023, ce chiffre d’affaires a progressé de 35 % grâce aux ventes à l’export.',
+  '',
+  'Les membres ont suivi des formations en gestion et en hygiène alimentaire.',
+].join('\n');
+
+const MISSION_EN = [
+  '# Expert mission to the coastal region',
+  '',
+  'The host country covered the travel of the 14 experts and their stay in the capital.',
+  '',
+  'The experts visited three craft villages and met the regional tourism office.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN });
+
+describe('the words of the field in another language', () => {
+  itAnswersWith('tour operators and turnover', kb, [
+    ['fr', 'Combien de voyagistes l’étude a-t-elle examinés ?', '27'],
+    ['es', '¿Cuántos operadores turísticos revisó el estudio?', '27'],
+    ['ru', 'Сколько туроператоров рассмотрело исследование?', '27'],
+    ['en', 'What was the average annual turnover of the supported cooperatives?', '2 300 000 FCFA'],
+    ['es', '¿Cuál fue la facturación anual media de las cooperativas apoyadas?', '2 300 000 FCFA'],
+  ]);
+});
+
+describe('a change asked of a sum of money', () => {
+  itAnswersWith('is answered by a share of what it was, as well as by a sum', kb, [
+    ['fr', 'De combien a progressé le chiffre d’affaires des coopératives par rapport à 2023 ?', '35 %'],
+    ['en', 'By how much did the cooperatives’ turnover increase compared with 2023?', '35 %'],
+    ['es', '¿Cuánto aumentó la facturación de las cooperativas con respecto a 2023?', '35 %'],
+  ]);
+});
