@@ -13,7 +13,8 @@ import { analyze } from './analyze.ts';
 import { askedConcept, countedConcept } from './asked-concepts.ts';
 import { acceptedKinds, durationIsTime, findSpans } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { asksChange, asksDay, countedWord, isMoneyWord, LASTING_WORDS, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { asksChange, asksDay, countedWord, isMoneyWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
+import { scoredQuery } from './scored-query.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
 import type { Chunk } from './types.ts';
 import { superlativeAnswer } from './superlative.ts';
@@ -38,6 +39,8 @@ export const NAME_FALLBACK_MIN_COVERAGE = 0.5;
 export const TYPED_MIN_COVERAGE = 0.25;
 /** Kinds whose spans are names, recognised less surely than figures and dates. */
 const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'organisation', 'place', 'language']);
+/** A unit holding what the question leaves out ("before the support costs") answers this much less surely. */
+const LEFT_OUT_FACTOR = 0.5;
 /** How much a concept found around the unit counts, by where it was found. */
 const CONTEXT_WEIGHT = { previous: 0.6, heading: 0.45, before: 0.4, next: 0.3, passage: 0.2, document: 0.1 } as const;
 /** A unit missing a word of the question that the documents have (not beside it, not under its heading). */
@@ -113,6 +116,8 @@ interface Scoring {
   rivals: Map<number, Rival>;
   /** The noun a "which X" question of no particular kind asks for, when the documents have it. */
   askedNoun: Concept | undefined;
+  /** What the question leaves out of the figure asked ("before the support costs"; see excluded.ts). */
+  leftOut: Concept[];
   total: number;
   stats: TermStatistics;
 }
@@ -307,7 +312,7 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // "Which software": a unit that names no software says which one less surely.
     // (A line that opens a list names them in its items: "attach the following:".)
     const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
-    const datelineFactor = (answer && dateline ? DATELINE_FACTOR : 1) * (answer && scoring.asksTotal && isTotalLine(unit) ? TOTAL_FACTOR : 1);
+    const datelineFactor = (answer && dateline ? DATELINE_FACTOR : 1) * (answer && scoring.asksTotal && isTotalLine(unit) ? TOTAL_FACTOR : 1) * (scoring.leftOut.some((k) => conceptMatched(k, own)) ? LEFT_OUT_FACTOR : 1);
     const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
     candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span, ...(answer && antecedent ? { antecedent: antecedent.unit } : {}) });
   });
@@ -315,27 +320,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
 }
 
 
-/** A duration question's verb of lasting ("se extendió", "s'étale") names what is asked: found or not, the answer is the same. */
-const lastingTerms = new Map<Lang, ReadonlySet<string>>();
-function withoutLasting(query: AnalyzedQuery): AnalyzedQuery {
-  let lasting = lastingTerms.get(query.lang);
-  if (!lasting) lastingTerms.set(query.lang, (lasting = new Set(LASTING_WORDS[query.lang].flatMap((w) => analyze(w, query.lang)))));
-  return { ...query, concepts: query.concepts.map((c) => (!c.constraint && c.label.split(' ').every((t) => lasting.has(t)) ? { ...c, optional: true } : c)) };
-}
-
-/**
- * A body the question names by its acronym ("du FIDA", "la OIM") that no document names in any of
- * its languages is a constraint: an answer about another body is none. (One the documents name,
- * if only as "the Committee" near the answer, is weighed as any other word.)
- */
-function namedBodies(query: AnalyzedQuery, stats: TermStatistics): AnalyzedQuery {
-  const absent = (c: Concept): boolean => c.acronym === true && !c.constraint && c.crossLingual && !c.phrases.some((phrase) => phrase.every((t) => stats.documentFrequency(t) > 0));
-  return query.concepts.some(absent) ? { ...query, concepts: query.concepts.map((c) => (absent(c) ? { ...c, constraint: true } : c)) } : query;
-}
-
 /** Every candidate unit of the passages (best first), scored. */
 export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
-  const query = namedBodies(kind === 'duration' ? withoutLasting(asked) : asked, stats);
+  const { query, leftOut: leftConcepts } = scoredQuery(asked, kind, stats);
   // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
   // that is there (the passage-level support, which decides abstention, still weighs it fully).
   const raw = query.concepts.map((c) => conceptWeight(c, stats));
@@ -359,7 +346,7 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const rivals = kind !== undefined && SPAN_KINDS.has(kind) ? rivalUnits(query, kind, chunks, weights, focus) : new Map<number, Rival>();
   const noun = kind === undefined ? askedConcept(query) : undefined;
   const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, asksTotal: sums, focus, rivals, askedNoun, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, asksTotal: sums, focus, rivals, askedNoun, leftOut: leftConcepts, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
 }
 
 /**
