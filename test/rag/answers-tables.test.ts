@@ -40,7 +40,31 @@ const PLACES_EN = [
   'Places that are not taken by the end of the year go back to the common reserve.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'rapport-projet.md': REPORT_FR, 'places.md': PLACES_EN });
+/** A table saved as text by a word processor: one cell per line, nothing between its rows. */
+const RESULTS_EN = [
+  'Customs training results 2025',
+  '',
+  'The regional academy trained officers of three administrations.',
+  'Table 2 - Training results by country',
+  'Country',
+  '\tTrainees',
+  '\tCertified',
+  '\tShare certified (%)',
+  '\tKenya',
+  '\t48',
+  '\t41',
+  '\t85',
+  '\tPeru',
+  '\t31',
+  '\t22',
+  '\t71',
+  '\tNepal',
+  '\t27',
+  '\t25',
+  '\t93',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'rapport-projet.md': REPORT_FR, 'places.md': PLACES_EN, 'results.txt': RESULTS_EN });
 
 describe('a table of labels and values', () => {
   it.each([
@@ -83,5 +107,17 @@ describe('a table with headers', () => {
   it('does not answer for a people the table does not have', async () => {
     const answer = await kb().answer('By 15 June 2023, how many Tibetan trainees had been placed or trained?', 'en');
     expect(answer.answered, answer.answer).toBe(false);
+  });
+});
+
+describe('a table saved as text, one cell per line', () => {
+  it.each([
+    ['es', '¿Cuántas personas de Perú fueron certificadas?', /22$/],
+    ['ru', 'Сколько человек из Непала прошли обучение?', /27$/],
+    ['en', 'Which country had the highest share certified?', /Nepal/],
+  ] as [Lang, string, RegExp][])('answers from the row and column the question names (%s): %s', async (lang, question, lead) => {
+    const answer = await kb().answer(question, lang);
+    expect(answer.answered, answer.answer).toBe(true);
+    expect(answer.answer.split('\n')[0]).toMatch(lead);
   });
 });

@@ -1,7 +1,8 @@
 import { closedRecordTables } from './closed-records.ts';
+import { cellPerLineTable, clean, denseCellTable, looksLikeHeader, MAX_CELL_CHARS } from './cell-lines.ts';
 import { joinFieldPairs } from './field-pairs.ts';
 import { unstackColumns } from './stacked-columns.ts';
-import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, groupsFrom, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
 
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items
@@ -9,9 +10,10 @@ import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, groupsFrom, numberedRecords, record
  * headers — "I — Language: Arabic; Registrations: 161; Attendance: 77" — so that one row can be
  * retrieved, scored and quoted on its own, whatever the source format was.
  *
- * Tables in text come in four shapes: Markdown (`| a | b |` with a rule line), tab-separated
+ * Tables in text come in five shapes: Markdown (`| a | b |` with a rule line), tab-separated
  * cells, columns aligned with runs of spaces, and one cell per line with a blank line between rows
- * (what copying a table out of a PDF or a word processor often gives).
+ * (what copying a table out of a PDF or a word processor often gives) or with nothing between them
+ * (a table saved as text; both in `cell-lines.ts`).
  */
 
 /** Separates a row's label from its cells, and each header from its value. */
@@ -51,31 +53,8 @@ export function isFieldRow(cells: readonly { header: string }[]): boolean {
   return cells.length === 1 && cells[0]?.header === '';
 }
 
-/** Cells longer than this are prose, not a table. */
-const MAX_CELL_CHARS = 250;
-/** A header cell is a short label without figures. */
-const MAX_HEADER_CHARS = 80;
 /** The label of a row stands alone when its header says nothing ("N°", "#"). */
 const SHORT_LABEL_CHARS = 4;
-
-function clean(cell: string): string {
-  return cell.replace(/[\t\p{Zs}]+/gu, ' ').trim();
-}
-
-/** Dates and years, which a header may hold ("received at 1.3.52", "2014-2015", "FY2019"). */
-const HEADER_DATES = /\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?/g;
-
-/** What a header says of its column's figures: their scale or unit in brackets ("(/100)", "(US$ 000)") or out of what ("/100"). */
-const HEADER_SCALE = /\([^)]*\)|\[[^\]]*\]|\/\s?\d+(?!\S)/g;
-
-/**
- * A header row: every cell a short label, none of them holding a figure other than a date, a year
- * or its column's scale ("£360 p.a." is a value; "Nominations received at 1.3.52", "2019" and
- * "Average score (/100)" are labels).
- */
-function looksLikeHeader(cells: string[]): boolean {
-  return cells.every((c) => c.length <= MAX_HEADER_CHARS && !/\d/.test(c.replace(/^N[°o]\.?$/i, '').replace(HEADER_DATES, '').replace(HEADER_SCALE, '')));
-}
 
 /**
  * One row as a line. With headers: the first cell as the label ("N° I" when the first header is a
@@ -168,39 +147,6 @@ function delimitedTable(lines: string[], start: number): { rows: string[][]; end
   return { rows, end: i };
 }
 
-/**
- * One cell per line, rows separated by blank lines: at least three groups of the same size (two
- * cells or more), short cells, and at least one column of figures or dates in most rows. The
- * first group may begin with the sentence that introduces the table: its last lines are the header.
- */
-function cellPerLineTable(lines: string[], start: number): { prose: string[]; rows: string[][]; end: number } | undefined {
-  const groups = groupsFrom(lines, start);
-  const first = groups[0];
-  const second = groups[1];
-  if (!first || first.start !== start || !second) return undefined;
-  const size = second.lines.length;
-  if (size < 2 || first.lines.length < size) return undefined;
-  const run = [second];
-  for (const g of groups.slice(2)) {
-    if (g.lines.length !== size) break;
-    run.push(g);
-  }
-  const headerLines = first.lines.slice(first.lines.length - size);
-  const prose = first.lines.slice(0, first.lines.length - size);
-  const cells = run.map((g) => g.lines.map(clean));
-  const hasHeader = looksLikeHeader(headerLines.map(clean));
-  const rows = hasHeader ? cells : [headerLines.map(clean), ...cells];
-  if (rows.length < 3 || rows.some((r) => r.some((c) => c.length > MAX_CELL_CHARS))) return undefined;
-  // Prose paragraphs of equal length do not make a table: one column must hold figures.
-  const figures = Array.from({ length: size }, (_, col) => rows.filter((r) => /\d/.test(r[col] ?? '')).length);
-  if (!figures.some((n) => n >= rows.length * 0.6)) return undefined;
-  // Tab-indented cells are a table by their look; otherwise most cells must be short.
-  const indented = run.every((g) => g.lines.every((l) => /^\t/.test(l)));
-  const short = rows.flat().filter((c) => c.length <= 60).length / rows.flat().length;
-  if (!indented && short < 0.7) return undefined;
-  return { prose, rows: hasHeader ? [headerLines, ...rows] : rows, end: (run.at(-1) as { end: number }).end };
-}
-
 const FIRST_RECORD = /^\s*1[.)](?:\s|$)/;
 
 function blocksOf(lines: string[]): Block[] {
@@ -238,7 +184,7 @@ function blocksOf(lines: string[]): Block[] {
       i = numbered.end;
       continue;
     }
-    const perLine = atGroupStart ? cellPerLineTable(lines, i) : undefined;
+    const perLine = atGroupStart ? (cellPerLineTable(lines, i) ?? denseCellTable(lines, i)) : undefined;
     if (perLine) {
       text.push(...perLine.prose);
       flushText();

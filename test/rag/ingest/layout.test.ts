@@ -67,6 +67,17 @@ describe('tables in plain text', () => {
     expect(rows).toEqual(['Kenya — Score (/100): 48,5; Budget (US$ 000): 12 000; Rank /10: 3', 'Peru — Score (/100): 31,2; Budget (US$ 000): 9 500; Rank /10: 7']);
   });
 
+  it('reads a table saved as text, one cell per line with nothing between its rows', () => {
+    const saved = ['Table 2 - Training results by country', 'Country', '\tTrainees', '\tCertified', '\tShare certified (%)', '\tKenya', '\t48', '\t41', '\t85', '\tPeru', '\t31', '\t22', '\t71', '\tNepal', '\t27', '\t25', '\t93', 'The figures are those of June.'].join('\n');
+    expect(structureText(saved).split('\n').filter(isRowLine)).toEqual([
+      'Kenya — Trainees: 48; Certified: 41; Share certified (%): 85',
+      'Peru — Trainees: 31; Certified: 22; Share certified (%): 71',
+      'Nepal — Trainees: 27; Certified: 25; Share certified (%): 93',
+    ]);
+    // Short lines that a figure follows are no table unless the figures make whole rows.
+    expect(structureText(['Members of the board', 'Kenya', 'Peru', 'Nepal', 'Chile', '2024', 'Next meeting in Lima.'].join('\n')).split('\n').some(isRowLine)).toBe(false);
+  });
+
   it('reads a table without a header row as rows of cells', () => {
     const rows = structureText('Kenya\t48\t12 000\nPeru\t31\t9 500').split('\n').filter(isRowLine);
     expect(rows).toEqual(['Kenya — 48; 12 000', 'Peru — 31; 9 500']);
