@@ -96,6 +96,7 @@ const WORLD_AREAS: Record<string, Record<(typeof LANGS)[number], string[]>> = {
   sahel: { en: ['Sahel'], fr: ['Sahel', 'sahélien', 'sahélienne'], es: ['Sahel', 'saheliano'], ru: ['Сахель'], ar: ['منطقة الساحل', 'الساحل الأفريقي'], zh: ['萨赫勒'] },
   'south-asia': { en: ['South Asia', 'South Asian'], fr: ['Asie du Sud'], es: ['Asia Meridional', 'Asia del Sur'], ru: ['Южная Азия'], ar: ['جنوب آسيا'], zh: ['南亚'] },
   'south-east-asia': { en: ['South-East Asia', 'Southeast Asia'], fr: ['Asie du Sud-Est'], es: ['Sudeste Asiático', 'Asia Sudoriental'], ru: ['Юго-Восточная Азия'], ar: ['جنوب شرق آسيا'], zh: ['东南亚'] },
+  'eastern-europe': { en: ['Eastern Europe', 'East European'], fr: ['Europe de l’Est', "Europe de l'Est", 'Europe orientale'], es: ['Europa Oriental', 'Europa del Este'], ru: ['Восточная Европа', 'восточноевропейский'], ar: ['أوروبا الشرقية', 'شرق أوروبا'], zh: ['东欧'] },
   'central-asia': { en: ['Central Asia'], fr: ['Asie centrale'], es: ['Asia Central'], ru: ['Центральная Азия'], ar: ['آسيا الوسطى'], zh: ['中亚'] },
   'central-america': { en: ['Central America'], fr: ['Amérique centrale'], es: ['Centroamérica', 'América Central'], ru: ['Центральная Америка'], ar: ['أمريكا الوسطى'], zh: ['中美洲'] },
   mediterranean: { en: ['Mediterranean'], fr: ['Méditerranée', 'méditerranéen', 'méditerranéens'], es: ['Mediterráneo', 'mediterránea'], ru: ['Средиземноморье', 'средиземноморский'], ar: ['البحر الأبيض المتوسط', 'البحر المتوسط'], zh: ['地中海'] },

@@ -34,7 +34,15 @@ const NEWS_EN = [
   'The review looked at how trainees apply what they learned six months after each course.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'plan.md': PLAN_FR, 'news.md': NEWS_EN });
+const OUTREACH_EN = [
+  '# Outreach sessions of the customs academy in 2025',
+  '',
+  'The academy held one session in each of its four working languages.',
+  '',
+  'Two more sessions in English covered the English-speaking countries of West Africa and the Caribbean.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'plan.md': PLAN_FR, 'news.md': NEWS_EN, 'outreach.md': OUTREACH_EN });
 
 describe('a figure given for a list of places is none of theirs alone', () => {
   itAbstainsOn('no share of the list’s sum for one item', kb, [
@@ -116,5 +124,16 @@ describe('a question asking for a total', () => {
   ]);
   itAnswersWith('one line, when no total is asked', budgetKb, [
     ['en', 'How much will the national training and technical assistance workshops cost in 2026-2027?', '380 000'],
+  ]);
+});
+
+describe('a sub-region is not its neighbour', () => {
+  itAbstainsOn('the Caribbean is not Latin America', kb, [
+    ['en', 'How many sessions of the customs academy covered Latin America?', 'Two'],
+    ['es', '¿Cuántas sesiones de la academia de aduanas abarcaron América Latina?', 'Two'],
+    ['zh', '海关学院有多少场会议面向拉丁美洲？', 'Two'],
+  ]);
+  itAnswersWith('the Caribbean named in the question', kb, [
+    ['es', '¿Cuántas sesiones más en inglés abarcaron el Caribe?', 'Two'],
   ]);
 });
