@@ -225,7 +225,8 @@ export class KnowledgeBase {
     let extraction: Extraction | undefined;
     for (const quotedLang of this.quotedLanguages(found, asked)) {
       const candidate = this.extract(found, kind, quotedLang, compares);
-      if (candidate && (!extraction || candidate.plainCoverage > extraction.plainCoverage / LANGUAGE_TIE_SHARE)) extraction = candidate;
+      // A superlative is answered by the row a comparison picks, in whatever language, not by a sentence that only names what is compared.
+      if (candidate && (!extraction || candidate.plainCoverage > extraction.plainCoverage / LANGUAGE_TIE_SHARE || (compares && candidate.leadKind === 'row' && extraction.leadKind !== 'row'))) extraction = candidate;
     }
     // Passages ranked by the evidence their sentences and rows hold: the model reads the best first too.
     const ranked = extraction ? rankByEvidence(found, extraction) : found;
