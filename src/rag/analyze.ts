@@ -99,7 +99,7 @@ const termCache: Record<Lang, Map<string, string | null>> = {
 };
 
 /** Arabic short vowels, shadda, sukun and the tatweel: written or not, the word is the same (and they are not letters, so they would cut it). */
-const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+export const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
 /**
  * Arabic clitics the stemmer leaves: "and"/"so" before the article (والأدوات, فالمشاركون), and a

@@ -66,8 +66,8 @@ export function cellPerLineTable(lines: string[], start: number): { prose: strin
   return { prose, rows: hasHeader ? [headerLines, ...rows] : rows, end: (run.at(-1) as { end: number }).end };
 }
 
-/** A cell that is a figure: a number, a share, a dash or "n/a" for an empty one. */
-const FIGURE_CELL = /^(?:[-+−]?\d[\d\s.,\u00a0\u202f]*\s?%?|[–—-]|n\/?a)$/iu;
+/** A cell that is a figure: a number (signed, or in brackets as a negative one), a share, a dash or "n/a" for an empty one. */
+export const FIGURE_CELL = /^(?:[-+−]?\(?\d[\d\s.,\u00a0\u202f]*\)?\s?%?|[–—-]|n\/?a)$/iu;
 /** A row's label or a header: a few words. */
 const LABEL_CELL = /^(?=.*\p{L}).{1,60}$/u;
 /** A table has at least this many columns, and at most this many. */

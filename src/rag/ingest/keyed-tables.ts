@@ -84,6 +84,15 @@ function commonRows(a: Table, b: Table): string[] | undefined {
   return shared || common.every((k) => !NUMBERING.test(k)) ? common : undefined;
 }
 
+/** The first of `tables` whose rows are the same records as `later`'s, with the rows they have in common. */
+function firstCommon(tables: Table[], later: Table): { earlier: Table; common: string[] } | undefined {
+  for (const earlier of tables) {
+    const common = commonRows(earlier, later);
+    if (common) return { earlier, common };
+  }
+  return undefined;
+}
+
 /** A row with another table's cells of the same record: columns it lacks added, a shared one given its fuller value. */
 function joinedRow(label: string, cells: Cell[], more: Cell[]): string {
   const out = cells.map((c) => ({ ...c }));
@@ -102,9 +111,9 @@ export function joinKeyedTables(doc: ParsedDocument): ParsedDocument {
   const lines = doc.sections.map((s) => s.text.split('\n') as (string | undefined)[]);
   const absorbed = new Set<Table>();
   for (const [j, later] of tables.entries()) {
-    const earlier = tables.slice(0, j).find((t) => !absorbed.has(t) && commonRows(t, later));
-    const common = earlier && commonRows(earlier, later);
-    if (!earlier || !common) continue;
+    const match = firstCommon(tables.slice(0, j).filter((t) => !absorbed.has(t)), later);
+    if (!match) continue;
+    const { earlier, common } = match;
     absorbed.add(later);
     const sectionLines = lines[earlier.section] as (string | undefined)[];
     [...earlier.rows.keys()].forEach((key, k) => {

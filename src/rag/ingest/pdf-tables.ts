@@ -2,10 +2,10 @@
  * Tables as a PDF sets them and PDF.js gives them back: labels wrapped over lines of their own,
  * rows with empty cells, a header of years one cell short of its rows.
  */
+import { FIGURE_CELL } from './cell-lines.ts';
 import { type Box, CELL_GAP, cellsOf, type Line } from './pdf-lines.ts';
 
-/** A cell that is a figure, a dash for none, or empty ("13.77", "1 538.0", "—", "(2.1)", "75%"). */
-const FIGURE_CELL = /^(?:[-–—]|\(?[\d][\d\s.,\u00a0\u202f]*\)?\s?%?)$/u;
+/** A cell that is a year or a span of years ("2024", "2014-2015"). */
 const YEAR_CELL = /^(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?\*?$/;
 const WRAPPED_LABEL_MAX_CHARS = 120;
 
