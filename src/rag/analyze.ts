@@ -84,6 +84,12 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const HAN = /\p{Script=Han}/u;
 const zhSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** The first word of a Chinese text, as the segmenter cuts it ("人到场" → "人"). */
+export function firstHanWord(text: string): string | undefined {
+  for (const part of zhSegmenter.segment(text)) if (part.isWordLike) return part.segment;
+  return undefined;
+}
+
 /** French and Italian elisions: l'assistance -> assistance. */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/;
 

@@ -157,6 +157,11 @@ export class Glossary {
     return this.entries[entry]?.id ?? '';
   }
 
+  /** Whether some term begins with this stem (a word alone, or the first of a phrase: "بناء" of "بناء القدرات"). */
+  beginsTerm(stem: string): boolean {
+    return this.byFirstStem.has(stem);
+  }
+
   /** Each occurrence of a glossary term in a sequence of stems: the entry and where it ends. */
   *occurrences(stems: string[]): Generator<{ entry: number; start: number; length: number; lang: Lang }> {
     for (let i = 0; i < stems.length; i++) {

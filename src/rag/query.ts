@@ -145,10 +145,11 @@ function demonymCountry(word: string, glossary: Glossary): number | undefined {
 /**
  * An Arabic word that starts with the preposition ل ("for", "to": لمبلغ, لعام, لتقديم), which the
  * stemmer leaves on since many words start with that letter (لجنة, لغة): the word without it, when
- * the glossary knows that and not the word as written.
+ * the glossary knows that (as a word, or the first word of a phrase: لبناء القدرات) and not the
+ * word as written.
  */
 function withoutArabicLam(stems: string[], glossary: Glossary): string[] {
-  const known = (stem: string): boolean => !glossary.occurrences([stem]).next().done;
+  const known = (stem: string): boolean => glossary.beginsTerm(stem);
   return stems.map((stem) => {
     if (!stem.startsWith('ل') || stem.length < 4 || known(stem)) return stem;
     const rest = analyze(stem.slice(1), 'ar');

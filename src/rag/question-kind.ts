@@ -11,7 +11,7 @@
  * naming the audience answers).
  */
 import type { Lang } from '../i18n/index.ts';
-import { ARABIC_MARKS } from './analyze.ts';
+import { ARABIC_MARKS, firstHanWord } from './analyze.ts';
 import { AR_WORD_START, isMoneyWord, MONEY } from './money-words.ts';
 
 export const ANSWER_KINDS = [
@@ -360,7 +360,9 @@ const COUNTED: Record<Lang, RegExp> = {
 
 export function countedWord(question: string, lang: Lang): string | undefined {
   const m = COUNTED[lang].exec(question.normalize('NFC').toLowerCase());
-  return m?.slice(1).find((g) => g !== undefined);
+  const word = m?.slice(1).find((g) => g !== undefined);
+  // Chinese runs the noun counted into what follows ("多少人到场": people, then "came"): its first word only.
+  return lang === 'zh' && word !== undefined ? firstHanWord(word) : word;
 }
 
 /** Questions that ask what something was about, without a word for "topic" ("what was the session about?"). */

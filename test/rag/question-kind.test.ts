@@ -362,6 +362,10 @@ describe('question kinds', () => {
     // "How much" with an adverb or a verb after it counts nothing (it may ask for a sum of money).
     expect(countedWord('Сколько изначально закладывали на пилотную фазу?', 'ru')).toBeUndefined();
     expect(countedWord('Combien faut-il prévoir pour le forum ?', 'fr')).toBeUndefined();
+    // Chinese writes the noun counted and the verb after it together: the first word is counted.
+    expect(countedWord('中文场次实际有多少人到场参加？', 'zh')).toBe('人');
+    expect(countedWord('有几位专家出席了会议？', 'zh')).toBe('专家');
+    expect(countedWord('共有多少个国家参加？', 'zh')).toBe('国家');
   });
 
   it('tells questions asking who can help, and superlatives', () => {
@@ -611,11 +615,22 @@ describe('a country’s name', () => {
 });
 
 describe('an Arabic word after the preposition ل', () => {
-  const glossary = new Glossary({ version: 1, entries: [{ id: 'amount', category: null, terms: { ar: ['مبلغ'], en: ['amount'] } }, { id: 'committee', category: null, terms: { ar: ['لجنة'], en: ['committee'] } }] });
+  const glossary = new Glossary({
+    version: 1,
+    entries: [
+      { id: 'amount', category: null, terms: { ar: ['مبلغ'], en: ['amount'] } },
+      { id: 'committee', category: null, terms: { ar: ['لجنة'], en: ['committee'] } },
+      { id: 'capacity-building', category: null, terms: { ar: ['بناء القدرات'], en: ['capacity building'] } },
+    ],
+  });
   const terms = (question: string): string[] => analyzeQuery(question, 'ar', glossary).concepts.flatMap((c) => [...c.terms.keys()]);
 
   it('is the word without it, when the glossary knows that one ("لمبلغ" is "مبلغ")', () => {
     expect(terms('ما هو الحد الأقصى لمبلغ المنحة؟')).toContain(analyze('amount', 'en')[0]);
+  });
+
+  it('is the word without it when that word begins a phrase the glossary knows ("لبناء القدرات")', () => {
+    expect(terms('كم يستغرق مشروع لبناء القدرات؟')).toContain(analyze('capacity building', 'en')[0]);
   });
 
   it('keeps a word that starts with that letter ("لجنة")', () => {
