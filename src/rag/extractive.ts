@@ -30,6 +30,7 @@ import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
 import { unitsOf, wordCount, type Unit } from './units.ts';
 import type { Candidate, Extraction } from './extraction-types.ts';
 import { aboutOtherYear, isYear } from './years.ts';
+import { figuresOfYear } from './figure-years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
 
 /** Below this share of the question held by (or just around) the best unit, no answer is given. */
@@ -162,11 +163,16 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
   const topicalFocus = concepts.some((c) => !c.constraint && !c.optional && c.phrases.some((phrase) => phrase.every(topical)));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   // "How much" without a thing counted ("сколько закладывали", "combien faut-il prévoir") may be a sum of money.
-  const bareQuantity = kind === 'number' && !countedWord(query.text, query.lang);
+  const counted = kind === 'number' && countedWord(query.text, query.lang) !== undefined;
+  const bareQuantity = kind === 'number' && !counted;
   // "By how much did the turnover grow": a share of what it was answers as well as a sum.
   const change = kind === 'amount' && asksChange(query.text, query.lang);
-  const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind), ...(bareQuantity ? (['amount'] as const) : []), ...(change ? (['percentage'] as const) : [])] : [];
+  // "How many evaluations": a share of them counts none ("73 per cent").
+  const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind).filter((k) => !(counted && k === 'percentage')), ...(bareQuantity ? (['amount'] as const) : []), ...(change ? (['percentage'] as const) : [])] : [];
   const asked = (k: AnswerKind): boolean => k === kind || (bareQuantity && k === 'amount');
+  // The one year the question asks about, if it names one.
+  const years = concepts.filter((k) => k.constraint && isYear(k.label));
+  const askedYear = years.length === 1 ? Number(years[0]?.label) : undefined;
   const candidates: Candidate[] = [];
   units.forEach((unit, i) => {
     const own = unitSets[i] as Set<string>;
@@ -270,6 +276,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
             answersSomething(s, questionTerms, chunk.lang),
         ).map((s) => (scoring.day && s.kind === 'date' && !DAY_FIGURE.test(s.text) ? { ...s, confidence: s.confidence * NO_DAY_FACTOR } : s))
       : [];
+    // Asked about one year, a figure another year dates in a sentence is no answer ("…, compared to 40.5 per cent in 2023").
+    if (askedYear !== undefined && !unit.headed && unit.kind !== 'row') spans.splice(0, spans.length, ...figuresOfYear(unit.text, spans, chunk.lang, askedYear));
     // "What was the total", "how much" counting nothing: a sum written with its currency answers before a count beside it ("28 members totalled US$134.4 billion").
     if (bareQuantity && spans.some((s) => s.kind === 'amount' && s.confidence === 1)) {
       for (const [k, s] of spans.entries()) if (s.kind === 'number') spans[k] = { ...s, confidence: s.confidence * BARE_COUNT_FACTOR };

@@ -60,8 +60,12 @@ export function wordCount(text: string): number {
   return HAN.test(t) ? Math.floor(t.replace(/\s/g, '').length / 2) : t.split(/\s+/).length;
 }
 
+/** A note's number set right after a sentence's stop ("…were completed.4 This represents…"): the sentence ends there. */
+const NOTE_AFTER_STOP = /(\p{Ll}{3,}[.!?])\d{1,3}(?=\s+\p{Lu})/gu;
+
 /** The sentences of one line of text, mended at abbreviations and numbers. */
-export function sentencesOf(line: string, lang: Lang): string[] {
+export function sentencesOf(text: string, lang: Lang): string[] {
+  const line = text.replace(NOTE_AFTER_STOP, '$1');
   const out: string[] = [];
   // A cut with no space after the stop, inside a reference or an address ("CE/13/7.IGC/4"), is no sentence end.
   let glued = false;

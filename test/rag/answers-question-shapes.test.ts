@@ -93,6 +93,16 @@ describe('a document’s reference in a sentence', () => {
   itAnswersWith('quotes the whole reference', kb, [['en', 'Which evaluation report describes the trials of the customs portal?', 'CE/21/4.REV/2']], 'answer');
 });
 
+describe('a note’s number set right after a full stop', () => {
+  it('ends the sentence, and is left out of it', () => {
+    expect(sentencesOf('Of 457 evaluations, 313 were completed.4 This is more than in 2023. It cost 3.5 Million.', 'en')).toEqual([
+      'Of 457 evaluations, 313 were completed.',
+      'This is more than in 2023.',
+      'It cost 3.5 Million.',
+    ]);
+  });
+});
+
 describe('rows a constraint singles out, but not which of them', () => {
   itAnswersWith('quotes the rows the question may mean', kb, [
     ['en', 'What was the response rate of the English session for the small island states in 2023?', '57 %'],
