@@ -13,7 +13,7 @@ import { analyze } from './analyze.ts';
 import { askedConcept, countedConcept } from './asked-concepts.ts';
 import { acceptedKinds, durationIsTime, findSpans } from './entities.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
-import { asksChange, isMoneyWord } from './money-words.ts';
+import { asksChange, isMoneyConcept } from './money-words.ts';
 import { asksDay, countedWord, SPAN_KINDS, type AnswerKind } from './question-kind.ts';
 import { scoredQuery } from './scored-query.ts';
 import { conceptMatched, conceptWeight, UNTRANSLATED_WEIGHT, type TermStatistics } from './support.ts';
@@ -346,7 +346,7 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const dateFigures = new Set(dates.flatMap((s) => s.text.match(/\d+/g) ?? []));
   const dateTerms = new Set(dates.flatMap((s) => analyze(s.text, query.lang)));
   const dateParts = query.concepts.map((c) => c.constraint && c.label.split(' ').every((t) => dateTerms.has(t)));
-  const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && c.label.split(' ').every((t) => isMoneyWord(t, query.lang)));
+  const money = query.concepts.map((c) => kind === 'amount' && !c.constraint && isMoneyConcept(c.label, query.text, query.lang));
   const day = kind === 'date' && asksDay(query.text, query.lang);
   const published = kind === 'date' && asksPublication(query.text, query.lang);
   const sums = (kind === 'amount' || kind === 'number') && asksTotal(query.text, query.lang);

@@ -3,7 +3,7 @@
  * d'affaires", "ستكلّف", "营业额"), and what asks by how much one changed.
  */
 import type { Lang } from '../i18n/index.ts';
-import { ARABIC_MARKS } from './analyze.ts';
+import { analyze, ARABIC_MARKS } from './analyze.ts';
 
 /** Words (stems, prefixes of words) that name money, by language: cost, budget, dépenses, 预算… */
 export const MONEY = {
@@ -41,4 +41,16 @@ export function asksChange(question: string, lang: Lang): boolean {
 /** Whether a word (or a stem) names money: cost, budget, dépenses, 预算… */
 export function isMoneyWord(word: string, lang: Lang): boolean {
   return new RegExp(lang === 'ar' ? `${AR_WORD_START}(?:${MONEY.ar})` : `^(?:${MONEY[lang]})`, 'u').test(lang === 'ar' ? word.replace(ARABIC_MARKS, '') : word);
+}
+
+/**
+ * Whether a concept of a question (by its stems) names money: its stems are money words, or the
+ * stems of the question's money words as written ("montant" is "mont" once stemmed).
+ */
+export function isMoneyConcept(label: string, question: string, lang: Lang): boolean {
+  const stems = label.split(' ');
+  if (stems.every((t) => isMoneyWord(t, lang))) return true;
+  const words = lang === 'zh' ? [] : question.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}'’-]+/u);
+  const written = new Set(words.filter((w) => w && isMoneyWord(w, lang)).flatMap((w) => analyze(w, lang)));
+  return stems.every((t) => written.has(t));
 }

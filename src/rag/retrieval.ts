@@ -11,6 +11,7 @@ import type { BackendQuery, IndexBackend } from './index-backend.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
 import { acceptedKinds, findSpans } from './entities.ts';
+import { isMoneyConcept } from './money-words.ts';
 import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery, type Concept } from './query.ts';
 import { questionKind, SPAN_KINDS } from './question-kind.ts';
 import { coverage, type TermStatistics } from './support.ts';
@@ -173,16 +174,22 @@ export async function retrieve(
   // BM25 sums its terms, so a concept with many expansions ("webinar": web, session, seminar…)
   // counts several times over. The pool it returns is re-ranked by how much of the question each
   // passage holds, concept by concept (whole phrases, weighted by rarity), BM25 breaking ties.
+  // "How much": a sum written in a passage names the money asked about as well as the word would (a budget table's lines).
+  const kind = questionKind(question, lang);
+  const moneyTerms = kind === 'amount' ? query.concepts.filter((c) => !c.constraint && isMoneyConcept(c.label, question, lang)).flatMap((c) => [...c.terms.keys()]) : [];
+  const holdsAmount = (chunk: Chunk): boolean => moneyTerms.length > 0 && findSpans(chunk.text, chunk.lang).some((s) => s.kind === 'amount' && s.confidence === 1);
   const pool = (await deps.backend.search(request)).map((h) => {
     const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
     const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
     const support = Math.max(...views.map((v) => coverage(v, matched, deps.stats, v.lang === h.chunk.lang)));
-    return { chunk: h.chunk, lexical: h.score * (h.chunk.lang === lang ? SAME_LANGUAGE_BOOST : 1), matched, support };
+    // (For the ranking only: how much of the question the passage supports stays what its words hold.)
+    const withSums = holdsAmount(h.chunk) ? new Set([...matched, ...moneyTerms]) : matched;
+    const rankSupport = withSums === matched ? support : Math.max(...views.map((v) => coverage(v, withSums, deps.stats, v.lang === h.chunk.lang)));
+    return { chunk: h.chunk, lexical: h.score * (h.chunk.lang === lang ? SAME_LANGUAGE_BOOST : 1), matched, support, rankSupport };
   });
   const best = Math.max(1e-9, ...pool.map((h) => h.lexical));
   // A passage that holds something of the kind asked (a figure for "how many", a date for "when")
   // is the likelier answer: the classic answer-type filter, as a bonus.
-  const kind = questionKind(question, lang);
   const accepted = kind && SPAN_KINDS.has(kind) ? acceptedKinds(kind) : undefined;
   const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && findSpans(chunk.text, chunk.lang).some((s) => accepted.includes(s.kind));
   // A document that never names the question's year, language, place or organisation is about
@@ -191,12 +198,12 @@ export async function retrieve(
   const namesAll = (chunk: Chunk): boolean =>
     !deps.stats.documentHas || constraints.every((c) => c.phrases.some((p) => p.every((t) => deps.stats.documentHas?.(chunk.documentId, t))));
   const hits = pool
-    .map(({ chunk, lexical, matched, support }) => ({
+    .map(({ chunk, lexical, matched, support, rankSupport }) => ({
       chunk,
       matched,
       support,
       score:
-        (support * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0)) *
+        (rankSupport * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0)) *
         (namesAll(chunk) ? 1 : MISSING_CONSTRAINT_FACTOR),
     }))
     .sort((a, b) => b.score - a.score)

@@ -33,6 +33,29 @@ const UPCOMING: Record<Lang, RegExp> = {
   zh: /(?:下一|下次|下届|即将|将于|计划于)/u,
 };
 
+/**
+ * Words of what is planned, to be analysed: a question's own word for it ("quel montant est
+ * prévu", "the amount planned") singles out no subject — unlike "next", which names the one to come.
+ */
+const PLANNED_WORDS: Record<Lang, string[]> = {
+  en: ['planned', 'scheduled', 'foreseen'],
+  fr: ['prévu', 'prévue', 'prévus', 'prévues'],
+  es: ['previsto', 'prevista', 'previstos', 'previstas'],
+  ru: ['запланированный', 'запланировано', 'предусмотрено'],
+  ar: ['المقرر', 'المخطط'],
+  zh: ['计划', '预计'],
+};
+const plannedStems = new Map<Lang, Set<string>>();
+function isPlannedWord(label: string, lang: Lang): boolean {
+  let stems = plannedStems.get(lang);
+  if (!stems) {
+    stems = new Set(PLANNED_WORDS[lang].flatMap((w) => analyze(w, lang)));
+    plannedStems.set(lang, stems);
+  }
+  const own = label.split(' ');
+  return own.length > 0 && own.every((stem) => stems.has(stem));
+}
+
 /** The words that single the subject out weigh at least this share of the question… */
 const DISTINCT_SHARE = 0.25;
 /** …and are at least this many. */
@@ -46,7 +69,7 @@ export function rivalUnits(query: AnalyzedQuery, kind: AnswerKind, chunks: Chunk
     for (const unit of unitsOf(chunk.text, chunk.lang)) {
       if (!UPCOMING[chunk.lang].test(unit.text) || findSpans(unit.text, chunk.lang).some((s) => accepted.has(s.kind))) continue;
       const terms = new Set(analyze(unit.text, chunk.lang));
-      const concepts = new Set(query.concepts.flatMap((c, i) => (focus[i] && conceptMatched(c, terms) ? [i] : [])));
+      const concepts = new Set(query.concepts.flatMap((c, i) => (focus[i] && !isPlannedWord(c.label, query.lang) && conceptMatched(c, terms) ? [i] : [])));
       const weight = [...concepts].reduce((sum, i) => sum + (weights[i] ?? 0), 0);
       if (weight > (rivals.get(chunk.documentId)?.weight ?? 0)) rivals.set(chunk.documentId, { concepts, weight });
     }

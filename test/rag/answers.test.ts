@@ -207,7 +207,7 @@ const MODULES = [
   '',
   '- Animation du réseau : 60 000 francs suisses',
   '',
-  '- Traduction des supports : 12 000 francs suisses',
+  '- Impression des supports : 12 000 francs suisses',
   '',
   'Total : 42 000 francs suisses Total : à fixer',
 ].join('\n');

@@ -11,6 +11,7 @@ import { Glossary } from '../../src/rag/glossary.ts';
 import { analyzeQuery } from '../../src/rag/query.ts';
 import { nameEntries } from '../../src/rag/names.ts';
 import type { Lang } from '../../src/i18n/index.ts';
+import { isMoneyConcept } from '../../src/rag/money-words.ts';
 
 const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'en', 'How many countries took part in the workshop?'],
@@ -666,5 +667,20 @@ describe('prepositions of time and means', () => {
       expect(analyze(preposition, lang), preposition).toEqual([]);
       expect(analyze(question, lang), question).toContain(content);
     }
+  });
+});
+
+describe('a word of money in a question', () => {
+  it.each([
+    ['fr', 'Quel montant est prévu pour le forum ?', 'montant'],
+    ['fr', 'Quelle enveloppe est réservée aux ateliers ?', 'enveloppe'],
+    ['es', '¿Cuál es el importe previsto?', 'importe'],
+    ['ru', 'Какая сумма выделена на семинары?', 'сумма'],
+  ] as [Lang, string, string][])('is a concept of money once stemmed (%s: %s)', (lang, question, word) => {
+    expect(isMoneyConcept(analyze(word, lang).join(' '), question, lang)).toBe(true);
+  });
+
+  it('is not every word of the question', () => {
+    expect(isMoneyConcept(analyze('forum', 'fr').join(' '), 'Quel montant est prévu pour le forum ?', 'fr')).toBe(false);
   });
 });

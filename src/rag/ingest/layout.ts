@@ -2,7 +2,8 @@ import { closedRecordTables } from './closed-records.ts';
 import { cellPerLineTable, clean, denseCellTable, looksLikeHeader, MAX_CELL_CHARS } from './cell-lines.ts';
 import { joinFieldPairs } from './field-pairs.ts';
 import { unstackColumns } from './stacked-columns.ts';
-import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, numberedRecords, recordHeader, sideBySideTotals } from './records.ts';
+import { ENDS_ON_FUNCTION_WORD, ENDS_PHRASE, numberedRecords, recordHeader } from './records.ts';
+import { sideBySideTotals } from './side-by-side.ts';
 
 /**
  * Layout of extracted text: tables found and kept as rows, hard-wrapped lines joined, list items

@@ -74,7 +74,7 @@ export function groupsFrom(lines: string[], start: number): { lines: string[]; s
 }
 
 /** A cell's own ": " and "; " kept from reading as a row line's separators. */
-const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
+export const cellText = (text: string): string => text.replace(/([:;]) /g, '$1\u00a0');
 
 /** A line as compared with another: spaces and case left out. */
 /** A line that ends a sentence (a full stop, a question or an exclamation mark, a semicolon; closing quotes and brackets after it). */
@@ -138,38 +138,4 @@ export function numberedRecords(lines: string[], start: number, header: string[]
   if (cells.filter((c) => /[.!?。！？]["'”’»)\]]*$/.test(c.text)).length > cells.length * MAX_SENTENCE_CELLS) return undefined;
   const rows = records.map((r) => `${r.title} — ${r.cells.map((c) => cellText(c.text)).join('; ')}`);
   return { rows, end: (last.cells.at(-1) as Group).end };
-}
-
-/** A line that says the same label twice: two columns' last cells side by side ("Total: 57 518 Total: to be set"). */
-const TWICE = /^\s*(\p{L}[\p{L}'’ ]{0,30}?)\s*:\s*(\S.*?)\s+\1\s*:\s*(\S.*?)\s*$/u;
-/** How far above such a line its two columns' header is looked for. */
-const HEADER_LOOKBACK = 30;
-
-/** Two column headers on one line, told apart by the word both begin with ("One-off costs Recurring costs per year" has none; "Dépenses ponctuelles Dépenses récurrentes"). */
-function twoHeaders(line: string): [string, string] | undefined {
-  const words = line.trim().split(/\s+/);
-  const first = words[0] ?? '';
-  if (first.length < 4 || words.length < 4 || line.length > 120) return undefined;
-  const again = words.indexOf(first, 1);
-  if (again < 2 || again > words.length - 2) return undefined;
-  return [words.slice(0, again).join(' '), words.slice(again).join(' ')];
-}
-
-/**
- * Two columns flattened into one line by a PDF ("Total : 57 518 francs Total : à déterminer") as
- * one row: the label, then each column's value under its header when the header line above names
- * both columns.
- */
-export function sideBySideTotals(lines: string[]): string[] {
-  return lines.map((line, i) => {
-    const m = TWICE.exec(line);
-    if (!m) return line;
-    const [, label, a, b] = m as unknown as [string, string, string, string];
-    const header = lines
-      .slice(Math.max(0, i - HEADER_LOOKBACK), i)
-      .reverse()
-      .map(twoHeaders)
-      .find((h) => h !== undefined);
-    return header ? `${label.trim()} — ${header[0]}: ${cellText(a)}; ${header[1]}: ${cellText(b)}` : `${label.trim()} — ${cellText(a)}; ${cellText(b)}`;
-  });
 }

@@ -3,7 +3,7 @@
  * column headers; hard-wrapped lines are joined; list items stay whole.
  */
 import { describe, expect, it } from 'vitest';
-import { isRowLine, rowCells, structureText, unwrap } from '../../../src/rag/ingest/layout.ts';
+import { isRowLine, rowCells, structureParts, structureText, unwrap } from '../../../src/rag/ingest/layout.ts';
 import { parseBytes } from '../../../src/rag/ingest/parse.ts';
 import { parseHtml } from '../../../src/rag/ingest/parse-html.ts';
 import { parseMarkdown } from '../../../src/rag/ingest/parse-markdown.ts';
@@ -159,10 +159,50 @@ describe('the caption of a table introduced by a long sentence', () => {
 describe('two columns run together by a PDF', () => {
   it('make their shared last line one row, each value under its column when the header line names both', () => {
     const text = ['Dépenses ponctuelles Dépenses récurrentes par année', '', '- Développement : 40 000 francs', '', '- Modération : 90 000 francs', '', 'Total : 40 000 francs Total : à déterminer'].join('\n');
-    expect(structureText(text).split('\n').filter(isRowLine)).toEqual(['Total — Dépenses ponctuelles: 40 000 francs; Dépenses récurrentes par année: à déterminer']);
+    expect(structureText(text).split('\n').filter(isRowLine)).toEqual([
+      'Développement — Dépenses ponctuelles: 40 000 francs',
+      'Modération — Dépenses récurrentes par année: 90 000 francs',
+      'Total — Dépenses ponctuelles: 40 000 francs; Dépenses récurrentes par année: à déterminer',
+    ]);
     expect(structureText('Subtotal: 1 200 Subtotal: 3 400').split('\n').filter(isRowLine)).toEqual(['Subtotal — 1 200; 3 400']);
     // A line that says a label once is left alone.
     expect(structureText('Total: 1 200 for both years').split('\n').some(isRowLine)).toBe(false);
+  });
+
+  it('put each item under the column whose total its sum makes, and read the table under the sentence announcing it', () => {
+    const text = [
+      'Le tableau ci-après donne le budget requis pour le forum :',
+      '',
+      'Dépenses ponctuelles Dépenses récurrentes par année',
+      '',
+      '- Développement : 40 000 francs',
+      '',
+      '- Modération en trois',
+      'langues : 90 000 francs',
+      '',
+      '- Protocole : 16 000 francs',
+      '',
+      '- les autres dépenses ne peuvent être évaluées',
+      '',
+      'Total : 56 000 francs Total : à déterminer',
+    ].join('\n');
+    const [caption, table] = structureParts(text).filter((p) => p.kind === 'table' || p.text.trim() !== '');
+    expect(caption?.kind === 'text' ? caption.text : '').toContain('budget requis');
+    expect(table).toMatchObject({ kind: 'table', caption: 'Le tableau ci-après donne le budget requis pour le forum :' });
+    expect(table?.kind === 'table' ? table.rows : []).toEqual([
+      'Développement — Dépenses ponctuelles: 40 000 francs',
+      'Modération en trois langues — Dépenses récurrentes par année: 90 000 francs',
+      'Protocole — Dépenses ponctuelles: 16 000 francs',
+      ' — Dépenses récurrentes par année: les autres dépenses ne peuvent être évaluées',
+      'Total — Dépenses ponctuelles: 56 000 francs; Dépenses récurrentes par année: à déterminer',
+    ]);
+  });
+
+  it('leave the items as they are when no sum tells their columns', () => {
+    const text = ['One-off costs One-off or recurring', '', '- Design: 10 000', '', '- Hosting: 5 000', '', 'Total: 12 000 Total: 3 000'].join('\n');
+    const lines = structureText(text).split('\n');
+    expect(lines).toContain('- Design: 10 000');
+    expect(lines.filter(isRowLine)).toEqual(['Total — One-off costs: 12 000; One-off or recurring: 3 000']);
   });
 });
 
