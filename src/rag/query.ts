@@ -43,6 +43,12 @@ export interface Concept {
   nameGroup?: number;
   /** An acronym of the question ("IDRC", "CIID"): another language may have another one for the same body. */
   acronym?: boolean;
+  /**
+   * A body the glossary knows, written as an acronym, given as the question's source ("according to
+   * the UNDP note"): a document may not write its own author's name (a note on a letterhead), so
+   * one that names it nowhere answers less surely, not never.
+   */
+  knownBody?: boolean;
   /** A language named as a people's ("the Dutch experts"): its country's name, in phrases, which a document may hold instead. */
   homeland?: string[][];
   /**
@@ -61,6 +67,16 @@ export interface AnalyzedQuery {
 function addTerm(terms: Map<string, number>, stem: string, boost: number): void {
   terms.set(stem, Math.max(terms.get(stem) ?? 0, boost));
 }
+
+/** Words that give a question's source ("according to the UNDP note", "según la nota del PNUD"). */
+const ATTRIBUTION: Record<Lang, RegExp> = {
+  en: /\b(?:according to|as per|as stated (?:in|by)|in the view of)\b/i,
+  fr: /\b(?:selon|d['’]apr[èe]s|aux termes d)/i,
+  es: /\b(?:seg[úu]n|de acuerdo con|conforme a)\b/i,
+  ru: /(?:согласно|по данным|по мнению|по оценке|по словам)/i,
+  ar: /(?:وفقا|وفقاً|حسب|بحسب|طبقا|طبقاً)/,
+  zh: /(?:根据|按照|据)/,
+};
 
 /**
  * A term of another language found in a question is taken only when its stems are this long: a
@@ -195,10 +211,15 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
       }
     }
     // A name entry, or another entry that names a month, a language or a country ("на русском").
-    const constraint = senses.some((entry) => glossary.idOf(entry).startsWith(NAME_ENTRY_PREFIX)) || own.some((stem) => glossary.isNameStem(lang, stem));
+    // An acronym the question writes names a body too ("UNESCO's annex", "el PNUD"): an answer about another body is none.
+    const constraint = senses.some((entry) => glossary.idOf(entry).startsWith(NAME_ENTRY_PREFIX)) || own.some((stem) => glossary.isNameStem(lang, stem)) || own.every(acronym);
     const optional = own.every((stem) => typeWords.has(stem));
     const concept: Concept = { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional };
-    if (own.every(acronym)) concept.acronym = true;
+    if (own.every(acronym)) {
+      concept.acronym = true;
+      // "According to the UNDP note": the body is the source, which a document may not write (a letterhead).
+      if (ATTRIBUTION[lang].test(text)) concept.knownBody = true;
+    }
     const homeland = [...new Set(senses)].map((entry) => homelandEntryId(glossary.idOf(entry))).find((id) => id !== undefined);
     const country = homeland === undefined ? undefined : glossary.indexOf(homeland);
     if (country !== undefined) concept.homeland = glossary.expansion(country).map((e) => e.stems);

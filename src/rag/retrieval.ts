@@ -25,6 +25,8 @@ export const POOL_FACTOR = 4;
 export const LEXICAL_SHARE = 0.3;
 /** A passage of a document that lacks one of the question's names (year, place, organisation) counts this much. */
 export const MISSING_CONSTRAINT_FACTOR = 0.5;
+/** The same for a body the question names by its acronym. */
+export const MISSING_BODY_FACTOR = 0.8;
 /** …plus this for a passage that holds a span of the kind of answer the question expects. */
 export const KIND_BONUS = 0.1;
 /** Passages whose support is measured (and that an answer may draw from). */
@@ -194,9 +196,11 @@ export async function retrieve(
   const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && findSpans(chunk.text, chunk.lang).some((s) => accepted.includes(s.kind));
   // A document that never names the question's year, language, place or organisation is about
   // something else, however many of its other words it shares.
+  // (A body the question names by its acronym weighs less: a note may not write its author's name.)
+  const names = (chunk: Chunk, c: Concept): boolean => !deps.stats.documentHas || c.phrases.some((p) => p.every((t) => deps.stats.documentHas?.(chunk.documentId, t)));
   const constraints = query.concepts.filter((c) => c.constraint);
-  const namesAll = (chunk: Chunk): boolean =>
-    !deps.stats.documentHas || constraints.every((c) => c.phrases.some((p) => p.every((t) => deps.stats.documentHas?.(chunk.documentId, t))));
+  const missingFactor = (chunk: Chunk): number =>
+    constraints.reduce((factor, c) => (names(chunk, c) ? factor : Math.min(factor, c.knownBody ? MISSING_BODY_FACTOR : MISSING_CONSTRAINT_FACTOR)), 1);
   const hits = pool
     .map(({ chunk, lexical, matched, support, rankSupport }) => ({
       chunk,
@@ -204,7 +208,7 @@ export async function retrieve(
       support,
       score:
         (rankSupport * (1 - LEXICAL_SHARE) + (LEXICAL_SHARE * lexical) / best + (holdsKind(chunk) ? KIND_BONUS : 0)) *
-        (namesAll(chunk) ? 1 : MISSING_CONSTRAINT_FACTOR),
+        missingFactor(chunk),
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
