@@ -13,6 +13,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { ARABIC_MARKS, firstHanWord } from './analyze.ts';
 import { AR_WORD_START, isMoneyWord, MONEY } from './money-words.ts';
+import { asksForTool } from './tools.ts';
 
 export const ANSWER_KINDS = [
   'contact',
@@ -313,6 +314,8 @@ export function questionKind(question: string, lang: Lang): AnswerKind | undefin
   // "How many countries paid": a count of countries, whatever the money word later.
   // ("How many Norwegian kroner": the money word may follow an adjective.)
   if (kind === 'amount' && counted !== undefined && !text.slice(text.indexOf(counted)).split(/\s+/).slice(0, 2).some((w) => isMoneyWord(w, lang))) return 'number';
+  // "With which program": a tool, named by its product's name, not a body.
+  if (kind === 'organisation' && asksForTool(text, lang)) return undefined;
   return kind;
 }
 

@@ -684,3 +684,19 @@ describe('a word of money in a question', () => {
     expect(isMoneyConcept(analyze('forum', 'fr').join(' '), 'Quel montant est prévu pour le forum ?', 'fr')).toBe(false);
   });
 });
+
+describe('a program used for something', () => {
+  it.each([
+    ['ru', 'С помощью какой программы проводились прямые трансляции вебинаров?'],
+    ['fr', 'À l’aide de quel logiciel les webinaires ont-ils été diffusés ?'],
+    ['es', '¿Con qué programa se transmitieron los seminarios web?'],
+    ['en', 'Which program was used to stream the webinars?'],
+  ] as [Lang, string][])('is a tool, not a body (%s: %s)', (lang, question) => {
+    expect(questionKind(question, lang)).toBeUndefined();
+  });
+
+  it('while "which programme" alone may ask for a body', () => {
+    expect(questionKind('Which programme funds the webinars?', 'en')).toBe('organisation');
+    expect(questionKind('Какая программа финансирует вебинары?', 'ru')).toBe('organisation');
+  });
+});
