@@ -253,7 +253,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         const otherYear = year !== undefined && aboutOtherYear(unit.text, chunk.heading, chunk.title, year, query.text);
         // A capitalised word of the question that a passage of another language lacks may be translated there ("the French State", "l'État").
         const translatable = concept.titleWord === true && chunk.lang !== query.lang && share === 0;
-        const factor = otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : (share > 0 && !localFigure) || concept.knownBody ? FAR_CONSTRAINT_FACTOR.document : 0;
+        // A body is named once for a whole document; one the document never names is another's (or, given as the source, maybe its unwritten author).
+        const body = concept.body === true ? (share > 0 ? 1 : concept.bodyIsSource ? FAR_CONSTRAINT_FACTOR.document : 0) : undefined;
+        const factor = body ?? (otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0);
         if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
         else if (concept.nameGroup !== undefined) nameFactors.set(concept.nameGroup, Math.min(nameFactors.get(concept.nameGroup) ?? 1, factor));
         else constraintFactor *= factor;

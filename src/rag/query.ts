@@ -44,11 +44,15 @@ export interface Concept {
   /** An acronym of the question ("IDRC", "CIID"): another language may have another one for the same body. */
   acronym?: boolean;
   /**
-   * A body the glossary knows, written as an acronym, given as the question's source ("according to
-   * the UNDP note"): a document may not write its own author's name (a note on a letterhead), so
-   * one that names it nowhere answers less surely, not never.
+   * A body the glossary knows, written as an acronym ("UNESCO", "el PNUD"): which body is meant,
+   * as a document says by naming it anywhere (its sentences need not repeat it).
    */
-  knownBody?: boolean;
+  body?: boolean;
+  /**
+   * …given as the question's source ("according to the UNDP note"): a document may not write its
+   * own author's name (a note on a letterhead), so one that names it nowhere answers less surely, not never.
+   */
+  bodyIsSource?: boolean;
   /** A language named as a people's ("the Dutch experts"): its country's name, in phrases, which a document may hold instead. */
   homeland?: string[][];
   /**
@@ -216,9 +220,9 @@ export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): Anal
     const optional = own.every((stem) => typeWords.has(stem));
     const concept: Concept = { label: own.join(' '), terms, crossLingual: true, phrases, constraint, optional };
     if (own.every(acronym)) {
-      concept.acronym = true;
+      concept.acronym = concept.body = true;
       // "According to the UNDP note": the body is the source, which a document may not write (a letterhead).
-      if (ATTRIBUTION[lang].test(text)) concept.knownBody = true;
+      if (ATTRIBUTION[lang].test(text)) concept.bodyIsSource = true;
     }
     const homeland = [...new Set(senses)].map((entry) => homelandEntryId(glossary.idOf(entry))).find((id) => id !== undefined);
     const country = homeland === undefined ? undefined : glossary.indexOf(homeland);

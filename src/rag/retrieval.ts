@@ -200,7 +200,7 @@ export async function retrieve(
   const names = (chunk: Chunk, c: Concept): boolean => !deps.stats.documentHas || c.phrases.some((p) => p.every((t) => deps.stats.documentHas?.(chunk.documentId, t)));
   const constraints = query.concepts.filter((c) => c.constraint);
   const missingFactor = (chunk: Chunk): number =>
-    constraints.reduce((factor, c) => (names(chunk, c) ? factor : Math.min(factor, c.knownBody ? MISSING_BODY_FACTOR : MISSING_CONSTRAINT_FACTOR)), 1);
+    constraints.reduce((factor, c) => (names(chunk, c) ? factor : Math.min(factor, c.bodyIsSource ? MISSING_BODY_FACTOR : MISSING_CONSTRAINT_FACTOR)), 1);
   const hits = pool
     .map(({ chunk, lexical, matched, support, rankSupport }) => ({
       chunk,

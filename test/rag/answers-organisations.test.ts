@@ -23,9 +23,12 @@ const REPORT_EN = [
 const BUDGET_FR = [
   '# Forum sur le Web : incidences financières',
   '',
-  'Le Secrétariat propose un forum de discussion réservé aux États membres.',
+  'Le Secrétariat de l’OMPI propose un forum de discussion réservé aux États membres.',
   '',
-  'Le développement technique du forum coûtera 41 518 francs suisses, et sa modération 120 736 francs suisses par année.',
+  '',
+  'Le développement technique du forum coûtera 41 518 francs suisses.',
+  '',
+  'Sa modération coûtera 120 736 francs suisses par année.',
 ].join('\n');
 
 const kb = useDocumentsKnowledgeBase({ 'review.md': REPORT_EN, 'forum.md': BUDGET_FR });
@@ -51,5 +54,7 @@ describe('a body named by its acronym that a document never names', () => {
   itAnswersWith('while the same question without it is, and one naming it as its source (a note may not write its author)', kb, [
     ['en', 'How much will the technical development of the forum cost?', '41 518'],
     ['es', 'Según la nota de la OMPI, ¿cuánto costará el desarrollo técnico del foro?', '41 518'],
+    // A document names its body once: the sentence with the figure need not repeat it.
+    ['en', 'How much will the moderation of the WIPO forum cost each year?', '120 736'],
   ]);
 });
