@@ -66,9 +66,10 @@ const PREPOSITIONS: Record<Lang, string[]> = {
   en: ['since', 'within', 'among', 'amongst', 'via', 'despite', 'upon', 'throughout', 'till'],
   fr: ['depuis', 'pendant', 'durant', 'parmi', 'lors', 'dès', 'jusque'],
   es: [],
-  ru: ['согласно', 'течение', 'посредством'],
+  // (Nouns of compound prepositions, in the one case they take there: "в ходе", "в рамках", "в целях", "в отношении".)
+  ru: ['согласно', 'течение', 'посредством', 'ходе', 'рамках', 'целях', 'отношении'],
   ar: [],
-  zh: [],
+  zh: ['期间'],
 };
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
@@ -77,7 +78,7 @@ const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   es: new Set([...esStop.filter((w) => !KEEP.es.has(fold(w))), ...QUESTION_NOISE.es, ...PREPOSITIONS.es].map(fold)),
   fr: new Set([...frStop, ...QUESTION_NOISE.fr, ...PREPOSITIONS.fr].map(fold)),
   ru: new Set([...ruStop, ...QUESTION_NOISE.ru, ...PREPOSITIONS.ru].map(fold)),
-  zh: new Set([...zhStop.filter((w) => !KEEP.zh.has(w)), ...QUESTION_NOISE.zh]),
+  zh: new Set([...zhStop.filter((w) => !KEEP.zh.has(w)), ...QUESTION_NOISE.zh, ...PREPOSITIONS.zh]),
 };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
