@@ -69,7 +69,7 @@ const PREPOSITIONS: Record<Lang, string[]> = {
   // (Nouns of compound prepositions, in the one case they take there: "в ходе", "в рамках", "в целях", "в отношении".)
   ru: ['согласно', 'течение', 'посредством', 'ходе', 'рамках', 'целях', 'отношении'],
   ar: [],
-  zh: ['期间'],
+  zh: [],
 };
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {

@@ -17,9 +17,8 @@ describe('analyze', () => {
     expect(analyze('الدول', 'ar')).toEqual(['دول']);
   });
 
-  it('drops the nouns of compound prepositions ("в ходе", "в рамках") and "during" in Chinese, which say when, not what', () => {
+  it('drops the nouns of Russian compound prepositions ("в ходе", "в рамках"), which say when, not what', () => {
     expect(analyze('Сколько семинаров провели в ходе пилотного этапа в рамках проекта?', 'ru')).toEqual(analyze('Сколько семинаров провели пилотного этапа проекта?', 'ru'));
-    expect(analyze('会议期间有多少人参加？', 'zh')).toEqual(['会议', '参加']);
     // The same nouns in other cases are words of their own ("ход работ", the course of work).
     expect(analyze('ход работ', 'ru')).toHaveLength(2);
   });
