@@ -131,6 +131,8 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['amount', 'fr', 'Quel est le chiffre d’affaires moyen des entreprises ?'],
   ['amount', 'es', '¿Cuál fue la facturación anual de las cooperativas?'],
   ['amount', 'ru', 'Какова выручка предприятий?'],
+  // "How much funds": средства are money (the sum asked), not means.
+  ['amount', 'ru', 'Сколько средств выделено на семинары?'],
   ['amount', 'zh', '合作社的平均年营业额是多少？'],
   ['date', 'ar', 'متى عُقِدَت الندوة الأولى؟'],
   ['number', 'en', 'What is the Gini coefficient of land distribution?'],
