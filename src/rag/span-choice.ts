@@ -16,6 +16,8 @@ const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'amount', 'perc
 /** The figure a change leads to is as close to "to how many" as a figure can be. */
 const TARGET_CLOSENESS = 1.5;
 const NO_CHANGE_CLOSENESS = 0.5;
+/** How many words after a figure its counted noun may stand ("973 United Nations Volunteers"). */
+const COUNTED_REACH = 3;
 /** What nearness to the question's other words adds to a figure written by the counted word. */
 const COUNTED_TIE = 0.2;
 /** How close the person a sentence opens with stands to what the sentence says of them. */
@@ -57,7 +59,7 @@ export function chooseSpan(
     const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
     // "35 countries" answers "how many countries": the figure written right by the counted word.
     const clause = clauseOf(at);
-    const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= 2) || at - p === 1));
+    const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= COUNTED_REACH) || at - p === 1));
     // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
     // discussions"), is who does what it says, however long the apposition.
     const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;

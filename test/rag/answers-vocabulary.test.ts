@@ -2,8 +2,9 @@
  * The everyday words of the field's reports — enterprise development, tourism, statistics,
  * evaluation practice — reach the document written in another language: "voyagiste", "operador
  * turístico" and "туроператор" are tour operators; "chiffre d'affaires" is turnover, a sum of
- * money, whose change may be asked and given as a share. Through the real pipeline, in several
- * languages.
+ * money, whose change may be asked and given as a share. A word the field uses in two senses
+ * ("volontaire": a volunteer, and voluntary) carries both, and the passages decide. Through the
+ * real pipeline, in several languages.
  */
 import { describe } from 'vitest';
 import { itAnswersWith } from '../support/answer-cases.ts';
@@ -35,7 +36,15 @@ const MISSION_EN = [
   'The experts visited three craft villages and met the regional tourism office.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN });
+const VOLUNTEERS_EN = [
+  '# Volunteer programme: annual report',
+  '',
+  'The refugee agency hosted 973 United Nations Volunteers in 41 countries.',
+  '',
+  'Donors paid voluntary contributions of 4.9 million US dollars into the special fund.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN, 'volunteers.md': VOLUNTEERS_EN });
 
 describe('the words of the field in another language', () => {
   itAnswersWith('tour operators and turnover', kb, [
@@ -53,4 +62,14 @@ describe('a change asked of a sum of money', () => {
     ['en', 'By how much did the cooperatives’ turnover increase compared with 2023?', '35 %'],
     ['es', '¿Cuánto aumentó la facturación de las cooperativas con respecto a 2023?', '35 %'],
   ]);
+});
+
+describe('a word of two senses', () => {
+  itAnswersWith('reaches the sense the passages hold', kb, [
+    ['fr', 'Combien de volontaires l’agence pour les réfugiés a-t-elle accueillis ?', '973'],
+    ['fr', 'Quel a été le montant des contributions volontaires versées au fonds spécial ?', '4.9 million'],
+  ]);
+
+  // The noun counted may stand three words after its figure, past a name ("973 United Nations Volunteers").
+  itAnswersWith('counts the noun after a name', kb, [['en', 'How many volunteers did the refugee agency host?', '973']]);
 });

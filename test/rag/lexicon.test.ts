@@ -44,6 +44,15 @@ const NUMBER_GAPS: Record<string, Partial<Record<Lang, string>>> = {
   eighty: { ar: 'ثمانون' },
 };
 
+/**
+ * Words the field uses in two senses, kept in both entries on purpose: a question's word then
+ * carries both, and the passages decide (French "volontaire": a volunteer — "Volontaires des
+ * Nations Unies" — and voluntary — "contributions volontaires").
+ */
+const TWO_SENSES: Record<string, string[]> = {
+  'fr|volontair': ['optional', 'volunteer'],
+};
+
 /** Each language's script: a term in another script is another language's word. */
 const SCRIPT: Record<Lang, RegExp> = {
   en: /^(?=.*\p{Script=Latin})[\p{Script=Latin}\p{N} '’.&-]+$/u,
@@ -106,7 +115,7 @@ function lexiconProblems(entries: Entry[], glossaryEntries: Entry[]): string[] {
         const k = key(lang, stems);
         if (seen.has(k)) problems.push(`${entry.id} ${lang}: "${term}" repeats another term's stems (${stems.join(' ')})`);
         seen.add(k);
-        const others = [...(inLexicon.get(k) ?? [])].filter((id) => id !== entry.id);
+        const others = [...(inLexicon.get(k) ?? [])].filter((id) => id !== entry.id && !(TWO_SENSES[k]?.includes(id) && TWO_SENSES[k]?.includes(entry.id)));
         if (others.length > 0) problems.push(`${entry.id} ${lang}: "${term}" has the stems of a term of ${others.join(', ')}`);
         const glossed = [...(inGlossary.get(k) ?? [])];
         if (glossed.length > 0) problems.push(`${entry.id} ${lang}: "${term}" has the stems of the glossary's ${glossed.join(', ')}`);
