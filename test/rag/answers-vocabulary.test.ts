@@ -42,6 +42,10 @@ const VOLUNTEERS_EN = [
   'The refugee agency hosted 973 United Nations Volunteers in 41 countries.',
   '',
   'Donors paid voluntary contributions of 4.9 million US dollars into the special fund.',
+  '',
+  'The training programme ran its sessions for officials of 12 countries.',
+  '',
+  'The sessions were broadcast live with the GoToWebinar software.',
 ].join('\n');
 
 const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN, 'volunteers.md': VOLUNTEERS_EN });
@@ -69,6 +73,9 @@ describe('a word of two senses', () => {
     ['fr', 'Combien de volontaires l’agence pour les réfugiés a-t-elle accueillis ?', '973'],
     ['fr', 'Quel a été le montant des contributions volontaires versées au fonds spécial ?', '4.9 million'],
   ]);
+
+  // "программа": a programme, and a piece of software.
+  itAnswersWith('finds the software a program of the question may be', kb, [['ru', 'С помощью какой программы проводили сессии?', 'GoToWebinar']], 'answer');
 
   // The noun counted may stand three words after its figure, past a name ("973 United Nations Volunteers").
   itAnswersWith('counts the noun after a name', kb, [['en', 'How many volunteers did the refugee agency host?', '973']]);

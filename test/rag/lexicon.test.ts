@@ -51,6 +51,9 @@ const NUMBER_GAPS: Record<string, Partial<Record<Lang, string>>> = {
  */
 const TWO_SENSES: Record<string, string[]> = {
   'fr|volontair': ['optional', 'volunteer'],
+  // "программа", "برنامج": a programme, and a piece of software ("с помощью какой программы").
+  'ru|программ': ['project', 'software'],
+  'ar|رنامج': ['project', 'software'],
 };
 
 /** Each language's script: a term in another script is another language's word. */
@@ -117,7 +120,7 @@ function lexiconProblems(entries: Entry[], glossaryEntries: Entry[]): string[] {
         seen.add(k);
         const others = [...(inLexicon.get(k) ?? [])].filter((id) => id !== entry.id && !(TWO_SENSES[k]?.includes(id) && TWO_SENSES[k]?.includes(entry.id)));
         if (others.length > 0) problems.push(`${entry.id} ${lang}: "${term}" has the stems of a term of ${others.join(', ')}`);
-        const glossed = [...(inGlossary.get(k) ?? [])];
+        const glossed = [...(inGlossary.get(k) ?? [])].filter((id) => !(TWO_SENSES[k]?.includes(id) && TWO_SENSES[k]?.includes(entry.id)));
         if (glossed.length > 0) problems.push(`${entry.id} ${lang}: "${term}" has the stems of the glossary's ${glossed.join(', ')}`);
       }
     }
