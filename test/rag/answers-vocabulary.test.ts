@@ -48,7 +48,16 @@ const VOLUNTEERS_EN = [
   'The sessions were broadcast live with the GoToWebinar software.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN, 'volunteers.md': VOLUNTEERS_EN });
+const SESSIONS_EN = [
+  '# Online sessions of the pilot phase',
+  '',
+  '| Session | Language | Registrations | Attendance |',
+  '| --- | --- | --- | --- |',
+  '| III | Spanish | 273 | 92 |',
+  '| IV | English | 209 | 58 |',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'study.md': STUDY_EN, 'bilan.md': REVIEW_FR, 'mission.md': MISSION_EN, 'volunteers.md': VOLUNTEERS_EN, 'sessions.md': SESSIONS_EN });
 
 describe('the words of the field in another language', () => {
   itAnswersWith('tour operators and turnover', kb, [
@@ -76,6 +85,12 @@ describe('a word of two senses', () => {
 
   // "программа": a programme, and a piece of software.
   itAnswersWith('finds the software a program of the question may be', kb, [['ru', 'С помощью какой программы проводили сессии?', 'GoToWebinar']], 'answer');
+
+  // Connecting to an online session is attending it.
+  itAnswersWith('reads connecting to a session as attending it', kb, [
+    ['es', '¿Cuántas personas se conectaron a la sesión en español?', '92'],
+    ['fr', 'Combien de personnes se sont connectées à la session en espagnol ?', '92'],
+  ]);
 
   // The noun counted may stand three words after its figure, past a name ("973 United Nations Volunteers").
   itAnswersWith('counts the noun after a name', kb, [['en', 'How many volunteers did the refugee agency host?', '973']]);

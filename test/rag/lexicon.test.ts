@@ -54,6 +54,9 @@ const TWO_SENSES: Record<string, string[]> = {
   // "программа", "برنامج": a programme, and a piece of software ("с помощью какой программы").
   'ru|программ': ['project', 'software'],
   'ar|رنامج': ['project', 'software'],
+  // "conectarse", "se connecter" (to an online session: attending it), and connectivity.
+  'es|conect': ['connection', 'participants'],
+  'fr|connect': ['connection', 'participants'],
 };
 
 /** Each language's script: a term in another script is another language's word. */
