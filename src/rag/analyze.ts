@@ -230,3 +230,13 @@ export function analyze(text: string, lang: Lang): string[] {
   }
   return out;
 }
+
+/** The stems of lists of words by language, each language's analysed once, when first asked for. */
+export function stemsOfWords(words: Record<Lang, readonly string[]>): (lang: Lang) => ReadonlySet<string> {
+  const cache = new Map<Lang, ReadonlySet<string>>();
+  return (lang) => {
+    let stems = cache.get(lang);
+    if (!stems) cache.set(lang, (stems = new Set(words[lang].flatMap((w) => analyze(w, lang)))));
+    return stems;
+  };
+}

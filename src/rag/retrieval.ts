@@ -10,7 +10,7 @@ import type { Glossary } from './glossary.ts';
 import type { BackendQuery, IndexBackend } from './index-backend.ts';
 import type { Embedder } from './llm/embedder.ts';
 import type { QueryTranslator } from './llm/translator.ts';
-import { acceptedKinds, findSpans } from './entities.ts';
+import { acceptedKinds, findSpans, type Span } from './entities.ts';
 import { isMoneyConcept } from './money-words.ts';
 import { analyzeQuery, EXPANSION_TERM_BOOST, type AnalyzedQuery, type Concept } from './query.ts';
 import { questionKind, SPAN_KINDS } from './question-kind.ts';
@@ -179,7 +179,10 @@ export async function retrieve(
   // "How much": a sum written in a passage names the money asked about as well as the word would (a budget table's lines).
   const kind = questionKind(question, lang);
   const moneyTerms = kind === 'amount' ? query.concepts.filter((c) => !c.constraint && isMoneyConcept(c.label, question, lang)).flatMap((c) => [...c.terms.keys()]) : [];
-  const holdsAmount = (chunk: Chunk): boolean => moneyTerms.length > 0 && findSpans(chunk.text, chunk.lang).some((s) => s.kind === 'amount' && s.confidence === 1);
+  // A passage's spans are found once, for this and for the kind asked below.
+  const spansOf = new Map<Chunk, Span[]>();
+  const spans = (chunk: Chunk): Span[] => spansOf.get(chunk) ?? (spansOf.set(chunk, findSpans(chunk.text, chunk.lang)).get(chunk) as Span[]);
+  const holdsAmount = (chunk: Chunk): boolean => moneyTerms.length > 0 && spans(chunk).some((s) => s.kind === 'amount' && s.confidence === 1);
   const pool = (await deps.backend.search(request)).map((h) => {
     const present = new Set([...analyze(h.chunk.text, h.chunk.lang), ...analyze(`${h.chunk.title} ${h.chunk.heading}`, h.chunk.lang)]);
     const matched = new Set([...allTerms.keys()].filter((t) => present.has(t)));
@@ -193,7 +196,7 @@ export async function retrieve(
   // A passage that holds something of the kind asked (a figure for "how many", a date for "when")
   // is the likelier answer: the classic answer-type filter, as a bonus.
   const accepted = kind && SPAN_KINDS.has(kind) ? acceptedKinds(kind) : undefined;
-  const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && findSpans(chunk.text, chunk.lang).some((s) => accepted.includes(s.kind));
+  const holdsKind = (chunk: Chunk): boolean => accepted !== undefined && spans(chunk).some((s) => accepted.includes(s.kind));
   // A document that never names the question's year, language, place or organisation is about
   // something else, however many of its other words it shares.
   // (A body the question names by its acronym weighs less: a note may not write its author's name.)

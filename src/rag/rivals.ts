@@ -9,7 +9,7 @@
  * often names its thing otherwise than the sentence describing it, "drafting the protocol: 16 000".)
  */
 import type { Lang } from '../i18n/index.ts';
-import { analyze } from './analyze.ts';
+import { analyze, stemsOfWords } from './analyze.ts';
 import { acceptedKinds, findSpans } from './entities.ts';
 import type { AnalyzedQuery } from './query.ts';
 import type { AnswerKind } from './question-kind.ts';
@@ -45,15 +45,10 @@ const PLANNED_WORDS: Record<Lang, string[]> = {
   ar: ['المقرر', 'المخطط'],
   zh: ['计划', '预计'],
 };
-const plannedStems = new Map<Lang, Set<string>>();
+const plannedStems = stemsOfWords(PLANNED_WORDS);
 function isPlannedWord(label: string, lang: Lang): boolean {
-  let stems = plannedStems.get(lang);
-  if (!stems) {
-    stems = new Set(PLANNED_WORDS[lang].flatMap((w) => analyze(w, lang)));
-    plannedStems.set(lang, stems);
-  }
-  const own = label.split(' ');
-  return own.length > 0 && own.every((stem) => stems.has(stem));
+  const stems = plannedStems(lang);
+  return label.split(' ').every((stem) => stems.has(stem));
 }
 
 /** The words that single the subject out weigh at least this share of the question… */

@@ -3,18 +3,16 @@
  * question's verb of lasting is optional, a body named by an acronym no document names is a
  * constraint, and what the question leaves out ("hors frais de soutien") is set apart.
  */
-import type { Lang } from '../i18n/index.ts';
-import { analyze } from './analyze.ts';
+import { stemsOfWords } from './analyze.ts';
 import { leftOut } from './excluded.ts';
 import type { AnalyzedQuery, Concept } from './query.ts';
 import { LASTING_WORDS, type AnswerKind } from './question-kind.ts';
 import type { TermStatistics } from './support.ts';
 
 /** A duration question's verb of lasting ("se extendió", "s'étale") names what is asked: found or not, the answer is the same. */
-const lastingTerms = new Map<Lang, ReadonlySet<string>>();
+const lastingTerms = stemsOfWords(LASTING_WORDS);
 function withoutLasting(query: AnalyzedQuery): AnalyzedQuery {
-  let lasting = lastingTerms.get(query.lang);
-  if (!lasting) lastingTerms.set(query.lang, (lasting = new Set(LASTING_WORDS[query.lang].flatMap((w) => analyze(w, query.lang)))));
+  const lasting = lastingTerms(query.lang);
   return { ...query, concepts: query.concepts.map((c) => (!c.constraint && c.label.split(' ').every((t) => lasting.has(t)) ? { ...c, optional: true } : c)) };
 }
 

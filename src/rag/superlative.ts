@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { rowCells } from './ingest/layout.ts';
+import { figureOf } from './ingest/stacked-columns.ts';
 import type { Candidate, Extraction } from './extractive.ts';
 import { headerNamesKind } from './kind-headers.ts';
 import type { AnalyzedQuery } from './query.ts';
@@ -30,14 +31,6 @@ export function superlativeOf(question: string, lang: Lang): Direction | undefin
   if (min.test(text)) return 'min';
   if (max.test(text)) return 'max';
   return undefined;
-}
-
-/** The first figure of a cell, as a number ("1 681" → 1681, "56%" → 56, "2,5" → 2.5). */
-export function figureOf(value: string): number | undefined {
-  const m = /\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/.exec(value);
-  if (!m) return undefined;
-  const grouped = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/.test(m[0]);
-  return Number(grouped ? m[0].replace(/\D/g, '') : m[0].replace(',', '.'));
 }
 
 export interface RowLine {

@@ -16,6 +16,7 @@
  * apart, they stay as they are, and the totals line alone becomes one row.
  */
 import { cellText, joined } from './records.ts';
+import { figureOf } from './stacked-columns.ts';
 
 /** A line that says the same label twice: two columns' last cells side by side ("Total: 57 518 Total: to be set"). */
 const TWICE = /^\s*(\p{L}[\p{L}'’ ]{0,30}?)\s*:\s*(\S.*?)\s+\1\s*:\s*(\S.*?)\s*$/u;
@@ -25,8 +26,6 @@ const HEADER_LOOKBACK = 30;
 const ITEM_MARK = /^\s*[-•*–·▪◦]\s+/;
 /** "Label : value" — the label short, the value after the first colon. */
 const LABELLED = /^([^:]{2,100}?)\s*:\s*(\S.*)$/;
-/** The first figure of a value, with its groups of three ("41 518", "41,518", "41.518"). */
-const FIGURE = /\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?!\d)|\d+/;
 /** Beyond this many items, their sums are not searched. */
 const MAX_ITEMS = 14;
 
@@ -39,11 +38,6 @@ function twoHeaders(line: string): [string, string] | undefined {
   if (again < 2 || again > words.length - 2) return undefined;
   return [words.slice(0, again).join(' '), words.slice(again).join(' ')];
 }
-
-const figureOf = (text: string): number | undefined => {
-  const m = FIGURE.exec(text);
-  return m ? Number(m[0].replace(/\D/g, '')) : undefined;
-};
 
 interface Item {
   text: string;

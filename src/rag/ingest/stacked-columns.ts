@@ -35,6 +35,14 @@ const MAX_HEADER_LINES = 3;
 const isFigure = (line: string): boolean => FIGURE.test(line) && /\d/.test(line);
 const isLabel = (line: string): boolean => line.length <= MAX_LABEL_CHARS && /\p{L}{2}/u.test(line) && !isFigure(line) && !ENDS_PHRASE.test(line) && !/^\p{Ll}/u.test(line);
 
+/** The first figure of a cell, as a number ("1 681" → 1681, "56%" → 56, "2,5" → 2.5). */
+export function figureOf(value: string): number | undefined {
+  const m = /\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+(?:[.,]\d+)?/.exec(value);
+  if (!m) return undefined;
+  const grouped = /^\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+$/.test(m[0]);
+  return Number(grouped ? m[0].replace(/\D/g, '') : m[0].replace(',', '.'));
+}
+
 /** A figure's value, its separators read as the locale writes them ("19 746,52", "1,064,659", "7.364,49"). */
 export function figureValue(text: string): number {
   const digits = text.replace(/[^\d.,]/g, '');
