@@ -242,7 +242,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
       // An acronym no document has, asked of a passage in another language, may be that language's name for a body the passage
       // names otherwise ("CIID", IDRC) — when something else the question names (a project's number, a name) says which.
       const foreignAcronym = concept.acronym === true && !scoring.present[c] && chunk.lang !== query.lang && pinned;
-      if (((concept.constraint && !foreignAcronym) || counts) && share < CONTEXT_WEIGHT.before) {
+      // (A row's figure counts what its own cells name — its column's header —, not a word its table's caption says in passing.)
+      const countedAbove = counts && unit.kind === 'row' && share < 1;
+      if (((concept.constraint && !foreignAcronym) || counts) && (share < CONTEXT_WEIGHT.before || countedAbove)) {
         // A figure that is not a year ("the 20 missions") says which thing is meant only in the
         // passage itself: elsewhere in the document it is another figure (a paragraph, a date).
         // The day of a date the question gives ("3 April 2025") is part of that date.
@@ -255,7 +257,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
         const translatable = concept.titleWord === true && chunk.lang !== query.lang && share === 0;
         // A body is named once for a whole document; one the document never names is another's (or, given as the source, maybe its unwritten author).
         const body = concept.body === true ? (share > 0 ? 1 : concept.bodyIsSource ? FAR_CONSTRAINT_FACTOR.document : 0) : undefined;
-        const factor = body ?? (otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0);
+        // A figure counts what is written by it or just above it, not a word elsewhere in the passage.
+        const factor = counts && !concept.constraint ? 0 : body ?? (otherYear ? 0 : share === CONTEXT_WEIGHT.passage || translatable ? FAR_CONSTRAINT_FACTOR.passage : share > 0 && !localFigure ? FAR_CONSTRAINT_FACTOR.document : 0);
         if (scoring.dateParts[c]) dateFactor = Math.min(dateFactor, factor);
         else if (concept.nameGroup !== undefined) nameFactors.set(concept.nameGroup, Math.min(nameFactors.get(concept.nameGroup) ?? 1, factor));
         else constraintFactor *= factor;

@@ -1,0 +1,55 @@
+/**
+ * "How many X": the figure counts what is written by it. A table's row answers with its figure
+ * when its own cells (a column's header) name X; a row whose figure counts something else
+ * ("Participation: 62") does not answer "from how many countries", even when the sentence that
+ * introduces the table names countries in passing. Through the real pipeline, in several languages.
+ */
+import { describe } from 'vitest';
+import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
+import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
+
+const CLINICS_FR = [
+  '# Cliniques en ligne sur les marchés publics',
+  '',
+  'Pour que tous les pays de la région soient servis, le secrétariat a tenu trois cliniques, comme indiqué ci-dessous :',
+  '',
+  '| N° | Langue | Date | Inscriptions | Participation |',
+  '|---|---|---|---|---|',
+  '| I | Portugais | 12 mars 2024 | 310 | 74 |',
+  '| II | Arabe | 9 avril 2024 | 265 | 58 |',
+  '| III | Russe | 21 mai 2024 | 190 | 47 |',
+].join('\n');
+
+const NETWORK_EN = [
+  '# Customs laboratories network',
+  '',
+  'The network’s regional meetings brought laboratories together as follows:',
+  '',
+  '| Meeting | City | Countries | Laboratories |',
+  '|---|---|---|---|',
+  '| Andean meeting | Quito | 5 | 17 |',
+  '| Sahel meeting | Niamey | 7 | 12 |',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'cliniques.md': CLINICS_FR, 'network.md': NETWORK_EN });
+
+describe('a row whose figure counts something else', () => {
+  itAbstainsOn('does not answer how many countries', kb, [
+    ['fr', 'De combien de pays venaient les participants de la clinique en arabe ?', '58'],
+    ['en', 'From how many countries did the participants of the Arabic clinic come?', '58'],
+    ['es', '¿De cuántos países eran los participantes de la clínica en árabe?', '58'],
+    ['ar', 'من كم دولة جاء المشاركون في العيادة باللغة العربية؟', '58'],
+  ]);
+  itAnswersWith('answers for what it counts', kb, [
+    ['fr', 'Combien de participants la clinique en arabe a-t-elle réunis ?', '58'],
+    ['en', 'How many participants attended the Arabic clinic?', '58'],
+  ]);
+});
+
+describe('a row whose column names what is counted', () => {
+  itAnswersWith('answers how many of it', kb, [
+    ['en', 'How many countries took part in the Sahel meeting of the laboratories network?', '7'],
+    ['fr', 'Combien de pays ont pris part à la réunion du Sahel du réseau de laboratoires ?', '7'],
+    ['es', '¿Cuántos laboratorios participaron en la reunión andina de la red?', '17'],
+  ]);
+});
