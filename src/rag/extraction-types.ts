@@ -38,6 +38,8 @@ export interface Candidate {
   units: Unit[];
   chunk: Chunk;
   rank: number;
+  /** What the passage's rank took off its units' scores (1: nothing; see `passageDecay`). */
+  decay: number;
   score: number;
   coverage: number;
   /** The same with untranslated words weighing in full, whatever the passage's language: comparable across languages. */

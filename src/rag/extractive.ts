@@ -53,6 +53,20 @@ const NO_FOCUS_FACTOR = 0.5;
 const MONEY_BY_AMOUNT = 0.6;
 /** Later passages count less: the first one ranks best. */
 const RANK_DECAY = 0.1;
+/**
+ * …unless retrieval found them about as good: in a long report where most passages hold every word
+ * of the question, the seventh may be as near the first as the second is. A passage keeps at least
+ * its retrieval score's share of the first's, to this power.
+ */
+const NEAR_TIE_POWER = 2;
+
+/** What a passage's rank takes off its units' scores: by rank, but no more than its retrieval score falls short of the first's. */
+function passageDecay(rank: number, scores: readonly number[] | undefined): number {
+  const byRank = 1 / (1 + RANK_DECAY * rank);
+  const first = scores?.[0] ?? 0;
+  const own = scores?.[rank] ?? 0;
+  return first > 0 && own > 0 ? Math.max(byRank, Math.min(1, own / first) ** NEAR_TIE_POWER) : byRank;
+}
 /** A unit without the expected kind of span, when the question expects one. */
 const UNTYPED_FACTOR = 0.35;
 /** A unit without the noun a "which X" question asks for. */
@@ -129,7 +143,7 @@ function recordTerms(units: Unit[], unitSets: Set<string>[], i: number, lang: La
   return new Set(recordAbove(units, i, lang).flatMap((u) => [...(unitSets[u.index] ?? NOTHING)]));
 }
 
-function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[] {
+function scorePassage(scoring: Scoring, chunk: Chunk, rank: number, decay: number): Candidate[] {
   const { query, kind, stats } = scoring;
   // In a passage of another language, a word of the question that cannot cross languages (not in
   // the glossary, not a figure or a name) cannot be found: it weighs as little as in the support —
@@ -327,15 +341,15 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number): Candidate[]
     // (A line that opens a list names them in its items: "attach the following:".)
     const nounFactor = scoring.askedNoun && !conceptMatched(scoring.askedNoun, own) && !/[:：]$/.test(unit.text) ? ASKED_NOUN_MISSING_FACTOR : 1;
     const datelineFactor = (answer && dateline ? DATELINE_FACTOR : 1) * (answer && scoring.asksTotal && isTotalLine(unit) ? TOTAL_FACTOR : 1) * (scoring.leftOut.some((k) => conceptMatched(k, own)) ? LEFT_OUT_FACTOR : 1);
-    const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) / (1 + RANK_DECAY * rank);
-    candidates.push({ unit, units, chunk, rank, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span, ...(answer && antecedent ? { antecedent: antecedent.unit } : {}) });
+    const score = (coverage * constraintFactor * kindFactor * focusFactor * nounFactor * datelineFactor * labelFactor(unit, query.concepts, chunk.lang)) * decay;
+    candidates.push({ unit, units, chunk, rank, decay, score, coverage: coverage * constraintFactor, plainCoverage: plainCoverage * constraintFactor, span: answer?.span, ...(answer && antecedent ? { antecedent: antecedent.unit } : {}) });
   });
   return candidates;
 }
 
 
 /** Every candidate unit of the passages (best first), scored. */
-export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Candidate[] {
+export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics, scores?: readonly number[]): Candidate[] {
   const { query, leftOut: leftConcepts } = scoredQuery(asked, kind, stats);
   // A word no document has cannot tell candidates apart: it weighs no more than the rarest word
   // that is there (the passage-level support, which decides abstention, still weighs it fully).
@@ -360,21 +374,21 @@ export function scoreCandidates(asked: AnalyzedQuery, kind: AnswerKind | undefin
   const rivals = kind !== undefined && SPAN_KINDS.has(kind) ? rivalUnits(query, kind, chunks, weights, focus) : new Map<number, Rival>();
   const noun = kind === undefined ? askedConcept(query) : undefined;
   const askedNoun = noun && present[query.concepts.indexOf(noun)] ? noun : undefined;
-  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, asksTotal: sums, focus, rivals, askedNoun, leftOut: leftConcepts, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank)).sort((a, b) => b.score - a.score);
+  return chunks.flatMap((chunk, rank) => scorePassage({ query, kind, counted, weights, present, money, focusFound, day, published, asksTotal: sums, focus, rivals, askedNoun, leftOut: leftConcepts, total, stats, mostlyTranslated, dateFigures, dateParts }, chunk, rank, passageDecay(rank, scores))).sort((a, b) => b.score - a.score);
 }
 
 /**
  * The answer from the passages (best first), or undefined when none of their units answers the
  * question: too little of it, no span of the expected kind, or not the event, year or place asked.
  */
-export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics): Extraction | undefined {
-  const candidates = scoreCandidates(query, kind, chunks, stats);
+export function extractAnswer(query: AnalyzedQuery, kind: AnswerKind | undefined, chunks: Chunk[], stats: TermStatistics, scores?: readonly number[]): Extraction | undefined {
+  const candidates = scoreCandidates(query, kind, chunks, stats, scores);
   const passageScores = new Map<string, number>();
   for (const c of candidates) passageScores.set(c.chunk.id, Math.max(passageScores.get(c.chunk.id) ?? 0, c.score));
   const typed = kind !== undefined && SPAN_KINDS.has(kind);
   const compared = superlativeAnswer(query, candidates, kind);
   if (compared) return { ...compared, units: [{ text: compared.candidate.unit.text, chunk: compared.candidate.chunk }], passageScores };
-  const ranked = demoteTiedRows(candidates, RANK_DECAY);
+  const ranked = demoteTiedRows(candidates);
   // Names are recognised less surely than figures and dates: for them a sentence without one may
   // still answer, if it holds much of the question and says something in words (a table row has
   // its cells: none is a name; "April 2014 50 000" is a line of figures).

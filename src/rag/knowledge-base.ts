@@ -259,7 +259,7 @@ export class KnowledgeBase {
     const passages = inLang.slice(0, ANSWER_PASSAGES);
     // For a superlative, the passages of tables further down are read too (after the best ones).
     if (compares) passages.push(...inLang.slice(ANSWER_PASSAGES).filter((h) => h.chunk.text.split('\n').filter(isRowLine).length >= 2).slice(0, TABLE_PASSAGES));
-    return extractAnswer(r.query, kind, passages.map((h) => h.chunk), this.stats);
+    return extractAnswer(r.query, kind, passages.map((h) => h.chunk), this.stats, passages.map((h) => h.score));
   }
 
   private base(question: string, lang: Lang, r: Retrieval): Omit<Answer, 'answered' | 'mode' | 'answer' | 'citations'> {

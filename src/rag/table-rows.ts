@@ -86,12 +86,12 @@ const ROW_TIE_FACTOR = 0.6;
 /**
  * When three rows or more of one table hold the question equally well, no row answers it (the
  * question names no record): they yield to a sentence that does. A long table is cut into several
- * passages: its rows are compared across them, before the passages' ranks are counted (`rankDecay`,
- * as the candidates' scores were lowered by their passage's rank).
+ * passages: its rows are compared across them, before the passages' ranks are counted (each
+ * candidate's `decay`, which its passage's rank took off its score).
  */
-export function demoteTiedRows(ranked: Candidate[], rankDecay: number): Candidate[] {
+export function demoteTiedRows(ranked: Candidate[]): Candidate[] {
   const tableOf = (c: Candidate): string => `${c.chunk.documentId}\u0000${c.chunk.heading}`;
-  const own = (c: Candidate): number => c.score * (1 + rankDecay * c.rank);
+  const own = (c: Candidate): number => c.score / c.decay;
   const bestRow = new Map<string, number>();
   for (const c of ranked) if (c.unit.kind === 'row') bestRow.set(tableOf(c), Math.max(bestRow.get(tableOf(c)) ?? 0, own(c)));
   const ties = new Map<string, number>();
