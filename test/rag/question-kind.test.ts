@@ -23,6 +23,13 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Сколько оценок провели в 2020 году?'],
   ['number', 'ru', 'Скольким муниципалитетам поможет программа?'],
   ['number', 'ru', 'Из скольких стран приехали участники?'],
+  // "The value / volume of X" asks for a figure (often a sum of money, which a figure question accepts): not what X is.
+  ['number', 'en', 'What was the overall value of UN system procurement in 2024?'],
+  ['number', 'fr', 'Quelle a été la valeur totale des achats des Nations Unies en 2024 ?'],
+  ['number', 'es', '¿Cuál fue el volumen de compras de la ONU en 2024?'],
+  ['number', 'ru', 'Каков был общий объём закупок ООН в 2024 году?'],
+  ['number', 'ar', 'ما هي القيمة الإجمالية لمشتريات الأمم المتحدة في عام 2024؟'],
+  ['number', 'ar', 'ما حجم المشتريات في عام 2024؟'],
   // "What period does it cover", "which years": a span of years, as a date, whatever else is named.
   ['date', 'es', '¿Qué período abarca la estrategia a plazo medio?'],
   ['date', 'zh', '新的计划与预算周期涵盖哪几年？'],
@@ -388,6 +395,16 @@ describe('question kinds', () => {
 function kinds(text: string, lang: Lang): string[] {
   return findSpans(text, lang).map((s) => `${s.kind}:${s.text}`);
 }
+
+describe('a value that is no figure', () => {
+  it.each([
+    ['fr', 'Quelle est la valeur ajoutée du projet ?'],
+    ['es', '¿Cuál es el valor añadido del proyecto?'],
+    ['en', 'What are the values of the organisation?'],
+  ] as [Lang, string][])('%s: %s', (lang, question) => {
+    expect(questionKind(question, lang)).not.toBe('number');
+  });
+});
 
 describe('spans', () => {
   it('reads figures in every locale’s form, and an amount with its currency', () => {
