@@ -30,6 +30,9 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Каков был общий объём закупок ООН в 2024 году?'],
   ['number', 'ar', 'ما هي القيمة الإجمالية لمشتريات الأمم المتحدة في عام 2024؟'],
   ['number', 'ar', 'ما حجم المشتريات في عام 2024؟'],
+  ['number', 'ru', 'Каким был размер оперативного резерва на конец года?'],
+  // "В какие даты": which dates, not a list.
+  ['date', 'ru', 'В какие даты пройдёт сессия Исполнительного совета?'],
   // "What period does it cover", "which years": a span of years, as a date, whatever else is named.
   ['date', 'es', '¿Qué período abarca la estrategia a plazo medio?'],
   ['date', 'zh', '新的计划与预算周期涵盖哪几年？'],
