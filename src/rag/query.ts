@@ -5,6 +5,7 @@
  */
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
+import { withArabicWordsRead } from './arabic-words.ts';
 import type { Glossary } from './glossary.ts';
 import { homelandEntryId, NAME_ENTRY_PREFIX, writesName } from './names.ts';
 import { optionalWords } from './optional-words.ts';
@@ -162,23 +163,8 @@ function demonymCountry(word: string, glossary: Glossary): number | undefined {
   return undefined;
 }
 
-/**
- * An Arabic word that starts with the preposition ل ("for", "to": لمبلغ, لعام, لتقديم), which the
- * stemmer leaves on since many words start with that letter (لجنة, لغة): the word without it, when
- * the glossary knows that (as a word, or the first word of a phrase: لبناء القدرات) and not the
- * word as written.
- */
-function withoutArabicLam(stems: string[], glossary: Glossary): string[] {
-  const known = (stem: string): boolean => glossary.beginsTerm(stem);
-  return stems.map((stem) => {
-    if (!stem.startsWith('ل') || stem.length < 4 || known(stem)) return stem;
-    const rest = analyze(stem.slice(1), 'ar');
-    return rest.length === 1 && known(rest[0] as string) ? (rest[0] as string) : stem;
-  });
-}
-
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
-  const stems = lang === 'ar' ? withoutArabicLam(analyze(text, lang), glossary) : analyze(text, lang);
+  const stems = analyze(lang === 'ar' ? withArabicWordsRead(text, glossary) : text, lang);
   const typeWords = answerTypeStemsOf(lang);
   // Longest glossary matches first, the question's own language before others, without overlaps.
   const matches = [...glossary.occurrences(stems)]

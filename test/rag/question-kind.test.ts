@@ -644,6 +644,11 @@ describe('an Arabic word after the preposition ل', () => {
       { id: 'amount', category: null, terms: { ar: ['مبلغ'], en: ['amount'] } },
       { id: 'committee', category: null, terms: { ar: ['لجنة'], en: ['committee'] } },
       { id: 'capacity-building', category: null, terms: { ar: ['بناء القدرات'], en: ['capacity building'] } },
+      { id: 'bank', category: null, terms: { ar: ['بنك'], en: ['bank'] } },
+      { id: 'convention', category: null, terms: { ar: ['اتفاقية'], en: ['convention'] } },
+      { id: 'city', category: null, terms: { ar: ['مدينة'], en: ['city'] } },
+      { id: 'session', category: null, terms: { ar: ['دورة'], en: ['session'] } },
+      { id: 'control', category: null, terms: { ar: ['الضبط'], en: ['control'] } },
     ],
   });
   const terms = (question: string): string[] => analyzeQuery(question, 'ar', glossary).concepts.flatMap((c) => [...c.terms.keys()]);
@@ -658,6 +663,20 @@ describe('an Arabic word after the preposition ل', () => {
 
   it('keeps a word that starts with that letter ("لجنة")', () => {
     expect(terms('من هي لجنة التنسيق؟')).toContain(analyze('committee', 'en')[0]);
+  });
+
+  it('is also read without ب or ك, after و or ف ("ببنك", "وباتفاقية")', () => {
+    expect(terms('كم دولارا رصد لورشة العمل الخاصة ببنك الخبرات؟')).toContain(analyze('bank', 'en')[0]);
+    expect(terms('ما هي الدول الأطراف وباتفاقية 2005؟')).toContain(analyze('convention', 'en')[0]);
+  });
+
+  it('reads a feminine noun’s dual as the noun ("مدينتين": two cities, "دورتين": two sessions)', () => {
+    expect(terms('في أي مدينتين عقدت الورشتان؟')).toContain(analyze('city', 'en')[0]);
+    expect(terms('كم استغرقت الدورتان معا؟')).toContain(analyze('session', 'en')[0]);
+  });
+
+  it('leaves a word of the stop list whole ("بالضبط", exactly, is not "الضبط")', () => {
+    expect(terms('في أي يوم بالضبط عقدت الندوة؟')).not.toContain(analyze('control', 'en')[0]);
   });
 });
 
