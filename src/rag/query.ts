@@ -6,6 +6,7 @@
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { withArabicWordsRead } from './arabic-words.ts';
+import { withCountryNames } from './demonyms.ts';
 import type { Glossary } from './glossary.ts';
 import { homelandEntryId, NAME_ENTRY_PREFIX, writesName } from './names.ts';
 import { optionalWords } from './optional-words.ts';
@@ -164,12 +165,14 @@ function demonymCountry(word: string, glossary: Glossary): number | undefined {
 }
 
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
-  const stems = analyze(lang === 'ar' ? withArabicWordsRead(text, glossary) : text, lang);
+  // The question as read: Arabic prepositions and duals, peoples' adjectives as their countries.
+  const read = withCountryNames(lang === 'ar' ? withArabicWordsRead(text, glossary) : text, lang, glossary);
+  const stems = analyze(read, lang);
   const typeWords = answerTypeStemsOf(lang);
   // Longest glossary matches first, the question's own language before others, without overlaps.
   const matches = [...glossary.occurrences(stems)]
     .filter((m) => m.lang === lang || stems.slice(m.start, m.start + m.length).every((s) => s.length >= FOREIGN_TERM_MIN_STEM))
-    .filter((m) => writesName(glossary.idOf(m.entry), text, m.lang))
+    .filter((m) => writesName(glossary.idOf(m.entry), read, m.lang))
     .sort((a, b) => b.length - a.length || Number(b.lang === lang) - Number(a.lang === lang) || a.start - b.start);
   const covered = new Array<boolean>(stems.length).fill(false);
   const concepts: { position: number; concept: Concept }[] = [];

@@ -630,6 +630,27 @@ describe('a country’s name', () => {
     expect(countries('¿Cuántos expertos fueron a Perú?', 'es')).toHaveLength(1);
   });
 
+  it('is its people’s adjective in Spanish, French, Russian and Arabic, read as the country (a constraint)', () => {
+    for (const [lang, question, country] of [
+      ['es', '¿Quién fue la diplomática guatemalteca que abrió el seminario?', 'Guatemala'],
+      ['es', '¿Cuántos expertos hondureños participaron?', 'Honduras'],
+      ['fr', 'Qui était l’experte sénégalaise du premier atelier ?', 'Sénégal'],
+      ['fr', 'Combien de stagiaires marocains ont été formés ?', 'Maroc'],
+      ['ru', 'Кто возглавлял марокканскую делегацию?', 'Марокко'],
+      ['ru', 'Сколько колумбийских специалистов прошли обучение?', 'Колумбия'],
+      ['ar', 'من هي الدبلوماسية الغواتيمالية التي افتتحت الندوة؟', 'غواتيمالا'],
+      ['ar', 'كم عدد الخبراء السنغاليين؟', 'السنغال'],
+    ] as const) {
+      expect(countries(question, lang), question).toEqual(analyze(country, lang));
+    }
+  });
+
+  it('is no country when a word only begins like one ("nacional", "programme", "indicador", "الوطنية")', () => {
+    expect(countries('¿Cuál es el indicador nacional de pobreza?', 'es')).toEqual([]);
+    expect(countries('Quel est le programme régional ?', 'fr')).toEqual([]);
+    expect(countries('ما هي الخطة الوطنية؟', 'ar')).toEqual([]);
+  });
+
   it('asks for an organisation when the question names a bank or a fund', () => {
     expect(questionKind('Какой банк является источником данных?', 'ru')).toBe('organisation');
     expect(questionKind('Which fund pays for the nets?', 'en')).toBe('organisation');
