@@ -2,7 +2,8 @@
  * "How many X": the figure counts what is written by it. A table's row answers with its figure
  * when its own cells (a column's header) name X; a row whose figure counts something else
  * ("Participation: 62") does not answer "from how many countries", even when the sentence that
- * introduces the table names countries in passing. Through the real pipeline, in several languages.
+ * introduces the table names countries in passing; a count of tonnes is not answered by kilograms.
+ * Through the real pipeline, in several languages.
  */
 import { describe } from 'vitest';
 import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
@@ -31,7 +32,15 @@ const NETWORK_EN = [
   '| Sahel meeting | Niamey | 7 | 12 |',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'cliniques.md': CLINICS_FR, 'network.md': NETWORK_EN });
+const RECYCLING_EN = [
+  '# Recycling packaging into building blocks',
+  '',
+  'Each year the recycling initiative avoids burning plastic, which emits 2.4 kg of carbon dioxide per kg of plastic.',
+  '',
+  'It keeps about 58 metric tonnes of waste out of landfills.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'cliniques.md': CLINICS_FR, 'network.md': NETWORK_EN, 'recycling.md': RECYCLING_EN });
 
 describe('a row whose figure counts something else', () => {
   itAbstainsOn('does not answer how many countries', kb, [
@@ -51,5 +60,13 @@ describe('a row whose column names what is counted', () => {
     ['en', 'How many countries took part in the Sahel meeting of the laboratories network?', '7'],
     ['fr', 'Combien de pays ont pris part à la réunion du Sahel du réseau de laboratoires ?', '7'],
     ['es', '¿Cuántos laboratorios participaron en la reunión andina de la red?', '17'],
+  ]);
+});
+
+describe('a unit counted', () => {
+  itAnswersWith('is that unit, not another of the same measure (tonnes, not kilograms)', kb, [
+    ['fr', 'Combien de tonnes de plastique l’initiative de recyclage évite-t-elle chaque année ?', '58'],
+    ['es', '¿Cuántas toneladas de plástico evita cada año la iniciativa de reciclaje?', '58'],
+    ['ru', 'Сколько тонн пластика ежегодно позволяет избежать инициатива по переработке?', '58'],
   ]);
 });
