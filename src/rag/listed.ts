@@ -105,6 +105,12 @@ function piecesOf(text: string, pattern: RegExp, offset: number): Item[] {
  * the Chinese list comma. A bracketed part belongs to the item before it ("Africa (2)"); a list may
  * also stand inside brackets.
  */
+/**
+ * A sentence's opening phrase of time before its comma ("In 2024,", "En mai 2019,", "В 2023 году,"):
+ * it says when, and is no item of a list the rest of the sentence may seem to continue.
+ */
+const OPENING_TIME = /^\s*(?:\p{L}+\s+){0,2}(?:19|20)\d{2}(?:\s+\p{L}+)?\s*$/u;
+
 function listsOf(text: string, lang: Lang, offset = 0): Item[][] {
   const { outside, inside } = bracketed(text);
   const lists = inside.flatMap((part) => listsOf(part.text, lang, offset + part.start));
@@ -123,6 +129,7 @@ function listsOf(text: string, lang: Lang, offset = 0): Item[][] {
     };
     pieces.forEach((piece, k) => {
       const last = k === pieces.length - 1;
+      if (k === 0 && !last && OPENING_TIME.test(piece.text)) return;
       const split = splitAtConjunction(piece, lang);
       // "…, and C" ends a list of two or more items; "…; and A, B, C" begins one.
       if (split.leading && run.length >= MIN_SIBLINGS) split.joined = true;

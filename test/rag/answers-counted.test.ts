@@ -2,7 +2,8 @@
  * "How many X": the figure counts what is written by it. A table's row answers with its figure
  * when its own cells (a column's header) name X; a row whose figure counts something else
  * ("Participation: 62") does not answer "from how many countries", even when the sentence that
- * introduces the table names countries in passing; a count of tonnes is not answered by kilograms.
+ * introduces the table names countries in passing; a count of tonnes is not answered by kilograms; a sentence's opening year
+ * before its comma is no item of a list.
  * Through the real pipeline, in several languages.
  */
 import { describe } from 'vitest';
@@ -40,7 +41,15 @@ const RECYCLING_EN = [
   'It keeps about 58 metric tonnes of waste out of landfills.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'cliniques.md': CLINICS_FR, 'network.md': NETWORK_EN, 'recycling.md': RECYCLING_EN });
+const SUPPLY_EN = [
+  '# Sources of supply',
+  '',
+  'In 2023, the WMO bought goods and services from 187 countries and territories, a record for its procurement.',
+  '',
+  'The ten largest supplier countries accounted for 41 per cent of the total.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'cliniques.md': CLINICS_FR, 'network.md': NETWORK_EN, 'recycling.md': RECYCLING_EN, 'supply.md': SUPPLY_EN });
 
 describe('a row whose figure counts something else', () => {
   itAbstainsOn('does not answer how many countries', kb, [
@@ -68,5 +77,13 @@ describe('a unit counted', () => {
     ['fr', 'Combien de tonnes de plastique l’initiative de recyclage évite-t-elle chaque année ?', '58'],
     ['es', '¿Cuántas toneladas de plástico evita cada año la iniciativa de reciclaje?', '58'],
     ['ru', 'Сколько тонн пластика ежегодно позволяет избежать инициатива по переработке?', '58'],
+  ]);
+});
+
+describe('a sentence opening on its year ("In 2023, the WMO bought goods and services from…")', () => {
+  itAnswersWith('is no list whose items would share its figure', kb, [
+    ['en', 'From how many countries did the WMO buy goods and services in 2023?', '187'],
+    ['fr', 'Dans combien de pays l’OMM a-t-elle acheté des biens et des services en 2023 ?', '187'],
+    ['es', '¿De cuántos países compró bienes y servicios la OMM en 2023?', '187'],
   ]);
 });

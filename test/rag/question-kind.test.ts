@@ -23,12 +23,14 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Сколько оценок провели в 2020 году?'],
   ['number', 'ru', 'Скольким муниципалитетам поможет программа?'],
   ['number', 'ru', 'Из скольких стран приехали участники?'],
-  // "The value / volume of X" asks for a figure (often a sum of money, which a figure question accepts): not what X is.
-  ['number', 'en', 'What was the overall value of UN system procurement in 2024?'],
-  ['number', 'fr', 'Quelle a été la valeur totale des achats des Nations Unies en 2024 ?'],
+  // "The value of X" asks for a sum of money, "the volume of X" for a figure (which a sum answers too): not what X is.
+  ['amount', 'en', 'What was the overall value of UN system procurement in 2024?'],
+  ['amount', 'fr', 'Quelle a été la valeur totale des achats des Nations Unies en 2024 ?'],
+  ['amount', 'es', '¿Cuál fue el valor total de las compras de la ONU en 2024?'],
+  ['amount', 'ar', 'ما هي القيمة الإجمالية لمشتريات الأمم المتحدة في عام 2024؟'],
+  ['number', 'en', 'What was the total volume of procurement in 2024?'],
   ['number', 'es', '¿Cuál fue el volumen de compras de la ONU en 2024?'],
   ['number', 'ru', 'Каков был общий объём закупок ООН в 2024 году?'],
-  ['number', 'ar', 'ما هي القيمة الإجمالية لمشتريات الأمم المتحدة في عام 2024؟'],
   ['number', 'ar', 'ما حجم المشتريات في عام 2024؟'],
   ['number', 'ru', 'Каким был размер оперативного резерва на конец года?'],
   // "В какие даты": which dates, not a list.
