@@ -18,12 +18,20 @@ function yearSpans(text: string): [number, number][] {
 }
 
 /**
+ * A year a figure is compared with ("a 27.8 per cent increase from 2023 levels", "par rapport à
+ * 2022", "en comparación con 2022", "по сравнению с 2022 годом", "مقارنة بعام 2022", "比2022年"):
+ * a point of reference, not the year the text reports on.
+ */
+const REFERENCE_YEAR =
+  /\b(?:(?:up |down )?from|compared (?:with|to)|relative to|over|than(?: in)?|since)\s+(?:the\s+)?(?:19|20)\d{2}\b|\b(?:par rapport (?:à|a)|depuis|qu['’](?:en|à))\s+(?:l['’]année\s+)?(?:19|20)\d{2}\b|\b(?:(?:con )?respecto (?:a|de)(?: l[oa]s?)?|en comparaci[óo]n con|desde|que en)\s+(?:el\s+)?(?:19|20)\d{2}\b|(?<!\p{L})(?:по сравнению с|с|чем в)\s+(?:19|20)\d{2}|(?:مقارنة ب(?:عام )?|منذ (?:عام )?)(?:19|20)\d{2}|(?:比|与|较|自)(?:19|20)\d{2}年?/giu;
+
+/**
  * Whether a text names a year and none of its years or spans of years meets the year asked — or
  * the span the question gives it in ("2014-2015"): the text is about another year.
  */
 export function namesOtherYear(text: string, year: number, question = ''): boolean {
   const [from, to] = yearSpans(question).find(([a, b]) => year >= a && year <= b) ?? [year, year];
-  const spans = yearSpans(text);
+  const spans = yearSpans(text.replace(REFERENCE_YEAR, ' '));
   return spans.length > 0 && !spans.some(([a, b]) => a <= to && b >= from);
 }
 

@@ -3,7 +3,8 @@
  * a figure dates that figure ("compared to 40.5 per cent in 2023"), so a question about that year
  * is not answered with a figure of another year, nor with the count of a sentence whose only
  * mention of the year asked dates a share of another time; a note's number set after a stop
- * ("completed.4 This…") ends the sentence. A count is not answered with a share of it.
+ * ("completed.4 This…") ends the sentence. A count is not answered with a share of it. A year a
+ * figure is only compared with ("from 2023 levels") is not the year the sentence is about.
  */
 import { describe } from 'vitest';
 import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
@@ -23,7 +24,19 @@ const NOTE_ES = [
   'La pobreza monetaria bajó 3.6 puntos porcentuales, al pasar del 36.6% en 2022 al 33% en 2023.',
 ].join('\n');
 
-const kb = useDocumentsKnowledgeBase({ 'report.md': REPORT_EN, 'nota.md': NOTE_ES });
+const SUPPLY_EN = [
+  '# Annual statistical report on procurement, 2024',
+  '',
+  'Norway became the third largest supplier country at $0.9 billion, marking a 12.4 per cent increase from 2023 levels.',
+].join('\n');
+
+const ACHATS_FR = [
+  '# Rapport annuel sur les achats, 2024',
+  '',
+  'Le Kenya est devenu le quatrième pays fournisseur, avec 610 millions de dollars, soit une hausse de 9 % par rapport à 2023.',
+].join('\n');
+
+const kb = useDocumentsKnowledgeBase({ 'report.md': REPORT_EN, 'nota.md': NOTE_ES, 'supply.md': SUPPLY_EN, 'achats.md': ACHATS_FR });
 
 describe('a figure and the year written after it', () => {
   itAnswersWith('answers with the figure of the year asked', kb, [
@@ -39,5 +52,13 @@ describe('a figure and the year written after it', () => {
     ['ar', 'كم عدد التقييمات التي قيّمها المكتب من حيث الجودة في عام 2023؟', '250'],
     // A count is not a share of it: "how many in 2023" is not answered with 65 per cent.
     ['es', '¿Cuántas evaluaciones se completaron en 2023?', '65 per cent'],
+  ]);
+});
+
+describe('a year a figure is compared with ("an increase from 2023 levels", "par rapport à 2023")', () => {
+  itAnswersWith('is no other year the sentence reports on', kb, [
+    ['en', 'Which country was the third largest supplier country in 2024?', 'Norway'],
+    ['es', '¿Qué país fue el tercer mayor proveedor en 2024?', 'Norway'],
+    ['fr', 'Quel pays était le quatrième fournisseur en 2024 ?', 'Kenya'],
   ]);
 });
