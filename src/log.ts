@@ -44,20 +44,28 @@ export function prettyLine(json: string): string {
   return `${time} ${level ? `${level}: ` : ''}${message}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
 }
 
-/** Writes each line as a short line, at once, to standard error. */
-const prettyDestination: DestinationStream = {
-  write(line: string): void {
-    process.stderr.write(`${prettyLine(line)}\n`);
-  },
-};
+/** Where lines may be written instead of standard error's file descriptor (a command run in a test). */
+export interface LogOutput {
+  write(text: string): unknown;
+}
+
+/** Writes each line as a short line, at once, to `out`. */
+function prettyDestination(out: LogOutput): DestinationStream {
+  return {
+    write(line: string): void {
+      out.write(`${prettyLine(line)}\n`);
+    },
+  };
+}
 
 /** The form when none is asked for: short lines on a terminal, JSON otherwise. */
 export function defaultLogFormat(): LogFormat {
   return process.stderr.isTTY ? 'pretty' : 'json';
 }
 
-export function createLogger(level: string, format: LogFormat = defaultLogFormat()): Logger {
-  const destination = format === 'pretty' ? prettyDestination : pino.destination({ dest: 2, sync: true });
+/** A logger writing on standard error, or on `out` when given. */
+export function createLogger(level: string, format: LogFormat = defaultLogFormat(), out?: LogOutput): Logger {
+  const destination = format === 'pretty' ? prettyDestination(out ?? process.stderr) : (out ?? pino.destination({ dest: 2, sync: true }));
   return pino({ level, base: { app: 'ta-forum' } }, destination);
 }
 

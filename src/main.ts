@@ -19,7 +19,8 @@ import { ingestPaths, type IngestSummary } from './rag/ingest/ingest.ts';
 import { KnowledgeBase, type KnowledgeBaseOptions } from './rag/knowledge-base.ts';
 import { watchKnowledgeFolder, type KnowledgeWatcher } from './rag/knowledge-watcher.ts';
 import type { SummaryWriter } from './rag/llm/summary-writer.ts';
-import { openStore, type Store } from './store/index.ts';
+import { openConfiguredStore } from './store/configured.ts';
+import type { Store } from './store/index.ts';
 import { pruneInbox } from './store/inbox.ts';
 import { pruneProcessedEvents } from './store/processed-events.ts';
 
@@ -39,12 +40,6 @@ export interface AppOptions {
   ingestKnowledge?: boolean;
   /** Keep indexing it while the app runs: files added, changed or removed in `docs/` (the server). */
   watchKnowledge?: boolean;
-}
-
-export async function openConfiguredStore(config: Config): Promise<Store> {
-  return config.databaseUrl
-    ? openStore({ engine: 'postgres', url: config.databaseUrl })
-    : openStore({ engine: 'pglite', dataDir: config.dataDir });
 }
 
 /** The folder of the knowledge base's documents: `docs/` in the knowledge folder (KNOWLEDGE_DIR). */

@@ -5,7 +5,7 @@
  */
 import { glossaryFor } from '../main.ts';
 import path from 'node:path';
-import { loadConfig, processEnv } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { cardToText } from '../core/card.ts';
 import { ForumError } from '../core/errors.ts';
 import { detectLang } from '../core/language.ts';
@@ -13,6 +13,7 @@ import { isLang, type Lang } from '../i18n/index.ts';
 import { expertsToCard } from '../features/experts/experts-card.ts';
 import { SEARCH_LIMIT } from '../features/experts/handle-experts.ts';
 import { loadRoster, matchExpertsInAnyLang, type ExpertMatch } from '../rag/experts.ts';
+import { commandEnv, writeLine as write, type CliIo } from './io.ts';
 
 export interface ExpertsCommandOptions {
   json?: boolean;
@@ -20,10 +21,6 @@ export interface ExpertsCommandOptions {
   lang?: string;
   /** Only experts of this region, in English, French or Spanish, or part of its name. */
   region?: string;
-}
-
-function write(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
 
 function parseLangs(value: string | undefined): Lang[] {
@@ -49,19 +46,19 @@ export function expertMatchToJson({ expert, score }: ExpertMatch): Record<string
   };
 }
 
-export function runExperts(query: string, options: ExpertsCommandOptions): Promise<void> {
+export function runExperts(io: CliIo, query: string, options: ExpertsCommandOptions): Promise<void> {
   const langs = parseLangs(options.lang);
   const region = options.region?.trim() || undefined;
   const text = query.trim();
   if (!text && langs.length === 0 && !region) {
     throw new ForumError('config_invalid', 'experts needs words describing a subject, --lang or --region.');
   }
-  const config = loadConfig(processEnv());
+  const config = loadConfig(commandEnv(io), {}, io.cwd);
   const glossary = glossaryFor(config);
   const roster = loadRoster(path.join(config.knowledgeDir, 'experts.json'));
   const lang = detectLang(text) ?? config.defaultLang;
   const matches = matchExpertsInAnyLang(roster, glossary, text, lang, { langs, ...(region ? { region } : {}), limit: SEARCH_LIMIT });
-  if (options.json) for (const match of matches) write(JSON.stringify(expertMatchToJson(match)));
-  else write(cardToText(expertsToCard(matches, { text, langs, ...(region ? { region } : {}) }, lang, roster.experts.length)));
+  if (options.json) for (const match of matches) write(io, JSON.stringify(expertMatchToJson(match)));
+  else write(io, cardToText(expertsToCard(matches, { text, langs, ...(region ? { region } : {}) }, lang, roster.experts.length)));
   return Promise.resolve();
 }

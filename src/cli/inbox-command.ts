@@ -8,6 +8,7 @@ import { ForumError } from '../core/errors.ts';
 import { audit } from '../store/topics.ts';
 import { dropParkedInbox, inboxCounts, inboxRowStatus, parkedInbox, retryParkedInbox, type ParkedInboxRow } from '../store/inbox.ts';
 import type { Store } from '../store/index.ts';
+import type { CliIo } from './io.ts';
 import { operator, withStore, write, type StoreOptions } from './with-store.ts';
 
 /** Parked rows listed at most; the counts say how many there are in all. */
@@ -69,28 +70,28 @@ function minute(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export async function runInboxList(options: StoreOptions & { json?: boolean }): Promise<void> {
-  await withStore(options, async (store) => {
+export async function runInboxList(io: CliIo, options: StoreOptions & { json?: boolean }): Promise<void> {
+  await withStore(io, options, async (store) => {
     const all = await inboxCounts(store.db);
     const counts = { pending: all.pending ?? 0, done: all.done ?? 0, parked: all.parked ?? 0 };
     const parked = await parkedInbox(store.db, LIST_LIMIT);
     if (options.json) {
-      write(JSON.stringify({ counts, parked: parked.map(parkedJson) }));
+      write(io, JSON.stringify({ counts, parked: parked.map(parkedJson) }));
       return;
     }
-    write(`Inbox: ${counts.pending} pending, ${counts.done} done, ${counts.parked} parked.`);
+    write(io, `Inbox: ${counts.pending} pending, ${counts.done} done, ${counts.parked} parked.`);
     if (parked.length === 0) {
-      write('No parked requests: nothing waits for an operator.');
+      write(io, 'No parked requests: nothing waits for an operator.');
       return;
     }
     const shown = parked.length < counts.parked ? `the latest ${parked.length} of ${counts.parked}` : 'latest first';
-    write(`Parked requests (${shown}); retry with: ta-forum inbox retry <id> (or --all), delete with: ta-forum inbox drop <id>`);
+    write(io, `Parked requests (${shown}); retry with: ta-forum inbox retry <id> (or --all), delete with: ta-forum inbox drop <id>`);
     for (const row of parked) {
-      write('');
+      write(io, '');
       const when = row.parkedAt ? `, parked ${minute(row.parkedAt)}` : '';
-      write(`#${row.id}  ${row.platform}  arrived ${minute(row.createdAt)}${when}  ${row.attempts} attempt${row.attempts === 1 ? '' : 's'}`);
-      write(`  what:   ${describeInboxPayload(row.payload)}`);
-      write(`  reason: ${row.lastError ? oneLine(row.lastError, REASON_MAX_CHARS) : '(none recorded)'}`);
+      write(io, `#${row.id}  ${row.platform}  arrived ${minute(row.createdAt)}${when}  ${row.attempts} attempt${row.attempts === 1 ? '' : 's'}`);
+      write(io, `  what:   ${describeInboxPayload(row.payload)}`);
+      write(io, `  reason: ${row.lastError ? oneLine(row.lastError, REASON_MAX_CHARS) : '(none recorded)'}`);
     }
   });
 }
@@ -102,22 +103,22 @@ async function notParked(store: Store, id: string): Promise<ForumError> {
   return new ForumError('conflict', `Inbox row ${id} is ${status}, not parked: only parked rows can be retried or dropped.`);
 }
 
-export async function runInboxRetry(id: string | undefined, options: StoreOptions & { all?: boolean }): Promise<void> {
+export async function runInboxRetry(io: CliIo, id: string | undefined, options: StoreOptions & { all?: boolean }): Promise<void> {
   if ((id === undefined) === !options.all) throw new ForumError('config_invalid', 'inbox retry needs an inbox row id, or --all (not both).');
-  await withStore(options, async (store) => {
+  await withStore(io, options, async (store) => {
     const now = new Date();
     const ids = await retryParkedInbox(store.db, id === undefined ? { all: true } : { id }, now);
     if (id !== undefined && ids.length === 0) throw await notParked(store, id);
     if (ids.length > 0) await audit(store.db, operator(), 'inbox.retry', id === undefined ? 'inbox' : `inbox:${id}`, { ids }, now);
-    if (ids.length === 0) write('No parked requests to retry.');
-    else write(`${ids.length === 1 ? `Inbox row ${ids[0]} is` : `${ids.length} inbox rows (${ids.join(', ')}) are`} pending again: the bot's worker runs ${ids.length === 1 ? 'it' : 'them'} (on the embedded database, at its next start).`);
+    if (ids.length === 0) write(io, 'No parked requests to retry.');
+    else write(io, `${ids.length === 1 ? `Inbox row ${ids[0]} is` : `${ids.length} inbox rows (${ids.join(', ')}) are`} pending again: the bot's worker runs ${ids.length === 1 ? 'it' : 'them'} (on the embedded database, at its next start).`);
   });
 }
 
-export async function runInboxDrop(id: string, options: StoreOptions): Promise<void> {
-  await withStore(options, async (store) => {
+export async function runInboxDrop(io: CliIo, id: string, options: StoreOptions): Promise<void> {
+  await withStore(io, options, async (store) => {
     if (!(await dropParkedInbox(store.db, id))) throw await notParked(store, id);
     await audit(store.db, operator(), 'inbox.drop', `inbox:${id}`, {}, new Date());
-    write(`Inbox row ${id} deleted.`);
+    write(io, `Inbox row ${id} deleted.`);
   });
 }

@@ -3,8 +3,9 @@
  * only; the commands load the store when they run (inbox-command.ts).
  */
 import type { Command } from 'commander';
+import type { CliIo } from './io.ts';
 
-export function addInboxCommands(program: Command): void {
+export function addInboxCommands(program: Command, io: CliIo): void {
   const group = program
     .command('inbox')
     .description('the requests the bot could not run (parked after their last attempt): list them, retry them, delete them')
@@ -28,7 +29,7 @@ On the embedded database (no DATABASE_URL) stop the bot first: a retried row run
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (options: { json?: boolean; dataDir?: string }) => {
       const { runInboxList } = await import('./inbox-command.ts');
-      await runInboxList(options);
+      await runInboxList(io, options);
     });
 
   group
@@ -39,7 +40,7 @@ On the embedded database (no DATABASE_URL) stop the bot first: a retried row run
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (id: string | undefined, options: { all?: boolean; dataDir?: string }) => {
       const { runInboxRetry } = await import('./inbox-command.ts');
-      await runInboxRetry(id, options);
+      await runInboxRetry(io, id, options);
     });
 
   group
@@ -49,6 +50,6 @@ On the embedded database (no DATABASE_URL) stop the bot first: a retried row run
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (id: string, options: { dataDir?: string }) => {
       const { runInboxDrop } = await import('./inbox-command.ts');
-      await runInboxDrop(id, options);
+      await runInboxDrop(io, id, options);
     });
 }

@@ -12,6 +12,7 @@ import { findPerson, grantRole, personRef, type PersonKey } from '../store/peopl
 import type { Store } from '../store/index.ts';
 import { WEB_MEMBER_REALM, findWebAccount, webPersonKey } from '../store/web-accounts.ts';
 import { openUnlessHeld } from './held-store.ts';
+import type { CliIo } from './io.ts';
 import { operator, withStore, write, type StoreOptions } from './with-store.ts';
 
 export interface ModeratorOptions extends StoreOptions {
@@ -21,9 +22,9 @@ export interface ModeratorOptions extends StoreOptions {
 const LOCAL = 'local';
 
 /** Runs on the store; when the running bot holds it, says to stop the bot first. */
-function onStore<T>(options: StoreOptions, run: (store: Store, config: Config) => Promise<T>): Promise<T> {
+function onStore<T>(io: CliIo, options: StoreOptions, run: (store: Store, config: Config) => Promise<T>): Promise<T> {
   return openUnlessHeld(
-    () => withStore(options, run),
+    () => withStore(io, options, run),
     () => 'Stop the bot (Ctrl+C where it runs), run this command again, then start the bot: it reads roles at every message.',
   );
 }
@@ -77,25 +78,25 @@ async function personKey(store: Store, config: Config, value: string, workspace:
   return account ? webPersonKey(account) : { platform, workspaceId: WEB_MEMBER_REALM, userId };
 }
 
-export async function runModeratorAdd(value: string, options: ModeratorOptions): Promise<void> {
-  await onStore(options, async (store, config) => {
+export async function runModeratorAdd(io: CliIo, value: string, options: ModeratorOptions): Promise<void> {
+  await onStore(io, options, async (store, config) => {
     const key = await personKey(store, config, value, options.workspace);
     const ref = personRef(key);
     if (isConfigured(config, key)) {
-      write(`${ref} is already a moderator (MODERATORS).`);
+      write(io, `${ref} is already a moderator (MODERATORS).`);
       return;
     }
     if ((await findPerson(store.db, key))?.role === 'moderator') {
-      write(`${ref} is already a moderator.`);
+      write(io, `${ref} is already a moderator.`);
       return;
     }
     await grantRole(store.db, { key, role: 'moderator', guestExpiresAt: null, by: operator(), now: new Date() });
-    write(`${ref} is now a moderator: "help" shows them the moderator commands, and the web page its dashboard.`);
+    write(io, `${ref} is now a moderator: "help" shows them the moderator commands, and the web page its dashboard.`);
   });
 }
 
-export async function runModeratorRemove(value: string, options: ModeratorOptions): Promise<void> {
-  await onStore(options, async (store, config) => {
+export async function runModeratorRemove(io: CliIo, value: string, options: ModeratorOptions): Promise<void> {
+  await onStore(io, options, async (store, config) => {
     if (value.trim().toLowerCase() === LOCAL) throw new ForumError('bad_request', 'Name the moderator to remove as "moderator list" shows them (platform:id).');
     const key = await personKey(store, config, value, options.workspace);
     const ref = personRef(key);
@@ -103,21 +104,21 @@ export async function runModeratorRemove(value: string, options: ModeratorOption
       throw new ForumError('bad_request', `${ref} is a moderator through MODERATORS: remove it there (the environment or .env) and restart the bot.`);
     }
     if (!(await endModeratorRole(store.db, key, operator(), new Date()))) throw new ForumError('not_found', `${ref} is not a moderator.`);
-    write(`${ref} is no longer a moderator.`);
+    write(io, `${ref} is no longer a moderator.`);
   });
 }
 
-export async function runModeratorList(options: StoreOptions): Promise<void> {
-  await onStore(options, async (store, config) => {
+export async function runModeratorList(io: CliIo, options: StoreOptions): Promise<void> {
+  await onStore(io, options, async (store, config) => {
     const stored = await listStoredModerators(store.db);
     if (config.access.moderators.length === 0 && stored.length === 0) {
-      write('No moderators yet. To make yourself one: use the web chat on this machine once, then run "ta-forum moderator add local" (the bot stopped).');
+      write(io, 'No moderators yet. To make yourself one: use the web chat on this machine once, then run "ta-forum moderator add local" (the bot stopped).');
       return;
     }
-    for (const m of config.access.moderators) write(`${m.platform}:${m.id}  (MODERATORS)`);
+    for (const m of config.access.moderators) write(io, `${m.platform}:${m.id}  (MODERATORS)`);
     for (const m of stored) {
       const where = m.platform === 'web' ? '' : `  workspace ${m.workspaceId}`;
-      write(`${personRef(m)}  (since ${m.since.toISOString().slice(0, 10)})${where}${m.displayName ? `  ${m.displayName}` : ''}`);
+      write(io, `${personRef(m)}  (since ${m.since.toISOString().slice(0, 10)})${where}${m.displayName ? `  ${m.displayName}` : ''}`);
     }
   });
 }

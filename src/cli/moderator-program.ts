@@ -3,8 +3,9 @@
  * load the store when they run (moderator-command.ts).
  */
 import type { Command } from 'commander';
+import type { CliIo } from './io.ts';
 
-export function addModeratorCommands(program: Command): void {
+export function addModeratorCommands(program: Command, io: CliIo): void {
   const group = program
     .command('moderator')
     .description('moderators kept in the store: make someone a moderator, end it, list them')
@@ -32,7 +33,7 @@ With the embedded database the running bot holds the data folder: stop it first,
       .option('--data-dir <path>', 'where the embedded database lives')
       .action(async (value: string, options: { workspace?: string; dataDir?: string }) => {
         const { runModeratorAdd, runModeratorRemove } = await import('./moderator-command.ts');
-        await (name === 'add' ? runModeratorAdd : runModeratorRemove)(value, options);
+        await (name === 'add' ? runModeratorAdd : runModeratorRemove)(io, value, options);
       });
   };
   personCommand(
@@ -48,6 +49,6 @@ With the embedded database the running bot holds the data folder: stop it first,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (options: { dataDir?: string }) => {
       const { runModeratorList } = await import('./moderator-command.ts');
-      await runModeratorList(options);
+      await runModeratorList(io, options);
     });
 }

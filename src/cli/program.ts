@@ -1,9 +1,11 @@
 /**
  * The `ta-forum` command line. Sub-commands load what they need when they run, so `--help`
  * answers at once. The host supplies `serve`, which needs the adapters (src/ never imports them).
+ * The commands read their environment and write their output through `io` (io.ts).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addInboxCommands } from './inbox-program.ts';
+import type { CliIo } from './io.ts';
 import { addModeratorCommands } from './moderator-program.ts';
 import { addWebAccountCommands } from './web-account-program.ts';
 
@@ -19,8 +21,8 @@ export interface TeamsPackageOptions {
 }
 
 export interface CliHooks {
-  serve(options: ServeOptions): Promise<void>;
-  teamsPackage(options: TeamsPackageOptions): Promise<void>;
+  serve(options: ServeOptions, io: CliIo): Promise<void>;
+  teamsPackage(options: TeamsPackageOptions, io: CliIo): Promise<void>;
 }
 
 function parsePort(value: string): number {
@@ -31,13 +33,14 @@ function parsePort(value: string): number {
   return port;
 }
 
-export function buildProgram(hooks: CliHooks, version: string): Command {
+export function buildProgram(hooks: CliHooks, version: string, io: CliIo): Command {
   const program = new Command('ta-forum')
     .description(
       'TA Forum Bot: a forum bot for a technical-assistance community, in Slack, Microsoft Teams and a web chat.',
     )
     .version(version)
     .showHelpAfterError('(run "ta-forum --help" for the commands)')
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 
   program
@@ -46,7 +49,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     .addOption(new Option('--data-dir <path>', 'where the embedded database lives (default: TA_FORUM_DATA_DIR or ./.ta-forum)'))
     .addOption(new Option('--port <number>', 'HTTP port (default: PORT or 3978; 0 picks a free port)').argParser(parsePort))
     .action(async (options: ServeOptions) => {
-      await hooks.serve(options);
+      await hooks.serve(options, io);
     });
 
   program
@@ -58,7 +61,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (paths: string[], options: { json?: boolean; prune?: boolean; dataDir?: string }) => {
       const { runIngest } = await import('./knowledge-commands.ts');
-      await runIngest(paths, options);
+      await runIngest(io, paths, options);
     });
 
   program
@@ -70,7 +73,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (question: string, options: { json?: boolean; lang?: string; dataDir?: string }) => {
       const { runAsk } = await import('./knowledge-commands.ts');
-      await runAsk(question, options);
+      await runAsk(io, question, options);
     });
 
   program
@@ -82,7 +85,7 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     .option('--region <name>', 'only experts of this region, e.g. Africa, "Amérique latine" (part of a name is enough)')
     .action(async (words: string[], options: { json?: boolean; lang?: string; region?: string }) => {
       const { runExperts } = await import('./experts-command.ts');
-      await runExperts(words.join(' '), options);
+      await runExperts(io, words.join(' '), options);
     });
 
   program
@@ -94,12 +97,12 @@ export function buildProgram(hooks: CliHooks, version: string): Command {
     .option('--app-id <guid>', 'the bot\'s Microsoft App ID (required; may be given as MICROSOFT_APP_ID instead)')
     .option('--out <file>', 'where to write the zip', 'ta-forum-teams.zip')
     .action(async (options: TeamsPackageOptions) => {
-      await hooks.teamsPackage(options);
+      await hooks.teamsPackage(options, io);
     });
 
-  addWebAccountCommands(program);
-  addInboxCommands(program);
-  addModeratorCommands(program);
+  addWebAccountCommands(program, io);
+  addInboxCommands(program, io);
+  addModeratorCommands(program, io);
 
   program.addHelpText(
     'after',

@@ -19,26 +19,27 @@ import {
   setPassword,
   webPersonKey,
 } from '../store/web-accounts.ts';
+import type { CliInput, CliIo } from './io.ts';
 import { operator, withStore, write, type StoreOptions } from './with-store.ts';
 
 /** The sign-in link for a token: on WEB_PUBLIC_URL, else on this machine (with a warning). */
-function signInLink(config: Config, token: string): string {
+function signInLink(io: CliIo, config: Config, token: string): string {
   if (!config.web.publicUrl) {
-    process.stderr.write('ta-forum: WEB_PUBLIC_URL is not set: this link works on this machine only. Set it to the address people reach the bot at.\n');
+    io.stderr.write('ta-forum: WEB_PUBLIC_URL is not set: this link works on this machine only. Set it to the address people reach the bot at.\n');
   }
   const base = config.web.publicUrl ?? `http://localhost:${config.port === 0 ? 3978 : config.port}`;
   return `${base}/web/signin/${token}`;
 }
 
-function printLink(config: Config, token: string): void {
-  write(`Sign-in link (works once, for ${SIGN_IN_LINK_DAYS} days):`);
-  write(signInLink(config, token));
+function printLink(io: CliIo, config: Config, token: string): void {
+  write(io, `Sign-in link (works once, for ${SIGN_IN_LINK_DAYS} days):`);
+  write(io, signInLink(io, config, token));
 }
 
-export async function runWebAccountAdd(login: string, options: StoreOptions & { name: string; guestDays?: number; moderator?: boolean }): Promise<void> {
+export async function runWebAccountAdd(io: CliIo, login: string, options: StoreOptions & { name: string; guestDays?: number; moderator?: boolean }): Promise<void> {
   const kind = options.guestDays !== undefined ? 'guest' : 'member';
   if (kind === 'guest' && options.moderator) throw new ForumError('bad_request', 'A guest cannot be a moderator: leave out --guest-days or --moderator.');
-  await withStore(options, async (store, config) => {
+  await withStore(io, options, async (store, config) => {
     const now = new Date();
     const account = await createWebAccount(store.db, {
       login,
@@ -50,24 +51,24 @@ export async function runWebAccountAdd(login: string, options: StoreOptions & { 
       now,
     });
     const what = kind === 'guest' ? `guest for ${options.guestDays} days` : options.moderator ? 'member, moderator' : 'member';
-    write(`Web account ${account.login} created for ${account.display_name} (${what}).`);
-    printLink(config, await issueSignInLink(store.db, account.login, now));
+    write(io, `Web account ${account.login} created for ${account.display_name} (${what}).`);
+    printLink(io, config, await issueSignInLink(store.db, account.login, now));
   });
 }
 
-export async function runWebAccountLink(login: string, options: StoreOptions): Promise<void> {
-  await withStore(options, async (store, config) => {
-    printLink(config, await issueSignInLink(store.db, login, new Date()));
+export async function runWebAccountLink(io: CliIo, login: string, options: StoreOptions): Promise<void> {
+  await withStore(io, options, async (store, config) => {
+    printLink(io, config, await issueSignInLink(store.db, login, new Date()));
   });
 }
 
 const STDIN_MAX_BYTES = 64 * 1024;
 
 /** The first line of standard input (a pipe or a file). */
-async function readPipedLine(): Promise<string> {
+async function readPipedLine(stdin: CliInput): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stdin) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     chunks.push(buffer);
     size += buffer.length;
@@ -77,16 +78,16 @@ async function readPipedLine(): Promise<string> {
 }
 
 /** A line typed at the terminal without showing it. */
-function readHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
+function readHidden(io: CliIo, prompt: string): Promise<string> {
+  const stdin = io.stdin;
+  io.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value: string[] = [];
     const finish = (error?: ForumError): void => {
       stdin.off('data', onData);
-      stdin.setRawMode(false);
+      stdin.setRawMode?.(false);
       stdin.pause();
-      process.stderr.write('\n');
+      io.stderr.write('\n');
       if (error) reject(error);
       else resolve(value.join(''));
     };
@@ -98,34 +99,34 @@ function readHidden(prompt: string): Promise<string> {
         else value.push(ch);
       }
     };
-    stdin.setRawMode(true);
+    stdin.setRawMode?.(true);
     stdin.setEncoding('utf8');
     stdin.on('data', onData);
     stdin.resume();
   });
 }
 
-async function readNewPassword(): Promise<string> {
-  if (!process.stdin.isTTY) return readPipedLine();
-  const password = await readHidden(`New password (at least ${PASSWORD_MIN_CHARS} characters): `);
+async function readNewPassword(io: CliIo): Promise<string> {
+  if (!io.stdin.isTTY) return readPipedLine(io.stdin);
+  const password = await readHidden(io, `New password (at least ${PASSWORD_MIN_CHARS} characters): `);
   checkNewPassword(password);
-  const again = await readHidden('The same password again: ');
+  const again = await readHidden(io, 'The same password again: ');
   if (again !== password) throw new ForumError('bad_request', 'The two passwords differ: nothing was changed.');
   return password;
 }
 
-export async function runWebAccountPassword(login: string, options: StoreOptions): Promise<void> {
-  const password = await readNewPassword();
+export async function runWebAccountPassword(io: CliIo, login: string, options: StoreOptions): Promise<void> {
+  const password = await readNewPassword(io);
   if (password.length === 0) throw new ForumError('bad_request', `Give the new password on standard input (${PASSWORD_MIN_CHARS} to ${PASSWORD_MAX_CHARS} characters).`);
   checkNewPassword(password);
-  await withStore(options, async (store) => {
+  await withStore(io, options, async (store) => {
     await setPassword(store.db, login, password, operator(), new Date());
-    write(`Password set for ${login.trim().toLowerCase()}; its browsers sign in again.`);
+    write(io, `Password set for ${login.trim().toLowerCase()}; its browsers sign in again.`);
   });
 }
 
-export async function runWebAccountList(options: StoreOptions & { json?: boolean }): Promise<void> {
-  await withStore(options, async (store) => {
+export async function runWebAccountList(io: CliIo, options: StoreOptions & { json?: boolean }): Promise<void> {
+  await withStore(io, options, async (store) => {
     const accounts = await listWebAccounts(store.db);
     const rows = await Promise.all(
       accounts.map(async (account) => {
@@ -143,11 +144,11 @@ export async function runWebAccountList(options: StoreOptions & { json?: boolean
       }),
     );
     if (options.json) {
-      for (const row of rows) write(JSON.stringify(row));
+      for (const row of rows) write(io, JSON.stringify(row));
       return;
     }
     if (rows.length === 0) {
-      write('No web accounts yet. Create one with: ta-forum web-account add <login> --name "<name>"');
+      write(io, 'No web accounts yet. Create one with: ta-forum web-account add <login> --name "<name>"');
       return;
     }
     const table = [
@@ -161,14 +162,14 @@ export async function runWebAccountList(options: StoreOptions & { json?: boolean
       ]),
     ];
     const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length))) ?? [];
-    for (const row of table) write(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+    for (const row of table) write(io, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
   });
 }
 
-export async function runWebAccountDisable(login: string, options: StoreOptions): Promise<void> {
-  await withStore(options, async (store) => {
+export async function runWebAccountDisable(io: CliIo, login: string, options: StoreOptions): Promise<void> {
+  await withStore(io, options, async (store) => {
     const changed = await disableWebAccount(store.db, login, operator(), new Date());
     const name = login.trim().toLowerCase();
-    write(changed ? `Web account ${name} disabled: its browsers are signed out and its links no longer work.` : `Web account ${name} was already disabled.`);
+    write(io, changed ? `Web account ${name} disabled: its browsers are signed out and its links no longer work.` : `Web account ${name} was already disabled.`);
   });
 }

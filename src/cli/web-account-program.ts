@@ -3,6 +3,7 @@
  * the commands load the store when they run (web-account-command.ts).
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import type { CliIo } from './io.ts';
 
 const GUEST_MAX_DAYS = 365;
 
@@ -14,7 +15,7 @@ function parseDays(value: string): number {
   return days;
 }
 
-export function addWebAccountCommands(program: Command): void {
+export function addWebAccountCommands(program: Command, io: CliIo): void {
   const group = program
     .command('web-account')
     .description('web chat accounts: create them, send sign-in links, set passwords, list, disable')
@@ -42,7 +43,7 @@ Links use WEB_PUBLIC_URL (the address people reach the bot at).`,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (login: string, options: { name: string; guestDays?: number; moderator?: boolean; dataDir?: string }) => {
       const { runWebAccountAdd } = await import('./web-account-command.ts');
-      await runWebAccountAdd(login, options);
+      await runWebAccountAdd(io, login, options);
     });
 
   group
@@ -52,7 +53,7 @@ Links use WEB_PUBLIC_URL (the address people reach the bot at).`,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (login: string, options: { dataDir?: string }) => {
       const { runWebAccountLink } = await import('./web-account-command.ts');
-      await runWebAccountLink(login, options);
+      await runWebAccountLink(io, login, options);
     });
 
   group
@@ -62,7 +63,7 @@ Links use WEB_PUBLIC_URL (the address people reach the bot at).`,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (login: string, options: { dataDir?: string }) => {
       const { runWebAccountPassword } = await import('./web-account-command.ts');
-      await runWebAccountPassword(login, options);
+      await runWebAccountPassword(io, login, options);
     });
 
   group
@@ -72,7 +73,7 @@ Links use WEB_PUBLIC_URL (the address people reach the bot at).`,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (options: { json?: boolean; dataDir?: string }) => {
       const { runWebAccountList } = await import('./web-account-command.ts');
-      await runWebAccountList(options);
+      await runWebAccountList(io, options);
     });
 
   group
@@ -82,6 +83,6 @@ Links use WEB_PUBLIC_URL (the address people reach the bot at).`,
     .option('--data-dir <path>', 'where the embedded database lives')
     .action(async (login: string, options: { dataDir?: string }) => {
       const { runWebAccountDisable } = await import('./web-account-command.ts');
-      await runWebAccountDisable(login, options);
+      await runWebAccountDisable(io, login, options);
     });
 }

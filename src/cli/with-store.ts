@@ -4,17 +4,15 @@
  * for the audit log; and the one way they write results to standard output.
  */
 import { userInfo } from 'node:os';
-import { loadConfig, processEnv, type Config } from '../config.ts';
-import { openConfiguredStore } from '../main.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openConfiguredStore } from '../store/configured.ts';
 import type { Store } from '../store/index.ts';
+import { commandEnv, type CliIo } from './io.ts';
+
+export { writeLine as write } from './io.ts';
 
 export interface StoreOptions {
   dataDir?: string;
-}
-
-/** One line of a command's result, on standard output (logs and problems go to standard error). */
-export function write(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
 
 /** Who runs the command, for the audit log. */
@@ -26,8 +24,13 @@ export function operator(): string {
   }
 }
 
-export async function withStore<T>(options: StoreOptions, run: (store: Store, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig(processEnv(), options.dataDir ? { dataDir: options.dataDir } : {});
+/** The configuration the command runs with: the environment's, and --data-dir. */
+export function commandConfig(io: CliIo, options: StoreOptions): Config {
+  return loadConfig(commandEnv(io), options.dataDir ? { dataDir: options.dataDir } : {}, io.cwd);
+}
+
+export async function withStore<T>(io: CliIo, options: StoreOptions, run: (store: Store, config: Config) => Promise<T>): Promise<T> {
+  const config = commandConfig(io, options);
   const store = await openConfiguredStore(config);
   try {
     return await run(store, config);

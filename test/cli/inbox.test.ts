@@ -1,31 +1,28 @@
 /**
- * `ta-forum inbox` as an operator runs it: real processes on one embedded data folder, seeded with
- * rows parked by the store's own functions (as the worker parks them). The list shows each parked
- * row, what it was and why; a retry makes it pending and the next take runs it; a drop deletes it;
- * unknown ids and rows that are not parked are refused in one line.
+ * `ta-forum inbox` as an operator runs it (the command line, run in this process:
+ * test/support/cli.ts) on one embedded data folder, seeded with rows parked by the store's own
+ * functions (as the worker parks them). The list shows each parked row, what it was and why; a
+ * retry makes it pending and the next take runs it; a drop deletes it; unknown ids and rows that
+ * are not parked are refused in one line.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueInbox, failInboxRow, inboxPosts, recordInboxPost, takeInbox } from '../../src/store/inbox.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { runCommand } from '../support/cli.ts';
 import { makeTempDir } from '../support/stores.ts';
 import { seedDataDir } from '../support/pglite-template.ts';
 
-const BIN = path.resolve('adapters/host/bin.mjs');
 const work = makeTempDir();
 const dataDir = path.join(work.dir, 'data');
 seedDataDir(dataDir);
 afterAll(() => work.remove());
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, 'inbox', ...args], {
+  return runCommand(['inbox', ...args], {
     cwd: work.dir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? work.dir, TA_FORUM_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The data folder's store, for the time of `use` (the command cannot open it meanwhile). */
@@ -58,8 +55,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('ta-forum inbox', () => {
-  it('lists each parked row: when it arrived, its attempts, what it was and why it failed; and the counts', () => {
-    const list = run([]);
+  it('lists each parked row: when it arrived, its attempts, what it was and why it failed; and the counts', async () => {
+    const list = await run([]);
     expect(list.stderr).toBe('');
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('Inbox: 1 pending, 0 done, 3 parked.');
@@ -70,7 +67,7 @@ describe('ta-forum inbox', () => {
     expect(list.stdout).toContain('  what:   unknown payload\n  reason: bad_request: unknown work\n');
     expect(list.stdout).not.toContain(`#${ids.pending} `);
 
-    const json = JSON.parse(run(['--json']).stdout) as { counts: unknown; parked: Record<string, unknown>[] };
+    const json = JSON.parse((await run(['--json'])).stdout) as { counts: unknown; parked: Record<string, unknown>[] };
     expect(json.counts).toEqual({ pending: 1, done: 0, parked: 3 });
     expect(json.parked.find((p) => p.id === ids.mention)).toEqual({
       id: ids.mention,
@@ -84,7 +81,7 @@ describe('ta-forum inbox', () => {
     });
   });
 
-  it('refuses unknown ids and rows that are not parked in one line, without a stack', () => {
+  it('refuses unknown ids and rows that are not parked in one line, without a stack', async () => {
     const cases: [string[], number, string][] = [
       [['retry', '999999'], 1, 'There is no inbox row "999999"'],
       [['retry', 'abc'], 1, 'There is no inbox row "abc"'],
@@ -95,7 +92,7 @@ describe('ta-forum inbox', () => {
       [['retry', ids.home, '--all'], 2, 'inbox retry needs an inbox row id, or --all'],
     ];
     for (const [args, status, message] of cases) {
-      const result = run(args);
+      const result = await run(args);
       expect(result.status, args.join(' ')).toBe(status);
       expect(result.stderr).toContain(`ta-forum: ${message}`);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -104,7 +101,7 @@ describe('ta-forum inbox', () => {
   });
 
   it('retries a parked row: pending again, taken as new by the next worker, its posts kept', async () => {
-    const retried = run(['retry', ids.mention]);
+    const retried = await run(['retry', ids.mention]);
     expect(retried.stderr).toBe('');
     expect(retried.status).toBe(0);
     expect(retried.stdout).toContain(`Inbox row ${ids.mention} is pending again`);
@@ -116,20 +113,20 @@ describe('ta-forum inbox', () => {
       const audit = await store.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'inbox.%').execute();
       expect(audit).toEqual([{ action: 'inbox.retry', subject: `inbox:${ids.mention}` }]);
     });
-    expect(run(['retry', ids.mention]).stderr).toContain(`Inbox row ${ids.mention} is pending, not parked`);
+    expect((await run(['retry', ids.mention])).stderr).toContain(`Inbox row ${ids.mention} is pending, not parked`);
   });
 
-  it('drops a parked row, retries the rest with --all, and then says nothing is parked', () => {
-    const dropped = run(['drop', ids.odd]);
+  it('drops a parked row, retries the rest with --all, and then says nothing is parked', async () => {
+    const dropped = await run(['drop', ids.odd]);
     expect(dropped.status).toBe(0);
     expect(dropped.stdout).toBe(`Inbox row ${ids.odd} deleted.\n`);
-    expect(run(['drop', ids.odd]).stderr).toContain(`There is no inbox row "${ids.odd}"`);
+    expect((await run(['drop', ids.odd])).stderr).toContain(`There is no inbox row "${ids.odd}"`);
 
-    const all = run(['retry', '--all']);
+    const all = await run(['retry', '--all']);
     expect(all.status).toBe(0);
     expect(all.stdout).toContain(`Inbox row ${ids.home} is pending again`);
-    const list = run(['list']);
+    const list = await run(['list']);
     expect(list.stdout).toBe('Inbox: 3 pending, 0 done, 0 parked.\nNo parked requests: nothing waits for an operator.\n');
-    expect(run(['retry', '--all']).stdout).toBe('No parked requests to retry.\n');
+    expect((await run(['retry', '--all'])).stdout).toBe('No parked requests to retry.\n');
   });
 });

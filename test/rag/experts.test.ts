@@ -7,13 +7,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runExperts } from '../../src/cli/experts-command.ts';
 import { ForumError } from '../../src/core/errors.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { regionsMatching } from '../../src/rag/experts-query.ts';
 import { expertsForQuestion, loadRoster, matchExperts, matchExpertsInAnyLang, rosterForKnowledgeDir, type MatchOptions } from '../../src/rag/experts.ts';
 import { Glossary, type GlossaryFile } from '../../src/rag/glossary.ts';
+import { capturedIo } from '../support/cli.ts';
 
 type Terms = Partial<Record<Lang, string[]>>;
 const entry = (id: string, category: GlossaryFile['entries'][number]['category'], terms: Terms) => ({ id, category, terms });
@@ -245,23 +246,12 @@ describe('regions', () => {
 });
 
 describe('ta-forum experts', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.restoreAllMocks();
-  });
-
-  async function output(query: string, options: Parameters<typeof runExperts>[1]): Promise<string> {
+  async function output(query: string, options: Parameters<typeof runExperts>[2]): Promise<string> {
     const folder = mkdtempSync(path.join(dir, 'cli-'));
     writeFileSync(path.join(folder, 'experts.json'), JSON.stringify(ROSTER_FILE));
-    vi.stubEnv('KNOWLEDGE_DIR', folder);
-    vi.stubEnv('DEFAULT_LANG', 'en');
-    const chunks: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      chunks.push(String(chunk));
-      return true;
-    });
-    await runExperts(query, options);
-    return chunks.join('');
+    const io = capturedIo({ env: { KNOWLEDGE_DIR: folder, DEFAULT_LANG: 'en' }, cwd: dir });
+    await runExperts(io, query, options);
+    return io.out.join('');
   }
 
   it('prints one JSON object per expert, and the card as text', async () => {

@@ -13,6 +13,7 @@ import {
   pruneProcessedEvents,
 } from '../../src/store/processed-events.ts';
 import { describeEngine, makeTempDir, storeEngines } from '../support/stores.ts';
+import { seedDataDir } from '../support/pglite-template.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -168,6 +169,8 @@ for (const engine of storeEngines()) {
 describe('PGlite data directory lock', () => {
   it('refuses a second open of the same data directory in this process', async () => {
     const tmp = makeTempDir();
+    // A migrated data folder: the lock is the point here (migrating from nothing is tested above).
+    seedDataDir(tmp.dir);
     try {
       const first = await openStore({ engine: 'pglite', dataDir: tmp.dir });
       try {
@@ -191,6 +194,7 @@ describe('PGlite data directory lock', () => {
     const tmp = makeTempDir();
     try {
       const lockFile = path.join(tmp.dir, LOCK_FILE_NAME);
+      seedDataDir(tmp.dir);
       writeFileSync(lockFile, String(deadPid));
       const store = await openStore({ engine: 'pglite', dataDir: tmp.dir });
       try {

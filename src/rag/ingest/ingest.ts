@@ -76,7 +76,7 @@ async function collect(paths: string[], summary: Pick<IngestSummary, 'failures' 
     }
   }
   for (const given of paths) {
-    const full = path.resolve(given);
+    const full = path.resolve(cwd, given);
     try {
       const info = await stat(full);
       if (info.isDirectory()) {
