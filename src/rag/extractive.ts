@@ -29,6 +29,7 @@ import { asksPublication, DATELINE_FACTOR, isDateline } from './dateline.ts';
 import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
 import { unitsOf, wordCount, type Unit } from './units.ts';
 import type { Candidate, Extraction } from './extraction-types.ts';
+import { passageDecay } from './passage-rank.ts';
 import { aboutOtherYear, isYear } from './years.ts';
 import { figuresOfYear } from './figure-years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
@@ -51,22 +52,6 @@ const FOCUS_MISSING_FACTOR = 0.7;
 const NO_FOCUS_FACTOR = 0.5;
 /** How much of a money word ("cost") a unit holding a sum of money has, without the word. */
 const MONEY_BY_AMOUNT = 0.6;
-/** Later passages count less: the first one ranks best. */
-const RANK_DECAY = 0.1;
-/**
- * …unless retrieval found them about as good: in a long report where most passages hold every word
- * of the question, the seventh may be as near the first as the second is. A passage keeps at least
- * its retrieval score's share of the first's, to this power.
- */
-const NEAR_TIE_POWER = 2;
-
-/** What a passage's rank takes off its units' scores: by rank, but no more than its retrieval score falls short of the first's. */
-function passageDecay(rank: number, scores: readonly number[] | undefined): number {
-  const byRank = 1 / (1 + RANK_DECAY * rank);
-  const first = scores?.[0] ?? 0;
-  const own = scores?.[rank] ?? 0;
-  return first > 0 && own > 0 ? Math.max(byRank, Math.min(1, own / first) ** NEAR_TIE_POWER) : byRank;
-}
 /** A unit without the expected kind of span, when the question expects one. */
 const UNTYPED_FACTOR = 0.35;
 /** A unit without the noun a "which X" question asks for. */
