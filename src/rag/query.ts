@@ -7,6 +7,7 @@ import { LANGS, type Lang } from '../i18n/index.ts';
 import { analyze } from './analyze.ts';
 import { withArabicWordsRead } from './arabic-words.ts';
 import { withCountryNames } from './demonyms.ts';
+import { withMasculineRoles } from './gender-forms.ts';
 import type { Glossary } from './glossary.ts';
 import { homelandEntryId, NAME_ENTRY_PREFIX, writesName } from './names.ts';
 import { optionalWords } from './optional-words.ts';
@@ -165,8 +166,8 @@ function demonymCountry(word: string, glossary: Glossary): number | undefined {
 }
 
 export function analyzeQuery(text: string, lang: Lang, glossary: Glossary): AnalyzedQuery {
-  // The question as read: Arabic prepositions and duals, peoples' adjectives as their countries.
-  const read = withCountryNames(lang === 'ar' ? withArabicWordsRead(text, glossary) : text, lang, glossary);
+  // The question as read: Arabic prepositions and duals, peoples' adjectives as their countries, roles named in the feminine as in the glossary.
+  const read = withMasculineRoles(withCountryNames(lang === 'ar' ? withArabicWordsRead(text, glossary) : text, lang, glossary), lang, glossary);
   const stems = analyze(read, lang);
   const typeWords = answerTypeStemsOf(lang);
   // Longest glossary matches first, the question's own language before others, without overlaps.

@@ -703,6 +703,33 @@ describe('an Arabic word after the preposition ل', () => {
   });
 });
 
+describe('a role named in the feminine', () => {
+  const glossary = new Glossary({
+    version: 1,
+    entries: [
+      { id: 'speaker', category: null, terms: { en: ['speaker'], fr: ['orateur'] } },
+      { id: 'coordinator', category: null, terms: { en: ['coordinator'], fr: ['coordinateur'], es: ['coordinador'] } },
+      { id: 'researcher', category: null, terms: { en: ['researcher'], fr: ['chercheur'] } },
+      { id: 'head', category: null, terms: { en: ['head'], ru: ['руководитель'] } },
+      { id: 'participant', category: null, terms: { en: ['participant'], ru: ['участник'] } },
+    ],
+  });
+  const terms = (question: string, lang: Lang): string[] => analyzeQuery(question, lang, glossary).concepts.flatMap((c) => [...c.terms.keys()]);
+
+  it('is the role the glossary lists in the masculine (fr, es, ru)', () => {
+    for (const [lang, question, role] of [
+      ['fr', 'La première oratrice représentait quel pays ?', 'speaker'],
+      ['fr', 'Qui était la coordinatrice du projet ?', 'coordinator'],
+      ['fr', 'Combien de chercheuses ont été formées ?', 'researcher'],
+      ['es', '¿Quién fue la coordinadora del taller?', 'coordinator'],
+      ['ru', 'Кто была руководительница проекта?', 'head'],
+      ['ru', 'Сколько участниц было на семинаре?', 'participant'],
+    ] as const) {
+      expect(terms(question, lang), question).toContain(analyze(role, 'en')[0]);
+    }
+  });
+});
+
 describe('modal verbs', () => {
   it('carry no meaning for retrieval, in the six languages as in English', () => {
     for (const [lang, question, modal, content] of [

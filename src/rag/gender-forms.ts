@@ -1,0 +1,47 @@
+/**
+ * A role named in the feminine ("la première oratrice", "la coordinatrice", "la asesora",
+ * "руководительница", "участница") is the role the glossary lists in the masculine, as
+ * dictionaries do: a question's word the glossary does not know is read in its masculine form
+ * when the glossary knows that one. Only the regular endings of agent nouns.
+ */
+import type { Lang } from '../i18n/index.ts';
+import { analyze } from './analyze.ts';
+import type { Glossary } from './glossary.ts';
+
+/** Feminine endings and their masculine, by language (the longest first). */
+const FEMININE: Partial<Record<Lang, [RegExp, string][]>> = {
+  fr: [
+    [/trice(s?)$/u, 'teur$1'],
+    [/euse(s?)$/u, 'eur$1'],
+    [/ère(s?)$/u, 'er$1'],
+    [/ienne(s?)$/u, 'ien$1'],
+    [/ante(s?)$/u, 'ant$1'],
+    [/ente(s?)$/u, 'ent$1'],
+  ],
+  // (Not "-a" for "-o" at large: "plaza" is no "plazo".)
+  es: [[/ora(s?)$/u, 'or$1']],
+  ru: [
+    [/тельниц(?:а|ы|у|ей|е)?$/u, 'тель'],
+    [/ниц(?:а|ы|у|ей|е)?$/u, 'ник'],
+  ],
+};
+
+/** The question with each feminine role the glossary does not know read as the masculine it knows. */
+export function withMasculineRoles(text: string, lang: Lang, glossary: Glossary): string {
+  const endings = FEMININE[lang];
+  if (!endings) return text;
+  const known = (word: string): boolean => {
+    const stems = analyze(word, lang);
+    return stems.length === 1 && glossary.beginsTerm(stems[0] as string);
+  };
+  return text.replace(/\p{L}{4,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (analyze(lower, lang).length === 0 || known(lower)) return word;
+    for (const [ending, masculine] of endings) {
+      if (!ending.test(lower)) continue;
+      const form = lower.replace(ending, masculine);
+      if (known(form)) return form;
+    }
+    return word;
+  });
+}
