@@ -33,6 +33,8 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Каков был общий объём закупок ООН в 2024 году?'],
   ['number', 'ar', 'ما حجم المشتريات في عام 2024؟'],
   ['number', 'ru', 'Каким был размер оперативного резерва на конец года?'],
+  // "На какой срок": for how long.
+  ['duration', 'ru', 'На какой срок запустили платформу вебинаров?'],
   // "В какие даты": which dates, not a list.
   ['date', 'ru', 'В какие даты пройдёт сессия Исполнительного совета?'],
   // "What period does it cover", "which years": a span of years, as a date, whatever else is named.
