@@ -33,6 +33,11 @@ const CASES: [AnswerKind, Lang, string][] = [
   ['number', 'ru', 'Каков был общий объём закупок ООН в 2024 году?'],
   ['number', 'ar', 'ما حجم المشتريات في عام 2024؟'],
   ['number', 'ru', 'Каким был размер оперативного резерва на конец года?'],
+  // "Who funded", "who organised", "who prepared" in Arabic (من is also "from": the verb says it asks who).
+  ['person', 'ar', 'من مول المشروع؟'],
+  ['person', 'ar', 'من أعد التقرير؟'],
+  // "До какого года": until what year.
+  ['date', 'ru', 'До какого года продлится программа?'],
   // "На какой срок": for how long.
   ['duration', 'ru', 'На какой срок запустили платформу вебинаров?'],
   // "В какие даты": which dates, not a list.
