@@ -202,10 +202,30 @@ function writeDatesOut(text: string, lang: Lang): string {
     .replace(ISO_DATE, (all, y: string, m: string, d: string) => `${all} ${writtenDate(d, m, y, lang) ?? ''}`);
 }
 
+/**
+ * A part, a tier or an annex numbered in Roman figures ("Tier I countries", "Annexe III", "Fase II",
+ * "Раздел IV"): the number, as a figure, so that "Tier I" is not "Tier II" (and "I" is no pronoun).
+ * Only after the words that number such parts, in the languages written in Latin or Cyrillic.
+ */
+const NUMBERED_PART =
+  /(?<![\p{L}])((?:tier|phase|category|annex|part|chapter|title|level|grade|group|window|pillar|component|track|stage|round|cycle|volume|section|table|schedule|article|option|scenario|type|class|lot|catégorie|annexe|partie|chapitre|titre|niveau|groupe|volet|pilier|composante|étape|tableau|fase|categoría|anexo|parte|capítulo|título|nivel|grupo|componente|etapa|ronda|ciclo|sección|cuadro|artículo|opción|tipo|clase|lote|этап|категория|приложение|часть|глава|раздел|уровень|группа|компонент|цикл|том|таблица|статья|вариант|тип|класс)s?)\s+(XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![\p{L}\p{N}])/giu;
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function romanValue(numeral: string): number {
+  let total = 0;
+  for (let k = 0; k < numeral.length; k++) {
+    const value = ROMAN[numeral[k] as string] ?? 0;
+    const next = ROMAN[numeral[k + 1] as string] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
 /** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
   const normalised = writeDatesOut(text.normalize('NFKC'), lang)
+    .replace(NUMBERED_PART, (all, word: string, numeral: string) => (numeral === numeral.toUpperCase() ? `${word} ${romanValue(numeral)}` : all))
     .replace(ARABIC_MARKS, '')
     // The article (or a preposition with it) written onto a figure ("الـ28 الأعضاء"): the figure alone.
     .replace(ARABIC_ON_FIGURE, '')
