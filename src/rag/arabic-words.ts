@@ -5,8 +5,8 @@
  * these from a word's own letters (بنك, لجنة, كتاب start with them too), so a question's word is
  * read without them only when the glossary knows the word so read and not the word as written.
  */
-import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
+import { readUnknownWords } from './word-readings.ts';
 
 /** "And"/"so", then a preposition, then at least three letters of the word itself. */
 const PREPOSITION = /^[وف]?[لبك](?=\p{L}{3})/u;
@@ -21,13 +21,6 @@ function readings(word: string): string[] {
 
 /** The question with each Arabic word the glossary does not know read without its preposition or as its singular, when the glossary knows that. */
 export function withArabicWordsRead(text: string, glossary: Glossary): string {
-  const known = (word: string): boolean => {
-    const stems = analyze(word, 'ar');
-    return stems.length === 1 && glossary.beginsTerm(stems[0] as string);
-  };
-  return text.replace(/\p{Script=Arabic}+/gu, (word) => {
-    // (A word of the stop list, "بالضبط" — exactly —, stays one.)
-    if (analyze(word, 'ar').length === 0 || known(word)) return word;
-    return readings(word).find(known) ?? word;
-  });
+  // (A word of the stop list, "بالضبط" — exactly —, stays one.)
+  return readUnknownWords(text, 'ar', glossary, /\p{Script=Arabic}+/gu, readings);
 }

@@ -5,8 +5,8 @@
  * when the glossary knows that one. Only the regular endings of agent nouns.
  */
 import type { Lang } from '../i18n/index.ts';
-import { analyze } from './analyze.ts';
 import type { Glossary } from './glossary.ts';
+import { readUnknownWords } from './word-readings.ts';
 
 /** Feminine endings and their masculine, by language (the longest first). */
 const FEMININE: Partial<Record<Lang, [RegExp, string][]>> = {
@@ -30,18 +30,5 @@ const FEMININE: Partial<Record<Lang, [RegExp, string][]>> = {
 export function withMasculineRoles(text: string, lang: Lang, glossary: Glossary): string {
   const endings = FEMININE[lang];
   if (!endings) return text;
-  const known = (word: string): boolean => {
-    const stems = analyze(word, lang);
-    return stems.length === 1 && glossary.beginsTerm(stems[0] as string);
-  };
-  return text.replace(/\p{L}{4,}/gu, (word) => {
-    const lower = word.toLowerCase();
-    if (analyze(lower, lang).length === 0 || known(lower)) return word;
-    for (const [ending, masculine] of endings) {
-      if (!ending.test(lower)) continue;
-      const form = lower.replace(ending, masculine);
-      if (known(form)) return form;
-    }
-    return word;
-  });
+  return readUnknownWords(text, lang, glossary, /\p{L}{4,}/gu, (word) => endings.filter(([ending]) => ending.test(word)).map(([ending, masculine]) => word.replace(ending, masculine)));
 }
