@@ -22,11 +22,11 @@ export interface Unit {
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATION = /(?:^|[\s(«“"])(?:M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dra|Pr|Prof|Sr|Sra|Srta|St|Ste|Jr|No|N°|n°|art|arts|p|pp|vol|cf|env|op|ch|chap|fig|Inc|Ltd|Co|Corp|dir|éd|ed|eds|approx|av|ex|resp|réf|ref|г|гг|им|т|ул|д|с|см|ср|тыс|млн|[\p{Lu}])\.$/u;
-/** A piece that is only a paragraph or item number ("4.", "iv.", "b)"). */
-const NUMBERING = /^(?:\d{1,3}|[IVXLivxl]{1,5}|[a-z])[.)]$/;
-const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)]|(?!M\.\s+\p{Lu})[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/u;
+/** A piece that is only a paragraph or item number ("4.", "iv.", "b)"; Arabic documents number "4-"). */
+const NUMBERING = /^(?:(?:\d{1,3}|[IVXLivxl]{1,5}|[a-z])[.)]|\d{1,3}-)$/;
+const LIST_ITEM = /^\s*(?:[-•*–·▪◦]|\d{1,3}[.)-]|(?!M\.\s+\p{Lu})[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\))\s+/u;
 /** A paragraph's or item's number at the start of a unit: not part of what it says (and not a figure to quote). */
-const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|(?!M\.\s+\p{Lu})[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\)|0\d(?=\s+\p{Lu}))\s+/u;
+const LEADING_NUMBER = /^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)-]|(?!M\.\s+\p{Lu})[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\)|\([a-z0-9]{1,3}\)|0\d(?=\s+\p{Lu}))\s+/u;
 
 /** A token that is a document's reference, a path or an address: it holds a slash, an @ or two stops. */
 const REFERENCE = /[/@]|\..*\./u;

@@ -158,29 +158,65 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   }
 }
 
+/**
+ * A space between two pieces of a line set apart by at least this many times the type size, when
+ * neither holds it: PDF.js adds none between the runs of a right-to-left line.
+ */
+const WORD_GAP = 0.15;
+
+/**
+ * Arabic from a PDF whose lam-alef ligatures were read backwards (PDF.js turns a right-to-left
+ * run around, and the two letters of a ligature with it): two alefs never follow each other in
+ * Arabic, so "االقتصادية", "اإلسكوا", "إال" are "الاقتصادية", "الإسكوا", "إلا". Other "ال" that
+ * were "لا" ("خالل" for "خلال") cannot be told from the article or a word's own letters: the
+ * analysis reads both orders alike (`analyze.ts`).
+ */
+export function repairLamAlef(text: string): string {
+  return text.replace(/([اأإآ])([اأإآ])ل/g, '$1ل$2');
+}
+
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+  hasEOL: boolean;
+  dir?: string;
+}
+
 /** A page's text items grouped into lines (an item ending a line, or a move to another baseline). */
-function toLines(items: { str: string; x: number; y: number; width: number; fontSize: number; hasEOL: boolean }[]): Line[] {
+export function toLines(items: TextItem[]): Line[] {
   const lines: Line[] = [];
-  let current: { parts: string[]; y: number; size: number; chars: number; right: number; boxes: Box[]; open: boolean } | undefined;
+  let current: { parts: string[]; y: number; size: number; chars: number; right: number; last?: Box; rtl: boolean; boxes: Box[]; open: boolean } | undefined;
   const end = (): void => {
-    const text = current ? normalizeText(current.parts.join('')).replace(/\s+/g, ' ').replace(/ ?\ue012 ?/g, CELL_GAP).replace(/^\ue012+|\ue012+$/g, '') : '';
+    const joined = current ? current.parts.join('') : '';
+    const text = current ? normalizeText(current.rtl ? repairLamAlef(joined) : joined).replace(/\s+/g, ' ').replace(/ ?\ue012 ?/g, CELL_GAP).replace(/^\ue012+|\ue012+$/g, '') : '';
     if (current && text && !PAGE_NUMBER.test(text)) {
       const filled = text.split(CELL_GAP).filter((c) => c.trim()).length;
-      lines.push({ text, y: current.y, size: current.size, ...(filled === current.boxes.length ? { boxes: current.boxes } : {}) });
+      // (A right-to-left line's cells stand right to left: their boxes are not kept.)
+      lines.push({ text, y: current.y, size: current.size, ...(filled === current.boxes.length && !current.rtl ? { boxes: current.boxes } : {}) });
     }
     current = undefined;
   };
   for (const item of items) {
     if (current && item.str && Math.abs(current.y - item.y) > 0.5 * Math.max(current.size, item.fontSize)) end();
     if (item.str) {
-      // A column gap: PDF.js reports it as a wide blank item, or as a jump to the right.
-      const gap = COLUMN_GAP * Math.max(current?.size ?? 0, item.fontSize);
-      const blank = !item.str.trim();
-      const columns = current !== undefined && current.parts.length > 0 && (blank ? item.width > gap : item.x - current.right > gap);
-      current ??= { parts: [], y: item.y, size: 0, chars: 0, right: item.x, boxes: [], open: true };
-      current.parts.push(columns && blank ? CELL_GAP : item.str);
+      const rtl = item.dir === 'rtl' || current?.rtl === true;
+      const str = item.str;
+      // A column gap: PDF.js reports it as a wide blank item, or as a jump to the right (to the left in a right-to-left line).
+      const size = Math.max(current?.size ?? 0, item.fontSize);
+      const gap = COLUMN_GAP * size;
+      const blank = !str.trim();
+      const apart = current?.last ? Math.max(item.x - current.last.right, current.last.left - (item.x + item.width)) : 0;
+      const columns = current !== undefined && current.parts.length > 0 && (blank ? item.width > gap : (rtl ? apart : item.x - current.right) > gap);
+      const spaced = !blank && !columns && apart > WORD_GAP * size && !/\s$/.test(current?.parts.at(-1) ?? ' ') && !/^\s/.test(str);
+      current ??= { parts: [], y: item.y, size: 0, chars: 0, right: item.x, rtl: false, boxes: [], open: true };
+      current.parts.push(columns && blank ? CELL_GAP : spaced ? ` ${str}` : str);
       if (columns && !blank) current.parts.splice(-1, 0, CELL_GAP);
       current.right = Math.max(current.right, item.x + item.width);
+      if (!blank) current.last = { left: item.x, right: item.x + item.width };
+      if (item.dir === 'rtl') current.rtl = true;
       if (columns) current.open = true;
       if (!blank) {
         const box = current.boxes.at(-1);
