@@ -27,7 +27,7 @@ const FIGURE = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d{1,3}(?:,\
 const BEFORE = String.raw`(?<![\p{L}\p{N}/_]|\d:)`;
 const AFTER = String.raw`(?![\p{L}\p{N}/_]|:\d)`;
 /** Words that multiply the figure or number word before them ("8 million", "huit millions", "восьми миллионов"). */
-const SCALE_WORD = String.raw`millions?|milliards?|mille|billions?|thousands?|millones|mill[óo]n|mil|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|млн|млрд|مليون|ملايين|مليار\p{L}*|ألف|万|亿`;
+const SCALE_WORD = String.raw`millions?|milliards?|milliers?|mille|billions?|thousands?|millones|mill[óo]n|mil|миллион\p{L}*|миллиард\p{L}*|тысяч\p{L}*|млн|млрд|مليون|ملايين|مليار\p{L}*|ألف|万|亿`;
 const SCALE = String.raw`(?:\s?(?:${SCALE_WORD}))?`;
 /** The same before a currency, which French and Spanish join with "de" ("12 millions de dollars", "3 millones de euros"). */
 const MONEY_SCALE = String.raw`(?:\s?(?:${SCALE_WORD})(?:\s(?:de|d['’]))?)?`;
@@ -90,10 +90,12 @@ const CURRENCY_AFTER = `(?:${[
   String.raw`ريال\p{L}*`,
   String.raw`درهم|دراهم`,
   String.raw`دينار\p{L}*`,
-  '美元|瑞士法郎|西非法郎|非洲法郎|法郎|欧元|英镑|日元|人民币|卢比|兰特|元',
+  // Units of account of development banks and the IMF: "112 229 milliers UC", "39,4 millions d'UA", "SDR 2 million".
+  String.raw`U\.?[CA]\.?|unit[ée]s? de compte|units? of account|unidad(?:es)? de cuenta|DTS|SDR|droits de tirage sp[ée]ciaux|special drawing rights?|derechos especiales de giro|СДР|расчетн\p{L}* единиц\p{L}*|وحد(?:ة|ات) (?:ال)?حساب|حقوق السحب الخاصة`,
+  '美元|瑞士法郎|西非法郎|非洲法郎|法郎|欧元|英镑|日元|人民币|卢比|兰特|记账单位|特别提款权|元',
   String.raw`CHF|USD|US\$|\$|EUR|€|£|GBP|JPY|CNY|RMB|XOF|XAF|INR|ZAR|KES|NGN|PYG|BRL|MXN`,
 ].join('|')})`;
-const CURRENCY_BEFORE = String.raw`(?:US\$|C\$|A\$|R\$|\$|€|£|¥|₹|CHF|USD|EUR|GBP|JPY|CNY|RMB|XOF|XAF|FCFA|INR|Fr\.)`;
+const CURRENCY_BEFORE = String.raw`(?:US\$|C\$|A\$|R\$|\$|€|£|¥|₹|CHF|USD|EUR|GBP|JPY|CNY|RMB|XOF|XAF|FCFA|INR|Fr\.|SDR|UA)`;
 const CURRENCY_NAMED = new RegExp(`(?<![\\p{L}])(?:${CURRENCY_AFTER}|${CURRENCY_BEFORE})(?![\\p{L}])`, 'iu');
 
 /** Whether a text names a currency ("(Thousands of United States dollars)", "en francs suisses", "$ million"). */

@@ -103,14 +103,14 @@ export function parseHtml(html: string, format: DocumentFormat = 'html'): Parsed
   // A byline set as a heading ("Written by …") says who wrote the text: it is a line of it, not a heading over it.
   text = text.replace(marker, (whole, _level: string, inner: string) => (BYLINE.test(oneLine(inner)) ? `\n${oneLine(inner)}\n` : whole));
   for (const match of text.matchAll(marker)) {
-    pushSection(sections, path.headings, text.slice(last, match.index));
+    pushSection(sections, path, text.slice(last, match.index));
     const level = Number(match[1]);
     const headingText = oneLine(match[2] ?? '');
     path.enter(level, headingText);
     if (level === 1 && headingText) firstH1 ??= headingText;
     last = match.index + match[0].length;
   }
-  pushSection(sections, path.headings, text.slice(last));
+  pushSection(sections, path, text.slice(last));
   return { format, title: docTitle ?? firstH1, sections, meta: {} };
 }
 

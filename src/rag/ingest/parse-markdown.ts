@@ -50,11 +50,11 @@ export function parseMarkdown(source: string): ParsedDocument {
   const pushText = (): void => {
     let at = 0;
     for (const table of closedRecordTables(buffer)) {
-      pushSection(sections, path.headings, unwrap(buffer.slice(at, table.start), { paragraphs: true }).join('\n'));
+      pushSection(sections, path, unwrap(buffer.slice(at, table.start), { paragraphs: true }).join('\n'));
       for (const record of table.records) pushSection(sections, [...path.headings, record.title], record.lines.join('\n'));
       at = table.end;
     }
-    pushSection(sections, path.headings, unwrap(buffer.slice(at), { paragraphs: true }).join('\n'));
+    pushSection(sections, path, unwrap(buffer.slice(at), { paragraphs: true }).join('\n'));
   };
 
   const heading = (level: number, text: string): void => {

@@ -93,7 +93,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
       };
       const endSection = (): void => {
         endParagraph();
-        pushSection(sections, path.headings, paragraphs.join('\n\n'));
+        pushSection(sections, path, paragraphs.join('\n\n'));
         paragraphs = [];
       };
       // Below a rule of underscores, a page's footnotes: each a paragraph, without its number ("5 United Nations, Treaty Series…"), which counts nothing.

@@ -50,9 +50,15 @@ export function parseText(content: string): ParsedDocument {
 }
 
 /** Adds a section unless its text is empty once normalised. */
-export function pushSection(sections: Section[], headings: readonly string[], raw: string): void {
-  const text = normalizeText(raw);
-  if (text) sections.push({ headings: [...headings], text });
+export function pushSection(sections: Section[], headings: readonly string[] | HeadingPath, raw: string): void {
+  let text = normalizeText(raw);
+  if (!text) return;
+  if (headings instanceof HeadingPath) {
+    // The headings of a cover page, each left without text of its own, open the document's first section.
+    const cover = headings.used();
+    if (cover.length > 0 && sections.length === 0) text = `${cover.join('\n')}\n\n${text}`;
+  }
+  sections.push({ headings: headings instanceof HeadingPath ? headings.headings : [...headings], text });
 }
 
 /**
@@ -61,11 +67,23 @@ export function pushSection(sections: Section[], headings: readonly string[], ra
  */
 export class HeadingPath {
   private stack: { level: number; text: string }[] = [];
+  /** Headings replaced before any text came under them or under the headings after them: a cover page's ("Project: …", "Country: …"). */
+  private cover: string[] | undefined = [];
 
   enter(level: number, raw: string): void {
     const text = normalizeText(raw).replace(/\s+/g, ' ');
-    while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) >= level) this.stack.pop();
+    while (this.stack.length > 0 && (this.stack.at(-1)?.level ?? 0) >= level) {
+      const dropped = this.stack.pop();
+      if (dropped && this.cover) this.cover.push(dropped.text);
+    }
     if (text) this.stack.push({ level, text });
+  }
+
+  /** Text comes under the path: the cover's headings, once (none after the first text). */
+  used(): string[] {
+    const cover = this.cover ?? [];
+    this.cover = undefined;
+    return cover;
   }
 
   get headings(): string[] {
