@@ -287,7 +287,9 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number, decay: numbe
       for (const [k, s] of spans.entries()) if (s.kind === 'number') spans[k] = { ...s, confidence: s.confidence * BARE_COUNT_FACTOR };
     }
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
-    const inUnit = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt) : undefined;
+    // (A counted word that could be found in this passage's language: a figure counting another noun is not its count.)
+    const countable = scoring.counted !== undefined && (scoring.counted.crossLingual || chunk.lang === query.lang);
+    const inUnit = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt, countable) : undefined;
     // "Elle a donné des exemples…": who did it is the person a sentence before names.
     const antecedent = !inUnit && kind === 'person' ? antecedentOf(units, i, chunk.lang) : undefined;
     const chosen = inUnit ?? (antecedent ? { span: { ...antecedent.span, start: 0, end: 0 }, closeness: ANTECEDENT_CLOSENESS } : undefined);

@@ -34,6 +34,7 @@ export function chooseSpan(
   matchedPositions: number[],
   lang: Lang,
   countedAt: number[],
+  countable = countedAt.length > 0,
 ): { span: Span; closeness: number } | undefined {
   // A field's value under a label naming who is asked, when no name is recognised in it.
   const labelled = spans.some((s) => s.kind === kind) ? undefined : pairValueSpan(unit, query, kind, lang);
@@ -59,7 +60,11 @@ export function chooseSpan(
     const distance = around.length === 0 ? 12 : Math.min(...around.map((p) => (p < at ? at - p : p - (at + Math.max(1, inside) - 1))));
     // "35 countries" answers "how many countries": the figure written right by the counted word.
     const clause = clauseOf(at);
-    const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= COUNTED_REACH) || at - p === 1));
+    // "How many experts": a figure with another noun right after it counts that noun ("six assistance areas", "sept séances",
+    // "experts from 24 countries"), unless the counted word follows within reach ("30 high-level experts").
+    const another = countable && span.kind === 'number' && countsAnotherNoun(unit.text, span, lang);
+    const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= COUNTED_REACH) || (at - p === 1 && !another)));
+    if (another && !counts) continue;
     // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
     // discussions"), is who does what it says, however long the apposition.
     const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;
@@ -74,6 +79,13 @@ export function chooseSpan(
   }
   // A unit that states no change answers "to how many" less surely.
   return best && asksChange && !target ? { span: best.span, closeness: Math.min(best.closeness, NO_CHANGE_CLOSENESS) } : best;
+}
+
+/** The word right after a figure, when it is a word that means something (not "from", "of", "en"): what the figure counts. */
+const NEXT_WORD = /^[\s\u00a0\u202f]+(\p{L}[\p{L}\p{M}'’-]*)/u;
+function countsAnotherNoun(text: string, span: Span, lang: Lang): boolean {
+  const next = NEXT_WORD.exec(text.slice(span.end));
+  return next !== null && analyze(next[1] ?? '', lang).length > 0;
 }
 
 /** The clause (between semicolons) that each of a text's terms stands in, by the term's index. */

@@ -87,3 +87,35 @@ describe('a sentence opening on its year ("In 2023, the WMO bought goods and ser
     ['es', '¿De cuántos países compró bienes y servicios la OMM en 2023?', '187'],
   ]);
 });
+
+// A figure with another noun right after it counts that noun: "six assistance areas" is no count of experts, nor "sept séances" of States.
+const ROSTER_EN = [
+  '# The experts network',
+  '',
+  'Every expert in the network’s roster is filed under one or more of six assistance areas.',
+  '',
+  'After the 2024 call, 48 experts were listed. They come from 19 countries and work in four languages.',
+].join('\n');
+
+const SESSION_FR = [
+  '# Rapport de la trentième session',
+  '',
+  'Les États membres ont tenu la trentième session de la Commission à Beyrouth en sept séances plénières.',
+  '',
+  'Des représentants de 16 pays y ont pris part.',
+].join('\n');
+
+describe('a figure counts the noun written right after it', () => {
+  const roster = useDocumentsKnowledgeBase({ 'roster.md': ROSTER_EN });
+  itAnswersWith('the count of experts, not of areas or countries', roster, [
+    ['en', 'How many experts are in the network’s roster?', '48'],
+    ['fr', 'Combien d’experts figurent dans le fichier du réseau ?', '48'],
+    ['es', '¿Cuántos expertos hay en el registro de la red?', '48'],
+    ['en', 'From how many countries do the network’s experts come?', '19'],
+  ]);
+  const session = useDocumentsKnowledgeBase({ 'session.md': SESSION_FR });
+  itAnswersWith('the count of States, not of meetings', session, [
+    ['fr', 'Combien d’États membres ont tenu la trentième session de la Commission ?', '16'],
+    ['en', 'How many member States held the thirtieth session of the Commission?', '16'],
+  ]);
+});
