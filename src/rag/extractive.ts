@@ -30,7 +30,7 @@ import { asksTotal, isTotalLine, TOTAL_FACTOR, TOTAL_REACH } from './totals.ts';
 import { unitsOf, wordCount, type Unit } from './units.ts';
 import type { Candidate, Extraction } from './extraction-types.ts';
 import { passageDecay } from './passage-rank.ts';
-import { aboutOtherYear, isYear } from './years.ts';
+import { aboutOtherYear, isYear, namesOtherYear } from './years.ts';
 import { figuresOfYear } from './figure-years.ts';
 import { answersSomething, chooseSpan } from './span-choice.ts';
 
@@ -226,7 +226,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number, decay: numbe
       // A record the question names by a constraint of its own (the date of the session asked about) is what it is about.
       if (concept.constraint && share === 1 && !isYear(concept.label)) focusOwn = focusNear = true;
       // A unit that names its own years, none of them the one asked, is about those years, whatever its heading's date (a blog post's of 2015 about 2014); one that names none, about its heading's or its title's year.
-      if (share > 0 && share < 1 && concept.constraint && isYear(concept.label) && aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text)) constraintFactor = 0;
+      // (One that holds the year asked only in a span of years, "In 2024, … the Framework 2022–2025", is about the year it opens with.)
+      if (share > 0 && concept.constraint && isYear(concept.label) && (share < 1 ? aboutOtherYear(unit.text, chunk.heading, chunk.title, Number(concept.label), query.text) : namesOtherYear(unit.text, Number(concept.label), query.text))) constraintFactor = 0;
       if (share >= CONTEXT_WEIGHT.before) near.add(c);
       found += w * share;
       const plain = scoring.weights[c] as number;

@@ -32,8 +32,22 @@ const REFERENCE_YEAR =
 export function namesOtherYear(text: string, year: number, question = ''): boolean {
   const [from, to] = yearSpans(question).find(([a, b]) => year >= a && year <= b) ?? [year, year];
   const spans = yearSpans(text.replace(REFERENCE_YEAR, ' '));
-  return spans.length > 0 && !spans.some(([a, b]) => a <= to && b >= from);
+  const meeting = spans.filter(([a, b]) => a <= to && b >= from);
+  if (spans.length === 0) return false;
+  if (meeting.length === 0) return true;
+  // A sentence that opens with its year ("In 2024, the Fund received…") is about that year; the
+  // year asked only inside a span of years there is a name's or a period's ("the Strategic Framework 2022–2025").
+  const opening = OPENING_YEAR.exec(text);
+  const opened = opening ? Number(opening[1] ?? opening[2]) : undefined;
+  return opened !== undefined && (opened < from || opened > to) && meeting.every(([a, b]) => a < b);
 }
+
+/**
+ * A year a sentence opens with, before its comma: "In 2024,", "En 2024,", "Durante 2023,", "В 2024 году,",
+ * "في عام 2024،", "2024年，" (Russian needs no comma after "году").
+ */
+const OPENING_YEAR =
+  /^\s*(?:(?:in|during|en|durante|dans|au cours de|в|во|за|في|خلال)\s+(?:(?:the\s+)?year\s+|l['’]ann[ée]e\s+|el a[ñn]o\s+|عام\s+)?)?((?:19|20)\d{2})(?:\s*(?:году|год|г\.)(?!\p{L})|\s*[,،])|^\s*在?((?:19|20)\d{2})年[，,、]/iu;
 
 /** Whether a text names a year at all. */
 export function namesAYear(text: string): boolean {

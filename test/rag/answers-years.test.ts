@@ -4,9 +4,11 @@
  * is not answered with a figure of another year, nor with the count of a sentence whose only
  * mention of the year asked dates a share of another time; a note's number set after a stop
  * ("completed.4 This…") ends the sentence. A count is not answered with a share of it. A year a
- * figure is only compared with ("from 2023 levels") is not the year the sentence is about.
+ * figure is only compared with ("from 2023 levels") is not the year the sentence is about; nor
+ * is a year only inside a period's name in a sentence that opens with its own year.
  */
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { namesOtherYear } from '../../src/rag/years.ts';
 import { itAbstainsOn, itAnswersWith } from '../support/answer-cases.ts';
 import { useDocumentsKnowledgeBase } from '../support/documents-kb.ts';
 
@@ -61,4 +63,46 @@ describe('a year a figure is compared with ("an increase from 2023 levels", "par
     ['es', '¿Qué país fue el tercer mayor proveedor en 2024?', 'Norway'],
     ['fr', 'Quel pays était le quatrième fournisseur en 2024 ?', 'Kenya'],
   ]);
+});
+
+// A sentence that opens with its year is about that year: the year asked only inside a period's name there is not it.
+const FUND_EN = [
+  '# The joint fund',
+  '',
+  'In 2024, the joint fund received contributions totalling $4.9 million from 11 donors (13 donors over the Strategic Framework 2022–2025).',
+  '',
+  'The joint fund finances pilot projects of national statistical offices.',
+].join('\n');
+
+describe('a sentence opening with its year', () => {
+  const kb = useDocumentsKnowledgeBase({ 'fund.md': FUND_EN });
+  itAnswersWith('answers for that year', kb, [
+    ['en', 'How much did the joint fund receive in contributions in 2024?', '4.9'],
+    ['fr', 'Combien le fonds commun a-t-il reçu en contributions en 2024 ?', '4.9'],
+  ]);
+  itAbstainsOn('not for a year its period’s name holds', kb, [
+    ['en', 'How much did the joint fund receive in contributions in 2022?', '4.9'],
+    ['fr', 'Combien le fonds commun a-t-il reçu en contributions en 2022 ?', '4.9'],
+    ['es', '¿Cuánto recibió el fondo común en contribuciones en 2022?', '4.9'],
+    ['ru', 'Сколько взносов получил совместный фонд в 2022 году?', '4.9'],
+  ]);
+});
+
+describe('the year a sentence opens with, in the six languages', () => {
+  it.each([
+    'In 2024, the fund received $4.9 million under the Strategic Framework 2022–2025.',
+    'En 2024, le fonds a reçu 4,9 millions de dollars au titre du cadre stratégique 2022-2025.',
+    'Durante 2024, el fondo recibió 4,9 millones de dólares en el marco estratégico 2022-2025.',
+    'В 2024 году фонд получил 4,9 млн долларов в рамках стратегических рамок на 2022–2025 годы.',
+    'في عام 2024، تلقى الصندوق 4.9 مليون دولار في إطار الإطار الاستراتيجي 2022-2025.',
+    '2024年，该基金在2022-2025年战略框架下收到490万美元。',
+  ])('%s is about 2024, not 2022', (text) => {
+    expect(namesOtherYear(text, 2022)).toBe(true);
+    expect(namesOtherYear(text, 2024)).toBe(false);
+  });
+
+  it('leaves a sentence that names the year asked alone, or opens with no year', () => {
+    expect(namesOtherYear('In 2024, the fund received $4.9 million, against $3.1 million in 2022.', 2022)).toBe(false);
+    expect(namesOtherYear('The Strategic Framework 2022–2025 received $4.9 million.', 2022)).toBe(false);
+  });
 });
