@@ -301,6 +301,11 @@ const SHARE_WORDS: Record<Lang, RegExp> = {
   zh: /一半|半数|过半|[一二三四五六七八九十]分之[一二三四五六七八九]/gu,
 };
 
+/** A figure, then "and", "or", "to" or a dash, then a figure with its unit. */
+const SHARED_UNIT = /^\s*(?:and|or|to|et|ou|à|y|e|o|a|и|или|до|و|أو|إلى|和|及|或|至|[-–—])\s*/u;
+const SHARED_KINDS: ReadonlySet<AnswerKind> = new Set(['percentage', 'amount', 'duration']);
+const SHARED_UNIT_CONFIDENCE = 0.9;
+
 /** Every span of every kind in a text written in `lang`, in order of position. */
 export function findSpans(text: string, lang: Lang): Span[] {
   const p = patternsFor(lang);
@@ -329,6 +334,13 @@ export function findSpans(text: string, lang: Lang): Span[] {
     if (REFERENCE_BEFORE.test(before) || ROMAN_REFERENCE_BEFORE.test(before)) continue;
     // A figure inside a code or a document's symbol ("decision 1/CP.21", "DA-BAMA-00616", "Add.1", "P-5") counts nothing.
     if (inCode(text, start, end)) continue;
+    // "by 20 and 65 per cent", "de 20 à 30 %", "на 20 и 65 процентов": the figure shares the unit of the one after it.
+    const joined = SHARED_UNIT.exec(text.slice(end));
+    const unitOfNext = joined ? spans.find((s) => s.start === end + (joined[0]?.length ?? 0) && SHARED_KINDS.has(s.kind)) : undefined;
+    if (unitOfNext) {
+      spans.push({ kind: unitOfNext.kind, start, end, text: m[0], confidence: SHARED_UNIT_CONFIDENCE });
+      continue;
+    }
     spans.push({ kind: 'number', start, end, text: m[0], confidence: 1 });
     if (LARGE_FIGURE.test(m[0])) spans.push({ kind: 'amount', start, end, text: m[0], confidence: 0.6 });
   }

@@ -3,7 +3,8 @@
  * text of their own ("Project: …", "Country: …"), which name what the whole report is about, and
  * sums in the bank's unit of account ("thousand UA", "SDR 20 million", "milliers UC"). The cover's
  * headings open the first passage, so a question naming the project by its full name finds the
- * report's own sentences about "the scheme"; and a unit of account is read as money.
+ * report's own sentences about "the scheme"; and a unit of account is read as money. A figure
+ * before "and", "to" or "or" and a figure with its unit shares that unit ("by 20 and 65 per cent").
  */
 import { describe, expect, it } from 'vitest';
 import { findSpans } from '../../src/rag/entities.ts';
@@ -49,6 +50,23 @@ describe('units of account', () => {
     ['ru', 'Грант составит 20 млн СДР.', '20 млн СДР'],
   ] as const)('(%s) %s', (lang, text, amount) => {
     expect(findSpans(text, lang).find((s) => s.kind === 'amount')?.text.replace(/\.$/, '')).toBe(amount);
+  });
+});
+
+describe('a figure sharing the unit of the one after it', () => {
+  it.each([
+    ['en', 'Contributions from NGOs increased by 20 and 65 per cent, respectively.', 'percentage'],
+    ['fr', 'Une hausse de 20 à 30 % des dépenses.', 'percentage'],
+    ['es', 'Entre 3 y 5 millones de dólares por año.', 'amount'],
+    ['ru', 'Расходы выросли на 20 и 65 процентов.', 'percentage'],
+    ['en', 'The course lasts 2 or 3 days.', 'duration'],
+  ] as const)('(%s) %s', (lang, text, kind) => {
+    const first = findSpans(text, lang).find((s) => /^\d+$/.test(s.text));
+    expect(first?.kind).toBe(kind);
+  });
+
+  it('leaves a count before another count as it is', () => {
+    expect(findSpans('From 12 to 45 participants attended.', 'en').filter((s) => s.kind === 'number').map((s) => s.text)).toEqual(['12', '45']);
   });
 });
 
