@@ -49,6 +49,9 @@ export function chooseSpan(
     const span = spans.find((s) => s.start <= target.start && s.end >= target.end - 1);
     if (span) return { span, closeness: TARGET_CLOSENESS };
   }
+  // A line of fields run together ("CDP budget: US$ 77,967,000 Actual budget: … Expenditure: US$ 11,937,388"): the value after the label the question names most.
+  const fielded = fieldValue(unit.text, spans, matchedPositions, lang);
+  if (fielded) return { span: fielded, closeness: 1 };
   // A row without headers is read as a sentence: its cells are found by their nearness to the question's words.
   let best: { span: Span; closeness: number } | undefined;
   const clauseOf = clauses(unit.text, lang);
@@ -86,6 +89,27 @@ const NEXT_WORD = /^[\s\u00a0\u202f]+(\p{L}[\p{L}\p{M}'’-]*)/u;
 function countsAnotherNoun(text: string, span: Span, lang: Lang): boolean {
   const next = NEXT_WORD.exec(text.slice(span.end));
   return next !== null && analyze(next[1] ?? '', lang).length > 0;
+}
+
+/**
+ * In a line of two or more fields, each a label, a colon and a value (a record a PDF gave as one
+ * line), the value whose own label holds more of the question's words than any other's (its last
+ * word counting half again); none on a tie.
+ */
+function fieldValue(text: string, spans: Span[], matchedPositions: number[], lang: Lang): Span | undefined {
+  const values = spans.filter((s) => /:\s*$/.test(text.slice(Math.max(0, s.start - 3), s.start).replace(/(?:US\$|\$|€|£)\s*$/, '')) || /:\s*(?:US\$|\$|€|£)?\s*$/.test(text.slice(0, s.start)));
+  if (values.length < 2) return undefined;
+  let previousEnd = 0;
+  const scored = values.map((span) => {
+    const from = analyze(text.slice(0, previousEnd), lang).length;
+    const to = analyze(text.slice(0, span.start), lang).length;
+    previousEnd = span.end;
+    // (A label's last word, next to its value, is the word it is named by: "Actual budget" is a budget.)
+    const hits = matchedPositions.filter((p) => p >= from && p < to).length;
+    return { span, hits: hits + (matchedPositions.includes(to - 1) ? 0.5 : 0) };
+  });
+  const [first, second] = [...scored].sort((a, b) => b.hits - a.hits);
+  return first && first.hits > 0 && (second === undefined || first.hits > second.hits) ? first.span : undefined;
 }
 
 /** The clause (between semicolons) that each of a text's terms stands in, by the term's index. */

@@ -3,7 +3,9 @@
  * they are: a Markdown sheet whose headings lack the space after "#", with raw HTML and a
  * two-column table of fields and values; a fund's report whose tables come one cell per line, with
  * amounts in cents, and whose name the question gives though a table's row never repeats it; a
- * note signed "Written by …". Through the real pipeline, in several languages.
+ * note signed "Written by …"; a record given as one line of fields ("CDP budget: … Actual budget:
+ * … Expenditure: …"), answered with the value of the label the question names. Through the real
+ * pipeline, in several languages.
  */
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/index.ts';
@@ -129,4 +131,21 @@ describe('a note signed by its author', () => {
     expect(answer.answered, answer.answer).toBe(true);
     expect(answer.answer.split('\n')[0]).toContain('Dana Kowalski');
   });
+});
+
+// A record a PDF gave as one line of fields: the value after the label the question names.
+const OUTCOME_LINE = [
+  '# Financial size of the outcome on inclusive governance',
+  '',
+  'Outcome on inclusive governance. Projects: 7 CDP budget: US$ 48,967,000 Actual budget: US$ 29,788,274 Expenditure: US$ 18,397,895',
+].join('\n');
+
+describe('a line of fields run together', () => {
+  const kb = useDocumentsKnowledgeBase({ 'outcome.md': OUTCOME_LINE });
+  itAnswersWith('the value of the label the question names', kb, [
+    ['en', 'What was the actual expenditure of the outcome on inclusive governance?', '18,397,895'],
+    ['en', 'What was the CDP budget of the outcome on inclusive governance?', '48,967,000'],
+    ['fr', 'Quelles ont été les dépenses du résultat sur la gouvernance inclusive ?', '18,397,895'],
+    ['es', '¿Cuál fue el gasto del resultado sobre gobernanza inclusiva?', '18,397,895'],
+  ]);
 });
