@@ -17,6 +17,7 @@ import type { KnowledgeBase } from '../knowledge-base.ts';
 import { listDocuments, removeDocuments, replaceDocuments, type DocumentRow, type NewDocument } from '../knowledge-repo.ts';
 import { isCategory, type Category, type ParsedDocument } from '../types.ts';
 import { chunkDocument } from './chunk.ts';
+import { LamAlefMender } from './lam-alef.ts';
 import { formatOf, parseBytes, parseFile, SUPPORTED_EXTENSIONS } from './parse.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 
@@ -139,8 +140,9 @@ async function prepare(kb: KnowledgeBase, file: string, source: string, known: D
   if (known?.content_hash === contentHash && known.embedding_model === kb.embeddingModel) return undefined;
   const format = formatOf(file);
   // An unsupported file type is refused by parseFile with its reason.
-  const doc = format ? await parseBytes(format, bytes) : await parseFile(file);
-  const lang = documentLang(doc, defaultLang);
+  const parsed = format ? await parseBytes(format, bytes) : await parseFile(file);
+  const lang = documentLang(parsed, defaultLang);
+  const doc = new LamAlefMender(kb.glossary).mend(parsed, lang);
   const chunks = await chunkDocument(doc);
   if (chunks.length === 0) throw new Error('no text');
   const title = doc.meta.title ?? doc.title ?? path.basename(file, path.extname(file));

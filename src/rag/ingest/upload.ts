@@ -14,6 +14,7 @@ import type { KnowledgeBase } from '../knowledge-base.ts';
 import { replaceDocuments, type NewDocument } from '../knowledge-repo.ts';
 import { isCategory, type Category, type ParsedDocument } from '../types.ts';
 import { chunkDocument } from './chunk.ts';
+import { LamAlefMender } from './lam-alef.ts';
 import { formatOf, parseBytes, SUPPORTED_EXTENSIONS } from './parse.ts';
 import { documentCategory, documentLang } from './ingest.ts';
 
@@ -78,13 +79,14 @@ export async function ingestUpload(
     const lang = isLang(known.lang) ? known.lang : upload.defaultLang;
     return { source, title: known.title, lang, category: known.category && isCategory(known.category) ? known.category : null, chunks: 0, outcome: 'unchanged' };
   }
-  let doc: ParsedDocument;
+  let parsed: ParsedDocument;
   try {
-    doc = await parseBytes(format, upload.bytes);
+    parsed = await parseBytes(format, upload.bytes);
   } catch (error) {
     throw new UploadError('unreadable', error instanceof Error ? error.message : 'cannot read the document', { cause: error });
   }
-  const lang = documentLang(doc, upload.defaultLang);
+  const lang = documentLang(parsed, upload.defaultLang);
+  const doc = new LamAlefMender(kb.glossary).mend(parsed, lang);
   const chunks = await chunkDocument(doc);
   if (chunks.length === 0) throw new UploadError('unreadable', 'no text');
   const title = doc.meta.title ?? doc.title ?? path.basename(name, path.extname(name));
