@@ -16,6 +16,7 @@ import { stopwords as frStop } from '@orama/stopwords/french';
 import { stopwords as ruStop } from '@orama/stopwords/russian';
 import { stopwords as zhStop } from '@orama/stopwords/mandarin';
 import type { Lang } from '../i18n/index.ts';
+import { ordinalForms, ordinalNumbers } from './ordinals.ts';
 
 const STEMMERS: Record<Lang, (word: string) => string> = {
   ar: arStem,
@@ -222,6 +223,24 @@ function romanValue(numeral: string): number {
 }
 
 /** The terms of a text for the index, in order (repeated terms repeat). */
+/**
+ * An ordinal written in Arabic or Chinese words ("الثانية عشرة", "第十二届") as one term, its
+ * number's ("ordinal12"): its words are stop words, or stems of other numbers ("الثالثة عشرة" is
+ * not "الثالثة"), or cut apart by the segmenter; every text and question reads them alike.
+ */
+const ordinalReaders = new Map<'ar' | 'zh', { pattern: RegExp; values: Map<string, number> }>();
+function ordinalsAsTerms(text: string, lang: 'ar' | 'zh'): string {
+  let reader = ordinalReaders.get(lang);
+  if (!reader) {
+    const values = new Map(ordinalNumbers().flatMap((n) => ordinalForms(n, lang).map((form) => [form, n] as const)));
+    const forms = [...values.keys()].sort((x, y) => y.length - x.length).join('|');
+    reader = { pattern: new RegExp(lang === 'ar' ? `(?<!\\p{L})(?:${forms})(?!\\p{L})` : `(?:${forms})`, 'gu'), values };
+    ordinalReaders.set(lang, reader);
+  }
+  const { pattern, values } = reader;
+  return text.replace(pattern, (phrase) => ` ordinal${values.get(phrase) ?? 0} `);
+}
+
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
   const normalised = writeDatesOut(text.normalize('NFKC'), lang)
@@ -231,10 +250,12 @@ export function analyze(text: string, lang: Lang): string[] {
     .replace(ARABIC_ON_FIGURE, '')
     .replace(GROUPED_FIGURE, (figure) => figure.replace(/\D/g, ''))
     .replace(DECIMAL_FIGURE, '$1d$2');
-  if (lang === 'zh' || HAN.test(normalised)) {
+  const spelled = lang === 'ar' ? ordinalsAsTerms(normalised, 'ar') : normalised;
+  if (lang === 'zh' || HAN.test(spelled)) {
+    const han = ordinalsAsTerms(spelled, 'zh');
     // Segment the Han runs; other runs go through the language's own analysis.
     // (A decimal figure, "20d9", stays whole, out of the Han run.)
-    for (const run of normalised.split(/(\p{Script=Han}(?:[\p{Script=Han}\s]|\p{N}(?!\p{N}*d\p{N}))*)/u)) {
+    for (const run of han.split(/(\p{Script=Han}(?:[\p{Script=Han}\s]|\p{N}(?!\p{N}*d\p{N}))*)/u)) {
       if (!run) continue;
       if (HAN.test(run)) hanTerms(run, out);
       else for (const m of run.matchAll(WORD)) {
@@ -244,7 +265,7 @@ export function analyze(text: string, lang: Lang): string[] {
     }
     return out;
   }
-  for (const match of normalised.matchAll(WORD)) {
+  for (const match of spelled.matchAll(WORD)) {
     const term = latinTerm(match[0], lang);
     if (term) out.push(term);
   }
