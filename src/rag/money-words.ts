@@ -11,7 +11,7 @@ export const MONEY = {
   fr: String.raw`chiffres? d'affaires|recettes|co[uû]t|budget|d[ée]pens|vers(?:é|ée|és|ées|er|ement)|montant|prix|pa(?:yer|yé|yée|yés|yant|ie)\b|financ|francs?|dollars?|euros?|argent|somme|frais|enveloppe|factur|rémunér|salaire|honoraires|gagne|couronnes|livres sterling|yens`,
   es: String.raw`facturaci[óo]n|cost|presupuest|gast|aport|monto|importe|precio|pag|financ|francos?|d[óo]lares|euros?|dinero|suma|cobr|sueldo|salario|honorarios|gana|coronas|libras|yenes`,
   ru: String.raw`выручк|средств|сто[иi]|стоимост|бюджет|расход|затрат|потрат|израсход|трат[иья]|сумм|цен|плат|франк|доллар|евро|денег|деньг|финансир|обош|обойд|обход|получа|зарплат|гонорар|оклад|крон|фунт`,
-  ar: String.raw`رقم الأعمال|إيراد|تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه`,
+  ar: String.raw`رقم الأعمال|إيراد|تكلف|كلف|تكاليف|ميزاني|نفق|مبلغ|سعر|دفع|فرنك|دولار|يورو|مال|إنفاق|أنفق|صرف|يتقاضى|أجر|راتب|رسوم|كرون|جنيه|تمويل|اعتمادات|مخصصات`,
   zh: String.raw`营业额|营收|销售额|钱|费用|成本|预算|花费|花了|开支|支出|价格|法郎|美元|欧元|资金|金额|经费|耗资|花销|工资|报酬|收费|薪|克朗|英镑|日元`,
 };
 /**

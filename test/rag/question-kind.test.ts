@@ -254,6 +254,12 @@ describe('question kinds', () => {
     // "What was the total" asks for a quantity.
     expect(questionKind('What was total official aid in 2014?', 'en')).toBe('number');
     expect(questionKind('Quel est le total des dépenses ponctuelles ?', 'fr')).not.toBe('definition');
+    // Arabic "كم بلغ / كانت / تكلف": how much, counting nothing — a sum when the question names funding or appropriations.
+    expect(questionKind('كم بلغ التمويل المقدم من الحكومات في عام 2023؟', 'ar')).toBe('amount');
+    expect(questionKind('كم بلغت الاعتمادات المخصصة للإسكوا؟', 'ar')).toBe('amount');
+    expect(countedWord('كم بلغ التمويل المقدم من الحكومات؟', 'ar')).toBeUndefined();
+    expect(countedWord('كم بلغ عدد المشاركين في الورشة؟', 'ar')).toBe('المشاركين');
+    expect(countedWord('كم خبيرا شارك في الورشة؟', 'ar')).toBe('خبيرا');
   });
 
   it('reads "on what date" and "which day" as asking for a day, and "when did it end" for the end', () => {
