@@ -32,12 +32,16 @@ const SCALE = String.raw`(?:\s?(?:${SCALE_WORD}))?`;
 /** The same before a currency, which French and Spanish join with "de" ("12 millions de dollars", "3 millones de euros"). */
 const MONEY_SCALE = String.raw`(?:\s?(?:${SCALE_WORD})(?:\s(?:de|d['’]))?)?`;
 
+const AR_UNITS = 'أحد|إحدى|واحد|واحدة|اثنا|اثني|اثنتا|اثنتي|اثنان|اثنين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|ثمان|تسع|تسعة';
+const AR_TENS = 'عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|ثمانون|تسعين|تسعون';
+
 const NUMBER_WORDS: Record<Lang, string> = {
   en: 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|a dozen|hundreds',
   fr: 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|cinquantaines?|centaines?|milliers?',
   es: 'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|docenas?|decenas?|centenares',
   ru: 'дв[аеу]х?|тр[её]х?|три|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем[иь]|восьм\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двенадцат\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|пятьдесят\\p{L}*|сто|сотн\\p{L}*|тысяч\\p{L}*|десятк\\p{L}*',
-  ar: 'اثنان|اثنين|اثنتين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|ثمان|تسع|تسعة|عشر|عشرة|عشرين|عشرون|ثلاثين|مائة|مئة|ألف|آلاف',
+  // (A number of two words first: "ثلاثة عشر" is thirteen, "خمسة وعشرون" twenty-five — not three, not five.)
+  ar: `(?:${AR_UNITS}) (?:عشر|عشرة)|(?:${AR_UNITS}) و(?:${AR_TENS})|اثنان|اثنين|اثنتين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|ثمان|تسع|تسعة|عشر|عشرة|${AR_TENS}|مائة|مئة|ألف|آلاف`,
   zh: '[两二三四五六七八九十百千万]+',
 };
 

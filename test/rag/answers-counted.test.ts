@@ -119,3 +119,15 @@ describe('a figure counts the noun written right after it', () => {
     ['en', 'How many member States held the thirtieth session of the Commission?', '16'],
   ]);
 });
+
+// Arabic numbers of two words: "ثلاثة عشر" is thirteen, "خمسة وعشرون" twenty-five — not three, not five.
+describe('Arabic numbers written in two words', () => {
+  const kb = useDocumentsKnowledgeBase({
+    'session-ar.txt': ['تقرير الدورة', '', 'شارك في الدورة ممثلون عن ثلاثة عشر بلدا من البلدان الأعضاء.', '', 'وحضر الاجتماع خمسة وعشرون خبيرا في الإحصاء.'].join('\n'),
+  });
+  itAnswersWith('the whole number', kb, [
+    ['ar', 'كم بلدا شارك في الدورة؟', 'ثلاثة عشر'],
+    ['ar', 'كم خبيرا حضر الاجتماع؟', 'خمسة وعشرون'],
+    ['en', 'How many experts attended the meeting?', 'خمسة وعشرون'],
+  ]);
+});
