@@ -36,10 +36,11 @@ const AR_UNITS = 'أحد|إحدى|واحد|واحدة|اثنا|اثني|اثنت
 const AR_TENS = 'عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|ثمانون|تسعين|تسعون';
 
 const NUMBER_WORDS: Record<Lang, string> = {
-  en: 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|a dozen|hundreds',
-  fr: 'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|mille|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|cinquantaines?|centaines?|milliers?',
-  es: 'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|docenas?|decenas?|centenares',
-  ru: 'дв[аеу]х?|тр[её]х?|три|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем[иь]|восьм\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двенадцат\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|пятьдесят\\p{L}*|сто|сотн\\p{L}*|тысяч\\p{L}*|десятк\\p{L}*',
+  // (The numbers of two words are written whole: "twenty-five", "vingt-cinq", "treinta y cinco", "тринадцать".)
+  en: '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|a dozen|hundreds',
+  fr: "(?:vingt|trente|quarante|cinquante|soixante)(?:-(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)| et (?:un|une|onze))|quatre-vingt(?:-(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|s)?|dix-sept|dix-huit|dix-neuf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|cinquantaines?|centaines?|milliers?",
+  es: '(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa) y (?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)|veinti(?:un|una|uno|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)|dieci(?:séis|seis|siete|ocho|nueve)|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|mil|docenas?|decenas?|centenares',
+  ru: '\\p{L}+надцат\\p{L}*|дв[аеу]х?|тр[её]х?|три|четыр\\p{L}*|пят\\p{L}*|шест\\p{L}*|сем[иь]|восьм\\p{L}*|восем\\p{L}*|девят\\p{L}*|десят\\p{L}*|двенадцат\\p{L}*|двадцат\\p{L}*|тридцат\\p{L}*|сорок\\p{L}*|пятьдесят\\p{L}*|сто|сотн\\p{L}*|тысяч\\p{L}*|десятк\\p{L}*',
   // (A number of two words first: "ثلاثة عشر" is thirteen, "خمسة وعشرون" twenty-five — not three, not five.)
   ar: `(?:${AR_UNITS}) (?:عشر|عشرة)|(?:${AR_UNITS}) و(?:${AR_TENS})|اثنان|اثنين|اثنتين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|ثمان|تسع|تسعة|عشر|عشرة|${AR_TENS}|مائة|مئة|ألف|آلاف`,
   zh: '[两二三四五六七八九十百千万]+',

@@ -120,8 +120,21 @@ describe('a figure counts the noun written right after it', () => {
   ]);
 });
 
-// Arabic numbers of two words: "ثلاثة عشر" is thirteen, "خمسة وعشرون" twenty-five — not three, not five.
-describe('Arabic numbers written in two words', () => {
+// Numbers of two words: "ثلاثة عشر" is thirteen, "خمسة وعشرون" twenty-five — not three, not five; "vingt-cinq", "treinta y cinco", "тринадцать" too.
+describe('numbers written in words of two parts', () => {
+  const words = useDocumentsKnowledgeBase({
+    'nairobi.md': '# Nairobi workshop\n\nTwenty-five experts attended the Nairobi workshop on customs data.\n',
+    'dakar.md': '---\nlang: fr\n---\n# Séminaire de Dakar\n\nVingt-sept délégués ont participé au séminaire de Dakar sur les données douanières.\n',
+    'lima.md': '---\nlang: es\n---\n# Curso de Lima\n\nAsistieron treinta y cinco funcionarios al curso de Lima sobre datos aduaneros.\n',
+    'almaty.md': '---\nlang: ru\n---\n# Семинар в Алматы\n\nВ семинаре в Алматы по таможенным данным участвовали тринадцать экспертов.\n',
+  });
+  itAnswersWith('the whole number, in each language', words, [
+    ['en', 'How many experts attended the Nairobi workshop?', 'Twenty-five'],
+    ['fr', 'Combien de délégués ont participé au séminaire de Dakar ?', 'Vingt-sept'],
+    ['es', '¿Cuántos funcionarios asistieron al curso de Lima?', 'treinta y cinco'],
+    ['ru', 'Сколько экспертов участвовало в семинаре в Алматы?', 'тринадцать'],
+  ]);
+
   const kb = useDocumentsKnowledgeBase({
     'session-ar.txt': ['تقرير الدورة', '', 'شارك في الدورة ممثلون عن ثلاثة عشر بلدا من البلدان الأعضاء.', '', 'وحضر الاجتماع خمسة وعشرون خبيرا في الإحصاء.'].join('\n'),
   });
