@@ -18,6 +18,8 @@ const TARGET_CLOSENESS = 1.5;
 const NO_CHANGE_CLOSENESS = 0.5;
 /** How many words after a figure its counted noun may stand ("973 United Nations Volunteers"). */
 const COUNTED_REACH = 3;
+/** How many words after a figure with another word right after it the counted noun may still stand ("30 high-level international experts"). */
+const ADJECTIVES_REACH = 6;
 /** What nearness to the question's other words adds to a figure written by the counted word. */
 const COUNTED_TIE = 0.2;
 /** How close the person a sentence opens with stands to what the sentence says of them. */
@@ -67,7 +69,8 @@ export function chooseSpan(
     // "experts from 24 countries"), unless the counted word follows within reach ("30 high-level experts").
     const another = countable && span.kind === 'number' && countsAnotherNoun(unit.text, span, lang);
     const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= COUNTED_REACH) || (at - p === 1 && !another)));
-    if (another && !counts) continue;
+    // (Adjectives may stand between: "30 high-level international experts" counts experts.)
+    if (another && !counts && !countedAt.some((p) => clauseOf(p) === clause && p - at >= 0 && p - at <= ADJECTIVES_REACH)) continue;
     // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
     // discussions"), is who does what it says, however long the apposition.
     const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;

@@ -94,7 +94,7 @@ const ROSTER_EN = [
   '',
   'Every expert in the network’s roster is filed under one or more of six assistance areas.',
   '',
-  'After the 2024 call, 48 experts were listed. They come from 19 countries and work in four languages.',
+  'After the 2024 call, 48 high-level international experts were listed. They come from 19 countries and work in four languages.',
 ].join('\n');
 
 const SESSION_FR = [
