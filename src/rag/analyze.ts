@@ -222,7 +222,6 @@ function romanValue(numeral: string): number {
   return total;
 }
 
-/** The terms of a text for the index, in order (repeated terms repeat). */
 /**
  * An ordinal written in Arabic or Chinese words ("الثانية عشرة", "第十二届") as one term, its
  * number's ("ordinal12"): its words are stop words, or stems of other numbers ("الثالثة عشرة" is
@@ -241,6 +240,7 @@ function ordinalsAsTerms(text: string, lang: 'ar' | 'zh'): string {
   return text.replace(pattern, (phrase) => ` ordinal${values.get(phrase) ?? 0} `);
 }
 
+/** The terms of a text for the index, in order (repeated terms repeat). */
 export function analyze(text: string, lang: Lang): string[] {
   const out: string[] = [];
   const normalised = writeDatesOut(text.normalize('NFKC'), lang)

@@ -169,6 +169,8 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number, decay: numbe
   // "How many evaluations": a share of them counts none ("73 per cent").
   const accepted: AnswerKind[] = typed ? [...acceptedKinds(kind).filter((k) => !(counted && k === 'percentage')), ...(bareQuantity ? (['amount'] as const) : []), ...(change ? (['percentage'] as const) : [])] : [];
   const asked = (k: AnswerKind): boolean => k === kind || (bareQuantity && k === 'amount');
+  // A counted word that could be found in this passage's language: a figure counting another noun is not its count.
+  const countable = scoring.counted !== undefined && (scoring.counted.crossLingual || chunk.lang === query.lang);
   // The one year the question asks about, if it names one.
   const years = concepts.filter((k) => k.constraint && isYear(k.label));
   const askedYear = years.length === 1 ? Number(years[0]?.label) : undefined;
@@ -288,8 +290,6 @@ function scorePassage(scoring: Scoring, chunk: Chunk, rank: number, decay: numbe
       for (const [k, s] of spans.entries()) if (s.kind === 'number') spans[k] = { ...s, confidence: s.confidence * BARE_COUNT_FACTOR };
     }
     const countedAt = scoring.counted ? positionsOf(scoring.counted, unitTerms[i] as string[]) : [];
-    // (A counted word that could be found in this passage's language: a figure counting another noun is not its count.)
-    const countable = scoring.counted !== undefined && (scoring.counted.crossLingual || chunk.lang === query.lang);
     const inUnit = typed ? chooseSpan(unit, spans, query, kind, matchedPositions, chunk.lang, countedAt, countable) : undefined;
     // "Elle a donné des exemples…": who did it is the person a sentence before names.
     const antecedent = !inUnit && kind === 'person' ? antecedentOf(units, i, chunk.lang) : undefined;

@@ -70,7 +70,7 @@ export function chooseSpan(
     const another = countable && span.kind === 'number' && countsAnotherNoun(unit.text, span, lang);
     const counts = countedAt.some((p) => clauseOf(p) === clause && ((p - at >= 0 && p - at <= COUNTED_REACH) || (at - p === 1 && !another)));
     // (Adjectives may stand between: "30 high-level international experts" counts experts.)
-    if (another && !counts && !countedAt.some((p) => clauseOf(p) === clause && p - at >= 0 && p - at <= ADJECTIVES_REACH)) continue;
+    if (another && !countedAt.some((p) => clauseOf(p) === clause && p - at >= 0 && p - at <= ADJECTIVES_REACH)) continue;
     // The person a sentence opens with, before an apposition ("Mme X, conseillère…, a ouvert les
     // discussions"), is who does what it says, however long the apposition.
     const subject = kind === 'person' && span.kind === 'person' && at === 0 && around.some((p) => p >= at + inside) ? SUBJECT_CLOSENESS : 0;
@@ -100,7 +100,7 @@ function countsAnotherNoun(text: string, span: Span, lang: Lang): boolean {
  * word counting half again); none on a tie.
  */
 function fieldValue(text: string, spans: Span[], matchedPositions: number[], lang: Lang): Span | undefined {
-  const values = spans.filter((s) => /:\s*$/.test(text.slice(Math.max(0, s.start - 3), s.start).replace(/(?:US\$|\$|€|£)\s*$/, '')) || /:\s*(?:US\$|\$|€|£)?\s*$/.test(text.slice(0, s.start)));
+  const values = spans.filter((s) => /:\s*(?:US\$|\$|€|£)?\s*$/.test(text.slice(0, s.start)));
   if (values.length < 2) return undefined;
   let previousEnd = 0;
   const scored = values.map((span) => {

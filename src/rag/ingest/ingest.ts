@@ -107,6 +107,12 @@ export function documentLang(doc: ParsedDocument, fallback: Lang): Lang {
   return detectLang(fullText(doc).slice(0, LANGUAGE_SAMPLE_CHARS)) ?? fallback;
 }
 
+/** A parsed document's language, and the document with what its format garbled mended (Arabic PDFs' turned ligatures). */
+export function readParsed(parsed: ParsedDocument, fallback: Lang, kb: KnowledgeBase): { doc: ParsedDocument; lang: Lang } {
+  const lang = documentLang(parsed, fallback);
+  return { doc: new LamAlefMender(kb.glossary).mend(parsed, lang), lang };
+}
+
 /** A document's assistance area: declared (`none` for none), else classified by the glossary. */
 export function documentCategory(doc: ParsedDocument, lang: Lang, kb: KnowledgeBase): Category | null {
   const declared = doc.meta.category?.toLowerCase();
@@ -140,9 +146,7 @@ async function prepare(kb: KnowledgeBase, file: string, source: string, known: D
   if (known?.content_hash === contentHash && known.embedding_model === kb.embeddingModel) return undefined;
   const format = formatOf(file);
   // An unsupported file type is refused by parseFile with its reason.
-  const parsed = format ? await parseBytes(format, bytes) : await parseFile(file);
-  const lang = documentLang(parsed, defaultLang);
-  const doc = new LamAlefMender(kb.glossary).mend(parsed, lang);
+  const { doc, lang } = readParsed(format ? await parseBytes(format, bytes) : await parseFile(file), defaultLang, kb);
   const chunks = await chunkDocument(doc);
   if (chunks.length === 0) throw new Error('no text');
   const title = doc.meta.title ?? doc.title ?? path.basename(file, path.extname(file));

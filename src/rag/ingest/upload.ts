@@ -14,9 +14,8 @@ import type { KnowledgeBase } from '../knowledge-base.ts';
 import { replaceDocuments, type NewDocument } from '../knowledge-repo.ts';
 import { isCategory, type Category, type ParsedDocument } from '../types.ts';
 import { chunkDocument } from './chunk.ts';
-import { LamAlefMender } from './lam-alef.ts';
 import { formatOf, parseBytes, SUPPORTED_EXTENSIONS } from './parse.ts';
-import { documentCategory, documentLang } from './ingest.ts';
+import { documentCategory, readParsed } from './ingest.ts';
 
 /** The largest document the dashboard takes. */
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
@@ -85,8 +84,7 @@ export async function ingestUpload(
   } catch (error) {
     throw new UploadError('unreadable', error instanceof Error ? error.message : 'cannot read the document', { cause: error });
   }
-  const lang = documentLang(parsed, upload.defaultLang);
-  const doc = new LamAlefMender(kb.glossary).mend(parsed, lang);
+  const { doc, lang } = readParsed(parsed, upload.defaultLang, kb);
   const chunks = await chunkDocument(doc);
   if (chunks.length === 0) throw new UploadError('unreadable', 'no text');
   const title = doc.meta.title ?? doc.title ?? path.basename(name, path.extname(name));
